@@ -1,0 +1,170 @@
+/**
+ * The register on disk: finding it, reading sluss.yaml and idea files, and
+ * writing idea files atomically (temp file in the same folder, then link or
+ * rename, so a reader never sees half a file).
+ */
+import { randomBytes } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
+import { link, lstat, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { RegisterConfig } from '../../core/config.js';
+import { SlussError } from '../../core/errors.js';
+import { CONFIG_FILE, parseConfig } from '../../core/format/config-file.js';
+import { MAX_IDEA_FILE_BYTES } from '../../core/format/idea-file.js';
+import type { IdeaFileEntry } from '../../core/validation.js';
+
+export const IDEAS_DIR = 'ideas';
+const READ_CONCURRENCY = 64;
+
+/** Walks up from `start` to the first folder with a sluss.yaml, as git does for `.git`. */
+export async function findRegisterRoot(start: string): Promise<string | undefined> {
+  let dir = resolve(start);
+  for (;;) {
+    if (await isFile(join(dir, CONFIG_FILE))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+export class RegisterStore {
+  constructor(readonly root: string) {}
+
+  absolute(relativePath: string): string {
+    return join(this.root, ...relativePath.split('/'));
+  }
+
+  /** A path as the register names it (forward slashes, relative to the root), or undefined when outside. */
+  relativePath(absolutePath: string): string | undefined {
+    const rel = relative(this.root, resolve(absolutePath));
+    if (rel === '' || rel.startsWith('..') || resolve(this.root, rel) !== resolve(absolutePath)) return undefined;
+    return rel.split(sep).join('/');
+  }
+
+  async readConfig(): Promise<RegisterConfig> {
+    let text: string;
+    try {
+      text = await readFile(this.absolute(CONFIG_FILE), 'utf8');
+    } catch {
+      throw new SlussError('config-missing', { file: this.absolute(CONFIG_FILE) });
+    }
+    return parseConfig(text, CONFIG_FILE);
+  }
+
+  /** Paths (relative, `ideas/…`) of every idea file; dot files such as temp files are skipped. */
+  async listIdeaPaths(): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.absolute(IDEAS_DIR));
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return [];
+      throw error;
+    }
+    return names
+      .filter((name) => name.toLowerCase().endsWith('.md') && !name.startsWith('.'))
+      .sort()
+      .map((name) => `${IDEAS_DIR}/${name}`);
+  }
+
+  async readIdeaFiles(paths?: readonly string[]): Promise<IdeaFileEntry[]> {
+    const all = paths ?? (await this.listIdeaPaths());
+    const entries: IdeaFileEntry[] = [];
+    for (let start = 0; start < all.length; start += READ_CONCURRENCY) {
+      entries.push(...(await Promise.all(all.slice(start, start + READ_CONCURRENCY).map((path) => this.readIdeaFile(path)))));
+    }
+    return entries;
+  }
+
+  /** Reads one file defensively: links, huge, binary and non-UTF-8 files become problems, not crashes. */
+  async readIdeaFile(path: string): Promise<IdeaFileEntry> {
+    const absolute = this.absolute(path);
+    try {
+      const info = await lstat(absolute);
+      if (info.isSymbolicLink()) return { path, readProblem: 'symlink' };
+      if (!info.isFile()) return { path, readProblem: 'unreadable' };
+      if (info.size > MAX_IDEA_FILE_BYTES) return { path, readProblem: 'too-large' };
+      const bytes = await readFile(absolute);
+      if (bytes.subarray(0, 8192).includes(0)) return { path, readProblem: 'binary' };
+      return { path, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    } catch (error) {
+      if (error instanceof TypeError) return { path, readProblem: 'not-utf8' };
+      return { path, readProblem: 'unreadable' };
+    }
+  }
+
+  /** Writes a new file; never replaces an existing one (`file-exists`). */
+  async writeNewFile(path: string, content: string): Promise<void> {
+    const target = this.absolute(path);
+    await mkdir(dirname(target), { recursive: true });
+    const temp = await this.writeTemp(target, content);
+    try {
+      // link() fails when the target exists, which rename() would silently replace.
+      await link(temp, target);
+    } catch (error) {
+      if (errorCode(error) === 'EEXIST') throw new SlussError('file-exists', { file: path });
+      throw new SlussError('write-failed', { file: path, detail: errorCode(error) ?? String(error) }, { cause: error });
+    } finally {
+      await unlink(temp).catch(() => undefined);
+    }
+  }
+
+  /** Replaces an existing file in one step. */
+  async replaceFile(path: string, content: string): Promise<void> {
+    const target = this.absolute(path);
+    const temp = await this.writeTemp(target, content);
+    try {
+      await rename(temp, target);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw new SlussError('write-failed', { file: path, detail: errorCode(error) ?? String(error) }, { cause: error });
+    }
+  }
+
+  private async writeTemp(target: string, content: string): Promise<string> {
+    const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      const handle = await open(temp, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY, 0o644);
+      try {
+        await handle.writeFile(content, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      return temp;
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw new SlussError('write-failed', { file: relative(this.root, target).split(sep).join('/'), detail: errorCode(error) ?? String(error) }, { cause: error });
+    }
+  }
+}
+
+/**
+ * Keeps what the user typed when the idea file could not be written, so their
+ * text is never lost. Tries the register's own .sluss folder, then the temp folder.
+ */
+export async function saveRecoveryFile(root: string, name: string, content: string): Promise<string | undefined> {
+  for (const dir of [join(root, '.sluss', 'recovery'), join(tmpdir(), 'sluss-recovery')]) {
+    try {
+      await mkdir(dir, { recursive: true });
+      const path = join(dir, name);
+      await writeFile(path, content, { encoding: 'utf8', flag: 'w' });
+      return path;
+    } catch {
+      // try the next place
+    }
+  }
+  return undefined;
+}

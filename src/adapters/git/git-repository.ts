@@ -1,0 +1,167 @@
+/**
+ * Git, hidden behind the few things sluss needs from it. Naming follows np's
+ * git-util: `verifyX` throws, `isX`/`hasX` answer yes or no, `getX` returns a
+ * value. Git runs with LC_ALL=C so its messages can be recognised, and every
+ * path goes after `--` so no user text is ever read as an option.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
+import { SlussError } from '../../core/errors.js';
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function firstMeaningfulLine(text: string): string {
+  return (
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line !== '' && !line.startsWith('hint:')) ?? text.trim()
+  );
+}
+
+export class GitRepository {
+  private readonly git: SimpleGit;
+
+  constructor(
+    readonly dir: string,
+    env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.git = simpleGit({ baseDir: dir, maxConcurrentProcesses: 1, trimmed: true }).env({
+      ...env,
+      LC_ALL: 'C',
+      LANGUAGE: 'C',
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_OPTIONAL_LOCKS: '0',
+    });
+  }
+
+  private async run(args: string[]): Promise<string> {
+    try {
+      return await this.git.raw(args);
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  private translate(error: unknown, file?: string): SlussError {
+    const message = messageOf(error);
+    if (/ENOENT/.test(message) && /spawn/.test(message)) return new SlussError('git-missing', {}, { cause: error });
+    if (/not a git repository/i.test(message)) return new SlussError('not-a-git-repo', { dir: this.dir }, { cause: error });
+    const lock = /Unable to create '([^']+\.lock)'/.exec(message)?.[1];
+    if (lock) return new SlussError('git-locked', { lock, file }, { cause: error });
+    return new SlussError('git-failed', { detail: firstMeaningfulLine(message) }, { cause: error });
+  }
+
+  async verifyGitInstalled(): Promise<void> {
+    await this.run(['--version']);
+  }
+
+  async isRepository(): Promise<boolean> {
+    try {
+      return (await this.run(['rev-parse', '--is-inside-work-tree'])) === 'true';
+    } catch (error) {
+      if (error instanceof SlussError && error.code === 'git-missing') throw error;
+      return false;
+    }
+  }
+
+  async verifyRepository(): Promise<void> {
+    if (!(await this.isRepository())) throw new SlussError('not-a-git-repo', { dir: this.dir });
+  }
+
+  async init(): Promise<void> {
+    await this.run(['init', '--quiet']);
+  }
+
+  /** `Name <email>` from git config, or undefined when not set. */
+  async getIdentity(): Promise<{ name?: string; email?: string }> {
+    const read = async (key: string) => {
+      try {
+        const value = await this.git.raw(['config', '--get', key]);
+        return value === '' ? undefined : value;
+      } catch {
+        return undefined;
+      }
+    };
+    const [name, email] = await Promise.all([read('user.name'), read('user.email')]);
+    return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
+  }
+
+  /** The commit HEAD points at, or undefined on a branch with no commits yet. */
+  async getHeadCommit(): Promise<string | undefined> {
+    try {
+      return await this.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The checked-out branch, or undefined when HEAD is detached. */
+  async getCurrentBranch(): Promise<string | undefined> {
+    try {
+      return (await this.git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD'])) || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async hasBranch(name: string): Promise<boolean> {
+    try {
+      await this.git.raw(['rev-parse', '--verify', '--quiet', `refs/heads/${name}`]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async createAndSwitchBranch(name: string): Promise<void> {
+    if (await this.hasBranch(name)) throw new SlussError('branch-exists', { branch: name });
+    await this.run(['switch', '--quiet', '--create', name]);
+  }
+
+  /** Back to a branch, or to a commit when the user had a detached HEAD. */
+  async switchBack(to: { branch?: string; commit?: string }): Promise<void> {
+    if (to.branch) await this.run(['switch', '--quiet', to.branch]);
+    else if (to.commit) await this.run(['switch', '--quiet', '--detach', to.commit]);
+  }
+
+  /**
+   * Commits exactly `paths`: anything else the user had staged stays staged and
+   * uncommitted. A hook or wrapper can report success without committing, so
+   * the new commit is checked afterwards.
+   */
+  async commitPaths(paths: readonly string[], message: string): Promise<string> {
+    const before = await this.getHeadCommit();
+    try {
+      await this.git.raw(['add', '--', ...paths]);
+      await this.git.raw(['commit', '--quiet', '--only', '-m', message, '--', ...paths]);
+    } catch (error) {
+      const translated = this.translate(error, paths[0]);
+      if (translated.code === 'git-failed') {
+        throw new SlussError('commit-failed', { file: paths[0], detail: translated.params['detail'] }, { cause: error });
+      }
+      throw translated;
+    }
+    const after = await this.getHeadCommit();
+    if (!after || after === before || !(await this.commitTouches(after, paths))) {
+      throw new SlussError('commit-failed', { file: paths[0] });
+    }
+    return after;
+  }
+
+  private async commitTouches(commit: string, paths: readonly string[]): Promise<boolean> {
+    const changed = (await this.run(['-c', 'core.quotePath=false', 'diff-tree', '--relative', '--no-commit-id', '--name-only', '-r', '--root', commit, '--', ...paths]))
+      .split('\n')
+      .filter((line) => line !== '');
+    return paths.every((path) => changed.includes(path));
+  }
+
+  /** True while another git process holds the index lock. */
+  hasIndexLock(): boolean {
+    return existsSync(join(this.dir, '.git', 'index.lock'));
+  }
+}

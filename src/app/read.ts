@@ -1,0 +1,67 @@
+/** The read-only commands: similar, list, show and search. */
+import type { CommandContext } from '../cli/ports.js';
+import { buildDuplicateIndex, findDuplicateCandidates, similarityDocOf } from '../core/duplicates.js';
+import type { DuplicateCandidate } from '../core/duplicates.js';
+import { parseSections } from '../core/format/idea-file.js';
+import type { Idea, IdeaSections } from '../core/idea.js';
+import { contactOf } from '../core/idea.js';
+import { compileFilter, sortIdeas } from '../core/query.js';
+import type { IdeaFilter } from '../core/query.js';
+import { analyzeDoc, buildSimilarityIndex } from '../core/similarity/index.js';
+import type { MatchReason } from '../core/similarity/index.js';
+import { loadIdeas, openRegister, requireIdea } from './register.js';
+import type { OpenRegister } from './register.js';
+
+export interface ReadResult<T> {
+  register: OpenRegister;
+  /** Idea files skipped because they could not be read or failed the schema. */
+  skipped: number;
+  value: T;
+}
+
+/** `similar`: the duplicate check of `add`, without adding anything. First line is the title. */
+export async function similarIdeas(ctx: CommandContext, query: string): Promise<ReadResult<DuplicateCandidate[]>> {
+  const register = await openRegister(ctx);
+  const { ideas, unreadable } = await loadIdeas(register);
+  const settings = register.config.duplicates;
+  const index = buildDuplicateIndex(ideas, settings, ctx.clock.today());
+  const [title = '', ...rest] = query.trim().split('\n');
+  return { register, skipped: unreadable, value: findDuplicateCandidates(index, { title, text: rest.join('\n') }, settings) };
+}
+
+export async function listIdeas(ctx: CommandContext, filter: IdeaFilter): Promise<ReadResult<{ ideas: Idea[]; total: number }>> {
+  const register = await openRegister(ctx);
+  const matches = compileFilter(register.config, filter);
+  const { ideas, unreadable } = await loadIdeas(register);
+  return { register, skipped: unreadable, value: { ideas: sortIdeas(ideas.filter(matches)), total: ideas.length } };
+}
+
+export async function showIdea(ctx: CommandContext, id: string): Promise<ReadResult<{ idea: Idea; sections: IdeaSections }>> {
+  const register = await openRegister(ctx);
+  const { ideas, unreadable } = await loadIdeas(register);
+  const idea = requireIdea(ideas, id);
+  return { register, skipped: unreadable, value: { idea, sections: parseSections(idea.body) } };
+}
+
+export interface SearchResult {
+  idea: Idea;
+  score: number;
+  reasons: MatchReason[];
+}
+
+export async function searchIdeas(ctx: CommandContext, query: string, limit: number): Promise<ReadResult<SearchResult[]>> {
+  const register = await openRegister(ctx);
+  const { ideas, unreadable } = await loadIdeas(register);
+  const byId = new Map(ideas.map((idea) => [idea.data.id, idea]));
+  const index = buildSimilarityIndex(ideas.map((idea) => analyzeDoc(similarityDocOf(idea))));
+  const hits = index.searchText(query, limit).flatMap((hit) => {
+    const idea = byId.get(hit.id);
+    return idea ? [{ idea, score: hit.score, reasons: hit.reasons }] : [];
+  });
+  return { register, skipped: unreadable, value: hits };
+}
+
+/** An idea as `list --json` and `show --json` print it: its front-matter fields, path and contact. */
+export function ideaJson(idea: Idea): Record<string, unknown> {
+  return { ...idea.data, path: idea.path, contact: contactOf(idea.data) };
+}

@@ -1,0 +1,41 @@
+/** `sluss validate [paths]`: every problem in the register, or in the named files. */
+import { resolve } from 'node:path';
+import type { CommandContext } from '../cli/ports.js';
+import type { Problem } from '../core/problems.js';
+import { checkAcrossFiles } from '../core/validation.js';
+import { SlussError } from '../core/errors.js';
+import { loadIdeas, openRegister } from './register.js';
+
+export interface ValidationReport {
+  files: number;
+  problems: Problem[];
+}
+
+export async function validateRegister(ctx: CommandContext, paths: readonly string[]): Promise<ValidationReport> {
+  let register;
+  try {
+    register = await openRegister(ctx);
+  } catch (error) {
+    // An invalid sluss.yaml is itself the report: every problem in it, exit 1.
+    if (error instanceof SlussError && error.code === 'config-invalid') return { files: 1, problems: [...error.problems] };
+    throw error;
+  }
+  const all = await loadIdeas(register);
+  let subject: Set<string> | undefined;
+  if (paths.length > 0) {
+    subject = new Set();
+    const extra: string[] = [];
+    for (const path of paths) {
+      const relative = register.store.relativePath(resolve(ctx.cwd, path));
+      if (relative === undefined) throw new SlussError('path-outside-register', { path, root: register.root });
+      subject.add(relative);
+      if (!all.checked.some((c) => c.path === relative)) extra.push(relative);
+    }
+    // Files named on the command line that are not where ideas live are checked too.
+    if (extra.length > 0) all.checked.push(...(await loadIdeas(register, extra)).checked);
+  }
+  const checked = subject ? all.checked.filter((c) => subject.has(c.path)) : all.checked;
+  const problems = [...checked.flatMap((c) => c.problems), ...checkAcrossFiles(all.checked, subject)];
+  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return { files: checked.length, problems };
+}

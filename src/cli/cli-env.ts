@@ -1,0 +1,19 @@
+/** What every command definition needs from the entry point. */
+import type { Command } from 'commander';
+import type { Lang } from '../core/messages.js';
+import type { ProgramText } from './program-text.js';
+import type { CommandContext } from './ports.js';
+
+export interface CliEnv {
+  lang: Lang;
+  text: ProgramText;
+  /** Builds the command's context from the global options (-C, --lang, --no-color). */
+  context(command: Command, options?: { interactive?: boolean }): CommandContext;
+  /** The exit code the command asks for when it ends without an error (e.g. 3 for a found duplicate). */
+  setExitCode(code: number): void;
+}
+
+/** Options that may be given more than once: `--status a --status b` or `--status a,b`. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
+}

@@ -1,0 +1,116 @@
+/** Turns add's flags into a draft, runs the use case and prints the result. */
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { addIdea } from '../../app/add.js';
+import type { AddResult } from '../../app/add.js';
+import { EXIT, SlussError } from '../../core/errors.js';
+import { parseIdeaFile, parseSections } from '../../core/format/idea-file.js';
+import type { IdeaDraft } from '../../core/new-idea.js';
+import { parseTags } from '../../core/new-idea.js';
+import { ui } from '../../ui/text.js';
+import type { CommandContext } from '../ports.js';
+import type { AddFlags } from './add.js';
+
+export async function runAdd(ctx: CommandContext, flags: AddFlags): Promise<number> {
+  if (flags.branch && !flags.commit) {
+    throw new SlussError('usage', { detail: ctx.lang === 'en' ? '--branch cannot be combined with --no-commit.' : '--branch går inte att kombinera med --no-commit.' });
+  }
+  const fromFile = flags.file ? await readDraftFile(resolve(ctx.cwd, flags.file)) : {};
+  const draft: IdeaDraft = { ...fromFile, ...draftFromFlags(ctx, flags) };
+  const result = await addIdea(ctx, {
+    draft,
+    onDuplicate: flags.onDuplicate,
+    joinRole: flags.role,
+    branch: Boolean(flags.branch),
+    commit: flags.commit,
+    chatty: !flags.json,
+  });
+  if (flags.json) ctx.output.json(result);
+  else printResult(ctx, result);
+  return result.action === 'aborted' ? EXIT.duplicateFound : EXIT.ok;
+}
+
+function draftFromFlags(ctx: CommandContext, flags: AddFlags): IdeaDraft {
+  const draft: IdeaDraft = {};
+  const copy = ['title', 'problem', 'idea', 'benefit', 'effects', 'feasibility', 'municipality', 'category', 'receivedBy'] as const;
+  for (const key of copy) if (flags[key] !== undefined) draft[key] = flags[key];
+  if (flags.tags !== undefined) draft.tags = parseTags(flags.tags);
+  if (flags.submitter !== undefined) {
+    if (!flags.consent || !/^\d{4}-\d{2}-\d{2}$/.test(flags.consent)) {
+      throw new SlussError('usage', { option: '--consent', value: flags.consent ?? '', detail: ctx.lang === 'en' ? 'A submitter is only recorded with the date of consent: add --consent YYYY-MM-DD.' : 'Idégivaren registreras bara med datum för samtycke: lägg till --consent ÅÅÅÅ-MM-DD.' });
+    }
+    draft.submitter = { name: flags.submitter, ...(flags.submitterEmail ? { email: flags.submitterEmail } : {}), consent: { date: flags.consent } };
+  }
+  return draft;
+}
+
+/** `--file`: an idea in Markdown (front matter + sections) or JSON with the same field names as the flags. */
+async function readDraftFile(path: string): Promise<IdeaDraft> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new SlussError('input-file-invalid', { file: path, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+  if (extname(path).toLowerCase() === '.json') {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new SlussError('input-file-invalid', { file: path, detail: (error as Error).message });
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new SlussError('input-file-invalid', { file: path, detail: 'JSON object expected' });
+    return pickDraft(path, data as Record<string, unknown>);
+  }
+  const parsed = parseIdeaFile(text);
+  if (!parsed.ok) throw new SlussError('input-file-invalid', { file: path, detail: parsed.problems.map((p) => p.kind).join(', ') });
+  const sections = parseSections(parsed.file.body);
+  const fields = pickDraft(path, (parsed.file.data ?? {}) as Record<string, unknown>);
+  const fromBody = Object.fromEntries(Object.entries(sections).filter(([, value]) => value !== ''));
+  return { ...fromBody, ...fields };
+}
+
+function pickDraft(path: string, data: Record<string, unknown>): IdeaDraft {
+  const draft: IdeaDraft = {};
+  const text = (key: string) => {
+    const value = data[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') throw new SlussError('input-file-invalid', { file: path, detail: `${key}: text expected` });
+    return value;
+  };
+  const map = { title: 'title', problem: 'problem', idea: 'idea', benefit: 'benefit', effects: 'effects', feasibility: 'feasibility', municipality: 'municipality', category: 'category', receivedBy: 'received_by' } as const;
+  for (const [field, key] of Object.entries(map) as [keyof typeof map, string][]) {
+    const value = text(key) ?? text(field);
+    if (value !== undefined) draft[field] = value;
+  }
+  const tags = data['tags'];
+  if (Array.isArray(tags)) draft.tags = tags.map(String);
+  else if (typeof tags === 'string') draft.tags = parseTags(tags);
+  return draft;
+}
+
+function printResult(ctx: CommandContext, result: AddResult): void {
+  const text = ui(ctx.lang);
+  switch (result.action) {
+    case 'aborted':
+      throwDuplicate(result);
+      return;
+    case 'cancelled':
+      ctx.output.info(text.cancelled);
+      return;
+    case 'joined':
+      ctx.output.print(text.joined(result.municipality ?? '', result.id!, result.path!));
+      break;
+    default:
+      ctx.output.print(text.added(result.id!, result.path!));
+      if (result.related) ctx.output.print(text.relatedTo(result.related.join(', ')));
+  }
+  if (result.branch) ctx.output.print(text.onBranch(result.branch));
+  else if (result.commit) ctx.output.print(text.committed(result.commit));
+  else if (!result.committed) ctx.output.print(text.notCommitted);
+}
+
+/** Text mode reports an aborted add as an error with its hint; exit code 3 either way. */
+function throwDuplicate(result: AddResult): never {
+  throw new SlussError('duplicate-found', { count: result.candidates.filter((c) => c.likelyDuplicate).length });
+}

@@ -1,0 +1,59 @@
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import type { CliEnv } from '../cli-env.js';
+
+interface AddFlags {
+  title?: string;
+  problem?: string;
+  idea?: string;
+  benefit?: string;
+  effects?: string;
+  feasibility?: string;
+  municipality?: string;
+  category?: string;
+  tags?: string;
+  receivedBy?: string;
+  submitter?: string;
+  submitterEmail?: string;
+  consent?: string;
+  file?: string;
+  onDuplicate: 'abort' | 'new' | 'join' | 'related';
+  role: 'interested' | 'co-funder';
+  branch?: boolean;
+  commit: boolean;
+  input: boolean;
+  json?: boolean;
+}
+
+export function addCommand(program: Command, env: CliEnv): void {
+  const t = env.text;
+  program
+    .command('add')
+    .description(t.add)
+    .option('--title <text>', t.addTitle)
+    .option('--problem <text>', t.addProblem)
+    .option('--idea <text>', t.addIdea)
+    .option('--benefit <text>', t.addBenefit)
+    .option('--effects <text>', t.addEffects)
+    .option('--feasibility <text>', t.addFeasibility)
+    .option('--municipality <code>', t.addMunicipality)
+    .option('--category <code>', t.addCategory)
+    .option('--tags <a,b>', t.addTags)
+    .option('--received-by <name>', t.addReceivedBy)
+    .option('--submitter <name>', t.addSubmitter)
+    .option('--submitter-email <email>', t.addSubmitterEmail)
+    .option('--consent <date>', t.addConsent)
+    .option('--file <idea.md|idea.json>', t.addFile)
+    .addOption(new Option('--on-duplicate <action>', t.addOnDuplicate).choices(['abort', 'new', 'join', 'related']).default('abort'))
+    .addOption(new Option('--role <role>', t.addRole).choices(['interested', 'co-funder']).default('interested'))
+    .option('--branch', t.addBranch)
+    .option('--no-commit', t.addNoCommit)
+    .option('--no-input', t.addNoInput)
+    .option('--json', t.json)
+    .action(async (flags: AddFlags, command: Command) => {
+      const { runAdd } = await import('./add-run.js');
+      env.setExitCode(await runAdd(env.context(command, { interactive: flags.input && !flags.json }), flags));
+    });
+}
+
+export type { AddFlags };

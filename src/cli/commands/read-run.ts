@@ -1,0 +1,137 @@
+import { ideaJson, listIdeas, searchIdeas, showIdea, similarIdeas } from '../../app/read.js';
+import type { ReadResult } from '../../app/read.js';
+import { displayName } from '../../core/config.js';
+import { SlussError } from '../../core/errors.js';
+import { contactOf } from '../../core/idea.js';
+import { SECTIONS } from '../../core/idea.js';
+import { ansiStyle, describeReasons, plainStyle, renderCandidates, table, truncate } from '../../ui/render.js';
+import { roleName, ui } from '../../ui/text.js';
+import type { CommandContext } from '../ports.js';
+import type { ListFlags } from './read.js';
+
+function warnSkipped(ctx: CommandContext, result: ReadResult<unknown>): void {
+  if (result.skipped > 0) ctx.output.info(ui(ctx.lang).skippedFiles(result.skipped));
+}
+
+export async function runSimilar(ctx: CommandContext, query: string, flags: { json?: boolean }): Promise<void> {
+  const result = await similarIdeas(ctx, query);
+  warnSkipped(ctx, result);
+  if (flags.json) {
+    ctx.output.json({ candidates: result.value });
+    return;
+  }
+  const text = ui(ctx.lang);
+  ctx.output.print(result.value.length === 0 ? text.noCandidates : renderCandidates(text, ctx.output.color ? ansiStyle : plainStyle, result.register.config, result.value));
+}
+
+export async function runList(ctx: CommandContext, flags: ListFlags): Promise<void> {
+  const result = await listIdeas(ctx, flags);
+  warnSkipped(ctx, result);
+  const { ideas, total } = result.value;
+  if (flags.json) {
+    ctx.output.json(ideas.map(ideaJson));
+    return;
+  }
+  const text = ui(ctx.lang);
+  const config = result.register.config;
+  if (ideas.length === 0) {
+    ctx.output.print(text.noIdeas);
+    return;
+  }
+  const c = text.columns;
+  ctx.output.print(
+    table(
+      [c.id, c.created, c.status, c.municipality, c.title],
+      ideas.map((idea) => [
+        idea.data.id,
+        idea.data.created,
+        displayName(config.stages, idea.data.status),
+        displayName(config.municipalities, idea.data.municipality) + (idea.data.municipalities.length > 1 ? ` +${idea.data.municipalities.length - 1}` : ''),
+        truncate(idea.data.title, 60),
+      ]),
+    ),
+  );
+  ctx.output.info(text.ideasCount(ideas.length, total));
+}
+
+export async function runShow(ctx: CommandContext, id: string, flags: { json?: boolean }): Promise<void> {
+  const result = await showIdea(ctx, id);
+  const { idea, sections } = result.value;
+  if (flags.json) {
+    ctx.output.json({ ...ideaJson(idea), sections });
+    return;
+  }
+  const text = ui(ctx.lang);
+  const l = text.labels;
+  const config = result.register.config;
+  const style = ctx.output.color ? ansiStyle : plainStyle;
+  const data = idea.data;
+  const participants = data.municipalities
+    .map((p) => `${displayName(config.municipalities, p.municipality)} (${roleName(text, p.role)}${p.share !== undefined ? `, ${l.share} ${p.share} %` : ''})`)
+    .join(', ');
+  const rows: [string, string | undefined][] = [
+    [l.status, displayName(config.stages, data.status)],
+    [l.municipality, displayName(config.municipalities, data.municipality)],
+    [l.participants, participants],
+    [l.category, displayName(config.categories, data.category)],
+    [l.tags, data.tags?.join(', ')],
+    [l.created, data.created],
+    [l.updated, data.updated],
+    [l.receivedBy, data.received_by],
+    [l.contact, contactOf(data)],
+    [l.duplicateOf, data.links?.duplicate_of],
+    [l.related, data.links?.related?.join(', ')],
+    [l.file, idea.path],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const lines = [style.bold(`${data.id}  ${data.title}`), ''];
+  for (const [label, value] of rows) if (value) lines.push(`${style.dim(label.padEnd(width))}  ${value}`);
+  for (const { key, heading } of SECTIONS) {
+    if (sections[key]) lines.push('', style.bold(heading), sections[key]);
+  }
+  lines.push('', style.bold(l.history));
+  for (const entry of data.history) {
+    const move = entry.from ? `${displayName(config.stages, entry.from)} → ${displayName(config.stages, entry.status)}` : displayName(config.stages, entry.status);
+    lines.push(`  ${entry.date}  ${move}  (${entry.by})${entry.note ? ` – ${entry.note}` : ''}`);
+  }
+  ctx.output.print(lines.join('\n'));
+}
+
+export async function runSearch(ctx: CommandContext, query: string, flags: { json?: boolean; limit: number }): Promise<void> {
+  if (!Number.isInteger(flags.limit) || flags.limit < 1) throw new SlussError('usage', { option: '--limit', value: String(flags.limit) });
+  const result = await searchIdeas(ctx, query, flags.limit);
+  warnSkipped(ctx, result);
+  if (flags.json) {
+    ctx.output.json({
+      results: result.value.map((hit) => ({
+        id: hit.idea.data.id,
+        title: hit.idea.data.title,
+        score: hit.score,
+        municipality: hit.idea.data.municipality,
+        status: hit.idea.data.status,
+        reasons: hit.reasons,
+        path: hit.idea.path,
+      })),
+    });
+    return;
+  }
+  const text = ui(ctx.lang);
+  if (result.value.length === 0) {
+    ctx.output.print(text.searchNone);
+    return;
+  }
+  const config = result.register.config;
+  const c = text.columns;
+  ctx.output.print(
+    table(
+      [c.id, c.status, c.municipality, c.title, c.why],
+      result.value.map((hit) => [
+        hit.idea.data.id,
+        displayName(config.stages, hit.idea.data.status),
+        displayName(config.municipalities, hit.idea.data.municipality),
+        truncate(hit.idea.data.title, 50),
+        describeReasons(text, hit),
+      ]),
+    ),
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Wiring in one place: the real clock, randomness, terminal and output for a
+ * command. Tests build a CommandContext of their own instead.
+ */
+import { randomBytes } from 'node:crypto';
+import { createInquirerPrompter } from '../adapters/prompt/inquirer-prompter.js';
+import type { Lang } from '../core/messages.js';
+import { ui } from '../ui/text.js';
+import type { Clock, CommandContext, Output } from './ports.js';
+
+export interface Streams {
+  stdin: NodeJS.ReadStream | { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+}
+
+/** Today in local time, or SLUSS_TODAY (YYYY-MM-DD) so scripts and tests can fix the date. */
+export function systemClock(env: NodeJS.ProcessEnv): Clock {
+  return {
+    today() {
+      const fixed = env['SLUSS_TODAY'];
+      if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
+      const now = new Date();
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+    },
+  };
+}
+
+export function streamOutput(streams: Streams, color: boolean): Output {
+  return {
+    print: (text) => void streams.stdout.write(`${text}\n`),
+    info: (text) => void streams.stderr.write(`${text}\n`),
+    json: (value) => void streams.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    color,
+  };
+}
+
+export function wantsColor(streams: Streams, env: NodeJS.ProcessEnv, disabled: boolean): boolean {
+  if (disabled || env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
+  return Boolean(streams.stdout.isTTY) && env['TERM'] !== 'dumb';
+}
+
+export function createContext(options: {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  lang: Lang;
+  streams: Streams;
+  registerDir: string | undefined;
+  color: boolean;
+  interactive: boolean;
+}): CommandContext {
+  const { streams } = options;
+  // Inquirer would wait forever on a pipe that stays open; only a real terminal gets questions.
+  const hasTerminal = Boolean(streams.stdin.isTTY) && Boolean(streams.stdout.isTTY);
+  return {
+    cwd: options.cwd,
+    env: options.env,
+    lang: options.lang,
+    clock: systemClock(options.env),
+    randomBytes: (size) => randomBytes(size),
+    output: streamOutput(streams, options.color),
+    prompter: hasTerminal && options.interactive ? createInquirerPrompter(ui(options.lang).required) : undefined,
+    registerDir: options.registerDir,
+  };
+}

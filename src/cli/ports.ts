@@ -1,0 +1,45 @@
+/**
+ * What commands need from the outside world. The container wires real
+ * adapters; tests hand in their own, so no module has to be mocked.
+ */
+import type { Lang } from '../core/messages.js';
+
+export interface Output {
+  /** Normal output (stdout). */
+  print(text: string): void;
+  /** Messages about the work (stderr), so stdout stays clean for --json. */
+  info(text: string): void;
+  json(value: unknown): void;
+  /** Whether colour may be used on stdout. */
+  readonly color: boolean;
+}
+
+export interface Choice<T> {
+  value: T;
+  name: string;
+  description?: string;
+}
+
+export interface Prompter {
+  input(options: { message: string; required?: boolean; default?: string; validate?: (value: string) => string | true }): Promise<string>;
+  select<T>(options: { message: string; choices: readonly Choice<T>[]; default?: T }): Promise<T>;
+  confirm(options: { message: string; default?: boolean }): Promise<boolean>;
+}
+
+export interface Clock {
+  /** Today's date as YYYY-MM-DD in the user's time zone. */
+  today(): string;
+}
+
+export interface CommandContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  lang: Lang;
+  clock: Clock;
+  randomBytes: (size: number) => Uint8Array;
+  output: Output;
+  /** Undefined when there is no terminal to ask on. */
+  prompter: Prompter | undefined;
+  /** `-C, --register <dir>` when given. */
+  registerDir: string | undefined;
+}

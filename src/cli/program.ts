@@ -1,0 +1,36 @@
+/** The command line: commander wiring only. Each command's work is loaded when it runs. */
+import { createRequire } from 'node:module';
+import { Command, Option } from 'commander';
+import type { Lang } from '../core/messages.js';
+import type { CliEnv } from './cli-env.js';
+import { addCommand } from './commands/add.js';
+import { initCommand, validateCommand } from './commands/maintain.js';
+import { listCommand, searchCommand, showCommand, similarCommand } from './commands/read.js';
+import { HELP_TITLES, programText } from './program-text.js';
+
+const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export function buildProgram(lang: Lang, env: Omit<CliEnv, 'text' | 'lang'>): Command {
+  const text = programText(lang);
+  const cliEnv: CliEnv = { ...env, lang, text };
+  const titles = HELP_TITLES[lang];
+  const program = new Command('sluss')
+    .description(text.program)
+    .version(packageJson.version, '-V, --version', text.version)
+    .helpOption('-h, --help', text.help)
+    .helpCommand('help [command]', text.helpCommand)
+    .option('-C, --register <dir>', text.register)
+    .addOption(new Option('--lang <lang>', text.lang).choices(['sv', 'en']))
+    .option('--debug', text.debug)
+    .option('--no-color', text.noColor)
+    .showSuggestionAfterError(true)
+    .configureHelp({ styleTitle: (title) => titles[title] ?? title, showGlobalOptions: true });
+
+  for (const define of [addCommand, similarCommand, listCommand, showCommand, searchCommand, validateCommand, initCommand]) {
+    define(program, cliEnv);
+  }
+  for (const command of program.commands) {
+    command.helpOption('-h, --help', text.help).configureHelp({ styleTitle: (title) => titles[title] ?? title, showGlobalOptions: true });
+  }
+  return program;
+}

@@ -1,0 +1,101 @@
+/**
+ * Typed errors. Every failure sluss can explain has a code; the message and the
+ * hint (what to do next) live in the message catalogue, in Swedish and English.
+ * Only the entry point turns an error into text and an exit code.
+ */
+
+export type ErrorCode =
+  | 'usage'
+  | 'missing-required'
+  | 'no-terminal'
+  | 'register-not-found'
+  | 'config-invalid'
+  | 'config-missing'
+  | 'unknown-municipality'
+  | 'unknown-category'
+  | 'unknown-stage'
+  | 'idea-not-found'
+  | 'idea-ambiguous'
+  | 'idea-invalid'
+  | 'idea-file-invalid'
+  | 'input-file-invalid'
+  | 'file-exists'
+  | 'write-failed'
+  | 'duplicate-found'
+  | 'already-participant'
+  | 'git-missing'
+  | 'not-a-git-repo'
+  | 'git-locked'
+  | 'commit-failed'
+  | 'branch-exists'
+  | 'git-failed'
+  | 'target-not-empty'
+  | 'path-outside-register'
+  | 'interrupted';
+
+import type { Problem } from './problems.js';
+
+export type ErrorParams = Record<string, string | number | readonly string[] | undefined>;
+
+export class SlussError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  /** Findings behind the error, e.g. every problem of an invalid sluss.yaml. */
+  readonly problems: readonly Problem[];
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown; problems?: readonly Problem[] }) {
+    super(code, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'SlussError';
+    this.code = code;
+    this.params = params;
+    this.problems = options?.problems ?? [];
+  }
+}
+
+export function isSlussError(error: unknown): error is SlussError {
+  return error instanceof SlussError;
+}
+
+/**
+ * Documented exit codes (README, "Exit codes"). Scripts and CI depend on them.
+ */
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  duplicateFound: 3,
+  register: 4,
+  git: 5,
+  interrupted: 130,
+} as const;
+
+export function exitCodeFor(code: ErrorCode): number {
+  switch (code) {
+    case 'usage':
+    case 'missing-required':
+    case 'no-terminal':
+    case 'unknown-municipality':
+    case 'unknown-category':
+    case 'unknown-stage':
+    case 'input-file-invalid':
+    case 'path-outside-register':
+      return EXIT.usage;
+    case 'duplicate-found':
+      return EXIT.duplicateFound;
+    case 'register-not-found':
+    case 'config-invalid':
+    case 'config-missing':
+      return EXIT.register;
+    case 'git-missing':
+    case 'not-a-git-repo':
+    case 'git-locked':
+    case 'commit-failed':
+    case 'branch-exists':
+    case 'git-failed':
+      return EXIT.git;
+    case 'interrupted':
+      return EXIT.interrupted;
+    default:
+      return EXIT.failure;
+  }
+}

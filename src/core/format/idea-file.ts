@@ -1,0 +1,165 @@
+/**
+ * The idea-file format: `---\n<YAML front matter>\n---\n<Markdown body>`.
+ * This module owns parsing and serialising; it is pure (text in, text out).
+ * Reading and writing files is the store's job (adapters/fs).
+ */
+import type { Document } from 'yaml';
+import { IDEA_KEYS, NESTED_KEY_ORDER, SECTIONS } from '../idea.js';
+import type { IdeaData, IdeaSections, SectionKey } from '../idea.js';
+import { matchKey } from '../text.js';
+import { lineOfPath, newDocument, parseYaml, stringifyYaml, syncDocument, toPlainData } from './yaml-front-matter.js';
+import type { KeyOrder, ParsedYaml } from './yaml-front-matter.js';
+
+/** Files larger than this are refused before parsing, so a huge file cannot stall a command. */
+export const MAX_IDEA_FILE_BYTES = 1_000_000;
+
+export type FormatProblemKind =
+  | 'bom'
+  | 'crlf'
+  | 'not-nfc'
+  | 'no-front-matter'
+  | 'front-matter-language'
+  | 'unclosed-front-matter'
+  | 'yaml-syntax'
+  | 'yaml-alias'
+  | 'yaml-duplicate-key'
+  | 'yaml-not-a-map';
+
+export interface FormatProblem {
+  kind: FormatProblemKind;
+  line?: number;
+  detail?: string;
+}
+
+/** A file that could be read. `problems` lists what `validate` must still report (BOM, CRLF, …). */
+export interface ParsedIdeaFile {
+  data: unknown;
+  body: string;
+  problems: FormatProblem[];
+  /** The front matter as a document, kept so an edit preserves comments and unknown fields. */
+  yaml: ParsedYaml;
+  /** Line in the file where the YAML text starts (after the opening `---`). */
+  yamlFirstLine: number;
+}
+
+export type ParseResult = { ok: true; file: ParsedIdeaFile } | { ok: false; problems: FormatProblem[] };
+
+const OPENING = /^---[ \t]*\n/;
+
+export function parseIdeaFile(source: string): ParseResult {
+  const problems: FormatProblem[] = [];
+  let text = source;
+  if (text.startsWith('\uFEFF')) {
+    problems.push({ kind: 'bom', line: 1 });
+    text = text.slice(1);
+  }
+  if (text.includes('\r')) {
+    problems.push({ kind: 'crlf' });
+    text = text.replace(/\r\n?/g, '\n');
+  }
+  if (text !== text.normalize('NFC')) problems.push({ kind: 'not-nfc' });
+
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  if (!OPENING.test(text)) {
+    // `---js` and friends name another front-matter language; it is never run, only refused.
+    const language = /^---\s*([A-Za-z][\w-]*)\s*$/.exec(firstLine)?.[1];
+    if (language) return { ok: false, problems: [...problems, { kind: 'front-matter-language', line: 1, detail: language }] };
+    return { ok: false, problems: [...problems, { kind: 'no-front-matter', line: 1 }] };
+  }
+  const afterOpening = text.replace(OPENING, '');
+  const closing = /^---[ \t]*$/m.exec(afterOpening);
+  if (!closing) return { ok: false, problems: [...problems, { kind: 'unclosed-front-matter', line: 1 }] };
+
+  const yamlText = afterOpening.slice(0, closing.index);
+  const body = afterOpening.slice(closing.index + closing[0].length).replace(/^\n/, '');
+  const yamlFirstLine = 2;
+  const { parsed, problems: yamlProblems } = parseYaml(yamlText, yamlFirstLine);
+  if (!parsed) return { ok: false, problems: [...problems, ...yamlProblems] };
+  return { ok: true, file: { data: toPlainData(parsed.document), body, problems, yaml: parsed, yamlFirstLine } };
+}
+
+/** The file line of a field, for error messages (`history.2.date` → line 31). */
+export function lineOfField(file: ParsedIdeaFile, path: readonly (string | number)[]): number | undefined {
+  return lineOfPath(file.yaml, path, file.yamlFirstLine);
+}
+
+export const ideaKeyOrder: KeyOrder = (path) => {
+  if (path.length === 0) return IDEA_KEYS;
+  return NESTED_KEY_ORDER[path.join('.')];
+};
+
+/** Lets editors running the YAML language server check the front matter against the schema. */
+export const SCHEMA_MODELINE = ' yaml-language-server: $schema=../schemas/idea.schema.json';
+
+/** A new idea file. Text is stored NFC with LF line endings. */
+export function serializeIdea(data: IdeaData, body: string): string {
+  const document = newDocument(normalizeStrings(data) as Record<string, unknown>, ideaKeyOrder);
+  document.commentBefore = SCHEMA_MODELINE;
+  return render(document, body);
+}
+
+/**
+ * An edited idea file: the original document is updated in place so comments,
+ * formatting and unknown fields survive; only changed values are rewritten.
+ */
+export function serializeIdeaEdit(original: ParsedIdeaFile, data: IdeaData, body: string = original.body): string {
+  const document = original.yaml.document.clone() as Document;
+  syncDocument(document, normalizeStrings(data) as Record<string, unknown>, ideaKeyOrder);
+  return render(document, body);
+}
+
+function render(document: Document, body: string): string {
+  const yamlText = stringifyYaml(document);
+  const cleanBody = body.normalize('NFC').replace(/\r\n?/g, '\n').replace(/^\n+/, '').replace(/\s+$/, '');
+  return `---\n${yamlText}---\n${cleanBody === '' ? '' : `\n${cleanBody}\n`}`;
+}
+
+function normalizeStrings(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC').replace(/\r\n?/g, '\n');
+  if (Array.isArray(value)) return value.map(normalizeStrings);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, normalizeStrings(v)]));
+  }
+  return value;
+}
+
+// ---- Body sections ------------------------------------------------------
+
+const HEADING = /^##[ \t]+(.+?)[ \t]*#*[ \t]*$/;
+
+/**
+ * A line of user text that starts with `#` would become a heading and could
+ * split a section; it gets one more leading backslash, and reading removes it.
+ */
+function escapeSectionText(text: string): string {
+  return text.replace(/^(\\*)#/gm, '\\$1#');
+}
+
+function unescapeSectionText(text: string): string {
+  return text.replace(/^\\(\\*)#/gm, '$1#');
+}
+
+export function renderBody(sections: Partial<IdeaSections>): string {
+  return SECTIONS.map(({ key, heading }) => {
+    const content = escapeSectionText((sections[key] ?? '').normalize('NFC').replace(/\r\n?/g, '\n').trim());
+    return content === '' ? `## ${heading}\n` : `## ${heading}\n\n${content}\n`;
+  }).join('\n');
+}
+
+/** The five known sections of a body; text under other headings is left out. */
+export function parseSections(body: string): IdeaSections {
+  const sections: IdeaSections = { problem: '', idea: '', benefit: '', effects: '', feasibility: '' };
+  const byKey = new Map(SECTIONS.map(({ key, heading }) => [matchKey(heading), key as SectionKey]));
+  let current: SectionKey | undefined;
+  const lines: Record<SectionKey, string[]> = { problem: [], idea: [], benefit: [], effects: [], feasibility: [] };
+  for (const line of body.split('\n')) {
+    const heading = HEADING.exec(line);
+    if (heading?.[1] !== undefined) {
+      current = byKey.get(matchKey(heading[1]));
+      continue;
+    }
+    if (current) lines[current].push(line);
+  }
+  for (const { key } of SECTIONS) sections[key] = unescapeSectionText(lines[key].join('\n').trim());
+  return sections;
+}

@@ -1,0 +1,124 @@
+/**
+ * The idea model. Field names follow the file format (schemas/idea.schema.json);
+ * a test keeps these key lists and the schema in step.
+ */
+
+export const ROLES = ['owner', 'co-funder', 'interested'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Participant {
+  municipality: string;
+  role: Role;
+  share?: number;
+  joined?: string;
+}
+
+export interface HistoryEntry {
+  date: string;
+  from?: string;
+  status: string;
+  by: string;
+  note?: string;
+}
+
+export interface Consent {
+  date: string;
+  note?: string;
+}
+
+export interface Submitter {
+  name: string;
+  email?: string;
+  phone?: string;
+  consent: Consent;
+}
+
+export interface IdeaLinks {
+  duplicate_of?: string;
+  related?: string[];
+}
+
+export interface IdeaData {
+  id: string;
+  title: string;
+  status: string;
+  municipality: string;
+  municipalities: Participant[];
+  category: string;
+  tags?: string[];
+  created: string;
+  updated?: string;
+  received_by: string;
+  submitter?: Submitter;
+  links?: IdeaLinks;
+  history: HistoryEntry[];
+  /** Fields of the register's own (`x-…`), kept as they are. */
+  [extension: `x-${string}` | `x_${string}`]: unknown;
+}
+
+/** Key order of the front matter; keys not listed (extensions) follow in their own order. */
+export const IDEA_KEYS = [
+  'id',
+  'title',
+  'status',
+  'municipality',
+  'municipalities',
+  'category',
+  'tags',
+  'created',
+  'updated',
+  'received_by',
+  'submitter',
+  'links',
+  'history',
+] as const satisfies readonly (keyof IdeaData)[];
+
+export const REQUIRED_IDEA_KEYS = [
+  'id',
+  'title',
+  'status',
+  'municipality',
+  'municipalities',
+  'category',
+  'created',
+  'received_by',
+  'history',
+] as const satisfies readonly (keyof IdeaData)[];
+
+/** Key order inside nested objects, by the path of the object. */
+export const NESTED_KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
+  municipalities: ['municipality', 'role', 'share', 'joined'] satisfies (keyof Participant)[],
+  history: ['date', 'from', 'status', 'by', 'note'] satisfies (keyof HistoryEntry)[],
+  submitter: ['name', 'email', 'phone', 'consent'] satisfies (keyof Submitter)[],
+  'submitter.consent': ['date', 'note'] satisfies (keyof Consent)[],
+  links: ['duplicate_of', 'related'] satisfies (keyof IdeaLinks)[],
+};
+
+/** The body's sections, in order, with the Swedish headings used in the file. */
+export const SECTIONS = [
+  { key: 'problem', heading: 'Problem/behov' },
+  { key: 'idea', heading: 'Idé/lösning' },
+  { key: 'benefit', heading: 'Nytta' },
+  { key: 'effects', heading: 'Effekter' },
+  { key: 'feasibility', heading: 'Genomförbarhet' },
+] as const;
+
+export type SectionKey = (typeof SECTIONS)[number]['key'];
+export type IdeaSections = Record<SectionKey, string>;
+
+/** An idea as read from the register. */
+export interface Idea {
+  data: IdeaData;
+  body: string;
+  /** Path relative to the register root, with forward slashes. */
+  path: string;
+}
+
+/** Who to contact about an idea: the submitter only with recorded consent, otherwise the receiving coach. */
+export function contactOf(data: IdeaData): string {
+  return data.submitter?.consent ? data.submitter.name : data.received_by;
+}
+
+export function participantCodes(data: IdeaData): string[] {
+  return data.municipalities.map((p) => p.municipality);
+}

@@ -1,0 +1,121 @@
+/**
+ * Building a new idea and changing an existing one when a municipality joins
+ * it. Pure: ids, dates and names come in as arguments.
+ */
+import { resolveCategory, resolveMunicipality } from './config.js';
+import type { RegisterConfig } from './config.js';
+import { SlussError } from './errors.js';
+import { renderBody } from './format/idea-file.js';
+import type { IdeaData, IdeaSections, Role, Submitter } from './idea.js';
+import { ideaFileName } from './slug.js';
+import { normalizeText, singleLine } from './text.js';
+
+export interface IdeaDraft {
+  title?: string;
+  problem?: string;
+  idea?: string;
+  benefit?: string;
+  effects?: string;
+  feasibility?: string;
+  municipality?: string;
+  category?: string;
+  tags?: string[];
+  receivedBy?: string;
+  submitter?: Submitter;
+}
+
+/** The fields `sluss add` cannot do without, named by their flags. */
+export const REQUIRED_DRAFT_FIELDS = [
+  { field: 'title', flag: '--title' },
+  { field: 'problem', flag: '--problem' },
+  { field: 'municipality', flag: '--municipality' },
+] as const satisfies readonly { field: keyof IdeaDraft; flag: string }[];
+
+export function missingDraftFields(draft: IdeaDraft): string[] {
+  return REQUIRED_DRAFT_FIELDS.filter(({ field }) => (draft[field] ?? '').trim() === '').map(({ flag }) => flag);
+}
+
+export function draftSections(draft: IdeaDraft): IdeaSections {
+  return {
+    problem: normalizeText(draft.problem ?? ''),
+    idea: normalizeText(draft.idea ?? ''),
+    benefit: normalizeText(draft.benefit ?? ''),
+    effects: normalizeText(draft.effects ?? ''),
+    feasibility: normalizeText(draft.feasibility ?? ''),
+  };
+}
+
+export function parseTags(text: string): string[] {
+  const tags = text
+    .split(',')
+    .map((tag) => singleLine(tag).toLocaleLowerCase('sv-SE'))
+    .filter((tag) => tag !== '');
+  return [...new Set(tags)];
+}
+
+export interface NewIdea {
+  data: IdeaData;
+  body: string;
+  fileName: string;
+}
+
+export function createIdea(config: RegisterConfig, draft: IdeaDraft, facts: { id: string; today: string; receivedBy: string }): NewIdea {
+  const missing = missingDraftFields(draft);
+  if (missing.length > 0) throw new SlussError('missing-required', { fields: missing });
+  const municipality = resolveMunicipality(config, draft.municipality!).code;
+  const category = resolveCategory(config, draft.category ?? config.default_category).code;
+  const title = singleLine(draft.title!);
+  const receivedBy = singleLine(draft.receivedBy ?? facts.receivedBy);
+  const tags = [...new Set((draft.tags ?? []).map((tag) => singleLine(tag)).filter((tag) => tag !== ''))];
+  const data: IdeaData = {
+    id: facts.id,
+    title,
+    status: config.initial_stage,
+    municipality,
+    municipalities: [{ municipality, role: 'owner' }],
+    category,
+    ...(tags.length > 0 ? { tags } : {}),
+    created: facts.today,
+    received_by: receivedBy,
+    // Personal data only with recorded consent; otherwise the coach is the contact.
+    ...(draft.submitter?.consent?.date ? { submitter: cleanSubmitter(draft.submitter) } : {}),
+    history: [{ date: facts.today, status: config.initial_stage, by: receivedBy }],
+  };
+  return { data, body: renderBody(draftSections(draft)), fileName: ideaFileName(facts.id, title) };
+}
+
+function cleanSubmitter(submitter: Submitter): Submitter {
+  return {
+    name: singleLine(submitter.name),
+    ...(submitter.email ? { email: singleLine(submitter.email) } : {}),
+    ...(submitter.phone ? { phone: singleLine(submitter.phone) } : {}),
+    consent: { date: submitter.consent.date, ...(submitter.consent.note ? { note: singleLine(submitter.consent.note) } : {}) },
+  };
+}
+
+/**
+ * A municipality joins an idea instead of adding a copy of it. The history
+ * records who did it, so the join shows in reports and reviews.
+ */
+export function joinIdea(
+  config: RegisterConfig,
+  data: IdeaData,
+  join: { municipality: string; role: Exclude<Role, 'owner'>; today: string; by: string; note: string },
+): IdeaData {
+  const code = resolveMunicipality(config, join.municipality).code;
+  if (data.municipalities.some((p) => p.municipality === code)) {
+    throw new SlussError('already-participant', { id: data.id, municipality: code });
+  }
+  return {
+    ...data,
+    municipalities: [...data.municipalities, { municipality: code, role: join.role, joined: join.today }],
+    updated: join.today,
+    history: [...data.history, { date: join.today, status: data.status, by: join.by, note: join.note }],
+  };
+}
+
+export function withRelatedLinks(data: IdeaData, ids: readonly string[]): IdeaData {
+  const related = [...new Set([...(data.links?.related ?? []), ...ids])].filter((id) => id !== data.id);
+  if (related.length === 0) return data;
+  return { ...data, links: { ...data.links, related } };
+}

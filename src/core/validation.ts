@@ -1,0 +1,121 @@
+/**
+ * Checks of idea files, one by one and across the register. Pure: the store
+ * hands in file texts, this module says what is wrong with them.
+ */
+import { findCategory, findMunicipality, findStage } from './config.js';
+import type { RegisterConfig } from './config.js';
+import { lineOfField, parseIdeaFile } from './format/idea-file.js';
+import type { ParsedIdeaFile } from './format/idea-file.js';
+import { validateIdeaSchema } from './format/schema.js';
+import type { Idea, IdeaData } from './idea.js';
+import type { Problem, ProblemCode } from './problems.js';
+import { fieldPath } from './problems.js';
+import { idFromFileName } from './slug.js';
+import { foldCase } from './text.js';
+
+/** An idea file as the store found it: its text, or why it could not be read. */
+export type IdeaFileEntry = { path: string; text: string } | { path: string; readProblem: ProblemCode };
+
+export interface CheckedIdeaFile {
+  path: string;
+  /** Present when the file parsed and passed the schema. */
+  idea?: Idea;
+  parsed?: ParsedIdeaFile;
+  problems: Problem[];
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Parses one file and checks it against the schema and the register's configuration. */
+export function checkIdeaFile(config: RegisterConfig, entry: IdeaFileEntry): CheckedIdeaFile {
+  const file = entry.path;
+  if ('readProblem' in entry) return { path: file, problems: [{ file, code: entry.readProblem }] };
+  const result = parseIdeaFile(entry.text);
+  if (!result.ok) {
+    return { path: file, problems: result.problems.map((p) => ({ file, line: p.line, code: p.kind, params: { detail: p.detail } })) };
+  }
+  const parsed = result.file;
+  const problems: Problem[] = parsed.problems.map((p) => ({ file, line: p.line, code: p.kind, params: { detail: p.detail } }));
+  const at = (path: (string | number)[]) => ({ file, line: lineOfField(parsed, path), field: fieldPath(path) });
+
+  for (const schemaProblem of validateIdeaSchema(parsed.data)) {
+    problems.push({ ...at(schemaProblem.path), code: 'schema', params: { keyword: schemaProblem.keyword, ...schemaProblem.params } });
+  }
+  const claimedId = idFromFileName(baseName(file));
+  if (claimedId === undefined) problems.push({ file, code: 'file-name' });
+  if (problems.some((p) => p.code === 'schema')) return { path: file, parsed, problems };
+
+  const data = parsed.data as IdeaData;
+  if (claimedId !== undefined && claimedId !== data.id) {
+    problems.push({ ...at(['id']), code: 'id-mismatch', params: { id: data.id, fileId: claimedId } });
+  }
+  if (!findStage(config, data.status)) problems.push({ ...at(['status']), code: 'unknown-stage', params: { value: data.status } });
+  data.history.forEach((entry, index) => {
+    for (const key of ['status', 'from'] as const) {
+      const value = entry[key];
+      if (value !== undefined && !findStage(config, value)) {
+        problems.push({ ...at(['history', index, key]), code: 'unknown-stage', params: { value } });
+      }
+    }
+    const previous = data.history[index - 1];
+    if (previous && previous.date > entry.date) problems.push({ ...at(['history', index, 'date']), code: 'history-order', params: { value: entry.date } });
+  });
+  if (!findMunicipality(config, data.municipality)) {
+    problems.push({ ...at(['municipality']), code: 'unknown-municipality', params: { value: data.municipality } });
+  }
+  data.municipalities.forEach((participant, index) => {
+    if (!findMunicipality(config, participant.municipality)) {
+      problems.push({ ...at(['municipalities', index, 'municipality']), code: 'unknown-municipality', params: { value: participant.municipality } });
+    }
+  });
+  const shares = data.municipalities.reduce((sum, p) => sum + (p.share ?? 0), 0);
+  if (shares > 100) problems.push({ ...at(['municipalities']), code: 'shares-over-100', params: { value: shares } });
+  const originCode = findMunicipality(config, data.municipality)?.code;
+  if (originCode && !data.municipalities.some((p) => findMunicipality(config, p.municipality)?.code === originCode)) {
+    problems.push({ ...at(['municipalities']), code: 'owner-not-participant', params: { value: data.municipality } });
+  }
+  if (!findCategory(config, data.category)) problems.push({ ...at(['category']), code: 'unknown-category', params: { value: data.category } });
+  const links = [data.links?.duplicate_of, ...(data.links?.related ?? [])];
+  if (links.includes(data.id)) problems.push({ ...at(['links']), code: 'self-link', params: { id: data.id } });
+
+  return { path: file, parsed, problems, idea: { data, body: parsed.body, path: file } };
+}
+
+/**
+ * Checks across files: unique ids, file names that would clash on a
+ * case-insensitive or Unicode-normalising file system, and links to ideas
+ * that do not exist. `all` is the whole register; problems are reported for
+ * the files in `subject` only (all of them when omitted).
+ */
+export function checkAcrossFiles(all: readonly CheckedIdeaFile[], subject: ReadonlySet<string> = new Set(all.map((f) => f.path))): Problem[] {
+  const problems: Problem[] = [];
+  const byId = new Map<string, string[]>();
+  const byFoldedName = new Map<string, string[]>();
+  for (const checked of all) {
+    const id = checked.idea?.data.id;
+    if (id) byId.set(id, [...(byId.get(id) ?? []), checked.path]);
+    const folded = foldCase(checked.path);
+    byFoldedName.set(folded, [...(byFoldedName.get(folded) ?? []), checked.path]);
+  }
+  for (const checked of all) {
+    if (!subject.has(checked.path)) continue;
+    const file = checked.path;
+    const parsed = checked.parsed;
+    const at = (path: (string | number)[]) => ({ file, line: parsed ? lineOfField(parsed, path) : undefined, field: fieldPath(path) });
+    const id = checked.idea?.data.id;
+    const sameId = id ? (byId.get(id) ?? []).filter((p) => p !== file) : [];
+    if (id && sameId.length > 0) problems.push({ ...at(['id']), code: 'duplicate-id', params: { id, others: sameId } });
+    const clashes = (byFoldedName.get(foldCase(file)) ?? []).filter((p) => p !== file);
+    if (clashes.length > 0) problems.push({ file, code: 'file-name-clash', params: { others: clashes } });
+    const links = checked.idea?.data.links;
+    if (links?.duplicate_of && !byId.has(links.duplicate_of)) {
+      problems.push({ ...at(['links', 'duplicate_of']), code: 'broken-link', params: { id: links.duplicate_of } });
+    }
+    links?.related?.forEach((related, index) => {
+      if (!byId.has(related)) problems.push({ ...at(['links', 'related', index]), code: 'broken-link', params: { id: related } });
+    });
+  }
+  return problems;
+}

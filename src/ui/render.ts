@@ -1,0 +1,58 @@
+/** Plain-text rendering: aligned tables and duplicate candidates. */
+import type { RegisterConfig } from '../core/config.js';
+import { displayName } from '../core/config.js';
+import type { DuplicateCandidate } from '../core/duplicates.js';
+import type { UiText } from './text.js';
+
+export interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+  warn(text: string): string;
+}
+
+export const plainStyle: Style = { bold: (t) => t, dim: (t) => t, warn: (t) => t };
+
+export const ansiStyle: Style = {
+  bold: (t) => `\u001b[1m${t}\u001b[22m`,
+  dim: (t) => `\u001b[2m${t}\u001b[22m`,
+  warn: (t) => `\u001b[33m${t}\u001b[39m`,
+};
+
+/** Terminal width of a string: combining marks take no column. */
+function width(text: string): number {
+  return [...text.normalize('NFC')].length;
+}
+
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}
+
+export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((header, column) => Math.max(width(header), ...rows.map((row) => width(row[column] ?? ''))));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - width(cell))))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export function describeReasons(text: UiText, candidate: Pick<DuplicateCandidate, 'reasons'>): string {
+  return candidate.reasons
+    .filter((reason) => reason.terms.length > 0)
+    .map((reason) => `${reason.field === 'title' ? text.fieldTitle : text.fieldText}: ${reason.terms.slice(0, 6).join(', ')}`)
+    .join('; ');
+}
+
+export function renderCandidates(text: UiText, style: Style, config: RegisterConfig, candidates: readonly DuplicateCandidate[]): string {
+  const anyLikely = candidates.some((c) => c.likelyDuplicate);
+  const heading = anyLikely ? style.warn(style.bold(text.candidatesLikely)) : text.candidatesWeak;
+  const lines = candidates.map((c, index) => {
+    const flag = c.likelyDuplicate ? ` ${style.warn(`[${text.likely}]`)}` : '';
+    const meta = `${displayName(config.municipalities, c.municipality)} · ${displayName(config.stages, c.status)} · ${text.score} ${c.score.toFixed(2)}`;
+    const why = describeReasons(text, c);
+    return `  ${index + 1}. ${style.bold(c.id)} ${c.title}${flag}\n     ${style.dim(meta)}${why ? `\n     ${style.dim(`${text.matchedOn}: ${why}`)}` : ''}`;
+  });
+  return [heading, ...lines].join('\n');
+}

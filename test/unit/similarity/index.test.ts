@@ -1,0 +1,150 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  analyzeDoc,
+  buildSimilarityIndex,
+  DEFAULT_DUPLICATE_THRESHOLD,
+  type SearchOptions,
+} from '../../../src/core/similarity/index.js';
+import { REGISTER } from './fixtures.js';
+
+const options: SearchOptions = { limit: 5, threshold: DEFAULT_DUPLICATE_THRESHOLD };
+const index = buildSimilarityIndex(REGISTER);
+
+const NEAR_DUPLICATE = {
+  title: 'LED-belysning med närvarostyrning på gatorna',
+  text: 'Byt ut gatlamporna mot LED som dimras ner på natten och lyser upp när någon cyklar eller går förbi.',
+};
+
+describe('findSimilar', () => {
+  it('ranks a near-duplicate first and flags it', () => {
+    const [best] = index.findSimilar(NEAR_DUPLICATE, options);
+    expect(best?.id).toBe('gatljus');
+    expect(best?.likelyDuplicate).toBe(true);
+  });
+
+  it('flags a reworded one-line title the same way as a full idea', () => {
+    const [best] = index.findSimilar({ title: 'Gatubelysningen ska ha närvarostyrd LED', text: '' }, options);
+    expect(best?.id).toBe('gatljus');
+    expect(best?.likelyDuplicate).toBe(true);
+  });
+
+  it('does not flag an unrelated idea', () => {
+    const candidates = index.findSimilar(
+      { title: 'Sommarjobb för ungdomar i parkförvaltningen', text: 'Femtonåringar rensar ogräs och vattnar planteringar under lovet.' },
+      options,
+    );
+    expect(candidates.some((candidate) => candidate.likelyDuplicate)).toBe(false);
+  });
+
+  it('keeps likelyDuplicate consistent with the threshold and scores in order', () => {
+    const candidates = index.findSimilar(NEAR_DUPLICATE, { limit: 10, threshold: 0.3 });
+    for (const candidate of candidates) expect(candidate.likelyDuplicate).toBe(candidate.score >= 0.3);
+    const scores = candidates.map((candidate) => candidate.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('names the shared terms and the field of the existing idea they are in', () => {
+    const [best] = index.findSimilar({ title: 'Närvarostyrning av gatubelysning', text: '' }, options);
+    const titleReason = best?.reasons.find((reason) => reason.field === 'title');
+    expect(titleReason?.terms).toEqual(expect.arrayContaining(['gatubelysning', 'närvarostyrning']));
+  });
+
+  it('names shared terms found only in the existing text', () => {
+    const [best] = index.findSimilar({ title: 'Gympasalen för föreningar', text: '' }, options);
+    expect(best?.id).toBe('lokalbokning');
+    expect(best?.reasons).toContainEqual({ field: 'text', terms: expect.arrayContaining(['gympasalen']) });
+  });
+
+  it('leaves out excluded ids', () => {
+    const candidates = index.findSimilar(NEAR_DUPLICATE, { ...options, exclude: new Set(['gatljus']) });
+    expect(candidates.map((candidate) => candidate.id)).not.toContain('gatljus');
+  });
+
+  it('respects the limit and returns nothing for a limit of zero', () => {
+    expect(index.findSimilar(NEAR_DUPLICATE, { ...options, limit: 1 })).toHaveLength(1);
+    expect(index.findSimilar(NEAR_DUPLICATE, { ...options, limit: 0 })).toEqual([]);
+  });
+
+  it('gives the same results for analysed docs, also after a JSON round trip', () => {
+    const analysed = REGISTER.map(analyzeDoc);
+    const cached = JSON.parse(JSON.stringify(analysed)) as typeof analysed;
+    const expected = index.findSimilar(NEAR_DUPLICATE, options);
+    expect(buildSimilarityIndex(analysed).findSimilar(NEAR_DUPLICATE, options)).toEqual(expected);
+    expect(buildSimilarityIndex(cached).findSimilar(NEAR_DUPLICATE, options)).toEqual(expected);
+    expect(buildSimilarityIndex(cached).size).toBe(REGISTER.length);
+  });
+
+  it('tolerates a typo in the title', () => {
+    const [best] = index.findSimilar({ title: 'Snöröjnign av cykelbanr', text: '' }, options);
+    expect(best?.id).toBe('snorojning');
+  });
+
+  it('works for English ideas', () => {
+    const english = buildSimilarityIndex([
+      { id: 'lights', title: 'Motion-controlled LED street lights', text: 'Dim the street lights at night and brighten them when someone passes.' },
+      { id: 'library', title: 'Self-service library opening hours', text: 'Residents use their card to enter the library when no staff are present.' },
+    ]);
+    const [best] = english.findSimilar({ title: 'Street lighting that dims at night', text: '' }, options);
+    expect(best?.id).toBe('lights');
+  });
+
+  it('returns nothing from an empty register', () => {
+    expect(buildSimilarityIndex([]).findSimilar(NEAR_DUPLICATE, options)).toEqual([]);
+    expect(buildSimilarityIndex([]).searchText('snö', 5)).toEqual([]);
+  });
+});
+
+describe('searchText', () => {
+  it('finds inflected forms through the stem', () => {
+    expect(index.searchText('cykelbanorna', 5)[0]?.id).toBe('snorojning');
+  });
+
+  it('finds a word being typed by its prefix', () => {
+    expect(index.searchText('bygg', 5)[0]?.id).toBe('bygglov');
+  });
+
+  it('tolerates a typo', () => {
+    expect(index.searchText('bibliotket', 5)[0]?.id).toBe('bibliotek');
+  });
+
+  it('prefers a title match and explains it', () => {
+    const [best] = index.searchText('matsvinn', 5);
+    expect(best?.id).toBe('matsvinn');
+    expect(best?.reasons).toContainEqual({ field: 'title', terms: ['matsvinnet'] });
+  });
+
+  it('returns nothing for a query of no words', () => {
+    expect(index.searchText('  !? ', 5)).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  const anyText = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.string());
+
+  it('never throws and keeps scores in [0, 1] on arbitrary Unicode', () => {
+    fc.assert(
+      fc.property(anyText, anyText, fc.array(fc.record({ title: anyText, text: anyText }), { maxLength: 5 }), (title, text, extra) => {
+        const docs = REGISTER.concat(extra.map((doc, i) => ({ id: `extra${i}`, ...doc })));
+        const arbitraryIndex = buildSimilarityIndex(docs);
+        for (const candidate of arbitraryIndex.findSimilar({ title, text }, options)) {
+          expect(candidate.score).toBeGreaterThanOrEqual(0);
+          expect(candidate.score).toBeLessThanOrEqual(1);
+        }
+        for (const hit of arbitraryIndex.searchText(title + text, 5)) {
+          expect(hit.score).toBeGreaterThanOrEqual(0);
+          expect(hit.score).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('handles 100 KB of text, emoji and control characters', () => {
+    const huge = 'Snöröjning 🚲 av cykelbanor\u0000\u0007 '.repeat(3500);
+    const bigIndex = buildSimilarityIndex([...REGISTER, { id: 'huge', title: '🚲❄️', text: huge }]);
+    const candidates = bigIndex.findSimilar({ title: '', text: huge }, options);
+    expect(candidates[0]?.id).toBe('huge');
+    expect(bigIndex.findSimilar({ title: '', text: '' }, options)).toEqual([]);
+  });
+});
