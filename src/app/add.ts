@@ -78,7 +78,7 @@ export async function addIdea(ctx: CommandContext, options: AddOptions): Promise
       return { action: 'cancelled', candidates, committed: false };
     case 'join': {
       const target = duplicateIndex.ideas.get(decision.id)!;
-      return joinExisting(ctx, register, git, options, draft, target, candidates);
+      return joinExisting(ctx, register, git, options, draft, target, candidates, identity.name);
     }
     default: {
       const related = decision.action === 'related' ? decision.ids : [];
@@ -199,6 +199,7 @@ async function joinExisting(
   draft: IdeaDraft,
   target: Idea,
   candidates: DuplicateCandidate[],
+  gitName: string | undefined,
 ): Promise<AddResult> {
   const text = ui(ctx.lang);
   const config = register.config;
@@ -207,7 +208,7 @@ async function joinExisting(
   const parsed = parseIdeaFile(entry.text);
   if (!parsed.ok) throw new SlussError('idea-file-invalid', { file: target.path });
   const municipality = findMunicipality(config, draft.municipality!)!;
-  const by = draft.receivedBy ?? target.data.received_by;
+  const by = draft.receivedBy ?? gitName ?? target.data.received_by;
   const joined = joinIdea(config, parsed.file.data as IdeaData, {
     municipality: municipality.code,
     role: options.joinRole,

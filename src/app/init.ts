@@ -35,12 +35,10 @@ export interface InitResult {
 export async function initRegister(ctx: CommandContext, options: { dir: string; name: string; commit: boolean }): Promise<InitResult> {
   const dir = resolve(ctx.cwd, options.dir);
   if (existsSync(join(dir, CONFIG_FILE))) throw new SlussError('target-not-empty', { dir });
-  await mkdir(join(dir, 'ideas'), { recursive: true });
-  await mkdir(join(dir, 'schemas'), { recursive: true });
-  await mkdir(join(dir, '.vscode'), { recursive: true });
-
+  await mkdir(dir, { recursive: true });
   const git = new GitRepository(dir, ctx.env);
   await git.verifyGitInstalled();
+  for (const folder of ['ideas', 'schemas', '.vscode']) await mkdir(join(dir, folder), { recursive: true });
   const gitInitialised = !(await git.isRepository());
   if (gitInitialised) await git.init();
 

@@ -23,6 +23,33 @@ function firstMeaningfulLine(text: string): string {
   );
 }
 
+/**
+ * Git runs with an environment built from an allow-list: what it needs to find
+ * itself, the user's config and identity. simple-git rejects other git
+ * variables (GIT_SSL_CAINFO, GIT_EDITOR, …) that could change what git runs.
+ */
+const PASSED_GIT_VARIABLES = [
+  'GIT_AUTHOR_NAME',
+  'GIT_AUTHOR_EMAIL',
+  'GIT_AUTHOR_DATE',
+  'GIT_COMMITTER_NAME',
+  'GIT_COMMITTER_EMAIL',
+  'GIT_COMMITTER_DATE',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_NOSYSTEM',
+] as const;
+const PASSED_VARIABLES = ['PATH', 'Path', 'HOME', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH', 'USER', 'LOGNAME', 'TMPDIR', 'TEMP', 'TMP', 'XDG_CONFIG_HOME', 'SystemRoot', 'APPDATA', 'LOCALAPPDATA', 'ProgramData'];
+const FIXED_GIT_VARIABLES = { GIT_TERMINAL_PROMPT: '0' } as const;
+
+function gitEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const passed: Record<string, string> = { LC_ALL: 'C', LANGUAGE: 'C', ...FIXED_GIT_VARIABLES };
+  for (const key of [...PASSED_VARIABLES, ...PASSED_GIT_VARIABLES]) {
+    const value = env[key];
+    if (value !== undefined) passed[key] = value;
+  }
+  return passed;
+}
+
 export class GitRepository {
   private readonly git: SimpleGit;
 
@@ -30,13 +57,12 @@ export class GitRepository {
     readonly dir: string,
     env: NodeJS.ProcessEnv = process.env,
   ) {
-    this.git = simpleGit({ baseDir: dir, maxConcurrentProcesses: 1, trimmed: true }).env({
-      ...env,
-      LC_ALL: 'C',
-      LANGUAGE: 'C',
-      GIT_TERMINAL_PROMPT: '0',
-      GIT_OPTIONAL_LOCKS: '0',
-    });
+    this.git = simpleGit({
+      baseDir: dir,
+      maxConcurrentProcesses: 1,
+      trimmed: true,
+      allowEnvironment: [...PASSED_GIT_VARIABLES, ...Object.keys(FIXED_GIT_VARIABLES)],
+    }).env(gitEnvironment(env));
   }
 
   private async run(args: string[]): Promise<string> {
@@ -109,13 +135,9 @@ export class GitRepository {
     }
   }
 
+  /** Decided on git's output: simple-git resolves some failed commands without an error. */
   async hasBranch(name: string): Promise<boolean> {
-    try {
-      await this.git.raw(['rev-parse', '--verify', '--quiet', `refs/heads/${name}`]);
-      return true;
-    } catch {
-      return false;
-    }
+    return (await this.run(['for-each-ref', '--format=%(refname)', `refs/heads/${name}`])) !== '';
   }
 
   async createAndSwitchBranch(name: string): Promise<void> {

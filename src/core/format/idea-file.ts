@@ -94,7 +94,7 @@ export const SCHEMA_MODELINE = ' yaml-language-server: $schema=../schemas/idea.s
 /** A new idea file. Text is stored NFC with LF line endings. */
 export function serializeIdea(data: IdeaData, body: string): string {
   const document = newDocument(normalizeStrings(data) as Record<string, unknown>, ideaKeyOrder);
-  document.commentBefore = SCHEMA_MODELINE;
+  if (document.contents) (document.contents as { commentBefore?: string }).commentBefore = SCHEMA_MODELINE;
   return render(document, body);
 }
 
