@@ -11,7 +11,8 @@ export const MAX_ANALYSED_CHARS = 20_000;
 const MAX_WORD_LENGTH = 40;
 
 const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/gu;
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** Decimal numbers, versions and times stay whole ("18,2", "2.9.10", "14:30"), so that they can differ. */
+const WORD = /\p{N}+(?:[.,:]\p{N}+)+|[\p{L}\p{M}\p{N}]+/gu;
 const SWEDISH_LETTERS = /[åäö]/;
 
 /** Case-folded, NFC-normalised words, in order. Never throws, whatever the input. */

@@ -4,7 +4,7 @@ import type { TermCount } from './analyze.js';
  * Title words say more about what an idea is than the same words deep in its
  * body, so a title occurrence counts as this many body occurrences.
  */
-export const TITLE_WEIGHT = 2;
+const TITLE_WEIGHT = 2;
 
 /** Term counts of one doc in title and text; either may be empty. */
 export interface FieldTerms {
@@ -22,9 +22,9 @@ function termFrequencyWeight(count: number): number {
   return count > 0 ? 1 + Math.log(count) : 0;
 }
 
-function fieldWeights(terms: FieldTerms, titleWeight: number): Map<string, number> {
+function fieldWeights(terms: FieldTerms): Map<string, number> {
   const weights = new Map<string, number>();
-  for (const [term, count] of terms.title) weights.set(term, titleWeight * termFrequencyWeight(count));
+  for (const [term, count] of terms.title) weights.set(term, TITLE_WEIGHT * termFrequencyWeight(count));
   for (const [term, count] of terms.text) weights.set(term, (weights.get(term) ?? 0) + termFrequencyWeight(count));
   return weights;
 }
@@ -38,12 +38,10 @@ export class VectorSpace {
   readonly #postings = new Map<string, Postings>();
   readonly #documentFrequency = new Map<string, number>();
   readonly #docCount: number;
-  readonly #titleWeight: number;
 
-  constructor(docs: readonly FieldTerms[], titleWeight: number) {
+  constructor(docs: readonly FieldTerms[]) {
     this.#docCount = docs.length;
-    this.#titleWeight = titleWeight;
-    const docWeights = docs.map((doc) => fieldWeights(doc, titleWeight));
+    const docWeights = docs.map(fieldWeights);
     for (const weights of docWeights) {
       for (const term of weights.keys()) this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
     }
@@ -85,15 +83,15 @@ export class VectorSpace {
     return Math.sqrt(sum);
   }
 
-  /** Adds the cosine of the query with every doc sharing a term into `scores`, scaled by `scale`. */
-  accumulate(query: FieldTerms, scores: Float64Array, scale: number): void {
-    const weights = fieldWeights(query, this.#titleWeight);
+  /** Adds the cosine of the query with every doc sharing a term into `scores`. */
+  accumulate(query: FieldTerms, scores: Float64Array): void {
+    const weights = fieldWeights(query);
     const norm = this.#norm(weights);
     if (norm === 0) return;
     for (const [term, weight] of weights) {
       const postings = this.#postings.get(term);
       if (postings === undefined) continue;
-      const queryWeight = (scale * weight * this.idf(term)) / norm;
+      const queryWeight = (weight * this.idf(term)) / norm;
       const { docs, weights: docWeights } = postings;
       for (let i = 0; i < docs.length; i += 1) {
         const docIndex = docs[i] as number;

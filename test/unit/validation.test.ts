@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
+import { renderBody, serializeIdea } from '../../src/core/format/idea-file.js';
+import type { IdeaData } from '../../src/core/idea.js';
+import { formatProblem } from '../../src/core/messages.js';
+import { checkAcrossFiles, checkIdeaFile } from '../../src/core/validation.js';
+import { ideaData } from '../helpers/registers.js';
+
+const config = parseConfig(renderDefaultConfig('Test'));
+const base = ideaData({ id: '115-7M4QD', title: 'Digital felanmälan', municipality: 'skovde', problem: '' });
+const file = (data: IdeaData) => serializeIdea(data, renderBody({ problem: 'text' }));
+const check = (path: string, text: string) => checkIdeaFile(config, { path, text });
+const codes = (path: string, text: string) => check(path, text).problems.map((p) => p.code);
+
+describe('checking one idea file', () => {
+  it('passes a valid file and returns the idea', () => {
+    const result = check('ideas/115-7M4QD-digital-felanmalan.md', file(base));
+    expect(result.problems).toEqual([]);
+    expect(result.idea?.data.id).toBe('115-7M4QD');
+  });
+
+  it('names the field and line of a schema problem, in both languages', () => {
+    const text = file(base).replace('created: "2026-01-15"', 'created: "2026-02-30"');
+    const [problem] = check('ideas/115-7M4QD-x.md', text).problems;
+    expect(problem).toMatchObject({ file: 'ideas/115-7M4QD-x.md', field: 'created', code: 'schema' });
+    expect(problem!.line).toBe(text.split('\n').findIndex((l) => l.startsWith('created:')) + 1);
+    expect(formatProblem('sv', problem!)).toMatch(/^ideas\/115-7M4QD-x\.md:\d+: created: inget giltigt datum — skriv/);
+    expect(formatProblem('en', problem!)).toMatch(/created: not a valid date — write/);
+  });
+
+  it('catches an id that does not match the file name, and a file name without an id', () => {
+    expect(codes('ideas/115-7M4QE-digital.md', file(base))).toEqual(['id-mismatch']);
+    expect(codes('ideas/felanmalan.md', file(base))).toEqual(['file-name']);
+  });
+
+  it('catches unknown stages, municipalities and categories, and shares over 100 %', () => {
+    const data: IdeaData = {
+      ...base,
+      status: 'klar',
+      category: 'rymden',
+      municipalities: [
+        { municipality: 'skovde', role: 'owner', share: 60 },
+        { municipality: 'oslo', role: 'co-funder', share: 50 },
+      ],
+    };
+    expect(codes('ideas/115-7M4QD-x.md', file(data)).sort()).toEqual(['shares-over-100', 'unknown-category', 'unknown-municipality', 'unknown-stage']);
+  });
+
+  it('accepts display names in the file', () => {
+    expect(codes('ideas/115-7M4QD-x.md', file({ ...base, status: 'Första bedömning', municipality: 'Skövde', municipalities: [{ municipality: 'Skövde', role: 'owner' }] }))).toEqual([]);
+  });
+
+  it('turns unreadable input into problems, never exceptions', () => {
+    expect(checkIdeaFile(config, { path: 'ideas/x.md', readProblem: 'binary' }).problems.map((p) => p.code)).toEqual(['binary']);
+    for (const text of ['', '---', '---\n: : :\n---\n', '---\n[\n---\n', '\u0000\u0001', '---\ntitle: [unclosed\n---\n']) {
+      expect(check('ideas/115-7M4QD-x.md', text).problems.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('checking across files', () => {
+  it('finds duplicate ids, file names that clash when case is folded, and broken links', () => {
+    const a = check('ideas/115-7M4QD-a.md', file(base));
+    const b = check('ideas/115-7M4QD-A.md', file(base));
+    const linked = check('ideas/115-8M4QD-c.md', file({ ...base, id: '115-8M4QD', links: { related: ['115-9ZZZZ'] } }));
+    const problems = checkAcrossFiles([a, b, linked]);
+    expect(problems.map((p) => [p.file, p.code])).toEqual([
+      ['ideas/115-7M4QD-a.md', 'duplicate-id'],
+      ['ideas/115-7M4QD-a.md', 'file-name-clash'],
+      ['ideas/115-7M4QD-A.md', 'duplicate-id'],
+      ['ideas/115-7M4QD-A.md', 'file-name-clash'],
+      ['ideas/115-8M4QD-c.md', 'broken-link'],
+    ]);
+  });
+
+  it('reports only for the files asked about, but compares with all', () => {
+    const a = check('ideas/115-7M4QD-a.md', file(base));
+    const b = check('ideas/115-7M4QD-b.md', file(base));
+    expect(checkAcrossFiles([a, b], new Set(['ideas/115-7M4QD-b.md'])).map((p) => p.file)).toEqual(['ideas/115-7M4QD-b.md']);
+  });
+
+  it('treats names that differ only in Unicode normalisation as a clash', () => {
+    const nfc = check('ideas/115-7M4QD-å.md', file(base));
+    const nfd = check('ideas/115-7M4QD-å.md'.normalize('NFD'), file({ ...base, id: '115-7M4QD' }));
+    expect(checkAcrossFiles([nfc, nfd]).map((p) => p.code)).toContain('file-name-clash');
+  });
+});
