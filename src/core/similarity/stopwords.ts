@@ -8,7 +8,7 @@ const SWEDISH = `
 alla allt andra att av bara bli blir blev de dem den denna deras dess dessa det detta dig din dina
 ditt du där då efter ej eller en er era ert ett från får för genom ha hade han har hans hennes
 henne hon honom hur här i icke ingen inget inga inom inte jag ju kan kunde med mellan men mig min
-mina mitt mot mycket ni nu när någon något några och om oss på samma samt sedan sig sin sina sitt
+mina mitt mot mycket ner ni nu när någon något några och om oss på samma samt sedan sig sin sina sitt
 skall ska skulle som så sådan till under upp ut utan vad var vara varför varit varje vars vem vi
 vid vilka vilken vilket vill vår våra vårt än är åt även över också
 `;

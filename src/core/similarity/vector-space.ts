@@ -36,42 +36,45 @@ function fieldWeights(terms: FieldTerms): Map<string, number> {
  */
 export class VectorSpace {
   readonly #postings = new Map<string, Postings>();
-  readonly #documentFrequency = new Map<string, number>();
+  readonly #idf = new Map<string, number>();
+  readonly #unseenTermIdf: number;
   readonly #docCount: number;
 
   constructor(docs: readonly FieldTerms[]) {
     this.#docCount = docs.length;
+    this.#unseenTermIdf = this.#smoothedIdf(0);
     const docWeights = docs.map(fieldWeights);
+    const documentFrequency = new Map<string, number>();
     for (const weights of docWeights) {
-      for (const term of weights.keys()) this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
+      for (const term of weights.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
-    const building = new Map<string, { docs: number[]; weights: number[] }>();
+    // Postings are sized up front: building them by pushing to arrays left most
+    // of a large register's build time to the garbage collector.
+    const filled = new Map<string, number>();
+    for (const [term, frequency] of documentFrequency) {
+      this.#idf.set(term, this.#smoothedIdf(frequency));
+      this.#postings.set(term, { docs: new Int32Array(frequency), weights: new Float32Array(frequency) });
+      filled.set(term, 0);
+    }
     docWeights.forEach((weights, docIndex) => {
       const norm = this.#norm(weights);
-      if (norm === 0) return;
       for (const [term, weight] of weights) {
-        let postings = building.get(term);
-        if (postings === undefined) {
-          postings = { docs: [], weights: [] };
-          building.set(term, postings);
-        }
-        postings.docs.push(docIndex);
-        postings.weights.push((weight * this.idf(term)) / norm);
+        const postings = this.#postings.get(term) as Postings;
+        const position = filled.get(term) as number;
+        postings.docs[position] = docIndex;
+        postings.weights[position] = norm === 0 ? 0 : (weight * this.idf(term)) / norm;
+        filled.set(term, position + 1);
       }
     });
-    for (const [term, postings] of building) {
-      this.#postings.set(term, { docs: Int32Array.from(postings.docs), weights: Float32Array.from(postings.weights) });
-    }
   }
 
   /** Smoothed so that terms the register has never seen weigh most, and no weight is zero or negative. */
-  idf(term: string): number {
-    const frequency = this.#documentFrequency.get(term) ?? 0;
-    return Math.log((this.#docCount + 1) / (frequency + 0.5)) + 1;
+  #smoothedIdf(documentFrequency: number): number {
+    return Math.log((this.#docCount + 1) / (documentFrequency + 0.5)) + 1;
   }
 
-  documentFrequency(term: string): number {
-    return this.#documentFrequency.get(term) ?? 0;
+  idf(term: string): number {
+    return this.#idf.get(term) ?? this.#unseenTermIdf;
   }
 
   #norm(weights: ReadonlyMap<string, number>): number {

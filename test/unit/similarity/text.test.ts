@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDoc } from '../../../src/core/similarity/index.js';
-import { charGrams, detectLanguage, stem, tokenize } from '../../../src/core/similarity/text.js';
+import { charGrams, contentWords, detectLanguage, stem, tokenize } from '../../../src/core/similarity/text.js';
 
 const stems = (title: string) => analyzeDoc({ id: 'x', title, text: '' }).titleStems.map(([term]) => term);
 
@@ -15,9 +15,14 @@ describe('Swedish normalisation', () => {
     expect(tokenize('a\u0308ldreomsorg')).toEqual(['äldreomsorg']);
   });
 
-  it('drops Swedish stop words but keeps a text made only of them', () => {
-    expect(stems('Bättre snöröjning för cyklister och gående')).not.toContain('och');
-    expect(stems('Vem är vi?').length).toBeGreaterThan(0);
+  it('keeps stop words out of content words unless nothing else is left', () => {
+    expect(contentWords(tokenize('Bättre snöröjning för cyklister och gående'), 'sv')).toEqual([
+      'bättre',
+      'snöröjning',
+      'cyklister',
+      'gående',
+    ]);
+    expect(contentWords(tokenize('Vem är vi?'), 'sv')).toEqual(['vem', 'är', 'vi']);
   });
 
   it('detects English by its function words and defaults to Swedish', () => {
@@ -28,6 +33,10 @@ describe('Swedish normalisation', () => {
   it('shares character grams between a compound and its parts', () => {
     const compound = new Set(charGrams('gatubelysning'));
     expect(charGrams('belysning').filter((gram) => compound.has(gram)).length).toBeGreaterThan(3);
+  });
+
+  it('keeps decimal numbers, versions and times whole', () => {
+    expect(tokenize('18,2 procent, version 2.9.10 kl. 14:30.')).toEqual(['18,2', 'procent', 'version', '2.9.10', 'kl', '14:30']);
   });
 
   it('removes control characters instead of keeping them in words', () => {

@@ -1,0 +1,24 @@
+/** What users install: `npm pack` gives a package that installs globally and runs. */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/registers.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+describe('the npm package', () => {
+  it('installs globally from the packed tarball and runs sluss --help and validate', () => {
+    const packDir = tempDir('sluss-pack-');
+    const prefix = tempDir('sluss-prefix-');
+    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, encoding: 'utf8' })) as { filename: string; files: { path: string }[] }[];
+    const files = packed!.files.map((f) => f.path);
+    expect(files).toEqual(expect.arrayContaining(['bin/sluss', 'dist/cli/main.js', 'schemas/idea.schema.json', 'schemas/config.schema.json']));
+    expect(files.some((f) => f.startsWith('test/') || f.startsWith('src/') || f.startsWith('ideas/'))).toBe(false);
+
+    execFileSync('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', join(packDir, packed!.filename)], { encoding: 'utf8', stdio: 'pipe' });
+    const help = execFileSync(join(prefix, 'bin', 'sluss'), ['--help'], { encoding: 'utf8' });
+    expect(help).toContain('Användning: sluss');
+    const validate = execFileSync(join(prefix, 'bin', 'sluss'), ['validate', '-C', root], { encoding: 'utf8', stdio: 'pipe' });
+    expect(validate).toBe('');
+  }, 180_000);
+});
