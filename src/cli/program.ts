@@ -1,6 +1,7 @@
 /** The command line: commander wiring only. Each command's work is loaded when it runs. */
 import { createRequire } from 'node:module';
-import { Command, Option } from 'commander';
+import { Command, Help, Option } from 'commander';
+import type { HelpConfiguration } from 'commander';
 import type { Lang } from '../core/messages.js';
 import type { CliEnv } from './cli-env.js';
 import { addCommand } from './commands/add.js';
@@ -13,7 +14,7 @@ const packageJson = createRequire(import.meta.url)('../../package.json') as { ve
 export function buildProgram(lang: Lang, env: Omit<CliEnv, 'text' | 'lang'>): Command {
   const text = programText(lang);
   const cliEnv: CliEnv = { ...env, lang, text };
-  const titles = HELP_TITLES[lang];
+  const helpConfiguration = translatedHelp(lang);
   const program = new Command('sluss')
     .description(text.program)
     .version(packageJson.version, '-V, --version', text.version)
@@ -24,13 +25,27 @@ export function buildProgram(lang: Lang, env: Omit<CliEnv, 'text' | 'lang'>): Co
     .option('--debug', text.debug)
     .option('--no-color', text.noColor)
     .showSuggestionAfterError(true)
-    .configureHelp({ styleTitle: (title) => titles[title] ?? title, showGlobalOptions: true });
+    .configureHelp(helpConfiguration);
 
   for (const define of [addCommand, similarCommand, listCommand, showCommand, searchCommand, validateCommand, initCommand]) {
     define(program, cliEnv);
   }
   for (const command of program.commands) {
-    command.helpOption('-h, --help', text.help).configureHelp({ styleTitle: (title) => titles[title] ?? title, showGlobalOptions: true });
+    command.helpOption('-h, --help', text.help).configureHelp(helpConfiguration);
   }
   return program;
+}
+
+/** Commander writes its help in English; these hooks put its few fixed words in Swedish. */
+function translatedHelp(lang: Lang): HelpConfiguration {
+  const titles = HELP_TITLES[lang];
+  if (lang === 'en') return { showGlobalOptions: true };
+  return {
+    showGlobalOptions: true,
+    styleTitle: (title) => titles[title] ?? title,
+    styleUsage: (usage) => usage.replace('[options]', '[flaggor]').replace('[command]', '[kommando]'),
+    optionDescription(option) {
+      return Help.prototype.optionDescription.call(this, option).replace('(choices: ', '(val: ').replace('default: ', 'standard: ');
+    },
+  };
 }

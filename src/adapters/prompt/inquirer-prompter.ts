@@ -2,8 +2,9 @@
  * Questions on a terminal through @inquirer/prompts. Inquirer never checks for
  * a terminal itself, so the container only creates this when stdin and stdout
  * are TTYs; Ctrl-C becomes an `interrupted` error before anything is written.
+ * Inquirer is loaded on the first question, so commands that ask nothing start fast.
  */
-import { confirm, input, select } from '@inquirer/prompts';
+const inquirer = () => import('@inquirer/prompts');
 import type { Choice, Prompter } from '../../cli/ports.js';
 import { SlussError } from '../../core/errors.js';
 
@@ -21,8 +22,8 @@ async function interruptible<T>(ask: () => Promise<T>): Promise<T> {
 export function createInquirerPrompter(requiredMessage: string): Prompter {
   return {
     input: (options) =>
-      interruptible(() =>
-        input({
+      interruptible(async () =>
+        (await inquirer()).input({
           message: options.message,
           ...(options.default !== undefined ? { default: options.default } : {}),
           validate: (value: string) => {
@@ -32,14 +33,14 @@ export function createInquirerPrompter(requiredMessage: string): Prompter {
         }),
       ),
     select: <T>(options: { message: string; choices: readonly Choice<T>[]; default?: T }) =>
-      interruptible(() =>
-        select<T>({
+      interruptible(async () =>
+        (await inquirer()).select<T>({
           message: options.message,
           choices: options.choices.map((c) => ({ value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}) })),
           ...(options.default !== undefined ? { default: options.default } : {}),
           pageSize: 15,
         }),
       ),
-    confirm: (options) => interruptible(() => confirm({ message: options.message, default: options.default ?? false })),
+    confirm: (options) => interruptible(async () => (await inquirer()).confirm({ message: options.message, default: options.default ?? false })),
   };
 }

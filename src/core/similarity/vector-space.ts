@@ -12,11 +12,6 @@ export interface FieldTerms {
   text: readonly TermCount[];
 }
 
-interface Postings {
-  docs: Int32Array;
-  weights: Float32Array;
-}
-
 /** Sublinear term frequency: the tenth "hadoop" in a report adds little. */
 function termFrequencyWeight(count: number): number {
   return count > 0 ? 1 + Math.log(count) : 0;
@@ -33,72 +28,103 @@ function fieldWeights(terms: FieldTerms): Map<string, number> {
  * TF-IDF vectors with an inverted index. Doc weights are stored pre-normalised,
  * so accumulating postings for a query yields exact cosine similarities without
  * touching docs that share no term with it.
+ *
+ * Terms are numbered and the postings laid out in flat typed arrays (one slice
+ * per term): building from maps and growing arrays left most of a large
+ * register's build time to the garbage collector.
  */
 export class VectorSpace {
-  readonly #postings = new Map<string, Postings>();
-  readonly #idf = new Map<string, number>();
+  readonly #termIds = new Map<string, number>();
+  readonly #idf: Float64Array;
   readonly #unseenTermIdf: number;
-  readonly #docCount: number;
+  readonly #postingStarts: Int32Array;
+  readonly #postingDocs: Int32Array;
+  readonly #postingWeights: Float32Array;
 
   constructor(docs: readonly FieldTerms[]) {
-    this.#docCount = docs.length;
-    this.#unseenTermIdf = this.#smoothedIdf(0);
-    const docWeights = docs.map(fieldWeights);
-    const documentFrequency = new Map<string, number>();
-    for (const weights of docWeights) {
-      for (const term of weights.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    }
-    // Postings are sized up front: building them by pushing to arrays left most
-    // of a large register's build time to the garbage collector.
-    const filled = new Map<string, number>();
-    for (const [term, frequency] of documentFrequency) {
-      this.#idf.set(term, this.#smoothedIdf(frequency));
-      this.#postings.set(term, { docs: new Int32Array(frequency), weights: new Float32Array(frequency) });
-      filled.set(term, 0);
-    }
-    docWeights.forEach((weights, docIndex) => {
-      const norm = this.#norm(weights);
-      for (const [term, weight] of weights) {
-        const postings = this.#postings.get(term) as Postings;
-        const position = filled.get(term) as number;
-        postings.docs[position] = docIndex;
-        postings.weights[position] = norm === 0 ? 0 : (weight * this.idf(term)) / norm;
-        filled.set(term, position + 1);
+    const smoothedIdf = (documentFrequency: number) => Math.log((docs.length + 1) / (documentFrequency + 0.5)) + 1;
+    this.#unseenTermIdf = smoothedIdf(0);
+
+    const entryTerms: number[] = [];
+    const entryWeights: number[] = [];
+    const docStarts = new Int32Array(docs.length + 1);
+    // Where each term's entry of the current doc is, to merge title and text counts.
+    const lastDocOfTerm: number[] = [];
+    const lastEntryOfTerm: number[] = [];
+    docs.forEach((doc, docIndex) => {
+      for (const [terms, fieldWeight] of [[doc.title, TITLE_WEIGHT], [doc.text, 1]] as const) {
+        for (const [term, count] of terms) {
+          let termId = this.#termIds.get(term);
+          if (termId === undefined) {
+            termId = this.#termIds.size;
+            this.#termIds.set(term, termId);
+          }
+          const weight = fieldWeight * termFrequencyWeight(count);
+          if (lastDocOfTerm[termId] === docIndex) {
+            const entry = lastEntryOfTerm[termId] as number;
+            entryWeights[entry] = (entryWeights[entry] as number) + weight;
+          } else {
+            lastDocOfTerm[termId] = docIndex;
+            lastEntryOfTerm[termId] = entryTerms.length;
+            entryTerms.push(termId);
+            entryWeights.push(weight);
+          }
+        }
       }
+      docStarts[docIndex + 1] = entryTerms.length;
     });
+
+    const termCount = this.#termIds.size;
+    const documentFrequency = new Int32Array(termCount);
+    for (const termId of entryTerms) documentFrequency[termId] = (documentFrequency[termId] as number) + 1;
+    this.#idf = Float64Array.from(documentFrequency, smoothedIdf);
+    this.#postingStarts = new Int32Array(termCount + 1);
+    for (let termId = 0; termId < termCount; termId += 1) {
+      this.#postingStarts[termId + 1] = (this.#postingStarts[termId] as number) + (documentFrequency[termId] as number);
+    }
+    this.#postingDocs = new Int32Array(entryTerms.length);
+    this.#postingWeights = new Float32Array(entryTerms.length);
+    const cursors = this.#postingStarts.slice(0, termCount);
+    for (let docIndex = 0; docIndex < docs.length; docIndex += 1) {
+      const start = docStarts[docIndex] as number;
+      const end = docStarts[docIndex + 1] as number;
+      let squares = 0;
+      for (let entry = start; entry < end; entry += 1) {
+        const weighted = (entryWeights[entry] as number) * (this.#idf[entryTerms[entry] as number] as number);
+        squares += weighted * weighted;
+      }
+      const norm = Math.sqrt(squares);
+      for (let entry = start; entry < end; entry += 1) {
+        const termId = entryTerms[entry] as number;
+        const position = cursors[termId] as number;
+        this.#postingDocs[position] = docIndex;
+        this.#postingWeights[position] = ((entryWeights[entry] as number) * (this.#idf[termId] as number)) / norm;
+        cursors[termId] = position + 1;
+      }
+    }
   }
 
   /** Smoothed so that terms the register has never seen weigh most, and no weight is zero or negative. */
-  #smoothedIdf(documentFrequency: number): number {
-    return Math.log((this.#docCount + 1) / (documentFrequency + 0.5)) + 1;
-  }
-
   idf(term: string): number {
-    return this.#idf.get(term) ?? this.#unseenTermIdf;
-  }
-
-  #norm(weights: ReadonlyMap<string, number>): number {
-    let sum = 0;
-    for (const [term, weight] of weights) {
-      const weighted = weight * this.idf(term);
-      sum += weighted * weighted;
-    }
-    return Math.sqrt(sum);
+    const termId = this.#termIds.get(term);
+    return termId === undefined ? this.#unseenTermIdf : (this.#idf[termId] as number);
   }
 
   /** Adds the cosine of the query with every doc sharing a term into `scores`. */
   accumulate(query: FieldTerms, scores: Float64Array): void {
     const weights = fieldWeights(query);
-    const norm = this.#norm(weights);
+    let squares = 0;
+    for (const [term, weight] of weights) squares += (weight * this.idf(term)) ** 2;
+    const norm = Math.sqrt(squares);
     if (norm === 0) return;
     for (const [term, weight] of weights) {
-      const postings = this.#postings.get(term);
-      if (postings === undefined) continue;
-      const queryWeight = (weight * this.idf(term)) / norm;
-      const { docs, weights: docWeights } = postings;
-      for (let i = 0; i < docs.length; i += 1) {
-        const docIndex = docs[i] as number;
-        scores[docIndex] = (scores[docIndex] as number) + queryWeight * (docWeights[i] as number);
+      const termId = this.#termIds.get(term);
+      if (termId === undefined) continue;
+      const queryWeight = (weight * (this.#idf[termId] as number)) / norm;
+      const end = this.#postingStarts[termId + 1] as number;
+      for (let position = this.#postingStarts[termId] as number; position < end; position += 1) {
+        const docIndex = this.#postingDocs[position] as number;
+        scores[docIndex] = (scores[docIndex] as number) + queryWeight * (this.#postingWeights[position] as number);
       }
     }
   }
