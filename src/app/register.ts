@@ -3,6 +3,7 @@
  * command starts with.
  */
 import { resolve } from 'node:path';
+import { contentHash, ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
 import { findRegisterRoot, RegisterStore } from '../adapters/fs/register-store.js';
 import type { CommandContext } from '../cli/ports.js';
 import type { RegisterConfig } from '../core/config.js';
@@ -17,6 +18,8 @@ export interface OpenRegister {
   root: string;
   store: RegisterStore;
   config: RegisterConfig;
+  /** The text of sluss.yaml, part of the cache key. */
+  configText: string;
 }
 
 export async function openRegister(ctx: Pick<CommandContext, 'cwd' | 'registerDir'>): Promise<OpenRegister> {
@@ -24,7 +27,8 @@ export async function openRegister(ctx: Pick<CommandContext, 'cwd' | 'registerDi
   const root = await findRegisterRoot(start);
   if (!root) throw new SlussError('register-not-found', { dir: start });
   const store = new RegisterStore(root);
-  return { root, store, config: await store.readConfig() };
+  const { config, text } = await store.readConfig();
+  return { root, store, config, configText: text };
 }
 
 export interface LoadedIdeas {
@@ -34,9 +38,24 @@ export interface LoadedIdeas {
   unreadable: number;
 }
 
+/**
+ * Reads and checks idea files (all of them, or `paths`). Files whose content
+ * is unchanged since the last run come from the parsed-file cache.
+ */
 export async function loadIdeas(register: OpenRegister, paths?: readonly string[]): Promise<LoadedIdeas> {
   const entries = await register.store.readIdeaFiles(paths);
-  const checked = entries.map((entry) => checkIdeaFile(register.config, entry));
+  const cache = await ParsedFileCache.open(register.root, register.configText);
+  const checked = entries.map((entry): CheckedIdeaFile => {
+    if (!('text' in entry)) return checkIdeaFile(register.config, entry);
+    const hash = contentHash(entry.text);
+    const cached = cache.lookup(entry.path, hash);
+    if (cached) return { path: entry.path, problems: cached.problems, ...(cached.idea ? { idea: { ...cached.idea, path: entry.path } } : {}) };
+    const fresh = checkIdeaFile(register.config, entry);
+    cache.remember(entry.path, hash, { problems: fresh.problems, ...(fresh.idea ? { idea: { data: fresh.idea.data, body: fresh.idea.body } } : {}) });
+    return fresh;
+  });
+  if (!paths) cache.keepOnly(new Set(entries.map((e) => e.path)));
+  await cache.save();
   const ideas = checked.flatMap((c) => (c.idea ? [c.idea] : []));
   return { checked, ideas, unreadable: checked.length - ideas.length };
 }

@@ -2,9 +2,11 @@
 import { resolve } from 'node:path';
 import type { CommandContext } from '../cli/ports.js';
 import type { Problem } from '../core/problems.js';
+import { lineOfField, parseIdeaFile } from '../core/format/idea-file.js';
 import { checkAcrossFiles } from '../core/validation.js';
 import { SlussError } from '../core/errors.js';
 import { loadIdeas, openRegister } from './register.js';
+import type { OpenRegister } from './register.js';
 
 export interface ValidationReport {
   files: number;
@@ -35,7 +37,26 @@ export async function validateRegister(ctx: CommandContext, paths: readonly stri
     if (extra.length > 0) all.checked.push(...(await loadIdeas(register, extra)).checked);
   }
   const checked = subject ? all.checked.filter((c) => subject.has(c.path)) : all.checked;
-  const problems = [...checked.flatMap((c) => c.problems), ...checkAcrossFiles(all.checked, subject)];
+  const acrossFiles = await withLines(register, checkAcrossFiles(all.checked, subject));
+  const problems = [...checked.flatMap((c) => c.problems), ...acrossFiles];
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { files: checked.length, problems };
+}
+
+/**
+ * Files that came from the cache have no parsed document to find lines in;
+ * the few files with problems across files are parsed again for that.
+ */
+async function withLines(register: OpenRegister, problems: Problem[]): Promise<Problem[]> {
+  return Promise.all(
+    problems.map(async (problem) => {
+      if (problem.line !== undefined || problem.field === undefined) return problem;
+      const entry = await register.store.readIdeaFile(problem.file);
+      const parsed = 'text' in entry ? parseIdeaFile(entry.text) : undefined;
+      if (!parsed?.ok) return problem;
+      const path = problem.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+      const line = lineOfField(parsed.file, path);
+      return line === undefined ? problem : { ...problem, line };
+    }),
+  );
 }

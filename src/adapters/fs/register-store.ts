@@ -54,14 +54,14 @@ export class RegisterStore {
     return rel.split(sep).join('/');
   }
 
-  async readConfig(): Promise<RegisterConfig> {
+  async readConfig(): Promise<{ config: RegisterConfig; text: string }> {
     let text: string;
     try {
       text = await readFile(this.absolute(CONFIG_FILE), 'utf8');
     } catch {
       throw new SlussError('config-missing', { file: this.absolute(CONFIG_FILE) });
     }
-    return parseConfig(text, CONFIG_FILE);
+    return { config: parseConfig(text, CONFIG_FILE), text };
   }
 
   /** Paths (relative, `ideas/…`) of every idea file; dot files such as temp files are skipped. */

@@ -6,14 +6,15 @@ import type { DuplicateSettings, RegisterConfig } from '../config.js';
 import { SlussError } from '../errors.js';
 import type { Problem } from '../problems.js';
 import { fieldPath } from '../problems.js';
+import { DEFAULT_DUPLICATE_THRESHOLD } from '../similarity/index.js';
 import { validateConfigSchema } from './schema.js';
 import { lineOfPath, parseYaml, toPlainData } from './yaml-front-matter.js';
 
 export const CONFIG_FILE = 'sluss.yaml';
 
-/** Chosen on the shared development data (README, "Duplicate check"). */
+/** The threshold was chosen on the shared development data (README, "Duplicate check"). */
 export const DEFAULT_DUPLICATE_SETTINGS: DuplicateSettings = {
-  threshold: 0.6,
+  threshold: DEFAULT_DUPLICATE_THRESHOLD,
   show_from: 0.3,
   lookback_days: null,
   max_candidates: 5,

@@ -1,4 +1,4 @@
-import { charGrams, contentWords, detectLanguage, stem, tokenize, type Language } from './text.js';
+import { charGrams, detectLanguage, stem, tokenize, type Language } from './text.js';
 
 /** A term and how often it occurs; tuples keep the cached JSON small. */
 export type TermCount = [term: string, count: number];
@@ -14,7 +14,10 @@ export interface AnalyzedDoc {
   analysisVersion: typeof ANALYSIS_VERSION;
   id: string;
   language: Language;
-  /** Folded title words, the string fuse.js compares. */
+  /**
+   * Folded title words, the string fuse.js compares. Stop words stay: in short
+   * titles they carry much of the meaning ("inte", "utan").
+   */
   fuzzyTitle: string;
   titleStems: TermCount[];
   textStems: TermCount[];
@@ -27,7 +30,7 @@ export interface AnalyzedDoc {
 export interface FieldAnalysis {
   stems: TermCount[];
   grams: TermCount[];
-  surface: Map<string, string>;
+  /** The field's words joined by single spaces. */
   fuzzy: string;
 }
 
@@ -47,7 +50,6 @@ export function analyzeField(words: readonly string[], language: Language, surfa
   return {
     stems: countTerms(stems),
     grams: countTerms(words.flatMap(charGrams)),
-    surface,
     fuzzy: words.join(' '),
   };
 }
@@ -57,7 +59,10 @@ export function isAnalyzedDoc(value: unknown): value is AnalyzedDoc {
 }
 
 /** The language is decided on title and text together, so both fields stem alike. */
-export function analyzeText(title: string, text: string): { language: Language; title: FieldAnalysis; text: FieldAnalysis } {
+export function analyzeText(
+  title: string,
+  text: string,
+): { language: Language; title: FieldAnalysis; text: FieldAnalysis; surface: Map<string, string> } {
   const titleWords = tokenize(title);
   const textWords = tokenize(text);
   const language = detectLanguage(titleWords.concat(textWords));
@@ -66,5 +71,6 @@ export function analyzeText(title: string, text: string): { language: Language; 
     language,
     title: analyzeField(titleWords, language, surface),
     text: analyzeField(textWords, language, surface),
+    surface,
   };
 }

@@ -6,7 +6,7 @@ import { VectorSpace, type FieldTerms } from './vector-space.js';
 import type { MatchReason, SearchHit, SearchOptions, SimilarityCandidate, SimilarityDoc, SimilarityIndex } from './types.js';
 
 /** Only this many best docs by the cheap cosine features are re-ranked with fuse.js. */
-const SHORTLIST_SIZE = 50;
+const SHORTLIST_SIZE = 30;
 /** Below this a candidate shares little more than a common word or a few letters. */
 const MIN_CANDIDATE_SCORE = 0.05;
 const MAX_REASON_TERMS = 6;
@@ -25,21 +25,8 @@ export function analyzeDoc(doc: SimilarityDoc): AnalyzedDoc {
     textStems: analysis.text.stems,
     titleGrams: analysis.title.grams,
     textGrams: analysis.text.grams,
-    surfaceWords: [...analysis.title.surface],
+    surfaceWords: [...analysis.surface],
   };
-}
-
-interface Features {
-  stemCosine: number;
-  gramCosine: number;
-  titleFuzzy: number;
-  /** Share of the numbers in either title that the other lacks. */
-  numberMismatch: number;
-}
-
-/** Cheap features only, used to pick the shortlist before fuse.js runs. */
-function preliminaryScore(stemCosine: number, gramCosine: number): number {
-  return STEM_WEIGHT * stemCosine + GRAM_WEIGHT * gramCosine;
 }
 
 /**
@@ -54,6 +41,19 @@ const FUZZY_WEIGHT = 0.2;
  * usually describe different things, which word overlap alone cannot see.
  */
 const NUMBER_MISMATCH_PENALTY = 0.5;
+
+interface Features {
+  stemCosine: number;
+  gramCosine: number;
+  titleFuzzy: number;
+  /** Share of the numbers in either title that the other lacks. */
+  numberMismatch: number;
+}
+
+/** Cheap features only, used to pick the shortlist before fuse.js runs. */
+function preliminaryScore(stemCosine: number, gramCosine: number): number {
+  return STEM_WEIGHT * stemCosine + GRAM_WEIGHT * gramCosine;
+}
 
 function combinedScore(features: Features): number {
   const similarity =

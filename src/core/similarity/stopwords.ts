@@ -1,7 +1,9 @@
 /**
- * Short stop-word lists: function words that make two unrelated ideas look alike.
- * Kept deliberately short, because IDF already down-weights frequent words and a
- * long list would drop content words such as "man" (a person) or "bra".
+ * Short stop-word lists, used where a function word would mislead: match
+ * reasons, keyword search and language detection. They stay in the similarity
+ * vectors, where IDF already weighs them down: dropping them there cost about
+ * ten points of recall@1 on dialogue-like text, where "inte" or "vi" matter.
+ * Kept short on purpose, so content words such as "man" (a person) survive.
  */
 
 const SWEDISH = `
