@@ -1,18 +1,11 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import type { IdeaDraft } from '../../core/new-idea.js';
 import type { CliEnv } from '../cli-env.js';
 
-interface AddFlags {
-  title?: string;
-  problem?: string;
-  idea?: string;
-  benefit?: string;
-  effects?: string;
-  feasibility?: string;
-  municipality?: string;
-  category?: string;
+/** The draft's text fields come straight from flags of the same name. */
+interface AddFlags extends Pick<IdeaDraft, 'title' | 'problem' | 'idea' | 'benefit' | 'effects' | 'feasibility' | 'municipality' | 'category' | 'receivedBy'> {
   tags?: string;
-  receivedBy?: string;
   submitter?: string;
   submitterEmail?: string;
   consent?: string;

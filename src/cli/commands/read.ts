@@ -1,5 +1,6 @@
 /** similar, list, show and search: read-only commands. */
 import type { Command } from 'commander';
+import type { IdeaFilter } from '../../core/query.js';
 import { collect } from '../cli-env.js';
 import type { CliEnv } from '../cli-env.js';
 
@@ -34,13 +35,7 @@ export function listCommand(program: Command, env: CliEnv): void {
     });
 }
 
-export interface ListFlags {
-  status?: string[];
-  kind?: string[];
-  municipality?: string[];
-  category?: string[];
-  tag?: string[];
-  since?: string;
+export interface ListFlags extends IdeaFilter {
   json?: boolean;
 }
 
