@@ -13,6 +13,11 @@ export interface NamedCode {
   name: string;
 }
 
+export interface Municipality extends NamedCode {
+  /** Who reviews changes to this municipality's ideas: forge user names (@name) or e-mail addresses. */
+  reviewers?: string[];
+}
+
 export interface Stage extends NamedCode {
   kind: StageKind;
   next: string[];
@@ -28,15 +33,38 @@ export interface DuplicateSettings {
   max_candidates: number;
 }
 
+export interface AssessmentSettings {
+  criteria: NamedCode[];
+  /** Stages an idea may not leave without an assessment (except into a stage of kind duplicate). */
+  required_to_leave: string[];
+}
+
+export interface ReviewSettings {
+  /** Stages only a coordinator may move an idea out of (except into a stage of kind duplicate). */
+  coordinator_stages: string[];
+  /** Changes to a municipality's ideas need one of its reviewers. */
+  municipality_reviewers: boolean;
+}
+
 export interface RegisterConfig {
   name: string;
-  municipalities: NamedCode[];
+  municipalities: Municipality[];
   categories: NamedCode[];
   default_category: string;
   stages: Stage[];
   initial_stage: string;
+  /** Names, e-mail addresses or forge user names of the coordinators. */
+  coordinators: string[];
+  assessment: AssessmentSettings;
+  review: ReviewSettings;
   duplicates: DuplicateSettings;
 }
+
+export const DEFAULT_CRITERIA: readonly NamedCode[] = [
+  { code: 'nytta', name: 'Nytta' },
+  { code: 'effekter', name: 'Effekter' },
+  { code: 'genomforbarhet', name: 'Genomförbarhet' },
+];
 
 export const SKARABORG_MUNICIPALITIES: readonly NamedCode[] = [
   { code: 'essunga', name: 'Essunga' },
@@ -158,6 +186,13 @@ export function checkConfigReferences(config: RegisterConfig): ConfigProblem[] {
   if (!findStage(config, config.initial_stage)) {
     problems.push({ field: 'initial_stage', problem: 'unknown-reference', value: config.initial_stage });
   }
+  for (const [field, codes] of [
+    ['assessment.required_to_leave', config.assessment.required_to_leave],
+    ['review.coordinator_stages', config.review.coordinator_stages],
+  ] as const) {
+    for (const code of codes) if (!findStage(config, code)) problems.push({ field, problem: 'unknown-reference', value: code });
+  }
+  checkUnique('assessment.criteria', config.assessment.criteria);
   if (!findCategory(config, config.default_category)) {
     problems.push({ field: 'default_category', problem: 'unknown-reference', value: config.default_category });
   }

@@ -38,6 +38,14 @@ export interface IdeaLinks {
   related?: string[];
 }
 
+/** The first assessment: a score 1–5 per criterion of sluss.yaml, and why. */
+export interface Assessment {
+  date: string;
+  by: string;
+  scores: Record<string, number>;
+  motivation?: string;
+}
+
 export interface IdeaData {
   id: string;
   title: string;
@@ -51,6 +59,7 @@ export interface IdeaData {
   received_by: string;
   submitter?: Submitter;
   links?: IdeaLinks;
+  assessment?: Assessment;
   history: HistoryEntry[];
   /** Fields of the register's own (`x-…`), kept as they are. */
   [extension: `x-${string}` | `x_${string}`]: unknown;
@@ -70,6 +79,7 @@ export const IDEA_KEYS = [
   'received_by',
   'submitter',
   'links',
+  'assessment',
   'history',
 ] as const satisfies readonly (keyof IdeaData)[];
 
@@ -92,6 +102,7 @@ export const NESTED_KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
   submitter: ['name', 'email', 'phone', 'consent'] satisfies (keyof Submitter)[],
   'submitter.consent': ['date', 'note'] satisfies (keyof Consent)[],
   links: ['duplicate_of', 'related'] satisfies (keyof IdeaLinks)[],
+  assessment: ['date', 'by', 'scores', 'motivation'] satisfies (keyof Assessment)[],
 };
 
 /** The body's sections, in order, with the Swedish headings used in the file. */

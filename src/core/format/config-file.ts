@@ -1,7 +1,7 @@
 /**
  * sluss.yaml: parsing with defaults, and the text `sluss init` writes.
  */
-import { DEFAULT_CATEGORIES, DEFAULT_STAGES, SKARABORG_MUNICIPALITIES, checkConfigReferences, findStage } from '../config.js';
+import { DEFAULT_CATEGORIES, DEFAULT_CRITERIA, DEFAULT_STAGES, SKARABORG_MUNICIPALITIES, checkConfigReferences, findStage } from '../config.js';
 import type { DuplicateSettings, RegisterConfig } from '../config.js';
 import { SlussError } from '../errors.js';
 import type { Problem } from '../problems.js';
@@ -47,6 +47,15 @@ export function parseConfig(text: string, file = CONFIG_FILE): RegisterConfig {
     default_category: input.default_category ?? (categories.some((c) => c.code === 'ovrigt') ? 'ovrigt' : categories[0]!.code),
     stages: input.stages,
     initial_stage: input.initial_stage ?? input.stages[0]!.code,
+    coordinators: input.coordinators ?? [],
+    assessment: {
+      criteria: input.assessment?.criteria ?? [...DEFAULT_CRITERIA],
+      required_to_leave: input.assessment?.required_to_leave ?? [],
+    },
+    review: {
+      coordinator_stages: input.review?.coordinator_stages ?? [],
+      municipality_reviewers: input.review?.municipality_reviewers ?? false,
+    },
     duplicates: { ...DEFAULT_DUPLICATE_SETTINGS, ...(input.duplicates ?? {}) },
   };
   const referenceProblems: Problem[] = checkConfigReferences(config).map((p) => ({
@@ -58,14 +67,17 @@ export function parseConfig(text: string, file = CONFIG_FILE): RegisterConfig {
   if (referenceProblems.length > 0) throw new SlussError('config-invalid', { file }, { problems: referenceProblems });
   // Display names are accepted in `next`; from here on everything speaks in codes.
   for (const stage of config.stages) stage.next = stage.next.map((next) => findStage(config, next)!.code);
+  config.assessment.required_to_leave = config.assessment.required_to_leave.map((code) => findStage(config, code)!.code);
+  config.review.coordinator_stages = config.review.coordinator_stages.map((code) => findStage(config, code)!.code);
   return config;
 }
 
 /** The sluss.yaml of a new register: the 15 Skaraborg municipalities and the default stages. */
-export function renderDefaultConfig(name: string): string {
+export function renderDefaultConfig(name: string, options: { coordinators?: readonly string[] } = {}): string {
   const quote = (text: string) => JSON.stringify(text);
-  const named = (items: readonly { code: string; name: string }[]) =>
-    items.map((item) => `  - { code: ${item.code}, name: ${quote(item.name)} }`).join('\n');
+  const named = (items: readonly { code: string; name: string }[], extra = '') =>
+    items.map((item) => `  - { code: ${item.code}, name: ${quote(item.name)}${extra} }`).join('\n');
+  const coordinators = options.coordinators ?? [];
   const stages = DEFAULT_STAGES.map(
     (stage) => `  - code: ${stage.code}\n    name: ${quote(stage.name)}\n    kind: ${stage.kind}\n    next: [${stage.next.join(', ')}]`,
   ).join('\n');
@@ -74,8 +86,9 @@ export function renderDefaultConfig(name: string): string {
 # Idéslussens inställningar. Koder är ASCII och används i idéfilerna;
 # visningsnamn går att använda i kommandona i stället för koder.
 name: ${quote(name)}
+# reviewers: vilka som granskar ändringar i kommunens idéer (@användarnamn eller e-post).
 municipalities:
-${named(SKARABORG_MUNICIPALITIES)}
+${named(SKARABORG_MUNICIPALITIES, ', reviewers: []')}
 # Verksamhetsområden
 categories:
 ${named(DEFAULT_CATEGORIES)}
@@ -85,6 +98,19 @@ default_category: ovrigt
 stages:
 ${stages}
 initial_stage: ${DEFAULT_STAGES[0]!.code}
+# Samordnare (namn, e-post eller @användarnamn) får flytta idéer förbi första bedömningen.
+coordinators: [${coordinators.map(quote).join(', ')}]
+assessment:
+  # Poäng 1–5 per kriterium vid första bedömningen.
+  criteria:
+${DEFAULT_CRITERIA.map((c) => `    - { code: ${c.code}, name: ${quote(c.name)} }`).join('\n')}
+  # En idé lämnar inte dessa steg utan bedömning (utom som dubblett).
+  required_to_leave: [forsta-bedomning]
+review:
+  # Bara samordnare får flytta en idé ut ur dessa steg (utom som dubblett).
+  coordinator_stages: [forsta-bedomning]
+  # Ändringar i en kommuns idéer kräver godkännande av kommunens granskare.
+  municipality_reviewers: true
 duplicates:
   # Från denna poäng (0–1) kallas en träff "trolig dubblett".
   threshold: ${d.threshold}
