@@ -3,7 +3,6 @@
  * check runs before anything is written; the user may join an existing idea
  * instead of adding a copy.
  */
-import { saveRecoveryFile } from '../adapters/fs/register-store.js';
 import { GitRepository } from '../adapters/git/git-repository.js';
 import type { CommandContext, Prompter } from '../cli/ports.js';
 import { displayName, findMunicipality, resolveCategory, resolveMunicipality } from '../core/config.js';
@@ -15,13 +14,16 @@ import { parseIdeaFile, serializeIdea, serializeIdeaEdit } from '../core/format/
 import { validateIdeaSchema } from '../core/format/schema.js';
 import type { Idea, IdeaData, Role } from '../core/idea.js';
 import { newIdeaId } from '../core/ids.js';
-import { createIdea, draftSections, joinIdea, missingDraftFields, parseTags, withRelatedLinks } from '../core/new-idea.js';
+import { createIdea, draftSections, missingDraftFields, parseTags, withRelatedLinks } from '../core/new-idea.js';
+import { joinIdea } from '../core/workflow.js';
 import type { IdeaDraft } from '../core/new-idea.js';
 import { slugify } from '../core/slug.js';
 import { ansiStyle, plainStyle, renderCandidates } from '../ui/render.js';
 import { roleName, ui } from '../ui/text.js';
 import { loadIdeas, openRegister } from './register.js';
 import type { OpenRegister } from './register.js';
+import { saveChanges } from './save.js';
+import type { SaveResult } from './save.js';
 
 export const ON_DUPLICATE = ['abort', 'new', 'join', 'related'] as const;
 export type OnDuplicate = (typeof ON_DUPLICATE)[number];
@@ -32,6 +34,8 @@ export interface AddOptions {
   onDuplicate: OnDuplicate;
   joinRole: Exclude<Role, 'owner'>;
   branch: boolean;
+  /** Push the branch and open or link a pull request (implies branch). */
+  pr?: boolean;
   commit: boolean;
   /** Print candidates and questions on stderr; off for --json. */
   chatty: boolean;
@@ -49,6 +53,8 @@ export interface AddResult {
   committed: boolean;
   commit?: string;
   branch?: string;
+  pushed?: boolean;
+  pullRequest?: string;
 }
 
 type Decision = { action: 'new' } | { action: 'related'; ids: string[] } | { action: 'join'; id: string } | { action: 'abort' } | { action: 'cancel' };
@@ -186,8 +192,8 @@ async function addNew(
   const content = serializeIdea(data, created.body);
   const municipality = displayName(register.config.municipalities, data.municipality);
   const message = text.commitNew(id, data.title, municipality);
-  const branch = options.branch ? `idea/${id}-${slugify(data.title)}` : undefined;
-  const saved = await saveAndCommit(register, git, options, { path, content, isNew: true, message, branch, recoveryName: created.fileName });
+  const branch = options.branch || options.pr ? `idea/${id}-${slugify(data.title)}` : undefined;
+  const saved = await save(ctx, register, git, options, { path, content, isNew: true, recoveryName: created.fileName }, message, branch);
   return { action: 'added', id, title: data.title, path, ...(related.length > 0 ? { related } : {}), candidates, ...saved };
 }
 
@@ -219,15 +225,8 @@ async function joinExisting(
   verifyValid(joined);
   const content = serializeIdeaEdit(parsed.file, joined);
   const message = text.commitJoin(municipality.name, joined.id, joined.title);
-  const branch = options.branch ? `idea/${joined.id}-join-${municipality.code}` : undefined;
-  const saved = await saveAndCommit(register, git, options, {
-    path: target.path,
-    content,
-    isNew: false,
-    message,
-    branch,
-    recoveryName: `${joined.id}-join-${municipality.code}.md`,
-  });
+  const branch = options.branch || options.pr ? `idea/${joined.id}-join-${municipality.code}` : undefined;
+  const saved = await save(ctx, register, git, options, { path: target.path, content, isNew: false, recoveryName: `${joined.id}-join-${municipality.code}.md` }, message, branch);
   return { action: 'joined', id: joined.id, title: joined.title, path: target.path, municipality: municipality.code, candidates, ...saved };
 }
 
@@ -238,49 +237,14 @@ function verifyValid(data: IdeaData): void {
   }
 }
 
-interface Save {
-  path: string;
-  content: string;
-  isNew: boolean;
-  message: string;
-  branch: string | undefined;
-  recoveryName: string;
-}
-
-async function saveAndCommit(
+function save(
+  ctx: CommandContext,
   register: OpenRegister,
   git: GitRepository,
   options: AddOptions,
-  save: Save,
-): Promise<Pick<AddResult, 'committed' | 'commit' | 'branch'>> {
-  const returnTo = save.branch ? { branch: await git.getCurrentBranch(), commit: await git.getHeadCommit() } : undefined;
-  if (save.branch) await git.createAndSwitchBranch(save.branch);
-  try {
-    await write(register, save);
-  } catch (error) {
-    if (returnTo) await git.switchBack(returnTo).catch(() => undefined);
-    throw error;
-  }
-  if (!options.commit) return { committed: false };
-  let commit: string;
-  try {
-    commit = await git.commitPaths([save.path], save.message);
-  } finally {
-    // Back where the user was, so the next idea does not pile onto this branch.
-    if (returnTo) await git.switchBack(returnTo).catch(() => undefined);
-  }
-  return { committed: true, commit, ...(save.branch ? { branch: save.branch } : {}) };
-}
-
-async function write(register: OpenRegister, save: Save): Promise<void> {
-  try {
-    if (save.isNew) await register.store.writeNewFile(save.path, save.content);
-    else await register.store.replaceFile(save.path, save.content);
-  } catch (error) {
-    if (error instanceof SlussError && error.code === 'write-failed') {
-      const recovery = await saveRecoveryFile(register.root, save.recoveryName, save.content);
-      throw new SlussError('write-failed', { ...error.params, recovery }, { cause: error });
-    }
-    throw error;
-  }
+  file: { path: string; content: string; isNew: boolean; recoveryName: string },
+  message: string,
+  branch: string | undefined,
+): Promise<SaveResult> {
+  return saveChanges(register, git, [file], { commit: options.commit, branch, pr: Boolean(options.pr), message, env: ctx.env });
 }

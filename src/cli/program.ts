@@ -7,6 +7,7 @@ import type { CliEnv } from './cli-env.js';
 import { addCommand } from './commands/add.js';
 import { initCommand, validateCommand } from './commands/maintain.js';
 import { listCommand, searchCommand, showCommand, similarCommand } from './commands/read.js';
+import { workflowCommands } from './commands/workflow.js';
 import { HELP_TITLES, programText } from './program-text.js';
 
 const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -27,7 +28,7 @@ export function buildProgram(lang: Lang, env: Omit<CliEnv, 'text' | 'lang'>): Co
     .showSuggestionAfterError(true)
     .configureHelp(helpConfiguration);
 
-  for (const define of [addCommand, similarCommand, listCommand, showCommand, searchCommand, validateCommand, initCommand]) {
+  for (const define of [addCommand, similarCommand, listCommand, showCommand, searchCommand, workflowCommands, validateCommand, initCommand]) {
     define(program, cliEnv);
   }
   for (const command of program.commands) {

@@ -31,6 +31,18 @@ export type ErrorCode =
   | 'git-failed'
   | 'target-not-empty'
   | 'path-outside-register'
+  | 'transition-not-allowed'
+  | 'assessment-required'
+  | 'invalid-score'
+  | 'shares-over-100'
+  | 'not-participant'
+  | 'owner-cannot-leave'
+  | 'link-invalid'
+  | 'already-linked'
+  | 'not-linked'
+  | 'missing-identity'
+  | 'no-remote'
+  | 'push-failed'
   | 'interrupted';
 
 import type { Problem } from './problems.js';
@@ -66,6 +78,7 @@ export const EXIT = {
   duplicateFound: 3,
   register: 4,
   git: 5,
+  refused: 6,
   interrupted: 130,
 } as const;
 
@@ -82,6 +95,22 @@ export function exitCodeFor(code: ErrorCode): number {
       return EXIT.usage;
     case 'duplicate-found':
       return EXIT.duplicateFound;
+    case 'transition-not-allowed':
+    case 'assessment-required':
+    case 'shares-over-100':
+    case 'not-participant':
+    case 'owner-cannot-leave':
+    case 'already-participant':
+    case 'already-linked':
+    case 'not-linked':
+    case 'link-invalid':
+      return EXIT.refused;
+    case 'invalid-score':
+    case 'missing-identity':
+      return EXIT.usage;
+    case 'no-remote':
+    case 'push-failed':
+      return EXIT.git;
     case 'register-not-found':
     case 'config-invalid':
     case 'config-missing':

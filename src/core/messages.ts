@@ -65,6 +65,18 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
   'target-not-empty': (p) => ({ message: `${p['dir']} har redan ett idéregister.`, hint: 'Välj en annan mapp.' }),
   'path-outside-register': (p) => ({ message: `${p['path']} ligger utanför registret ${p['root']}.`, hint: 'Ange filer inne i registret, till exempel ideas/<fil>.md.' }),
   interrupted: () => ({ message: 'Avbrutet. Inget sparades.' }),
+  'transition-not-allowed': (p) => ({ message: `Idé ${p['id']} kan inte flyttas från ${p['from']} till ${p['to']}.`, hint: `Tillåtna nästa steg: ${list(p['allowed'])}.` }),
+  'assessment-required': (p) => ({ message: `Idé ${p['id']} behöver en bedömning innan den lämnar ${p['stage']}.`, hint: `Gör bedömningen först: sluss assess ${p['id']} --score nytta=4 --score effekter=3 --score genomforbarhet=5 --motivation "…"` }),
+  'invalid-score': (p) => ({ message: `Ogiltig poäng: ${p['value']}.`, hint: `Ange --score kriterium=1–5 för kriterierna ${list(p['known'])}.` }),
+  'shares-over-100': (p) => ({ message: `Kostnadsandelarna i idé ${p['id']} skulle bli ${p['total']} %.`, hint: `Det finns ${p['available']} % kvar att fördela; ange en mindre --share.` }),
+  'not-participant': (p) => ({ message: `${p['municipality']} deltar inte i idé ${p['id']}.`, hint: 'Se deltagarna med sluss show.' }),
+  'owner-cannot-leave': (p) => ({ message: `${p['municipality']} äger idé ${p['id']} och kan inte lämna den.`, hint: 'Parkera eller avslå idén med sluss move i stället.' }),
+  'link-invalid': (p) => ({ message: `Idé ${p['id']} kan inte länkas till sig själv.`, hint: 'Ange två olika idéer.' }),
+  'already-linked': (p) => ({ message: `Idé ${p['id']} är redan länkad till ${p['other']}.`, hint: 'Inget behövde ändras.' }),
+  'not-linked': (p) => ({ message: `Idé ${p['id']} har ingen sådan länk till ${p['other']}.`, hint: 'Se länkarna med sluss show.' }),
+  'missing-identity': () => ({ message: 'Vem gör ändringen? Inget namn är inställt i git.', hint: 'Ange --by "Förnamn Efternamn", eller ställ in namnet en gång: git config --global user.name "Förnamn Efternamn".' }),
+  'no-remote': () => ({ message: 'Registret har ingen fjärrkopia (remote) att skicka grenen till.', hint: 'Be den som sköter registret lägga till en, eller använd --branch utan --pr.' }),
+  'push-failed': (p) => ({ message: `Grenen ${p['branch']} kunde inte skickas: ${p['detail']}.`, hint: 'Kontrollera nätverket och din behörighet och försök igen; ändringen finns kvar på grenen.' }),
 };
 
 const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
@@ -119,6 +131,18 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
   'target-not-empty': (p) => ({ message: `${p['dir']} already has an idea register.`, hint: 'Choose another folder.' }),
   'path-outside-register': (p) => ({ message: `${p['path']} is outside the register ${p['root']}.`, hint: 'Name files inside the register, for example ideas/<file>.md.' }),
   interrupted: () => ({ message: 'Interrupted. Nothing was saved.' }),
+  'transition-not-allowed': (p) => ({ message: `Idea ${p['id']} cannot move from ${p['from']} to ${p['to']}.`, hint: `Allowed next stages: ${list(p['allowed'])}.` }),
+  'assessment-required': (p) => ({ message: `Idea ${p['id']} needs an assessment before it leaves ${p['stage']}.`, hint: `Assess it first: sluss assess ${p['id']} --score nytta=4 --score effekter=3 --score genomforbarhet=5 --motivation "…"` }),
+  'invalid-score': (p) => ({ message: `Invalid score: ${p['value']}.`, hint: `Give --score criterion=1–5 for the criteria ${list(p['known'])}.` }),
+  'shares-over-100': (p) => ({ message: `The cost shares of idea ${p['id']} would add up to ${p['total']} %.`, hint: `${p['available']} % is left to share; give a smaller --share.` }),
+  'not-participant': (p) => ({ message: `${p['municipality']} does not take part in idea ${p['id']}.`, hint: 'See the participants with sluss show.' }),
+  'owner-cannot-leave': (p) => ({ message: `${p['municipality']} owns idea ${p['id']} and cannot leave it.`, hint: 'Put the idea on hold or decline it with sluss move instead.' }),
+  'link-invalid': (p) => ({ message: `Idea ${p['id']} cannot be linked to itself.`, hint: 'Name two different ideas.' }),
+  'already-linked': (p) => ({ message: `Idea ${p['id']} is already linked to ${p['other']}.`, hint: 'Nothing needed to change.' }),
+  'not-linked': (p) => ({ message: `Idea ${p['id']} has no such link to ${p['other']}.`, hint: 'See the links with sluss show.' }),
+  'missing-identity': () => ({ message: 'Who makes the change? No name is set in git.', hint: 'Give --by "First Last", or set the name once: git config --global user.name "First Last".' }),
+  'no-remote': () => ({ message: 'The register has no remote to send the branch to.', hint: 'Ask whoever runs the register to add one, or use --branch without --pr.' }),
+  'push-failed': (p) => ({ message: `The branch ${p['branch']} could not be sent: ${p['detail']}.`, hint: 'Check the network and your access and try again; the change stays on the branch.' }),
 };
 
 export function explainError(lang: Lang, code: ErrorCode, params: P): Explained {

@@ -1,12 +1,12 @@
 /**
- * Building a new idea and changing an existing one when a municipality joins
- * it. Pure: ids, dates and names come in as arguments.
+ * Building a new idea from what the user typed. Pure: ids, dates and names
+ * come in as arguments.
  */
 import { resolveCategory, resolveMunicipality } from './config.js';
 import type { RegisterConfig } from './config.js';
 import { SlussError } from './errors.js';
 import { renderBody } from './format/idea-file.js';
-import type { IdeaData, IdeaSections, Role, Submitter } from './idea.js';
+import type { IdeaData, IdeaSections, Submitter } from './idea.js';
 import { ideaFileName } from './slug.js';
 import { normalizeText, singleLine } from './text.js';
 
@@ -90,27 +90,6 @@ function cleanSubmitter(submitter: Submitter): Submitter {
     ...(submitter.email ? { email: singleLine(submitter.email) } : {}),
     ...(submitter.phone ? { phone: singleLine(submitter.phone) } : {}),
     consent: { date: submitter.consent.date, ...(submitter.consent.note ? { note: singleLine(submitter.consent.note) } : {}) },
-  };
-}
-
-/**
- * A municipality joins an idea instead of adding a copy of it. The history
- * records who did it, so the join shows in reports and reviews.
- */
-export function joinIdea(
-  config: RegisterConfig,
-  data: IdeaData,
-  join: { municipality: string; role: Exclude<Role, 'owner'>; today: string; by: string; note: string },
-): IdeaData {
-  const code = resolveMunicipality(config, join.municipality).code;
-  if (data.municipalities.some((p) => p.municipality === code)) {
-    throw new SlussError('already-participant', { id: data.id, municipality: code });
-  }
-  return {
-    ...data,
-    municipalities: [...data.municipalities, { municipality: code, role: join.role, joined: join.today }],
-    updated: join.today,
-    history: [...data.history, { date: join.today, status: data.status, by: join.by, note: join.note }],
   };
 }
 

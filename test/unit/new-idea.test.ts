@@ -3,7 +3,8 @@ import { SlussError } from '../../src/core/errors.js';
 import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
 import { parseSections } from '../../src/core/format/idea-file.js';
 import { validateIdeaSchema } from '../../src/core/format/schema.js';
-import { createIdea, joinIdea, missingDraftFields, parseTags, withRelatedLinks } from '../../src/core/new-idea.js';
+import { createIdea, missingDraftFields, parseTags, withRelatedLinks } from '../../src/core/new-idea.js';
+import { joinIdea } from '../../src/core/workflow.js';
 
 const config = parseConfig(renderDefaultConfig('Test'));
 const facts = { id: '115-7M4QD', today: '2026-11-27', receivedBy: 'Anna Coach' };

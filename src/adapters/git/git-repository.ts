@@ -180,6 +180,22 @@ export class GitRepository {
     return paths.every((path) => changed.includes(path));
   }
 
+  /** The remote to publish to: `origin` when there is one, else the first. */
+  async getPublishRemote(): Promise<{ name: string; url: string } | undefined> {
+    const remotes = (await this.run(['remote'])).split('\n').filter((r) => r !== '');
+    const name = remotes.includes('origin') ? 'origin' : remotes[0];
+    if (!name) return undefined;
+    return { name, url: await this.run(['remote', 'get-url', '--', name]) };
+  }
+
+  async push(remote: string, branch: string): Promise<void> {
+    try {
+      await this.git.raw(['push', '--quiet', '--set-upstream', remote, `refs/heads/${branch}:refs/heads/${branch}`]);
+    } catch (error) {
+      throw new SlussError('push-failed', { branch, detail: firstMeaningfulLine(messageOf(error)) }, { cause: error });
+    }
+  }
+
   /** True while another git process holds the index lock. */
   hasIndexLock(): boolean {
     return existsSync(join(this.dir, '.git', 'index.lock'));

@@ -12,7 +12,7 @@ import type { CommandContext } from '../ports.js';
 import type { AddFlags } from './add.js';
 
 export async function runAdd(ctx: CommandContext, flags: AddFlags): Promise<number> {
-  if (flags.branch && !flags.commit) {
+  if ((flags.branch || flags.pr) && !flags.commit) {
     throw new SlussError('usage', { detail: ctx.lang === 'en' ? '--branch cannot be combined with --no-commit.' : '--branch går inte att kombinera med --no-commit.' });
   }
   const fromFile = flags.file ? await readDraftFile(resolve(ctx.cwd, flags.file)) : {};
@@ -22,6 +22,7 @@ export async function runAdd(ctx: CommandContext, flags: AddFlags): Promise<numb
     onDuplicate: flags.onDuplicate,
     joinRole: flags.role,
     branch: Boolean(flags.branch),
+    pr: Boolean(flags.pr),
     commit: flags.commit,
     chatty: !flags.json,
   });
@@ -108,6 +109,8 @@ function printResult(ctx: CommandContext, result: AddResult): void {
   if (result.branch) ctx.output.print(text.onBranch(result.branch));
   else if (result.commit) ctx.output.print(text.committed(result.commit));
   else if (!result.committed) ctx.output.print(text.notCommitted);
+  if (result.pushed && result.branch) ctx.output.print(text.pushed(result.branch));
+  if (result.pullRequest) ctx.output.print(text.openPullRequest(result.pullRequest));
 }
 
 /** Text mode reports an aborted add as an error with its hint; exit code 3 either way. */

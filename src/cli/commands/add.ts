@@ -13,6 +13,7 @@ interface AddFlags extends Pick<IdeaDraft, 'title' | 'problem' | 'idea' | 'benef
   onDuplicate: 'abort' | 'new' | 'join' | 'related';
   role: 'interested' | 'co-funder';
   branch?: boolean;
+  pr?: boolean;
   commit: boolean;
   input: boolean;
   json?: boolean;
@@ -40,6 +41,7 @@ export function addCommand(program: Command, env: CliEnv): void {
     .addOption(new Option('--on-duplicate <action>', t.addOnDuplicate).choices(['abort', 'new', 'join', 'related']).default('abort'))
     .addOption(new Option('--role <role>', t.addRole).choices(['interested', 'co-funder']).default('interested'))
     .option('--branch', t.addBranch)
+    .option('--pr', t.addPr)
     .option('--no-commit', t.addNoCommit)
     .option('--no-input', t.addNoInput)
     .option('--json', t.json)

@@ -1,0 +1,76 @@
+/** The idea's journey: move, assess, join, leave, link, unlink and merge. */
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import type { CliEnv } from '../cli-env.js';
+import { collect } from '../cli-env.js';
+import type { WorkflowFlags } from './workflow-run.js';
+
+export interface ChangeFlags {
+  branch?: boolean;
+  pr?: boolean;
+  commit: boolean;
+  input: boolean;
+  by?: string;
+  json?: boolean;
+}
+
+/** Options every workflow command shares. */
+function changeOptions(command: Command, env: CliEnv): Command {
+  const t = env.text;
+  return command
+    .option('--by <name>', t.by)
+    .option('--branch', t.branch)
+    .option('--pr', t.pr)
+    .option('--no-commit', t.noCommit)
+    .option('--no-input', t.noInput)
+    .option('--json', t.json);
+}
+
+export function workflowCommands(program: Command, env: CliEnv): void {
+  const t = env.text;
+  const run = async (name: string, command: Command, ...args: unknown[]) => {
+    const flags = command.opts<WorkflowFlags>();
+    const module = await import('./workflow-run.js');
+    await module.runWorkflow(name, env.context(command, { interactive: flags.input && !flags.json }), flags, args);
+  };
+
+  changeOptions(program.command('move').description(t.move).argument('<id>', t.id).argument('[stage]', t.moveStage).option('--note <text>', t.note), env).action(
+    async (id: string, stage: string | undefined, _flags: unknown, command: Command) => run('move', command, id, stage),
+  );
+  changeOptions(
+    program
+      .command('assess')
+      .description(t.assess)
+      .argument('<id>', t.id)
+      .option('--score <criterion=1-5>', t.assessScore, collect)
+      .option('--motivation <text>', t.assessMotivation),
+    env,
+  ).action(async (id: string, _flags: unknown, command: Command) => run('assess', command, id));
+  changeOptions(
+    program
+      .command('join')
+      .description(t.join)
+      .argument('<id>', t.id)
+      .option('--municipality <code>', t.joinMunicipality)
+      .addOption(new Option('--role <role>', t.joinRole).choices(['interested', 'co-funder']).default('interested'))
+      .option('--share <percent>', t.joinShare),
+    env,
+  ).action(async (id: string, _flags: unknown, command: Command) => run('join', command, id));
+  changeOptions(program.command('leave').description(t.leave).argument('<id>', t.id).option('--municipality <code>', t.joinMunicipality).option('--note <text>', t.note), env).action(
+    async (id: string, _flags: unknown, command: Command) => run('leave', command, id),
+  );
+  for (const name of ['link', 'unlink'] as const) {
+    changeOptions(
+      program
+        .command(name)
+        .description(name === 'link' ? t.link : t.unlink)
+        .argument('<id>', t.id)
+        .option('--duplicate-of <id>', t.linkDuplicateOf)
+        .option('--related <id>', t.linkRelated),
+      env,
+    ).action(async (id: string, _flags: unknown, command: Command) => run(name, command, id));
+  }
+  changeOptions(program.command('merge').description(t.merge).argument('<duplicate>', t.mergeDuplicate).argument('<into>', t.mergeInto).option('--note <text>', t.note), env).action(
+    async (duplicate: string, into: string, _flags: unknown, command: Command) => run('merge', command, duplicate, into),
+  );
+}
