@@ -56,7 +56,7 @@ describe('add --file', () => {
     expect(shown).toMatchObject({ municipality: 'tidaholm', category: 'kultur-fritid', tags: ['bibliotek'], sections: { problem: 'Långt till biblioteket.', benefit: 'Fler lånar böcker.' } });
 
     writeFileSync(join(dir, 'ide.json'), JSON.stringify({ title: 'Solpaneler på idrottshallen', problem: 'Höga elkostnader', municipality: 'vara' }));
-    const fromJson = await runCli(['add', '--json', '--file', join(dir, 'ide.json'), '--municipality', 'Skara'], { cwd: root });
+    const fromJson = await runCli(['add', '--json', '--on-duplicate', 'new', '--file', join(dir, 'ide.json'), '--municipality', 'Skara'], { cwd: root });
     expect(JSON.parse(fromJson.stdout)).toMatchObject({ action: 'added' });
     const listed = JSON.parse((await runCli(['list', '--json', '--municipality', 'skara'], { cwd: root })).stdout);
     expect(listed.map((i: { title: string }) => i.title)).toEqual(['Solpaneler på idrottshallen']);
