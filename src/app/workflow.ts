@@ -104,7 +104,12 @@ function verifyValid(data: IdeaData): void {
   }
 }
 
-const branchFor = (idea: Idea, action: string) => `idea/${idea.data.id}-${action}-${slugify(idea.data.title).slice(0, 30).replace(/-+$/, '')}`;
+/** `idea/<id>-<action>-<start of the title>`, cut at a word so branch lists stay readable. */
+function branchFor(idea: Idea, action: string): string {
+  const slug = slugify(idea.data.title);
+  const short = slug.length <= 30 ? slug : slug.slice(0, 31).replace(/-[^-]*$/, '');
+  return `idea/${idea.data.id}-${action}-${short}`;
+}
 
 export async function moveCommand(ctx: CommandContext, options: ChangeOptions & { id: string; stage?: string | undefined; note?: string | undefined }): Promise<ChangeResult> {
   return change(ctx, options, 'move', async (ws) => {
