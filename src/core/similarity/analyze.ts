@@ -1,15 +1,17 @@
 import { charGrams, detectLanguage, stem, tokenize, type Language } from './text.js';
 
-/** A term and how often it occurs; tuples keep the cached JSON small. */
-export type TermCount = [term: string, count: number];
+/**
+ * Bumped whenever analysis changes, so a cache of analysed docs (or of a
+ * serialised index) can tell that its entries are stale.
+ * 2: flat per-field counts and character grams hashed to integers.
+ */
+export const ANALYSIS_VERSION = 2;
 
 /**
- * Bumped whenever analysis changes, so a cache of analysed docs can tell that
- * its entries are stale.
+ * Everything the index needs from one doc; plain JSON, so it can be cached per
+ * file. Kept small: terms are listed once with their counts in title and text,
+ * and character grams are 32-bit hashes instead of strings.
  */
-export const ANALYSIS_VERSION = 1;
-
-/** Everything the index needs from one doc; plain JSON, so it can be cached per file. */
 export interface AnalyzedDoc {
   analysisVersion: typeof ANALYSIS_VERSION;
   id: string;
@@ -19,39 +21,44 @@ export interface AnalyzedDoc {
    * titles they carry much of the meaning ("inte", "utan").
    */
   fuzzyTitle: string;
-  titleStems: TermCount[];
-  textStems: TermCount[];
-  titleGrams: TermCount[];
-  textGrams: TermCount[];
-  /** The first word seen for each stem, so match reasons read as words, not stems. */
-  surfaceWords: [stem: string, word: string][];
+  /** Distinct stems, in order of first occurrence (title first). */
+  stems: string[];
+  /** Per stem, its count in the title then in the text: `[t0, x0, t1, x1, ...]`. */
+  stemCounts: number[];
+  /** Per stem, the first word seen for it when that differs from the stem, else "". Reasons read as words. */
+  surface: string[];
+  /** Distinct character-gram hashes, in order of first occurrence (title first). */
+  grams: number[];
+  /** Per gram, its count in the title then in the text. */
+  gramCounts: number[];
 }
 
-export interface FieldAnalysis {
-  stems: TermCount[];
-  grams: TermCount[];
-  /** The field's words joined by single spaces. */
-  fuzzy: string;
-}
-
-function countTerms(terms: Iterable<string>): TermCount[] {
-  const counts = new Map<string, number>();
-  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  return [...counts];
-}
-
-export function analyzeField(words: readonly string[], language: Language, surface: Map<string, string>): FieldAnalysis {
-  const stems: string[] = [];
-  for (const word of words) {
-    const stemmed = stem(word, language);
-    stems.push(stemmed);
-    if (!surface.has(stemmed)) surface.set(stemmed, word);
+/** FNV-1a over UTF-16 code units; collisions among a register's grams are rare and harmless. */
+export function hashGram(gram: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < gram.length; i += 1) {
+    hash ^= gram.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
   }
-  return {
-    stems: countTerms(stems),
-    grams: countTerms(words.flatMap(charGrams)),
-    fuzzy: words.join(' '),
-  };
+  return hash | 0;
+}
+
+class Counter<K> {
+  readonly keys: K[] = [];
+  readonly counts: number[] = [];
+  readonly #slots = new Map<K, number>();
+
+  add(key: K, field: 0 | 1): number {
+    let slot = this.#slots.get(key);
+    if (slot === undefined) {
+      slot = this.keys.length;
+      this.#slots.set(key, slot);
+      this.keys.push(key);
+      this.counts.push(0, 0);
+    }
+    this.counts[2 * slot + field] = (this.counts[2 * slot + field] as number) + 1;
+    return slot;
+  }
 }
 
 export function isAnalyzedDoc(value: unknown): value is AnalyzedDoc {
@@ -59,18 +66,30 @@ export function isAnalyzedDoc(value: unknown): value is AnalyzedDoc {
 }
 
 /** The language is decided on title and text together, so both fields stem alike. */
-export function analyzeText(
-  title: string,
-  text: string,
-): { language: Language; title: FieldAnalysis; text: FieldAnalysis; surface: Map<string, string> } {
+export function analyzeFields(id: string, title: string, text: string): AnalyzedDoc {
   const titleWords = tokenize(title);
   const textWords = tokenize(text);
   const language = detectLanguage(titleWords.concat(textWords));
-  const surface = new Map<string, string>();
+  const stems = new Counter<string>();
+  const grams = new Counter<number>();
+  const surface: string[] = [];
+  for (const [words, field] of [[titleWords, 0], [textWords, 1]] as const) {
+    for (const word of words) {
+      const stemmed = stem(word, language);
+      const slot = stems.add(stemmed, field);
+      if (slot === surface.length) surface.push(word === stemmed ? '' : word);
+      for (const gram of charGrams(word)) grams.add(hashGram(gram), field);
+    }
+  }
   return {
+    analysisVersion: ANALYSIS_VERSION,
+    id,
     language,
-    title: analyzeField(titleWords, language, surface),
-    text: analyzeField(textWords, language, surface),
+    fuzzyTitle: titleWords.join(' '),
+    stems: stems.keys,
+    stemCounts: stems.counts,
     surface,
+    grams: grams.keys,
+    gramCounts: grams.counts,
   };
 }

@@ -1,6 +1,16 @@
 export type { AnalyzedDoc } from './analyze.js';
-export { analyzeDoc, buildSimilarityIndex, DEFAULT_DUPLICATE_THRESHOLD } from './engine.js';
+export { ANALYSIS_VERSION, isAnalyzedDoc } from './analyze.js';
+export {
+  analyzeDoc,
+  buildSimilarityIndex,
+  DEFAULT_DUPLICATE_THRESHOLD,
+  deserializeSimilarityIndex,
+  INDEX_FORMAT_VERSION,
+  IndexFormatError,
+  serializedIndexVersion,
+} from './engine.js';
 export type {
+  IndexChanges,
   MatchReason,
   SearchHit,
   SearchOptions,

@@ -1,5 +1,4 @@
 import { charGrams } from './text.js';
-import type { AnalyzedDoc } from './analyze.js';
 import type { MatchReason } from './types.js';
 
 const TITLE_FIELD = 1;
@@ -12,6 +11,15 @@ const MIN_PREFIX_LENGTH = 3;
 const MIN_TYPO_LENGTH = 4;
 const MIN_TYPO_DICE = 0.5;
 const MAX_EXPANSIONS = 30;
+
+/** The docs as the keyword index reads them. */
+export interface KeywordSource {
+  docCount: number;
+  forEachStem(docIndex: number, visit: (term: string, inTitle: boolean, inText: boolean) => void): void;
+  id(docIndex: number): string;
+  /** Stem to the word shown for it. */
+  surfaceWords(docIndex: number): ReadonlyMap<string, string>;
+}
 
 interface TermMatch {
   term: string;
@@ -40,14 +48,16 @@ export class KeywordIndex {
   readonly #fieldsByTerm = new Map<string, Map<number, number>>();
   readonly #vocabulary: string[];
   readonly #termsByGram = new Map<string, string[]>();
-  readonly #docs: readonly AnalyzedDoc[];
+  readonly #docs: KeywordSource;
 
-  constructor(docs: readonly AnalyzedDoc[]) {
+  constructor(docs: KeywordSource) {
     this.#docs = docs;
-    docs.forEach((doc, docIndex) => {
-      for (const [term] of doc.titleStems) this.#markField(term, docIndex, TITLE_FIELD);
-      for (const [term] of doc.textStems) this.#markField(term, docIndex, TEXT_FIELD);
-    });
+    for (let docIndex = 0; docIndex < docs.docCount; docIndex += 1) {
+      docs.forEachStem(docIndex, (term, inTitle, inText) => {
+        if (inTitle) this.#markField(term, docIndex, TITLE_FIELD);
+        if (inText) this.#markField(term, docIndex, TEXT_FIELD);
+      });
+    }
     this.#vocabulary = [...this.#fieldsByTerm.keys()].sort();
     for (const term of this.#vocabulary) {
       for (const gram of new Set(charGrams(term))) {
@@ -138,14 +148,13 @@ export class KeywordIndex {
     });
     ranked.sort((a, b) => b.score - a.score || a.docIndex - b.docIndex);
     return ranked.slice(0, limit).map(({ docIndex, score, matched }) => {
-      const doc = this.#docs[docIndex] as AnalyzedDoc;
-      const surface = new Map(doc.surfaceWords);
+      const surface = this.#docs.surfaceWords(docIndex);
       const reasons: MatchReason[] = [];
       for (const [field, flag] of [['title', TITLE_FIELD], ['text', TEXT_FIELD]] as const) {
         const terms = matched.filter((match) => match.fields & flag).map((match) => surface.get(match.term) ?? match.term);
         if (terms.length > 0) reasons.push({ field, terms: [...new Set(terms)] });
       }
-      return { id: doc.id, score: Math.min(1, Math.round(score * 1000) / 1000), reasons };
+      return { id: this.#docs.id(docIndex), score: Math.min(1, Math.round(score * 1000) / 1000), reasons };
     });
   }
 }

@@ -15,6 +15,13 @@ export interface SimilarityCandidate {
   id: string;
   /** In [0, 1], rounded to 3 decimals; comparable across short and long ideas. */
   score: number;
+  /**
+   * In [0, 1], rounded to 3 decimals: how sure the engine is that this is *the*
+   * duplicate. Unlike `score` it also weighs how far the candidate stands out
+   * from the other candidates and how many content words lack a counterpart.
+   */
+  confidence: number;
+  /** `confidence >= threshold`; only the top candidate can normally reach it. */
   likelyDuplicate: boolean;
   reasons: MatchReason[];
 }
@@ -31,10 +38,24 @@ export interface SearchHit {
   reasons: MatchReason[];
 }
 
+/** Docs to add (or replace, by id) and ids to remove. */
+export interface IndexChanges {
+  add?: readonly (SimilarityDoc | import('./analyze.js').AnalyzedDoc)[];
+  remove?: readonly string[];
+}
+
 export interface SimilarityIndex {
   size: number;
   /** Existing docs ranked against a new idea, best first; docs with no meaningful similarity are left out. */
   findSimilar(query: { title: string; text: string }, options: SearchOptions): SimilarityCandidate[];
   /** Keyword search: docs containing the query's words (stemmed, prefix- and typo-tolerant), best first. */
   searchText(query: string, limit: number): SearchHit[];
+  /**
+   * A new index with the changes applied; this one is left as it was. Results
+   * equal those of a fresh build over the same docs. Docs added with an id
+   * already present replace the old doc.
+   */
+  withChanges(changes: IndexChanges): SimilarityIndex;
+  /** A compact binary form for `deserializeSimilarityIndex`; see INDEX_FORMAT_VERSION. */
+  serialize(): Uint8Array;
 }
