@@ -14,6 +14,8 @@ export interface DuplicateCandidate {
   id: string;
   title: string;
   score: number;
+  /** How sure the engine is that this is the same idea; `likelyDuplicate` is confidence ≥ threshold. */
+  confidence: number;
   likelyDuplicate: boolean;
   municipality: string;
   status: string;
@@ -84,6 +86,7 @@ export function findDuplicateCandidates(
           id: candidate.id,
           title: idea.data.title,
           score: candidate.score,
+          confidence: candidate.confidence,
           likelyDuplicate: candidate.likelyDuplicate,
           municipality: idea.data.municipality,
           status: idea.data.status,

@@ -6,7 +6,7 @@ import type { DuplicateSettings, RegisterConfig } from '../config.js';
 import { SlussError } from '../errors.js';
 import type { Problem } from '../problems.js';
 import { fieldPath } from '../problems.js';
-import { DEFAULT_DUPLICATE_THRESHOLD } from '../similarity/index.js';
+import { DEFAULT_DUPLICATE_THRESHOLD } from '../similarity/threshold.js';
 import { validateConfigSchema } from './schema.js';
 import { lineOfPath, parseYaml, toPlainData } from './yaml-front-matter.js';
 

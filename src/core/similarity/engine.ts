@@ -19,12 +19,7 @@ const SHORTLIST_SIZE = 30;
 const MIN_CANDIDATE_SCORE = 0.05;
 const MAX_REASON_TERMS = 6;
 
-/**
- * The `confidence` from which a candidate is flagged as a likely duplicate.
- * Chosen on the labelled dev sets (bench/eval-dedup.ts): at this value about
- * 4-5 % of the non-duplicate queries of the Swedish sets get a flag.
- */
-export const DEFAULT_DUPLICATE_THRESHOLD = 0.65;
+export { DEFAULT_DUPLICATE_THRESHOLD } from './threshold.js';
 
 export function analyzeDoc(doc: SimilarityDoc): AnalyzedDoc {
   return analyzeFields(doc.id, doc.title, doc.text);
