@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { GitRepository } from '../adapters/git/git-repository.js';
 import type { CommandContext } from '../cli/ports.js';
 import { SlussError } from '../core/errors.js';
-import { CONFIG_FILE, renderDefaultConfig } from '../core/format/config-file.js';
+import { CONFIG_FILE, parseConfig, renderDefaultConfig } from '../core/format/config-file.js';
+import type { Forge } from '../core/forge.js';
+import { writeCiFiles } from './ci-files.js';
 
 /** The package's own schemas (same relative path from src/app and dist/app). */
 const PACKAGE_SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));
@@ -32,9 +34,11 @@ export interface InitResult {
   commit?: string;
 }
 
-export async function initRegister(ctx: CommandContext, options: { dir: string; name: string; commit: boolean }): Promise<InitResult> {
+export async function initRegister(ctx: CommandContext, options: { dir: string; name: string; commit: boolean; ci?: Forge | undefined }): Promise<InitResult> {
   const dir = resolve(ctx.cwd, options.dir);
-  if (existsSync(join(dir, CONFIG_FILE))) throw new SlussError('target-not-empty', { dir });
+  // An existing register may only add its CI files; anything else would overwrite it.
+  const existing = existsSync(join(dir, CONFIG_FILE));
+  if (existing && !options.ci) throw new SlussError('target-not-empty', { dir });
   await mkdir(dir, { recursive: true });
   const git = new GitRepository(dir, ctx.env);
   await git.verifyGitInstalled();
@@ -57,10 +61,16 @@ export async function initRegister(ctx: CommandContext, options: { dir: string; 
     await writeFile(join(dir, path), content, { flag: 'wx' });
     written.push(path);
   }
+  if (options.ci) {
+    const config = parseConfig(await readFile(join(dir, CONFIG_FILE), 'utf8'));
+    written.push(...(await writeCiFiles(dir, config, options.ci)));
+  }
   const result: InitResult = { dir, files: written, gitInitialised };
   // Without a git identity the first commit is left to the user; the files are there either way.
   if (options.commit && written.length > 0 && (await git.getIdentity()).name) {
-    result.commit = await git.commitPaths(written, ctx.lang === 'en' ? `New idea register: ${options.name}` : `Nytt idéregister: ${options.name}`);
+    const en = ctx.lang === 'en';
+    const message = existing ? (en ? `Review of pull requests in ${options.ci} CI` : `Granskning av pull requests i ${options.ci}-CI`) : en ? `New idea register: ${options.name}` : `Nytt idéregister: ${options.name}`;
+    result.commit = await git.commitPaths(written, message);
   }
   return result;
 }

@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { contentHash, ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
-import { findRegisterRoot, RegisterStore } from '../adapters/fs/register-store.js';
+import type { CachedCheck } from '../adapters/fs/parsed-file-cache.js';
+import { findRegisterRoot, inBatches, RegisterStore } from '../adapters/fs/register-store.js';
 import type { CommandContext } from '../cli/ports.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
@@ -43,18 +44,28 @@ export interface LoadedIdeas {
  * is unchanged since the last run come from the parsed-file cache.
  */
 export async function loadIdeas(register: OpenRegister, paths?: readonly string[]): Promise<LoadedIdeas> {
-  const entries = await register.store.readIdeaFiles(paths);
+  const { store } = register;
+  const all = paths ?? (await store.listIdeaPaths());
   const cache = await ParsedFileCache.open(register.root, register.configText);
-  const checked = entries.map((entry): CheckedIdeaFile => {
+  const fromCache = (path: string, cached: CachedCheck): CheckedIdeaFile => ({
+    path,
+    problems: cached.problems,
+    ...(cached.idea ? { idea: { ...cached.idea, path } } : {}),
+  });
+  const checked = await inBatches(all, async (path): Promise<CheckedIdeaFile> => {
+    const stamp = await store.stampOf(path);
+    const unchanged = stamp && cache.lookupByStamp(path, stamp);
+    if (unchanged) return fromCache(path, unchanged);
+    const entry = await store.readIdeaFile(path);
     if (!('text' in entry)) return checkIdeaFile(register.config, entry);
     const hash = contentHash(entry.text);
-    const cached = cache.lookup(entry.path, hash);
-    if (cached) return { path: entry.path, problems: cached.problems, ...(cached.idea ? { idea: { ...cached.idea, path: entry.path } } : {}) };
+    const cached = cache.lookup(path, hash, entry.stamp);
+    if (cached) return fromCache(path, cached);
     const fresh = checkIdeaFile(register.config, entry);
-    cache.remember(entry.path, hash, { problems: fresh.problems, ...(fresh.idea ? { idea: { data: fresh.idea.data, body: fresh.idea.body } } : {}) });
+    cache.remember(path, hash, { problems: fresh.problems, ...(fresh.idea ? { idea: { data: fresh.idea.data, body: fresh.idea.body } } : {}) }, entry.stamp);
     return fresh;
   });
-  if (!paths) cache.keepOnly(new Set(entries.map((e) => e.path)));
+  if (!paths) cache.keepOnly(new Set(all));
   await cache.save();
   const ideas = checked.flatMap((c) => (c.idea ? [c.idea] : []));
   return { checked, ideas, unreadable: checked.length - ideas.length };

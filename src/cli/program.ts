@@ -7,7 +7,9 @@ import type { CliEnv } from './cli-env.js';
 import { addCommand } from './commands/add.js';
 import { initCommand, validateCommand } from './commands/maintain.js';
 import { listCommand, searchCommand, showCommand, similarCommand } from './commands/read.js';
+import { reviewCommand } from './commands/review.js';
 import { workflowCommands } from './commands/workflow.js';
+import { completionCommand } from './completion.js';
 import { HELP_TITLES, programText } from './program-text.js';
 
 const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -28,7 +30,8 @@ export function buildProgram(lang: Lang, env: Omit<CliEnv, 'text' | 'lang'>): Co
     .showSuggestionAfterError(true)
     .configureHelp(helpConfiguration);
 
-  for (const define of [addCommand, similarCommand, listCommand, showCommand, searchCommand, workflowCommands, validateCommand, initCommand]) {
+  // completion last, so its scripts cover every command defined before it.
+  for (const define of [addCommand, similarCommand, listCommand, showCommand, searchCommand, workflowCommands, validateCommand, reviewCommand, initCommand, completionCommand]) {
     define(program, cliEnv);
   }
   for (const command of program.commands) {

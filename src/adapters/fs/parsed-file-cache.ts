@@ -2,9 +2,14 @@
  * A cache of parsed and checked idea files in `.sluss/cache/` (git-ignored).
  * Parsing YAML is the slow part of reading a register, so each file's result
  * is kept under its path and the hash of its content: an edit, a rename, a
- * branch switch or a pull changes the hash and the file is parsed again. A
- * cache from another sluss version, schema or sluss.yaml is dropped whole; a
- * corrupt or unwritable one is ignored. Results never depend on it.
+ * branch switch or a pull changes the hash and the file is parsed again.
+ *
+ * To skip even reading unchanged files, an entry also keeps the file's size
+ * and modification time. As in git's index, a stat match is trusted only for
+ * files last modified well before the cache was written ("racy" files are
+ * read and hashed again). A cache from another sluss version, schema or
+ * sluss.yaml is dropped whole; a corrupt or unwritable one is ignored.
+ * Results never depend on it.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
@@ -14,7 +19,9 @@ import { IDEA_SCHEMA } from '../../core/format/schema.js';
 import type { IdeaData } from '../../core/idea.js';
 import type { Problem } from '../../core/problems.js';
 
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
+/** Modification times closer than this to the cache's own write are not trusted. */
+const RACY_MARGIN_MS = 2_000;
 const CACHE_FILE = 'parsed-ideas.json';
 const packageVersion = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
@@ -23,10 +30,22 @@ export interface CachedCheck {
   problems: Problem[];
 }
 
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+interface CacheEntry {
+  hash: string;
+  stamp?: FileStamp;
+  check: CachedCheck;
+}
+
 interface CacheFile {
   format: number;
   fingerprint: string;
-  entries: Record<string, { hash: string; check: CachedCheck }>;
+  savedAt: number;
+  entries: Record<string, CacheEntry>;
 }
 
 export function contentHash(text: string): string {
@@ -40,6 +59,7 @@ export class ParsedFileCache {
     private readonly file: string,
     private readonly fingerprint: string,
     private entries: CacheFile['entries'],
+    private readonly savedAt: number,
   ) {}
 
   /** `configText` is part of the key: stages and municipalities decide what a check finds. */
@@ -49,22 +69,40 @@ export class ParsedFileCache {
     try {
       const stored = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
       if (stored.format === CACHE_FORMAT && stored.fingerprint === fingerprint && typeof stored.entries === 'object' && stored.entries !== null) {
-        return new ParsedFileCache(file, fingerprint, stored.entries);
+        return new ParsedFileCache(file, fingerprint, stored.entries, Number(stored.savedAt) || 0);
       }
     } catch {
       // missing or corrupt: start empty
     }
-    return new ParsedFileCache(file, fingerprint, {});
+    return new ParsedFileCache(file, fingerprint, {}, 0);
   }
 
-  lookup(path: string, hash: string): CachedCheck | undefined {
+  /** The cached result when the file's size and time match and it is not racy; no read needed. */
+  lookupByStamp(path: string, stamp: FileStamp): CachedCheck | undefined {
     const entry = this.entries[path];
-    return entry?.hash === hash ? entry.check : undefined;
+    if (!entry?.stamp || entry.stamp.size !== stamp.size || entry.stamp.mtimeMs !== stamp.mtimeMs) return undefined;
+    return stamp.mtimeMs < this.savedAt - RACY_MARGIN_MS ? entry.check : undefined;
   }
 
-  remember(path: string, hash: string, check: CachedCheck): void {
-    this.entries[path] = { hash, check };
+  lookup(path: string, hash: string, stamp?: FileStamp): CachedCheck | undefined {
+    const entry = this.entries[path];
+    if (entry?.hash !== hash) return undefined;
+    if (stamp && (entry.stamp?.size !== stamp.size || entry.stamp.mtimeMs !== stamp.mtimeMs)) {
+      entry.stamp = stamp;
+      this.dirty = true;
+    }
+    return entry.check;
+  }
+
+  remember(path: string, hash: string, check: CachedCheck, stamp?: FileStamp): void {
+    this.entries[path] = { hash, ...(stamp ? { stamp } : {}), check };
     this.dirty = true;
+  }
+
+  /** Whether the last save was long enough ago that stamps of files written since then are trusted next time. */
+  get hasRacyEntries(): boolean {
+    const now = Date.now();
+    return Object.values(this.entries).some((e) => e.stamp !== undefined && e.stamp.mtimeMs >= this.savedAt - RACY_MARGIN_MS && e.stamp.mtimeMs < now);
   }
 
   /** Forgets files that are gone, so the cache does not grow with deleted ideas. */
@@ -79,13 +117,14 @@ export class ParsedFileCache {
 
   /** Writes atomically when something changed; a failure only costs speed next time. */
   async save(): Promise<void> {
-    if (!this.dirty) return;
+    // Re-saving once racy files have aged lets the next run trust their stamps.
+    if (!this.dirty && !this.hasRacyEntries) return;
     const temp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       await mkdir(join(this.file, '..'), { recursive: true });
       // Like .pytest_cache: the folder ignores itself, so it never shows in git status.
       await writeFile(join(this.file, '..', '..', '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
-      const content: CacheFile = { format: CACHE_FORMAT, fingerprint: this.fingerprint, entries: this.entries };
+      const content: CacheFile = { format: CACHE_FORMAT, fingerprint: this.fingerprint, savedAt: Date.now(), entries: this.entries };
       await writeFile(temp, JSON.stringify(content));
       await rename(temp, this.file);
       this.dirty = false;

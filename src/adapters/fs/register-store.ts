@@ -13,6 +13,7 @@ import { SlussError } from '../../core/errors.js';
 import { CONFIG_FILE, parseConfig } from '../../core/format/config-file.js';
 import { MAX_IDEA_FILE_BYTES } from '../../core/format/idea-file.js';
 import type { IdeaFileEntry } from '../../core/validation.js';
+import type { FileStamp } from './parsed-file-cache.js';
 
 export const IDEAS_DIR = 'ideas';
 const READ_CONCURRENCY = 64;
@@ -38,6 +39,15 @@ async function isFile(path: string): Promise<boolean> {
 
 function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+/** Runs `work` over `items` a bounded number at a time, so 50,000 files never mean 50,000 open handles. */
+export async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += READ_CONCURRENCY) {
+    results.push(...(await Promise.all(items.slice(start, start + READ_CONCURRENCY).map(work))));
+  }
+  return results;
 }
 
 export class RegisterStore {
@@ -80,16 +90,21 @@ export class RegisterStore {
   }
 
   async readIdeaFiles(paths?: readonly string[]): Promise<IdeaFileEntry[]> {
-    const all = paths ?? (await this.listIdeaPaths());
-    const entries: IdeaFileEntry[] = [];
-    for (let start = 0; start < all.length; start += READ_CONCURRENCY) {
-      entries.push(...(await Promise.all(all.slice(start, start + READ_CONCURRENCY).map((path) => this.readIdeaFile(path)))));
+    return inBatches(paths ?? (await this.listIdeaPaths()), (path) => this.readIdeaFile(path));
+  }
+
+  /** Size and modification time of a regular file, or undefined for anything else (read it to learn why). */
+  async stampOf(path: string): Promise<FileStamp | undefined> {
+    try {
+      const info = await lstat(this.absolute(path));
+      return info.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : undefined;
+    } catch {
+      return undefined;
     }
-    return entries;
   }
 
   /** Reads one file defensively: links, huge, binary and non-UTF-8 files become problems, not crashes. */
-  async readIdeaFile(path: string): Promise<IdeaFileEntry> {
+  async readIdeaFile(path: string): Promise<IdeaFileEntry & { stamp?: FileStamp }> {
     const absolute = this.absolute(path);
     try {
       const info = await lstat(absolute);
@@ -98,7 +113,7 @@ export class RegisterStore {
       if (info.size > MAX_IDEA_FILE_BYTES) return { path, readProblem: 'too-large' };
       const bytes = await readFile(absolute);
       if (bytes.subarray(0, 8192).includes(0)) return { path, readProblem: 'binary' };
-      return { path, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+      return { path, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), stamp: { size: info.size, mtimeMs: info.mtimeMs } };
     } catch (error) {
       if (error instanceof TypeError) return { path, readProblem: 'not-utf8' };
       return { path, readProblem: 'unreadable' };

@@ -35,8 +35,8 @@ function githubAnnotation(ctx: CommandContext, problem: Problem): string {
   return `::error ${properties.join(',')}::${escapeData(`${message}${hint ? ` — ${hint}` : ''}`)}`;
 }
 
-export async function runInit(ctx: CommandContext, dir: string, flags: { name: string; commit: boolean; json?: boolean }): Promise<void> {
-  const result = await initRegister(ctx, { dir, name: flags.name, commit: flags.commit });
+export async function runInit(ctx: CommandContext, dir: string, flags: { name: string; commit: boolean; ci?: 'github' | 'gitlab'; json?: boolean }): Promise<void> {
+  const result = await initRegister(ctx, { dir, name: flags.name, commit: flags.commit, ci: flags.ci });
   if (flags.json) {
     ctx.output.json(result);
     return;

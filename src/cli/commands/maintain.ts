@@ -23,8 +23,9 @@ export function initCommand(program: Command, env: CliEnv): void {
     .argument('[dir]', env.text.initDir, '.')
     .option('--name <name>', env.text.initName, 'Idéslussen')
     .option('--no-commit', env.text.initNoCommit)
+    .addOption(new Option('--ci <forge>', env.text.initCi).choices(['github', 'gitlab']))
     .option('--json', env.text.json)
-    .action(async (dir: string, flags: { name: string; commit: boolean; json?: boolean }, command: Command) => {
+    .action(async (dir: string, flags: { name: string; commit: boolean; ci?: 'github' | 'gitlab'; json?: boolean }, command: Command) => {
       const { runInit } = await import('./maintain-run.js');
       await runInit(env.context(command), dir, flags);
     });

@@ -1,0 +1,35 @@
+/** review: a branch's changes to the register, checked as a pull request should be. */
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import { reviewText } from '../../ui/review-text.js';
+import { collect } from '../cli-env.js';
+import type { CliEnv } from '../cli-env.js';
+
+export type ReviewFormat = 'text' | 'markdown' | 'github' | 'json';
+
+export interface ReviewFlags {
+  base: string;
+  format: ReviewFormat;
+  approvals?: string[];
+  actor?: string;
+  failOnDuplicate?: boolean;
+  json?: boolean;
+}
+
+export function reviewCommand(program: Command, env: CliEnv): void {
+  const t = reviewText(env.lang).help;
+  program
+    .command('review')
+    .description(t.review)
+    .requiredOption('--base <ref>', t.base)
+    .addOption(new Option('--format <format>', t.format).choices(['text', 'markdown', 'github', 'json']).default('text'))
+    // An empty --approvals "" (nobody has approved yet) is an empty list, not a missing flag.
+    .option('--approvals <list>', t.approvals, collect)
+    .option('--actor <who>', t.actor)
+    .option('--fail-on-duplicate', t.failOnDuplicate)
+    .option('--json', env.text.json)
+    .action(async (flags: ReviewFlags, command: Command) => {
+      const { runReview } = await import('./review-run.js');
+      env.setExitCode(await runReview(env.context(command, { interactive: false }), { ...flags, format: flags.json ? 'json' : flags.format }));
+    });
+}

@@ -1,0 +1,401 @@
+/**
+ * The aggregations behind `sluss report`. Pure: ideas, the configuration and
+ * the options (with an explicit reference date) in, a Report out. The same
+ * input always gives the same report.
+ */
+import { findMunicipality, findStage } from '../config.js';
+import type { RegisterConfig, Stage, StageKind } from '../config.js';
+import { STAGE_KINDS } from '../config.js';
+import type { Idea, IdeaData } from '../idea.js';
+import { daysBetween, daysSinceLastChange, median, stageStays } from '../lead-times.js';
+import type {
+  CaughtDuplicate,
+  CriterionSummary,
+  FunnelRow,
+  IdeaRef,
+  JoinEvent,
+  LeadTimeRow,
+  LeadTimeTarget,
+  MunicipalityStageRow,
+  PeriodCount,
+  Report,
+  ReportOptions,
+  ReportSource,
+  SharedIdea,
+  SpreadIdea,
+  StaleIdea,
+  StageTime,
+  ThroughputRow,
+} from './model.js';
+import { REPORT_SCHEMA } from './model.js';
+import { inWindow, periodKey, periodRange } from './periods.js';
+
+/** Kinds that are finished one way or another: such ideas are never stale. */
+export const SETTLED_KINDS: readonly StageKind[] = ['done', 'declined', 'duplicate'];
+
+/** Join notes as `join` writes them into the history, in Swedish and English. */
+const JOIN_NOTE = /^(.+?) (?:anslöt som|joined as) /;
+
+class Stages {
+  private readonly byCode = new Map<string, Stage>();
+  constructor(private readonly config: RegisterConfig) {
+    for (const stage of config.stages) this.byCode.set(stage.code, stage);
+  }
+  get(code: string): Stage | undefined {
+    return this.byCode.get(code) ?? findStage(this.config, code);
+  }
+  code(code: string): string {
+    return this.get(code)?.code ?? code;
+  }
+  kind(code: string): StageKind | undefined {
+    return this.get(code)?.kind;
+  }
+}
+
+/** The stage(s) counted as implementation: `inforande` when the register has it, else its last stage of kind active. */
+export function implementationStages(config: RegisterConfig): string[] {
+  if (config.stages.some((s) => s.code === 'inforande')) return ['inforande'];
+  const active = config.stages.filter((s) => s.kind === 'active');
+  return active.length > 0 ? [active.at(-1)!.code] : [];
+}
+
+export function doneStages(config: RegisterConfig): string[] {
+  return config.stages.filter((s) => s.kind === 'done').map((s) => s.code);
+}
+
+/**
+ * The idea as it stood at the end of `asOf`, as far as the file tells: history
+ * entries, participants (by `joined`) and the assessment after that day are
+ * left out. Undefined when the idea was created later.
+ */
+export function snapshotAt(data: IdeaData, asOf: string): IdeaData | undefined {
+  if (data.created > asOf) return undefined;
+  const lastDate = data.history.reduce((latest, entry) => (entry.date > latest ? entry.date : latest), '');
+  const late =
+    lastDate > asOf ||
+    (data.updated !== undefined && data.updated > asOf) ||
+    (data.assessment !== undefined && data.assessment.date > asOf) ||
+    data.municipalities.some((p) => p.joined !== undefined && p.joined > asOf);
+  if (!late) return data;
+  const history = data.history.filter((entry) => entry.date <= asOf);
+  const { assessment, updated, ...rest } = data;
+  return {
+    ...rest,
+    status: history.at(-1)?.status ?? data.history[0]?.status ?? data.status,
+    municipalities: data.municipalities.filter((p) => p.joined === undefined || p.joined <= asOf || p.municipality === data.municipality),
+    history,
+    ...(updated !== undefined && updated <= asOf ? { updated } : {}),
+    ...(assessment !== undefined && assessment.date <= asOf ? { assessment } : {}),
+  };
+}
+
+function round(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+function summarize(values: readonly number[]): { median: number | null; mean: number | null; min: number | null; max: number | null } {
+  if (values.length === 0) return { median: null, mean: null, min: null, max: null };
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    sum += value;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return { median: median(values) ?? null, mean: round(sum / values.length, 2), min, max };
+}
+
+function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+interface Prepared {
+  data: IdeaData;
+  stage: string;
+  kind: StageKind | undefined;
+  /** Stage codes ever reached, with the first date. */
+  firstReached: Map<string, string>;
+}
+
+export function buildReport(config: RegisterConfig, ideas: readonly Idea[], options: ReportOptions, source: ReportSource = { kind: 'working-tree' }, skippedFiles = 0): Report {
+  const stages = new Stages(config);
+  const { asOf, window } = options;
+  const municipalityFilter = options.municipalities && options.municipalities.length > 0 ? new Set(options.municipalities) : undefined;
+  const categoryFilter = options.categories && options.categories.length > 0 ? new Set(options.categories) : undefined;
+  const municipalityCode = (input: string) => findMunicipality(config, input)?.code ?? input;
+  const municipalityName = (code: string) => config.municipalities.find((m) => m.code === code)?.name ?? code;
+  const implementation = implementationStages(config);
+  const done = doneStages(config);
+
+  // Ideas matching the filters as they stood on the reference date.
+  const filtered: Prepared[] = [];
+  for (const idea of ideas) {
+    const data = snapshotAt(idea.data, asOf);
+    if (!data) continue;
+    if (categoryFilter && !categoryFilter.has(data.category)) continue;
+    if (municipalityFilter) {
+      const involved = data.municipality === undefined ? [] : [data.municipality, ...data.municipalities.map((p) => p.municipality)];
+      if (!involved.some((m) => municipalityFilter.has(municipalityCode(m)))) continue;
+    }
+    const firstReached = new Map<string, string>();
+    const initial = stages.code(data.history[0]?.status ?? data.status);
+    firstReached.set(initial, data.created);
+    for (const entry of data.history) {
+      const code = stages.code(entry.status);
+      if (!firstReached.has(code)) firstReached.set(code, entry.date);
+    }
+    const stage = stages.code(data.status);
+    filtered.push({ data, stage, kind: stages.kind(stage), firstReached });
+  }
+  // The ideas counted: created in the window.
+  const cohort = filtered.filter((p) => inWindow(p.data.created, window)).sort((a, b) => byId(a.data, b.data));
+
+  const ref = (p: Prepared): IdeaRef => {
+    const submitter = p.data.submitter;
+    return {
+      id: p.data.id,
+      title: p.data.title,
+      stage: p.stage,
+      municipality: municipalityCode(p.data.municipality),
+      ...(options.includePersonal && submitter
+        ? { submitter: { name: submitter.name, ...(submitter.email ? { email: submitter.email } : {}), ...(submitter.phone ? { phone: submitter.phone } : {}) } }
+        : {}),
+    };
+  };
+
+  // Funnel and kinds.
+  const funnel: FunnelRow[] = config.stages.map((s) => ({ stage: s.code, name: s.name, kind: s.kind, current: 0, reached: 0 }));
+  const funnelByCode = new Map(funnel.map((row) => [row.stage, row]));
+  const byKind = Object.fromEntries(STAGE_KINDS.map((k) => [k, 0])) as Record<StageKind, number>;
+  for (const p of cohort) {
+    const row = funnelByCode.get(p.stage);
+    if (row) row.current += 1;
+    if (p.kind) byKind[p.kind] += 1;
+    for (const code of p.firstReached.keys()) {
+      const reached = funnelByCode.get(code);
+      if (reached) reached.reached += 1;
+    }
+  }
+  const kinds = STAGE_KINDS.map((kind) => ({ kind, count: byKind[kind] }));
+
+  // Municipality × stage.
+  const municipalityRows = new Map<string, MunicipalityStageRow>();
+  for (const m of config.municipalities) {
+    municipalityRows.set(m.code, { municipality: m.code, name: m.name, stages: Object.fromEntries(config.stages.map((s) => [s.code, 0])), owned: 0, participating: 0 });
+  }
+  for (const p of cohort) {
+    const owner = municipalityRows.get(municipalityCode(p.data.municipality));
+    if (owner) {
+      owner.stages[p.stage] = (owner.stages[p.stage] ?? 0) + 1;
+      owner.owned += 1;
+    }
+    const involved = new Set([p.data.municipality, ...p.data.municipalities.map((x) => x.municipality)].map(municipalityCode));
+    for (const code of involved) {
+      const row = municipalityRows.get(code);
+      if (row) row.participating += 1;
+    }
+  }
+  const municipalityStage = [...municipalityRows.values()];
+
+  // Inflow and throughput on one axis of months or quarters.
+  let axisFrom = window.from;
+  if (axisFrom === undefined) {
+    for (const p of filtered) if (axisFrom === undefined || p.data.created < axisFrom) axisFrom = p.data.created;
+  }
+  const axisTo = window.to !== undefined && window.to < asOf ? window.to : asOf;
+  const axis = axisFrom === undefined ? [] : periodRange(axisFrom, axisTo, options.interval);
+  const inflowCounts = new Map<string, number>();
+  for (const p of cohort) {
+    const key = periodKey(p.data.created, options.interval);
+    inflowCounts.set(key, (inflowCounts.get(key) ?? 0) + 1);
+  }
+  const inflow: PeriodCount[] = axis.map((b) => ({ ...b, count: inflowCounts.get(b.period) ?? 0 }));
+
+  const throughputWindow = { ...window, to: axisTo };
+  const firstOf = (p: Prepared, codes: readonly string[]) => {
+    let first: string | undefined;
+    for (const code of codes) {
+      const date = p.firstReached.get(code);
+      if (date !== undefined && (first === undefined || date < first)) first = date;
+    }
+    return first;
+  };
+  const implementationCounts = new Map<string, number>();
+  const doneCounts = new Map<string, number>();
+  let reachedImplementationInWindow = 0;
+  let reachedDoneInWindow = 0;
+  for (const p of filtered) {
+    const implementationDate = firstOf(p, implementation);
+    if (implementationDate !== undefined && inWindow(implementationDate, throughputWindow)) {
+      const key = periodKey(implementationDate, options.interval);
+      implementationCounts.set(key, (implementationCounts.get(key) ?? 0) + 1);
+      reachedImplementationInWindow += 1;
+    }
+    const doneDate = firstOf(p, done);
+    if (doneDate !== undefined && inWindow(doneDate, throughputWindow)) {
+      const key = periodKey(doneDate, options.interval);
+      doneCounts.set(key, (doneCounts.get(key) ?? 0) + 1);
+      reachedDoneInWindow += 1;
+    }
+  }
+  const throughput: ThroughputRow[] = axis.map((b) => ({ ...b, implementation: implementationCounts.get(b.period) ?? 0, spread: doneCounts.get(b.period) ?? 0 }));
+
+  // Shared ideas and spread.
+  const shared: SharedIdea[] = [];
+  const spread: SpreadIdea[] = [];
+  for (const p of cohort) {
+    const owner = municipalityCode(p.data.municipality);
+    const participants = p.data.municipalities.map((x) => ({
+      municipality: municipalityCode(x.municipality),
+      name: municipalityName(municipalityCode(x.municipality)),
+      role: x.role,
+      ...(x.share !== undefined ? { share: x.share } : {}),
+      ...(x.joined !== undefined ? { joined: x.joined } : {}),
+    }));
+    const distinct = new Set(participants.map((x) => x.municipality));
+    distinct.add(owner);
+    if (distinct.size >= 2) {
+      shared.push({ ...ref(p), participants, shareTotal: participants.reduce((sum, x) => sum + (x.share ?? 0), 0) });
+    }
+    const joinedBy = [...new Set(participants.filter((x) => x.role !== 'owner' && x.municipality !== owner).map((x) => x.municipality))];
+    const reachedDone = firstOf(p, done);
+    if (reachedDone !== undefined || joinedBy.length > 0) spread.push({ ...ref(p), ...(reachedDone !== undefined ? { reachedDone } : {}), joinedBy });
+  }
+  shared.sort((a, b) => b.participants.length - a.participants.length || byId(a, b));
+  spread.sort((a, b) => Number(b.reachedDone !== undefined) - Number(a.reachedDone !== undefined) || b.joinedBy.length - a.joinedBy.length || byId(a, b));
+
+  // Time in stage and lead times.
+  const stays = new Map<string, { all: number[]; completed: number[] }>(config.stages.map((s) => [s.code, { all: [], completed: [] }]));
+  for (const p of cohort) {
+    const totals = new Map<string, number>();
+    for (const stay of stageStays(p.data, asOf)) {
+      const code = stages.code(stay.stage);
+      totals.set(code, (totals.get(code) ?? 0) + stay.days);
+    }
+    for (const [code, days] of totals) {
+      const bucket = stays.get(code);
+      if (!bucket) continue;
+      bucket.all.push(days);
+      if (code !== p.stage) bucket.completed.push(days);
+    }
+  }
+  const timeInStage: StageTime[] = config.stages.map((s) => {
+    const bucket = stays.get(s.code)!;
+    return { stage: s.code, name: s.name, ideas: bucket.all.length, medianDays: median(bucket.all) ?? null, completed: bucket.completed.length, medianDaysCompleted: median(bucket.completed) ?? null };
+  });
+
+  const stagesOfKinds = (wanted: readonly StageKind[]) => config.stages.filter((s) => wanted.includes(s.kind)).map((s) => s.code);
+  const targets: { target: LeadTimeTarget; stages: string[] }[] = [
+    { target: 'assessed', stages: [] },
+    { target: 'active', stages: stagesOfKinds(['active']) },
+    { target: 'implementation', stages: implementation },
+    { target: 'done', stages: done },
+    { target: 'declined', stages: stagesOfKinds(['declined']) },
+  ];
+  const leadTimes: LeadTimeRow[] = targets.map(({ target, stages: codes }) => {
+    const values: number[] = [];
+    for (const p of cohort) {
+      if (target === 'assessed') {
+        if (p.data.assessment) values.push(daysBetween(p.data.created, p.data.assessment.date));
+        continue;
+      }
+      const date = firstOf(p, codes);
+      if (date !== undefined) values.push(daysBetween(p.data.created, date));
+    }
+    const summary = summarize(values);
+    return { target, stages: codes, ideas: values.length, medianDays: summary.median, meanDays: summary.mean === null ? null : round(summary.mean, 1) };
+  });
+
+  // Stale ideas.
+  const stale: StaleIdea[] = [];
+  for (const p of cohort) {
+    if (p.kind && SETTLED_KINDS.includes(p.kind)) continue;
+    const days = daysSinceLastChange(p.data, asOf);
+    if (days < options.staleDays) continue;
+    stale.push({ ...ref(p), lastChange: [p.data.created, p.data.updated ?? '', ...p.data.history.map((h) => h.date)].sort().at(-1)!, days });
+  }
+  stale.sort((a, b) => b.days - a.days || byId(a, b));
+
+  // Duplicates caught and joins.
+  const duplicates: CaughtDuplicate[] = [];
+  const joins: JoinEvent[] = [];
+  const duplicateStages = stagesOfKinds(['duplicate']);
+  for (const p of cohort) {
+    const duplicateOf = p.data.links?.duplicate_of;
+    if (p.kind === 'duplicate' || duplicateOf !== undefined) {
+      const date = firstOf(p, duplicateStages);
+      duplicates.push({ ...ref(p), ...(duplicateOf !== undefined ? { duplicateOf } : {}), ...(date !== undefined ? { date } : {}) });
+    }
+    const owner = municipalityCode(p.data.municipality);
+    const counted = new Set<string>();
+    for (const x of p.data.municipalities) {
+      const code = municipalityCode(x.municipality);
+      if (x.joined === undefined || code === owner || counted.has(code)) continue;
+      counted.add(code);
+      joins.push({ id: p.data.id, title: p.data.title, municipality: code, role: x.role, ...(x.share !== undefined ? { share: x.share } : {}), date: x.joined, source: 'participant' });
+    }
+    const current = new Set(p.data.municipalities.map((x) => municipalityCode(x.municipality)));
+    for (const entry of p.data.history) {
+      const name = entry.note === undefined ? undefined : JOIN_NOTE.exec(entry.note)?.[1];
+      if (name === undefined) continue;
+      const code = findMunicipality(config, name)?.code;
+      if (code === undefined || code === owner || counted.has(code) || current.has(code)) continue;
+      counted.add(code);
+      joins.push({ id: p.data.id, title: p.data.title, municipality: code, date: entry.date, source: 'history' });
+    }
+  }
+  joins.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.municipality.localeCompare(b.municipality));
+
+  // Assessments.
+  const assessedIdeas = cohort.filter((p) => p.data.assessment !== undefined);
+  const criteria: CriterionSummary[] = config.assessment.criteria.map((c) => {
+    const values = assessedIdeas.flatMap((p) => {
+      const score = p.data.assessment!.scores[c.code];
+      return typeof score === 'number' ? [score] : [];
+    });
+    const summary = summarize(values);
+    return { criterion: c.code, name: c.name, count: values.length, mean: summary.mean, median: summary.median, min: summary.min, max: summary.max };
+  });
+
+  return {
+    schema: REPORT_SCHEMA,
+    register: config.name,
+    asOf,
+    source,
+    window: { ...(window.from !== undefined ? { from: window.from } : {}), ...(window.to !== undefined ? { to: window.to } : {}), ...(window.label !== undefined ? { label: window.label } : {}) },
+    filters: { municipalities: [...(options.municipalities ?? [])], categories: [...(options.categories ?? [])] },
+    interval: options.interval,
+    staleDays: options.staleDays,
+    includePersonal: options.includePersonal,
+    skippedFiles,
+    stages: { implementation, done },
+    totals: {
+      ideas: cohort.length,
+      byKind,
+      shared: shared.length,
+      reachedDone: spread.filter((s) => s.reachedDone !== undefined).length,
+      joinedByOthers: spread.filter((s) => s.joinedBy.length > 0).length,
+      joins: joins.length,
+      duplicatesCaught: duplicates.length,
+      stale: stale.length,
+      assessed: assessedIdeas.length,
+      reachedImplementationInWindow,
+      reachedDoneInWindow,
+    },
+    funnel,
+    kinds,
+    municipalityStage,
+    inflow,
+    throughput,
+    shared,
+    spread,
+    timeInStage,
+    leadTimes,
+    stale,
+    duplicates,
+    joins,
+    assessment: { assessed: assessedIdeas.length, criteria },
+  };
+}
