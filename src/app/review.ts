@@ -101,13 +101,19 @@ export async function reviewBranch(ctx: CommandContext, options: ReviewOptions):
   const changedIdeas = changed.filter((file) => isIdeaPath(file.path));
   const changedPaths = new Set(changedIdeas.map((file) => file.path));
 
-  // Both trees; unchanged files have the same blob on both sides and are read once.
-  const [baseTree, headTree] = await Promise.all([history.listTree(mergeBase, [`${IDEAS_DIR}/`]), history.listTree(head, [`${IDEAS_DIR}/`])]);
+  // The trees; unchanged files have the same blob everywhere and are read once. The base's tip matters
+  // too: ideas merged there after this branch started are what a new idea must not duplicate.
+  const [baseTree, headTree, tipTree] = await Promise.all([
+    history.listTree(mergeBase, [`${IDEAS_DIR}/`]),
+    history.listTree(head, [`${IDEAS_DIR}/`]),
+    baseTip === mergeBase ? Promise.resolve([]) : history.listTree(baseTip, [`${IDEAS_DIR}/`]),
+  ]);
   const baseFiles = new Map(baseTree.filter((e) => isIdeaPath(e.path)).map((e) => [e.path, e]));
   const headFiles = new Map(headTree.filter((e) => isIdeaPath(e.path)).map((e) => [e.path, e]));
+  const tipFiles = new Map(tipTree.filter((e) => isIdeaPath(e.path)).map((e) => [e.path, e]));
   const baseConfigName = `${mergeBase}:./${CONFIG_FILE}`;
   const headConfigName = `${head}:./${CONFIG_FILE}`;
-  const blobs = await history.readObjects([...[...baseFiles.values(), ...headFiles.values()].map((e) => e.object), baseConfigName, headConfigName]);
+  const blobs = await history.readObjects([...new Set([...baseFiles.values(), ...headFiles.values(), ...tipFiles.values()].map((e) => e.object)), baseConfigName, headConfigName]);
   const configAt = (name: string): { config: RegisterConfig; text: string } | undefined => {
     const bytes = blobs.get(name);
     if (!bytes) return undefined;
@@ -141,6 +147,7 @@ export async function reviewBranch(ctx: CommandContext, options: ReviewOptions):
   for (const [path, tree] of baseFiles) {
     baseChecked.set(path, !changedPaths.has(path) && headChecked.has(path) ? headChecked.get(path)! : check(path, tree, headConfig.config, true));
   }
+  const tipChecked = [...tipFiles].map(([path, tree]) => (headFiles.get(path)?.object === tree.object ? headChecked.get(path)! : check(path, tree, headConfig.config, false)));
   await cache.save();
 
   // Validation of what the branch added or changed, against the whole register at HEAD.
@@ -192,8 +199,9 @@ export async function reviewBranch(ctx: CommandContext, options: ReviewOptions):
     const found = headChecked.get(idea.path)?.idea;
     return found ? [found] : [];
   });
-  const baseIdeas = [...baseChecked.values()].flatMap((c) => (c.idea ? [c.idea] : []));
-  const duplicates = findBranchDuplicates(baseIdeas, newIdeas, rulesConfig.duplicates, ctx.clock.today(), { blocking: options.failOnDuplicate ?? false });
+  const newIds = new Set(newIdeas.map((idea) => idea.data.id));
+  const registerIdeas = [...(tipFiles.size > 0 ? tipChecked : baseChecked.values())].flatMap((c) => (c.idea && !newIds.has(c.idea.data.id) ? [c.idea] : []));
+  const duplicates = findBranchDuplicates(registerIdeas, newIdeas, rulesConfig.duplicates, ctx.clock.today(), { blocking: options.failOnDuplicate ?? false });
   const { rules, reviewersNeeded } = evaluateRules(rulesConfig, ideas, {
     ...(options.actor ? { actor: options.actor } : {}),
     ...(options.approvals ? { approvals: options.approvals } : {}),
