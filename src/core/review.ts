@@ -262,6 +262,8 @@ export function findBranchDuplicates(
 export type RuleResult =
   /** Ideas are never deleted; they are moved to a stage of kind declined or duplicate. */
   | { rule: 'never-delete'; id: string; path: string; ok: false; blocking: true }
+  /** A move must follow `next` in sluss.yaml and have its assessment, as `sluss move` demands; hand edits are held to it too. */
+  | { rule: 'workflow-move'; id: string; path: string; from: string; to: string; ok: false; blocking: true; reason: 'transition' | 'assessment'; allowed: string[] }
   /** A move out of a coordinator stage must be made by a coordinator. */
   | {
       rule: 'coordinator-move';
@@ -341,6 +343,15 @@ export function municipalitiesOf(config: RegisterConfig, idea: Pick<ReviewedIdea
   return codes;
 }
 
+function workflowRefusal(config: RegisterConfig, idea: ReviewedIdea, change: MoveChange): { reason: 'transition' | 'assessment'; allowed: string[] } | undefined {
+  const from = findStage(config, change.from);
+  const to = findStage(config, change.to);
+  if (!from || !to) return undefined; // validation reports unknown stages
+  if (!from.next.includes(to.code)) return { reason: 'transition', allowed: [...from.next] };
+  if (config.assessment.required_to_leave.includes(from.code) && to.kind !== 'duplicate' && !idea.after?.assessment) return { reason: 'assessment', allowed: [] };
+  return undefined;
+}
+
 export function evaluateRules(config: RegisterConfig, ideas: readonly ReviewedIdea[], options: RuleOptions = {}): { rules: RuleResult[]; reviewersNeeded: ReviewerNeed[] } {
   const rules: RuleResult[] = [];
   const reviewersNeeded: ReviewerNeed[] = [];
@@ -350,6 +361,8 @@ export function evaluateRules(config: RegisterConfig, ideas: readonly ReviewedId
     for (const change of idea.changes) {
       if (change.kind !== 'moved') continue;
       const from = findStage(config, change.from)?.code ?? change.from;
+      const refusal = workflowRefusal(config, idea, change);
+      if (refusal) rules.push({ rule: 'workflow-move', id: idea.id, path: idea.path, from: change.from, to: change.to, ok: false, blocking: true, ...refusal });
       if (!coordinatorStages.has(from)) continue;
       if (findStage(config, change.to)?.kind === 'duplicate') continue;
       const authors = change.authors ?? idea.authors;

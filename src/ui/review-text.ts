@@ -82,6 +82,8 @@ const sv = {
   missingApproval: (id: string, municipality: string, reviewers: string) => `${id} behöver godkännande av en granskare för ${municipality}: ${reviewers}.`,
   rule: {
     neverDelete: (id: string) => `${id} är borttagen. Idéer tas aldrig bort; flytta den till ett avslaget steg eller markera den som dubblett.`,
+    transitionRefused: (id: string, from: string, to: string, allowed: string) => `${id}: ${from} → ${to} är inte tillåtet i sluss.yaml. Tillåtna nästa steg: ${allowed}.`,
+    assessmentMissing: (id: string, from: string, to: string) => `${id}: ${from} → ${to} kräver en bedömning (sluss assess ${id}).`,
     coordinatorOk: (id: string, from: string, to: string, by: string) => `${id}: flytten ${from} → ${to} är gjord av samordnare (${by}).`,
     coordinatorMissing: (id: string, from: string, to: string, by: string, allowed: string) =>
       `${id}: flytten ${from} → ${to} får bara göras av en samordnare (${allowed}); den är gjord av ${by}.`,
@@ -147,6 +149,8 @@ const en: ReviewText = {
   missingApproval: (id, municipality, reviewers) => `${id} needs the approval of a reviewer for ${municipality}: ${reviewers}.`,
   rule: {
     neverDelete: (id) => `${id} was deleted. Ideas are never deleted; move it to a declined stage or mark it as a duplicate.`,
+    transitionRefused: (id, from, to, allowed) => `${id}: ${from} → ${to} is not allowed by sluss.yaml. Allowed next stages: ${allowed}.`,
+    assessmentMissing: (id, from, to) => `${id}: ${from} → ${to} needs an assessment (sluss assess ${id}).`,
     coordinatorOk: (id, from, to, by) => `${id}: the move ${from} → ${to} was made by a coordinator (${by}).`,
     coordinatorMissing: (id, from, to, by, allowed) => `${id}: only a coordinator (${allowed}) may move ${from} → ${to}; it was made by ${by}.`,
     noCoordinators: 'no coordinators in sluss.yaml',
@@ -232,6 +236,11 @@ export function describeRule(text: ReviewText, config: RegisterConfig, rule: Rul
   if (rule.rule === 'never-delete') return text.rule.neverDelete(rule.id);
   const from = displayName(config.stages, rule.from);
   const to = displayName(config.stages, rule.to);
+  if (rule.rule === 'workflow-move') {
+    return rule.reason === 'transition'
+      ? text.rule.transitionRefused(rule.id, from, to, rule.allowed.map((code) => displayName(config.stages, code)).join(', ') || '–')
+      : text.rule.assessmentMissing(rule.id, from, to);
+  }
   const by = rule.madeBy.join(', ') || text.nobody;
   return rule.ok ? text.rule.coordinatorOk(rule.id, from, to, by) : text.rule.coordinatorMissing(rule.id, from, to, by, rule.allowed.join(', ') || text.rule.noCoordinators);
 }

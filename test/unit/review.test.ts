@@ -150,7 +150,8 @@ describe('evaluateRules', () => {
     changes: diffIdeas(data.before, data.after),
     authors: data.authors ?? [{ name: 'Test Coach', email: 'coach@example.se' }],
   });
-  const assessedMove = (to: string) => idea({ ...moved('forsta-bedomning', to), status: to });
+  const assessment = { date: '2026-01-20', by: 'Maria Holm', scores: { nytta: 4, effekter: 3, genomforbarhet: 4 } };
+  const assessedMove = (to: string) => idea({ ...moved('forsta-bedomning', to), status: to, assessment });
   const inFirst = idea({ status: 'forsta-bedomning' });
 
   it('blocks a move out of a coordinator stage by someone else', () => {
@@ -182,6 +183,19 @@ describe('evaluateRules', () => {
       reviewed({ before: idea(), after: idea(moved('inkommen', 'forsta-bedomning')) }),
     ]);
     expect(rules).toEqual([]);
+  });
+
+  it('holds hand-edited moves to the workflow: allowed transitions and the assessment', () => {
+    const skipped = evaluateRules(config, [reviewed({ before: idea(), after: idea(moved('inkommen', 'inforande')) })]).rules;
+    expect(skipped).toEqual([
+      expect.objectContaining({ rule: 'workflow-move', from: 'inkommen', to: 'inforande', reason: 'transition', allowed: ['forsta-bedomning', 'avslagen', 'parkerad', 'dubblett'], blocking: true }),
+    ]);
+    const unassessed = idea({ ...moved('forsta-bedomning', 'utredning'), status: 'utredning' });
+    const rules = evaluateRules(config, [reviewed({ before: inFirst, after: unassessed, authors: [{ name: 'Maria Holm', email: 'm@example.se' }] })]).rules;
+    expect(rules.map((r) => [r.rule, r.ok, 'reason' in r ? r.reason : ''])).toEqual([
+      ['workflow-move', false, 'assessment'],
+      ['coordinator-move', true, ''],
+    ]);
   });
 
   it('blocks a deleted idea', () => {

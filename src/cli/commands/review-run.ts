@@ -58,6 +58,7 @@ function summary(report: ReviewReport, lang: Lang): string {
  *   problems: [{ file, line?, field?, code, params?, message, hint? }],      // as validate --json
  *   duplicates: [{ id, title, path, candidate: { id, title, municipality, status, score, path, isNew }, blocking }],
  *   rules: [{ rule: 'never-delete', id, path, ok: false, blocking: true, message }
+ *         | { rule: 'workflow-move', id, path, from, to, ok: false, blocking: true, reason: 'transition'|'assessment', allowed: [..], message }
  *         | { rule: 'coordinator-move', id, path, from, to, ok, blocking, madeBy: [..], allowed: [..], message }],
  *   reviewersNeeded: [{ id, path, municipality, reviewers, approvedBy, status: 'approved'|'missing'|'unchecked'|'no-reviewers', blocking }],
  *   configChanged: boolean, blocking: boolean }
@@ -207,7 +208,7 @@ export function renderReviewGithub(report: ReviewReport, lang: Lang): string[] {
   }
   for (const rule of report.rules) {
     if (rule.ok) continue;
-    const line = rule.rule === 'coordinator-move' ? report.lineOf(rule.path, ['status']) : undefined;
+    const line = rule.rule === 'never-delete' ? undefined : report.lineOf(rule.path, ['status']);
     lines.push(annotation('error', rule.path, line, rule.rule, describeRule(text, config, rule)));
   }
   for (const d of report.duplicates) {
