@@ -57,7 +57,7 @@ export interface AddResult {
   pullRequest?: string;
 }
 
-type Decision = { action: 'new' } | { action: 'related'; ids: string[] } | { action: 'join'; id: string } | { action: 'abort' } | { action: 'cancel' };
+type Decision = { action: 'new'; notDuplicates?: string[] } | { action: 'related'; ids: string[] } | { action: 'join'; id: string } | { action: 'abort' } | { action: 'cancel' };
 
 export async function addIdea(ctx: CommandContext, options: AddOptions): Promise<AddResult> {
   const register = await openRegister(ctx);
@@ -87,8 +87,9 @@ export async function addIdea(ctx: CommandContext, options: AddOptions): Promise
       return joinExisting(ctx, register, git, options, draft, target, candidates, identity.name);
     }
     default: {
-      const related = decision.action === 'related' ? decision.ids : [];
-      return addNew(ctx, register, git, options, draft, ideas, related, candidates, identity.name);
+      // Adding as new over a likely duplicate is a decision: the pair is not flagged again.
+      const links = decision.action === 'related' ? { related: decision.ids } : { notDuplicates: decision.notDuplicates ?? [] };
+      return addNew(ctx, register, git, options, draft, ideas, links, candidates, identity.name);
     }
   }
 }
@@ -150,7 +151,7 @@ async function decide(ctx: CommandContext, config: RegisterConfig, options: AddO
     });
     if (choice.startsWith('join:')) return { action: 'join', id: choice.slice('join:'.length) };
     if (choice === 'related') return { action: 'related', ids: relatedIds(candidates) };
-    return choice === 'cancel' ? { action: 'cancel' } : { action: 'new' };
+    return choice === 'cancel' ? { action: 'cancel' } : { action: 'new', notDuplicates: likely.map((c) => c.id) };
   }
   if (likely.length === 0) return { action: 'new' };
   switch (options.onDuplicate) {
@@ -161,7 +162,7 @@ async function decide(ctx: CommandContext, config: RegisterConfig, options: AddO
     case 'related':
       return { action: 'related', ids: relatedIds(candidates) };
     default:
-      return { action: 'new' };
+      return { action: 'new', notDuplicates: likely.map((c) => c.id) };
   }
 }
 
@@ -178,15 +179,18 @@ async function addNew(
   options: AddOptions,
   draft: IdeaDraft,
   ideas: readonly Idea[],
-  related: string[],
+  links: { related?: string[]; notDuplicates?: string[] },
   candidates: DuplicateCandidate[],
   gitName: string | undefined,
 ): Promise<AddResult> {
+  const related = links.related ?? [];
+  const notDuplicates = links.notDuplicates ?? [];
   const text = ui(ctx.lang);
   const today = ctx.clock.today();
   const id = newIdeaId(today, ctx.randomBytes, new Set(ideas.map((i) => i.data.id)));
   const created = createIdea(register.config, draft, { id, today, receivedBy: draft.receivedBy ?? gitName ?? '' });
-  const data = withRelatedLinks(created.data, related);
+  const linked = withRelatedLinks(created.data, related);
+  const data = notDuplicates.length > 0 ? { ...linked, links: { ...linked.links, not_duplicates: notDuplicates } } : linked;
   verifyValid(data);
   const path = `ideas/${created.fileName}`;
   const content = serializeIdea(data, created.body);

@@ -1,6 +1,7 @@
 /** The read-only commands: similar, list, show and search. */
 import type { CommandContext } from '../cli/ports.js';
-import { buildDuplicateIndex, findDuplicateCandidates, similarityDocOf } from '../core/duplicates.js';
+import { buildDuplicateIndex, findDuplicateCandidates, linkedIds, similarityDocOf } from '../core/duplicates.js';
+import { isIdeaId, normalizeIdInput } from '../core/ids.js';
 import type { DuplicateCandidate } from '../core/duplicates.js';
 import { parseSections } from '../core/format/idea-file.js';
 import type { Idea, IdeaSections } from '../core/idea.js';
@@ -19,12 +20,22 @@ export interface ReadResult<T> {
   value: T;
 }
 
-/** `similar`: the duplicate check of `add`, without adding anything. First line is the title. */
+/**
+ * `similar`: the duplicate check of `add`, without adding anything. The first
+ * line is the title. An idea's id checks that idea against the others, leaving
+ * out the ideas it is already linked to or was decided not to duplicate.
+ */
 export async function similarIdeas(ctx: CommandContext, query: string): Promise<ReadResult<DuplicateCandidate[]>> {
   const register = await openRegister(ctx);
   const { ideas, unreadable } = await loadIdeas(register);
   const settings = register.config.duplicates;
   const index = buildDuplicateIndex(ideas, settings, ctx.clock.today());
+  const existing = isIdeaId(normalizeIdInput(query)) ? ideas.find((idea) => idea.data.id === normalizeIdInput(query)) : undefined;
+  if (existing) {
+    const doc = similarityDocOf(existing);
+    const exclude = new Set([existing.data.id, ...linkedIds(existing.data), ...ideas.filter((i) => linkedIds(i.data).includes(existing.data.id)).map((i) => i.data.id)]);
+    return { register, skipped: unreadable, value: findDuplicateCandidates(index, { title: doc.title, text: doc.text }, settings, exclude) };
+  }
   const [title = '', ...rest] = query.trim().split('\n');
   return { register, skipped: unreadable, value: findDuplicateCandidates(index, { title, text: rest.join('\n') }, settings) };
 }

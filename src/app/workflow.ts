@@ -14,7 +14,7 @@ import type { ParsedIdeaFile } from '../core/format/idea-file.js';
 import { validateIdeaSchema } from '../core/format/schema.js';
 import type { Idea, IdeaData, Role } from '../core/idea.js';
 import { slugify } from '../core/slug.js';
-import { allowedNextStages, assessIdea, joinIdea, leaveIdea, linkIdeas, mergeIdeas, moveIdea, unlinkIdeas } from '../core/workflow.js';
+import { allowedNextStages, assessIdea, joinIdea, leaveIdea, linkIdeas, markNotDuplicate, mergeIdeas, moveIdea, unlinkIdeas } from '../core/workflow.js';
 import type { Actor, LinkKind } from '../core/workflow.js';
 import { roleName, ui } from '../ui/text.js';
 import { loadIdeas, openRegister, requireIdea } from './register.js';
@@ -213,5 +213,15 @@ export async function mergeCommand(ctx: CommandContext, options: ChangeOptions &
       message: text.commitMerge(duplicate.data.id, into.data.id),
       branch: branchFor(duplicate, 'merge'),
     };
+  });
+}
+
+export async function notDuplicateCommand(ctx: CommandContext, options: ChangeOptions & { id: string; other: string; note?: string | undefined }): Promise<ChangeResult> {
+  return change(ctx, options, 'not-duplicate', (ws) => {
+    const idea = ws.find(options.id);
+    const other = ws.find(options.other);
+    const text = ui(ctx.lang);
+    const data = markNotDuplicate(idea.data, other.data, { ...ws.actor, note: [text.notDuplicateNote(other.data.id), options.note ?? ''].filter(Boolean).join(' ') });
+    return { changes: [{ idea, data }], message: text.commitNotDuplicate(idea.data.id, other.data.id), branch: branchFor(idea, 'inte-dubblett') };
   });
 }

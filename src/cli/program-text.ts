@@ -78,6 +78,12 @@ const sv = {
   noCommit: 'skriv bara filerna, checka inte in',
   noInput: 'fråga aldrig, även i en terminal',
   id: 'idéns id',
+  notDuplicate: 'markera att två idéer inte är dubbletter, så paret aldrig flaggas igen',
+  notDuplicateOther: 'den andra idén',
+  duplicates: 'leta efter troliga dubbletter mellan kommunerna i hela registret',
+  duplicatesSince: 'bara idéer som lagts till eller ändrats sedan denna git-referens (för pull requests)',
+  duplicatesFormat: 'utskrift: text, markdown eller json',
+  duplicatesFail: 'avsluta med kod 3 när troliga dubbletter hittas',
 };
 
 export type ProgramText = typeof sv;
@@ -159,6 +165,12 @@ const en: ProgramText = {
   noCommit: 'only write the files, do not commit',
   noInput: 'never ask, even on a terminal',
   id: "the idea's id",
+  notDuplicate: 'record that two ideas are not duplicates, so the pair is never flagged again',
+  notDuplicateOther: 'the other idea',
+  duplicates: 'look for likely duplicates between municipalities in the whole register',
+  duplicatesSince: 'only ideas added or changed since this git reference (for pull requests)',
+  duplicatesFormat: 'output: text, markdown or json',
+  duplicatesFail: 'exit with code 3 when likely duplicates are found',
 };
 
 export function programText(lang: Lang): ProgramText {

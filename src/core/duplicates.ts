@@ -4,7 +4,7 @@
  */
 import type { DuplicateSettings } from './config.js';
 import { parseSections } from './format/idea-file.js';
-import type { Idea } from './idea.js';
+import type { Idea, IdeaData } from './idea.js';
 import { SECTIONS } from './idea.js';
 import type { IdeaSections } from './idea.js';
 import { analyzeDoc, buildSimilarityIndex } from './similarity/index.js';
@@ -95,4 +95,74 @@ export function findDuplicateCandidates(
         },
       ];
     });
+}
+
+/** Ids an idea is already linked to in any way: a duplicate, related, or decided not to be a duplicate. */
+export function linkedIds(data: IdeaData): string[] {
+  const links = data.links;
+  return [...(links?.duplicate_of ? [links.duplicate_of] : []), ...(links?.related ?? []), ...(links?.not_duplicates ?? [])];
+}
+
+/** Whether someone already decided about this pair, so it is not flagged again. Either side may hold the decision. */
+export function isDecidedPair(a: IdeaData, b: IdeaData): boolean {
+  return linkedIds(a).includes(b.id) || linkedIds(b).includes(a.id);
+}
+
+export interface DuplicatePair {
+  a: Idea;
+  b: Idea;
+  score: number;
+  confidence: number;
+  reasons: MatchReason[];
+}
+
+/**
+ * Likely duplicate pairs across municipalities: each idea of `subject` (all
+ * when omitted) asks the index for its candidates, so no pair is compared
+ * unless the index finds it. Pairs from the same municipality, and pairs
+ * someone already decided about, are left out. Each pair once, best first.
+ */
+export function scanDuplicatePairs(duplicateIndex: DuplicateIndex, settings: DuplicateSettings, subject?: ReadonlySet<string>): DuplicatePair[] {
+  const pairs = new Map<string, DuplicatePair>();
+  for (const idea of duplicateIndex.ideas.values()) {
+    if (subject && !subject.has(idea.data.id)) continue;
+    const doc = similarityDocOf(idea);
+    const found = duplicateIndex.index.findSimilar({ title: doc.title, text: doc.text }, { limit: settings.max_candidates, threshold: settings.threshold, exclude: new Set([idea.data.id]) });
+    for (const candidate of found) {
+      if (!candidate.likelyDuplicate) continue;
+      const other = duplicateIndex.ideas.get(candidate.id);
+      if (!other || other.data.municipality === idea.data.municipality || isDecidedPair(idea.data, other.data)) continue;
+      const [a, b] = idea.data.id < other.data.id ? [idea, other] : [other, idea];
+      const key = `${a.data.id} ${b.data.id}`;
+      const previous = pairs.get(key);
+      if (!previous || candidate.confidence > previous.confidence) {
+        pairs.set(key, { a, b, score: candidate.score, confidence: candidate.confidence, reasons: candidate.reasons });
+      }
+    }
+  }
+  return [...pairs.values()].sort((x, y) => y.confidence - x.confidence || y.score - x.score || x.a.data.id.localeCompare(y.a.data.id));
+}
+
+/** Pairs that share an idea belong to one group: the same idea found in several municipalities. */
+export function groupPairs(pairs: readonly DuplicatePair[]): string[][] {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    const up = parent.get(id) ?? id;
+    if (up === id) return id;
+    const root = find(up);
+    parent.set(id, root);
+    return root;
+  };
+  for (const pair of pairs) {
+    const [ra, rb] = [find(pair.a.data.id), find(pair.b.data.id)];
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+  const groups = new Map<string, Set<string>>();
+  for (const pair of pairs) {
+    for (const id of [pair.a.data.id, pair.b.data.id]) {
+      const root = find(id);
+      groups.set(root, (groups.get(root) ?? new Set()).add(id));
+    }
+  }
+  return [...groups.values()].map((group) => [...group].sort()).sort((x, y) => x[0]!.localeCompare(y[0]!));
 }

@@ -36,6 +36,8 @@ export interface Submitter {
 export interface IdeaLinks {
   duplicate_of?: string;
   related?: string[];
+  /** Ideas someone decided are not duplicates of this one; the pair is never flagged again. */
+  not_duplicates?: string[];
 }
 
 /** The first assessment: a score 1–5 per criterion of sluss.yaml, and why. */
@@ -101,7 +103,7 @@ export const NESTED_KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
   history: ['date', 'from', 'status', 'by', 'note'] satisfies (keyof HistoryEntry)[],
   submitter: ['name', 'email', 'phone', 'consent'] satisfies (keyof Submitter)[],
   'submitter.consent': ['date', 'note'] satisfies (keyof Consent)[],
-  links: ['duplicate_of', 'related'] satisfies (keyof IdeaLinks)[],
+  links: ['duplicate_of', 'related', 'not_duplicates'] satisfies (keyof IdeaLinks)[],
   assessment: ['date', 'by', 'scores', 'motivation'] satisfies (keyof Assessment)[],
 };
 

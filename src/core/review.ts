@@ -5,7 +5,7 @@
  */
 import { findMunicipality, findStage } from './config.js';
 import type { DuplicateSettings, RegisterConfig } from './config.js';
-import { buildDuplicateIndex, findDuplicateCandidates, similarityDocOf } from './duplicates.js';
+import { buildDuplicateIndex, findDuplicateCandidates, linkedIds, similarityDocOf } from './duplicates.js';
 import { parseSections } from './format/idea-file.js';
 import type { Idea, IdeaData, Participant, Role } from './idea.js';
 import { SECTIONS } from './idea.js';
@@ -226,14 +226,14 @@ export function findBranchDuplicates(
   const found: BranchDuplicate[] = [];
   const reported = new Set<string>();
   for (const idea of newIdeas) {
-    const linked = new Set([idea.data.links?.duplicate_of, ...(idea.data.links?.related ?? [])].filter((id): id is string => id !== undefined));
+    const linked = new Set(linkedIds(idea.data));
     const doc = similarityDocOf(idea);
     const candidates = findDuplicateCandidates(index, { title: doc.title, text: doc.text }, settings, new Set([idea.data.id]));
     for (const candidate of candidates) {
       if (!candidate.likelyDuplicate || linked.has(candidate.id)) continue;
       const other = index.ideas.get(candidate.id);
       // The other new idea may link back to this one.
-      if (other && [other.data.links?.duplicate_of, ...(other.data.links?.related ?? [])].includes(idea.data.id)) continue;
+      if (other && linkedIds(other.data).includes(idea.data.id)) continue;
       const pair = [idea.data.id, candidate.id].sort().join('\0');
       if (reported.has(pair)) continue;
       reported.add(pair);

@@ -177,3 +177,14 @@ export function mergeIdeas(
   if (shareTotal(survivor.municipalities) > 100) throw new SlussError('shares-over-100', { id: into.id, total: shareTotal(survivor.municipalities), available: 100 - shareTotal(into.municipalities) });
   return { duplicate: merged, into: survivor };
 }
+
+/**
+ * Records that two ideas are not duplicates, on the first idea, so add, similar,
+ * review and the duplicate scan never flag the pair again.
+ */
+export function markNotDuplicate(data: IdeaData, other: IdeaData, actor: Actor & { note: string }): IdeaData {
+  if (data.id === other.id) throw new SlussError('link-invalid', { id: data.id, other: other.id });
+  if ((data.links?.not_duplicates ?? []).includes(other.id)) throw new SlussError('already-linked', { id: data.id, other: other.id });
+  const links = { ...data.links, not_duplicates: [...(data.links?.not_duplicates ?? []), other.id] };
+  return withHistory({ ...data, links }, actor, { status: data.status, note: actor.note });
+}

@@ -196,6 +196,17 @@ export class GitRepository {
     }
   }
 
+  /** Files under `pathspec` that differ from `ref`: committed since, changed in the working tree, or new and untracked. */
+  async getChangedSince(ref: string, pathspec: string): Promise<string[]> {
+    const commit = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).catch(() => '');
+    if (commit === '') {
+      throw new SlussError('usage', { option: '--since', value: ref });
+    }
+    const changed = await this.run(['-c', 'core.quotePath=false', 'diff', '--name-only', '--relative', ref, '--', pathspec]);
+    const untracked = await this.run(['-c', 'core.quotePath=false', 'ls-files', '--others', '--exclude-standard', '--', pathspec]);
+    return [...new Set([...changed.split('\n'), ...untracked.split('\n')].filter((line) => line !== ''))];
+  }
+
   /** True while another git process holds the index lock. */
   hasIndexLock(): boolean {
     return existsSync(join(this.dir, '.git', 'index.lock'));

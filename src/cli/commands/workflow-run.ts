@@ -1,4 +1,4 @@
-import { assessCommand, joinCommand, leaveCommand, linkCommand, mergeCommand, moveCommand } from '../../app/workflow.js';
+import { assessCommand, joinCommand, leaveCommand, linkCommand, mergeCommand, moveCommand, notDuplicateCommand } from '../../app/workflow.js';
 import type { ChangeOptions, ChangeResult } from '../../app/workflow.js';
 import { ideaJson } from '../../app/read.js';
 import { SlussError } from '../../core/errors.js';
@@ -46,6 +46,9 @@ export async function runWorkflow(name: string, ctx: CommandContext, flags: Work
       result = await linkCommand(ctx, { ...options, id, other: (flags.duplicateOf ?? flags.related)!, kind, remove: name === 'unlink' });
       break;
     }
+    case 'not-duplicate':
+      result = await notDuplicateCommand(ctx, { ...options, id, other: String(args[1]), note: flags.note });
+      break;
     default:
       result = await mergeCommand(ctx, { ...options, duplicate: id, into: String(args[1]), note: flags.note });
   }

@@ -70,6 +70,9 @@ export function workflowCommands(program: Command, env: CliEnv): void {
       env,
     ).action(async (id: string, _flags: unknown, command: Command) => run(name, command, id));
   }
+  changeOptions(program.command('not-duplicate').description(t.notDuplicate).argument('<id>', t.id).argument('<other>', t.notDuplicateOther).option('--note <text>', t.note), env).action(
+    async (id: string, other: string, _flags: unknown, command: Command) => run('not-duplicate', command, id, other),
+  );
   changeOptions(program.command('merge').description(t.merge).argument('<duplicate>', t.mergeDuplicate).argument('<into>', t.mergeInto).option('--note <text>', t.note), env).action(
     async (duplicate: string, into: string, _flags: unknown, command: Command) => run('merge', command, duplicate, into),
   );

@@ -1,0 +1,30 @@
+/** `sluss duplicates`: likely duplicate pairs across municipalities in the whole register. */
+import { GitRepository } from '../adapters/git/git-repository.js';
+import type { CommandContext } from '../cli/ports.js';
+import { buildDuplicateIndex, groupPairs, scanDuplicatePairs } from '../core/duplicates.js';
+import type { DuplicatePair } from '../core/duplicates.js';
+import { loadIdeas, openRegister } from './register.js';
+import type { OpenRegister } from './register.js';
+
+export interface DuplicateScan {
+  register: OpenRegister;
+  pairs: DuplicatePair[];
+  groups: string[][];
+  /** How many ideas were checked against the register (all, or those changed since --since). */
+  checked: number;
+}
+
+export async function scanRegister(ctx: CommandContext, options: { since?: string | undefined }): Promise<DuplicateScan> {
+  const register = await openRegister(ctx);
+  const { ideas } = await loadIdeas(register);
+  let subject: Set<string> | undefined;
+  if (options.since) {
+    const changed = new Set(await new GitRepository(register.root, ctx.env).getChangedSince(options.since, 'ideas/'));
+    subject = new Set(ideas.filter((idea) => changed.has(idea.path)).map((idea) => idea.data.id));
+  }
+  // The scan looks at the whole register whatever the look-back of add.
+  const settings = { ...register.config.duplicates, lookback_days: null };
+  const index = buildDuplicateIndex(ideas, settings, ctx.clock.today());
+  const pairs = scanDuplicatePairs(index, settings, subject);
+  return { register, pairs, groups: groupPairs(pairs), checked: subject?.size ?? ideas.length };
+}
