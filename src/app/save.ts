@@ -4,6 +4,7 @@
  * for a pull request. Shared by add and every workflow command.
  */
 import { createPullRequest, isGithubCliReady } from '../adapters/forge/github-cli.js';
+import { withRegisterLock } from '../adapters/fs/register-lock.js';
 import { saveRecoveryFile } from '../adapters/fs/register-store.js';
 import type { GitRepository } from '../adapters/git/git-repository.js';
 import { SlussError } from '../core/errors.js';
@@ -39,6 +40,11 @@ export interface SaveResult {
 }
 
 export async function saveChanges(register: OpenRegister, git: GitRepository, files: readonly FileWrite[], options: SaveOptions): Promise<SaveResult> {
+  // Branch switches and commits of two sluss processes must not interleave.
+  return options.commit ? withRegisterLock(register.root, () => save(register, git, files, options)) : save(register, git, files, options);
+}
+
+async function save(register: OpenRegister, git: GitRepository, files: readonly FileWrite[], options: SaveOptions): Promise<SaveResult> {
   const remote = options.pr ? await git.getPublishRemote() : undefined;
   if (options.pr && !remote) throw new SlussError('no-remote');
   const returnTo = options.branch ? { branch: await git.getCurrentBranch(), commit: await git.getHeadCommit() } : undefined;

@@ -12,12 +12,13 @@
  * Results never depend on it.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { IDEA_SCHEMA } from '../../core/format/schema.js';
 import type { IdeaData } from '../../core/idea.js';
 import type { Problem } from '../../core/problems.js';
+import { ensureSlussDir } from './register-store.js';
 
 const CACHE_FORMAT = 2;
 /** Modification times closer than this to the cache's own write are not trusted. */
@@ -56,6 +57,7 @@ export class ParsedFileCache {
   private dirty = false;
 
   private constructor(
+    private readonly root: string,
     private readonly file: string,
     private readonly fingerprint: string,
     private entries: CacheFile['entries'],
@@ -69,12 +71,12 @@ export class ParsedFileCache {
     try {
       const stored = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
       if (stored.format === CACHE_FORMAT && stored.fingerprint === fingerprint && typeof stored.entries === 'object' && stored.entries !== null) {
-        return new ParsedFileCache(file, fingerprint, stored.entries, Number(stored.savedAt) || 0);
+        return new ParsedFileCache(root, file, fingerprint, stored.entries, Number(stored.savedAt) || 0);
       }
     } catch {
       // missing or corrupt: start empty
     }
-    return new ParsedFileCache(file, fingerprint, {}, 0);
+    return new ParsedFileCache(root, file, fingerprint, {}, 0);
   }
 
   /** The cached result when the file's size and time match and it is not racy; no read needed. */
@@ -121,9 +123,7 @@ export class ParsedFileCache {
     if (!this.dirty && !this.hasRacyEntries) return;
     const temp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await mkdir(join(this.file, '..'), { recursive: true });
-      // Like .pytest_cache: the folder ignores itself, so it never shows in git status.
-      await writeFile(join(this.file, '..', '..', '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
+      await ensureSlussDir(this.root, 'cache');
       const content: CacheFile = { format: CACHE_FORMAT, fingerprint: this.fingerprint, savedAt: Date.now(), entries: this.entries };
       await writeFile(temp, JSON.stringify(content));
       await rename(temp, this.file);

@@ -41,6 +41,17 @@ function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
 
+/**
+ * The register's own working folder (`.sluss/`: cache, lock, recovery files).
+ * Like .pytest_cache it ignores itself, so it never shows in git status.
+ */
+export async function ensureSlussDir(root: string, ...sub: string[]): Promise<string> {
+  const base = join(root, '.sluss');
+  await mkdir(join(base, ...sub), { recursive: true });
+  await writeFile(join(base, '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
+  return join(base, ...sub);
+}
+
 /** Runs `work` over `items` a bounded number at a time, so 50,000 files never mean 50,000 open handles. */
 export async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
@@ -171,9 +182,14 @@ export class RegisterStore {
  * text is never lost. Tries the register's own .sluss folder, then the temp folder.
  */
 export async function saveRecoveryFile(root: string, name: string, content: string): Promise<string | undefined> {
-  for (const dir of [join(root, '.sluss', 'recovery'), join(tmpdir(), 'sluss-recovery')]) {
+  const inTemp = async () => {
+    const dir = join(tmpdir(), 'sluss-recovery');
+    await mkdir(dir, { recursive: true });
+    return dir;
+  };
+  for (const place of [() => ensureSlussDir(root, 'recovery'), inTemp]) {
     try {
-      await mkdir(dir, { recursive: true });
+      const dir = await place();
       const path = join(dir, name);
       await writeFile(path, content, { encoding: 'utf8', flag: 'w' });
       return path;
