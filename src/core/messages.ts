@@ -182,6 +182,10 @@ const problemsSv: Record<ProblemCode, (p: Q) => Explained> = {
   'shares-over-100': (p) => ({ message: `kostnadsandelarna blir ${p['value']} %, mer än 100 %`, hint: 'justera andelarna så att summan blir högst 100' }),
   'owner-not-participant': (p) => ({ message: `ursprungskommunen ${p['value']} saknas bland deltagarna`, hint: 'lägg till den i municipalities med role: owner' }),
   'history-order': (p) => ({ message: `historiken är inte i datumordning (${p['value']})`, hint: 'ordna händelserna med äldst först' }),
+  'personal-data': (p) => ({
+    message: `innehåller ${({ email: 'en e-postadress', phone: 'ett telefonnummer', personnummer: 'ett personnummer' } as Record<string, string>)[String(p['kind'])]} (${p['masked']}) utan registrerat samtycke`,
+    hint: 'ta bort uppgiften, eller registrera idégivarens samtycke i submitter.consent',
+  }),
   'config-duplicate-code': (p) => ({ message: `koden "${p['value']}" förekommer flera gånger`, hint: 'varje kod ska vara unik' }),
   'config-unknown-reference': (p) => ({ message: `"${p['value']}" finns inte bland stegen eller områdena`, hint: 'använd en kod som finns i filen' }),
 };
@@ -215,6 +219,10 @@ const problemsEn: Record<ProblemCode, (p: Q) => Explained> = {
   'shares-over-100': (p) => ({ message: `the cost shares add up to ${p['value']} %, more than 100 %`, hint: 'adjust the shares to total at most 100' }),
   'owner-not-participant': (p) => ({ message: `the origin municipality ${p['value']} is missing from the participants`, hint: 'add it to municipalities with role: owner' }),
   'history-order': (p) => ({ message: `the history is not in date order (${p['value']})`, hint: 'order the events oldest first' }),
+  'personal-data': (p) => ({
+    message: `contains ${({ email: 'an e-mail address', phone: 'a phone number', personnummer: 'a personal identity number' } as Record<string, string>)[String(p['kind'])]} (${p['masked']}) without recorded consent`,
+    hint: "remove it, or record the submitter's consent in submitter.consent",
+  }),
   'config-duplicate-code': (p) => ({ message: `the code "${p['value']}" appears more than once`, hint: 'every code must be unique' }),
   'config-unknown-reference': (p) => ({ message: `"${p['value']}" is not one of the stages or categories`, hint: 'use a code defined in the file' }),
 };

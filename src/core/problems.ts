@@ -25,6 +25,7 @@ export type ProblemCode =
   | 'shares-over-100'
   | 'owner-not-participant'
   | 'history-order'
+  | 'personal-data'
   | 'config-duplicate-code'
   | 'config-unknown-reference';
 

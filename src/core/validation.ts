@@ -11,6 +11,7 @@ import type { Idea, IdeaData } from './idea.js';
 import type { Problem, ProblemCode } from './problems.js';
 import { fieldPath } from './problems.js';
 import { idFromFileName } from './slug.js';
+import { findPersonalData } from './personal-data.js';
 import { foldCase } from './text.js';
 
 /** An idea file as the store found it: its text, or why it could not be read. */
@@ -77,10 +78,27 @@ export function checkIdeaFile(config: RegisterConfig, entry: IdeaFileEntry): Che
     problems.push({ ...at(['municipalities']), code: 'owner-not-participant', params: { value: data.municipality } });
   }
   if (!findCategory(config, data.category)) problems.push({ ...at(['category']), code: 'unknown-category', params: { value: data.category } });
-  const links = [data.links?.duplicate_of, ...(data.links?.related ?? [])];
+  const links = [data.links?.duplicate_of, ...(data.links?.related ?? []), ...(data.links?.not_duplicates ?? [])];
   if (links.includes(data.id)) problems.push({ ...at(['links']), code: 'self-link', params: { id: data.id } });
+  if (!data.submitter?.consent) problems.push(...personalDataProblems(data, parsed.body, at));
 
   return { path: file, parsed, problems, idea: { data, body: parsed.body, path: file } };
+}
+
+/** Every text of an idea, with where it is, for the personal-data guard. */
+function* textsOf(value: unknown, path: (string | number)[]): Generator<[string, (string | number)[]]> {
+  if (typeof value === 'string') yield [value, path];
+  else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* textsOf(item, [...path, index]);
+  else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) yield* textsOf(item, [...path, key]);
+}
+
+function personalDataProblems(data: IdeaData, body: string, at: (path: (string | number)[]) => Omit<Problem, 'code'>): Problem[] {
+  const problems: Problem[] = [];
+  for (const [text, path] of textsOf(data, [])) {
+    for (const hit of findPersonalData(text)) problems.push({ ...at(path), code: 'personal-data', params: { ...hit } });
+  }
+  for (const hit of findPersonalData(body)) problems.push({ file: at([]).file, field: 'body', code: 'personal-data', params: { ...hit } });
+  return problems;
 }
 
 /**

@@ -50,6 +50,19 @@ describe('checking one idea file', () => {
     expect(codes('ideas/115-7M4QD-x.md', file({ ...base, status: 'Första bedömning', municipality: 'Skövde', municipalities: [{ municipality: 'Skövde', role: 'owner' }] }))).toEqual([]);
   });
 
+  it('flags personal data without recorded consent, and allows it with consent', () => {
+    const leaky = serializeIdea({ ...base, history: [{ ...base.history[0]!, note: 'Ring Kalle på 070-123 45 67' }] }, renderBody({ problem: 'Kontakta kalle@example.se, pnr 121212-1212' }));
+    const problems = check('ideas/115-7M4QD-x.md', leaky).problems;
+    expect(problems.map((p) => [p.code, p.field, p.params?.['kind']])).toEqual([
+      ['personal-data', 'history.0.note', 'phone'],
+      ['personal-data', 'body', 'email'],
+      ['personal-data', 'body', 'personnummer'],
+    ]);
+    expect(formatProblem('sv', problems[1]!)).not.toContain('kalle@example.se');
+    const consented = serializeIdea({ ...base, submitter: { name: 'Kalle', email: 'kalle@example.se', consent: { date: '2026-01-10' } } }, renderBody({ problem: 'Kontakta kalle@example.se' }));
+    expect(codes('ideas/115-7M4QD-x.md', consented)).toEqual([]);
+  });
+
   it('turns unreadable input into problems, never exceptions', () => {
     expect(checkIdeaFile(config, { path: 'ideas/x.md', readProblem: 'binary' }).problems.map((p) => p.code)).toEqual(['binary']);
     for (const text of ['', '---', '---\n: : :\n---\n', '---\n[\n---\n', '\u0000\u0001', '---\ntitle: [unclosed\n---\n']) {

@@ -1,0 +1,59 @@
+/**
+ * A guard against personal data in ideas without recorded consent: e-mail
+ * addresses, phone numbers and Swedish personal identity numbers
+ * (personnummer and samordningsnummer, with the Luhn check digit), so they are
+ * caught before they reach the main branch and its history.
+ */
+
+export type PersonalDataKind = 'email' | 'phone' | 'personnummer';
+
+export interface PersonalDataHit {
+  kind: PersonalDataKind;
+  /** The match with most of it hidden, safe to print in CI logs. */
+  masked: string;
+}
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const PHONE = /(?<![\d+])(?:\+46|0046|0)[\s-]?\(?[1-9]\)?(?:[\s-]?\d){5,10}(?!\d)/g;
+const IDENTITY_NUMBER = /(?<!\d)((?:19|20)?\d{6})[-+ ]?(\d{4})(?!\d)/g;
+
+function mask(value: string): string {
+  return value.length <= 4 ? '****' : `${value.slice(0, 2)}${'*'.repeat(value.length - 4)}${value.slice(-2)}`;
+}
+
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let value = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
+    if (value > 9) value -= 9;
+    sum += value;
+  }
+  return sum % 10 === 0;
+}
+
+/** YYMMDD (or YYYYMMDD) plus four digits: a real date (day + 60 for samordningsnummer) and a valid check digit. */
+export function isIdentityNumber(date: string, rest: string): boolean {
+  const short = date.slice(-6);
+  const month = Number(short.slice(2, 4));
+  let day = Number(short.slice(4, 6));
+  if (day > 60) day -= 60;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  return luhnValid(`${short}${rest}`);
+}
+
+export function findPersonalData(text: string): PersonalDataHit[] {
+  const hits: PersonalDataHit[] = [];
+  const identityRanges: [number, number][] = [];
+  for (const match of text.matchAll(EMAIL)) hits.push({ kind: 'email', masked: mask(match[0]) });
+  for (const match of text.matchAll(IDENTITY_NUMBER)) {
+    if (!isIdentityNumber(match[1]!, match[2]!)) continue;
+    hits.push({ kind: 'personnummer', masked: mask(match[0]) });
+    identityRanges.push([match.index, match.index + match[0].length]);
+  }
+  for (const match of text.matchAll(PHONE)) {
+    // An identity number also looks like a phone number; it is reported once, as what it is.
+    const overlapsIdentity = identityRanges.some(([start, end]) => match.index < end && start < match.index + match[0].length);
+    if (!overlapsIdentity && match[0].replace(/\D/g, '').length >= 8) hits.push({ kind: 'phone', masked: mask(match[0].trim()) });
+  }
+  return hits;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { findPersonalData, isIdentityNumber, luhnValid } from '../../src/core/personal-data.js';
+
+const kinds = (text: string) => findPersonalData(text).map((hit) => hit.kind);
+
+describe('personal data guard', () => {
+  it('checks personnummer with the Luhn digit and a real date', () => {
+    expect(luhnValid('1212121212')).toBe(true);
+    expect(luhnValid('1212121213')).toBe(false);
+    expect(isIdentityNumber('121212', '1212')).toBe(true);
+    expect(isIdentityNumber('121272', '1210')).toBe(luhnValid('1212721210'));
+    expect(isIdentityNumber('121312', '1212')).toBe(false);
+    expect(kinds('Kontakta 19121212-1212 om idén')).toEqual(['personnummer']);
+    expect(kinds('Kontakta 121212-1212')).toEqual(['personnummer']);
+    expect(kinds('Ärende 121212-1213')).toEqual([]);
+  });
+
+  it('finds e-mail addresses and Swedish phone numbers', () => {
+    expect(kinds('Mejla anna.svensson@skovde.se')).toEqual(['email']);
+    expect(kinds('Ring 070-123 45 67')).toEqual(['phone']);
+    expect(kinds('Ring +46 70 123 45 67')).toEqual(['phone']);
+    expect(kinds('Växeln 0500-49 80 00')).toEqual(['phone']);
+  });
+
+  it('leaves dates, ids, amounts and years alone', () => {
+    expect(kinds('Beslut 2026-11-27, id 115-7M4QD, kostnad 120 000 kr, 900 brukare, år 2025, KS 2026/114')).toEqual([]);
+  });
+
+  it('masks what it reports', () => {
+    expect(findPersonalData('anna.svensson@skovde.se')[0]!.masked).toBe('an*******************se');
+  });
+});
