@@ -7,7 +7,7 @@ import { findMunicipality, findStage } from '../config.js';
 import type { RegisterConfig, Stage, StageKind } from '../config.js';
 import { STAGE_KINDS } from '../config.js';
 import type { Idea, IdeaData } from '../idea.js';
-import { daysBetween, daysSinceLastChange, median, stageStays } from '../lead-times.js';
+import { median } from '../lead-times.js';
 import type {
   CaughtDuplicate,
   CriterionSummary,
@@ -89,6 +89,55 @@ export function snapshotAt(data: IdeaData, asOf: string): IdeaData | undefined {
   };
 }
 
+/** The newest date anything happened to the idea: history, `updated`, a municipality joining, the assessment. */
+export function lastChange(data: IdeaData): string {
+  let last = data.created;
+  const consider = (date: string | undefined) => {
+    if (date !== undefined && date > last) last = date;
+  };
+  consider(data.updated);
+  consider(data.assessment?.date);
+  for (const entry of data.history) consider(entry.date);
+  for (const participant of data.municipalities) consider(participant.joined);
+  return last;
+}
+
+/** Day numbers of ISO dates, cached: a large register has many ideas but few distinct dates. */
+class Days {
+  private readonly cache = new Map<string, number>();
+  of(date: string): number {
+    let day = this.cache.get(date);
+    if (day === undefined) {
+      day = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+      this.cache.set(date, day);
+    }
+    return day;
+  }
+  between(from: string, to: string): number {
+    return this.of(to) - this.of(from);
+  }
+}
+
+/** Days in each stage in total, as `timeInStages` of lead-times.ts counts them, keyed by stage code. */
+function stageTotals(data: IdeaData, asOf: string, days: Days, code: (stage: string) => string): Map<string, number> {
+  const totals = new Map<string, number>();
+  let stage = data.history[0]?.status ?? data.status;
+  let from = data.created;
+  const add = (key: string, value: number) => {
+    const c = code(key);
+    totals.set(c, (totals.get(c) ?? 0) + value);
+  };
+  for (let i = 1; i < data.history.length; i++) {
+    const entry = data.history[i]!;
+    if (entry.status === stage) continue;
+    add(stage, days.between(from, entry.date));
+    stage = entry.status;
+    from = entry.date;
+  }
+  add(stage, Math.max(0, days.between(from, asOf)));
+  return totals;
+}
+
 function round(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
@@ -117,6 +166,8 @@ interface Prepared {
   kind: StageKind | undefined;
   /** Stage codes ever reached, with the first date. */
   firstReached: Map<string, string>;
+  /** First date in a stage of each lead-time target (implementation, done, …), and in a duplicate stage. */
+  first: Partial<Record<LeadTimeTarget | 'duplicate', string>>;
 }
 
 export function buildReport(config: RegisterConfig, ideas: readonly Idea[], options: ReportOptions, source: ReportSource = { kind: 'working-tree' }, skippedFiles = 0): Report {
@@ -124,10 +175,23 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
   const { asOf, window } = options;
   const municipalityFilter = options.municipalities && options.municipalities.length > 0 ? new Set(options.municipalities) : undefined;
   const categoryFilter = options.categories && options.categories.length > 0 ? new Set(options.categories) : undefined;
-  const municipalityCode = (input: string) => findMunicipality(config, input)?.code ?? input;
+  const municipalityCodes = new Map(config.municipalities.map((m) => [m.code, m.code]));
+  const municipalityCode = (input: string) => municipalityCodes.get(input) ?? findMunicipality(config, input)?.code ?? input;
+  const days = new Days();
   const municipalityName = (code: string) => config.municipalities.find((m) => m.code === code)?.name ?? code;
   const implementation = implementationStages(config);
   const done = doneStages(config);
+
+  const stagesOfKinds = (wanted: readonly StageKind[]) => config.stages.filter((s) => wanted.includes(s.kind)).map((s) => s.code);
+  const targetStages: [LeadTimeTarget | 'duplicate', string[]][] = [
+    ['active', stagesOfKinds(['active'])],
+    ['implementation', implementation],
+    ['done', done],
+    ['declined', stagesOfKinds(['declined'])],
+    ['duplicate', stagesOfKinds(['duplicate'])],
+  ];
+  const targetOf = new Map<string, (LeadTimeTarget | 'duplicate')[]>();
+  for (const [target, codes] of targetStages) for (const code of codes) targetOf.set(code, [...(targetOf.get(code) ?? []), target]);
 
   // Ideas matching the filters as they stood on the reference date.
   const filtered: Prepared[] = [];
@@ -147,12 +211,26 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
       if (!firstReached.has(code)) firstReached.set(code, entry.date);
     }
     const stage = stages.code(data.status);
-    filtered.push({ data, stage, kind: stages.kind(stage), firstReached });
+    const first: Prepared['first'] = {};
+    for (const [code, date] of firstReached) {
+      const target = targetOf.get(code);
+      if (target === undefined) continue;
+      for (const t of target) if (first[t] === undefined || date < first[t]!) first[t] = date;
+    }
+    filtered.push({ data, stage, kind: stages.kind(stage), firstReached, first });
   }
   // The ideas counted: created in the window.
   const cohort = filtered.filter((p) => inWindow(p.data.created, window)).sort((a, b) => byId(a.data, b.data));
 
+  const refs = new Map<Prepared, IdeaRef>();
   const ref = (p: Prepared): IdeaRef => {
+    const cached = refs.get(p);
+    if (cached) return cached;
+    const made = makeRef(p);
+    refs.set(p, made);
+    return made;
+  };
+  const makeRef = (p: Prepared): IdeaRef => {
     const submitter = p.data.submitter;
     return {
       id: p.data.id,
@@ -191,8 +269,14 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
       owner.stages[p.stage] = (owner.stages[p.stage] ?? 0) + 1;
       owner.owned += 1;
     }
-    const involved = new Set([p.data.municipality, ...p.data.municipalities.map((x) => x.municipality)].map(municipalityCode));
-    for (const code of involved) {
+    const ownerCode = municipalityCode(p.data.municipality);
+    const ownerRow = municipalityRows.get(ownerCode);
+    if (ownerRow) ownerRow.participating += 1;
+    const seen: string[] = [ownerCode];
+    for (const x of p.data.municipalities) {
+      const code = municipalityCode(x.municipality);
+      if (seen.includes(code)) continue;
+      seen.push(code);
       const row = municipalityRows.get(code);
       if (row) row.participating += 1;
     }
@@ -214,26 +298,18 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
   const inflow: PeriodCount[] = axis.map((b) => ({ ...b, count: inflowCounts.get(b.period) ?? 0 }));
 
   const throughputWindow = { ...window, to: axisTo };
-  const firstOf = (p: Prepared, codes: readonly string[]) => {
-    let first: string | undefined;
-    for (const code of codes) {
-      const date = p.firstReached.get(code);
-      if (date !== undefined && (first === undefined || date < first)) first = date;
-    }
-    return first;
-  };
   const implementationCounts = new Map<string, number>();
   const doneCounts = new Map<string, number>();
   let reachedImplementationInWindow = 0;
   let reachedDoneInWindow = 0;
   for (const p of filtered) {
-    const implementationDate = firstOf(p, implementation);
+    const implementationDate = p.first.implementation;
     if (implementationDate !== undefined && inWindow(implementationDate, throughputWindow)) {
       const key = periodKey(implementationDate, options.interval);
       implementationCounts.set(key, (implementationCounts.get(key) ?? 0) + 1);
       reachedImplementationInWindow += 1;
     }
-    const doneDate = firstOf(p, done);
+    const doneDate = p.first.done;
     if (doneDate !== undefined && inWindow(doneDate, throughputWindow)) {
       const key = periodKey(doneDate, options.interval);
       doneCounts.set(key, (doneCounts.get(key) ?? 0) + 1);
@@ -260,7 +336,7 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
       shared.push({ ...ref(p), participants, shareTotal: participants.reduce((sum, x) => sum + (x.share ?? 0), 0) });
     }
     const joinedBy = [...new Set(participants.filter((x) => x.role !== 'owner' && x.municipality !== owner).map((x) => x.municipality))];
-    const reachedDone = firstOf(p, done);
+    const reachedDone = p.first.done;
     if (reachedDone !== undefined || joinedBy.length > 0) spread.push({ ...ref(p), ...(reachedDone !== undefined ? { reachedDone } : {}), joinedBy });
   }
   shared.sort((a, b) => b.participants.length - a.participants.length || byId(a, b));
@@ -269,16 +345,11 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
   // Time in stage and lead times.
   const stays = new Map<string, { all: number[]; completed: number[] }>(config.stages.map((s) => [s.code, { all: [], completed: [] }]));
   for (const p of cohort) {
-    const totals = new Map<string, number>();
-    for (const stay of stageStays(p.data, asOf)) {
-      const code = stages.code(stay.stage);
-      totals.set(code, (totals.get(code) ?? 0) + stay.days);
-    }
-    for (const [code, days] of totals) {
+    for (const [code, total] of stageTotals(p.data, asOf, days, (stage) => stages.code(stage))) {
       const bucket = stays.get(code);
       if (!bucket) continue;
-      bucket.all.push(days);
-      if (code !== p.stage) bucket.completed.push(days);
+      bucket.all.push(total);
+      if (code !== p.stage) bucket.completed.push(total);
     }
   }
   const timeInStage: StageTime[] = config.stages.map((s) => {
@@ -286,23 +357,19 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
     return { stage: s.code, name: s.name, ideas: bucket.all.length, medianDays: median(bucket.all) ?? null, completed: bucket.completed.length, medianDaysCompleted: median(bucket.completed) ?? null };
   });
 
-  const stagesOfKinds = (wanted: readonly StageKind[]) => config.stages.filter((s) => wanted.includes(s.kind)).map((s) => s.code);
   const targets: { target: LeadTimeTarget; stages: string[] }[] = [
     { target: 'assessed', stages: [] },
-    { target: 'active', stages: stagesOfKinds(['active']) },
-    { target: 'implementation', stages: implementation },
-    { target: 'done', stages: done },
-    { target: 'declined', stages: stagesOfKinds(['declined']) },
+    ...targetStages.flatMap(([target, codes]) => (target === 'duplicate' ? [] : [{ target, stages: codes }])),
   ];
   const leadTimes: LeadTimeRow[] = targets.map(({ target, stages: codes }) => {
     const values: number[] = [];
     for (const p of cohort) {
       if (target === 'assessed') {
-        if (p.data.assessment) values.push(daysBetween(p.data.created, p.data.assessment.date));
+        if (p.data.assessment) values.push(days.between(p.data.created, p.data.assessment.date));
         continue;
       }
-      const date = firstOf(p, codes);
-      if (date !== undefined) values.push(daysBetween(p.data.created, date));
+      const date = p.first[target];
+      if (date !== undefined) values.push(days.between(p.data.created, date));
     }
     const summary = summarize(values);
     return { target, stages: codes, ideas: values.length, medianDays: summary.median, meanDays: summary.mean === null ? null : round(summary.mean, 1) };
@@ -312,20 +379,20 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
   const stale: StaleIdea[] = [];
   for (const p of cohort) {
     if (p.kind && SETTLED_KINDS.includes(p.kind)) continue;
-    const days = daysSinceLastChange(p.data, asOf);
-    if (days < options.staleDays) continue;
-    stale.push({ ...ref(p), lastChange: [p.data.created, p.data.updated ?? '', ...p.data.history.map((h) => h.date)].sort().at(-1)!, days });
+    const last = lastChange(p.data);
+    const idle = days.between(last, asOf);
+    if (idle < options.staleDays) continue;
+    stale.push({ ...ref(p), lastChange: last, days: idle });
   }
   stale.sort((a, b) => b.days - a.days || byId(a, b));
 
   // Duplicates caught and joins.
   const duplicates: CaughtDuplicate[] = [];
   const joins: JoinEvent[] = [];
-  const duplicateStages = stagesOfKinds(['duplicate']);
   for (const p of cohort) {
     const duplicateOf = p.data.links?.duplicate_of;
     if (p.kind === 'duplicate' || duplicateOf !== undefined) {
-      const date = firstOf(p, duplicateStages);
+      const date = p.first.duplicate;
       duplicates.push({ ...ref(p), ...(duplicateOf !== undefined ? { duplicateOf } : {}), ...(date !== undefined ? { date } : {}) });
     }
     const owner = municipalityCode(p.data.municipality);
