@@ -29,6 +29,8 @@ const YAML_LANGUAGE_SERVER = (schemaPath: string) => JSON.stringify({ 'yaml.sche
 
 export interface InitResult {
   dir: string;
+  /** True when the register existed and only CI files were added. */
+  existing: boolean;
   files: string[];
   gitInitialised: boolean;
   commit?: string;
@@ -65,7 +67,7 @@ export async function initRegister(ctx: CommandContext, options: { dir: string; 
     const config = parseConfig(await readFile(join(dir, CONFIG_FILE), 'utf8'));
     written.push(...(await writeCiFiles(dir, config, options.ci)));
   }
-  const result: InitResult = { dir, files: written, gitInitialised };
+  const result: InitResult = { dir, existing, files: written, gitInitialised };
   // Without a git identity the first commit is left to the user; the files are there either way.
   if (options.commit && written.length > 0 && (await git.getIdentity()).name) {
     const en = ctx.lang === 'en';

@@ -42,7 +42,7 @@ export async function runInit(ctx: CommandContext, dir: string, flags: { name: s
     return;
   }
   const text = ui(ctx.lang);
-  ctx.output.print(text.initDone(result.dir));
+  ctx.output.print(result.existing ? text.initCiDone(result.files.join(', ') || '–') : text.initDone(result.dir));
   if (result.commit) ctx.output.print(text.committed(result.commit));
-  ctx.output.print(text.initNext);
+  if (!result.existing) ctx.output.print(text.initNext);
 }
