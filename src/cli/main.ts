@@ -6,6 +6,7 @@ import { CommanderError } from 'commander';
 import { EXIT, exitCodeFor, isSlussError } from '../core/errors.js';
 import { explainError, formatProblem } from '../core/messages.js';
 import type { Lang } from '../core/messages.js';
+import { removeTempFilesInFlight } from '../adapters/fs/register-store.js';
 import { createContext, wantsColor } from './container.js';
 import type { Streams } from './container.js';
 import { buildProgram } from './program.js';
@@ -103,4 +104,15 @@ function report(error: unknown, lang: Lang, debug: boolean, streams: Streams): n
   streams.stderr.write(`${label.error}: ${unexpected} ${error instanceof Error ? error.message : String(error)}\n  ${label.hint}: ${next}\n`);
   if (debug && error instanceof Error) streams.stderr.write(`${error.stack}\n`);
   return EXIT.failure;
+}
+
+/**
+ * SIGINT or SIGTERM outside a question: remove any half-written temp file and
+ * say so. Returns the exit code (128 + signal number) for the entry point.
+ */
+export function onSignal(signal: 'SIGINT' | 'SIGTERM', argv: readonly string[], env: NodeJS.ProcessEnv, stderr: NodeJS.WritableStream): number {
+  removeTempFilesInFlight();
+  const lang = chooseLanguage(argv, env);
+  stderr.write(lang === 'en' ? `Interrupted (${signal}). No half-written file is left behind.\n` : `Avbrutet (${signal}). Ingen halvskriven fil finns kvar.\n`);
+  return signal === 'SIGINT' ? EXIT.interrupted : 143;
 }

@@ -25,6 +25,13 @@ export interface CheckedIdeaFile {
   problems: Problem[];
 }
 
+/**
+ * At most this many schema or personal-data problems are reported per file.
+ * Finding the line of each is a walk through the YAML, so 80,000 unknown
+ * fields would otherwise take minutes; the first ones are enough to act on.
+ */
+export const MAX_PROBLEMS_PER_CHECK = 50;
+
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
@@ -41,7 +48,7 @@ export function checkIdeaFile(config: RegisterConfig, entry: IdeaFileEntry): Che
   const problems: Problem[] = parsed.problems.map((p) => ({ file, line: p.line, code: p.kind, params: { detail: p.detail } }));
   const at = (path: (string | number)[]) => ({ file, line: lineOfField(parsed, path), field: fieldPath(path) });
 
-  for (const schemaProblem of validateIdeaSchema(parsed.data)) {
+  for (const schemaProblem of validateIdeaSchema(parsed.data).slice(0, MAX_PROBLEMS_PER_CHECK)) {
     problems.push({ ...at(schemaProblem.path), code: 'schema', params: { keyword: schemaProblem.keyword, ...schemaProblem.params } });
   }
   const claimedId = idFromFileName(baseName(file));
@@ -95,9 +102,14 @@ function* textsOf(value: unknown, path: (string | number)[]): Generator<[string,
 function personalDataProblems(data: IdeaData, body: string, at: (path: (string | number)[]) => Omit<Problem, 'code'>): Problem[] {
   const problems: Problem[] = [];
   for (const [text, path] of textsOf(data, [])) {
-    for (const hit of findPersonalData(text)) problems.push({ ...at(path), code: 'personal-data', params: { ...hit } });
+    for (const hit of findPersonalData(text)) {
+      if (problems.length >= MAX_PROBLEMS_PER_CHECK) return problems;
+      problems.push({ ...at(path), code: 'personal-data', params: { ...hit } });
+    }
   }
-  for (const hit of findPersonalData(body)) problems.push({ file: at([]).file, field: 'body', code: 'personal-data', params: { ...hit } });
+  for (const hit of findPersonalData(body).slice(0, MAX_PROBLEMS_PER_CHECK - problems.length)) {
+    problems.push({ file: at([]).file, field: 'body', code: 'personal-data', params: { ...hit } });
+  }
   return problems;
 }
 

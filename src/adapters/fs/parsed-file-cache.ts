@@ -20,7 +20,8 @@ import type { IdeaData } from '../../core/idea.js';
 import type { Problem } from '../../core/problems.js';
 import { ensureSlussDir } from './register-store.js';
 
-const CACHE_FORMAT = 2;
+/** Bumped whenever parsing or checking changes what a file's verdict is. */
+const CACHE_FORMAT = 3;
 /** Modification times closer than this to the cache's own write are not trusted. */
 const RACY_MARGIN_MS = 2_000;
 const CACHE_FILE = 'parsed-ideas.json';

@@ -4,7 +4,7 @@
  * rename, so a reader never sees half a file).
  */
 import { randomBytes } from 'node:crypto';
-import { constants as fsConstants } from 'node:fs';
+import { constants as fsConstants, unlinkSync } from 'node:fs';
 import { link, lstat, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -59,6 +59,24 @@ export async function inBatches<T, R>(items: readonly T[], work: (item: T) => Pr
     results.push(...(await Promise.all(items.slice(start, start + READ_CONCURRENCY).map(work))));
   }
   return results;
+}
+
+/** Temp files being written right now, so a signal can remove them before the process ends. */
+const tempFilesInFlight = new Set<string>();
+
+/** Removes temp files a signal interrupted; synchronous, as it runs while the process is ending. */
+export function removeTempFilesInFlight(): number {
+  let removed = 0;
+  for (const temp of tempFilesInFlight) {
+    try {
+      unlinkSync(temp);
+      removed++;
+    } catch {
+      // already renamed into place or gone
+    }
+  }
+  tempFilesInFlight.clear();
+  return removed;
 }
 
 export class RegisterStore {
@@ -124,7 +142,8 @@ export class RegisterStore {
       if (info.size > MAX_IDEA_FILE_BYTES) return { path, readProblem: 'too-large' };
       const bytes = await readFile(absolute);
       if (bytes.subarray(0, 8192).includes(0)) return { path, readProblem: 'binary' };
-      return { path, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), stamp: { size: info.size, mtimeMs: info.mtimeMs } };
+      // ignoreBOM keeps a byte order mark in the text, so validate can report it (by default the decoder drops it).
+      return { path, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), stamp: { size: info.size, mtimeMs: info.mtimeMs } };
     } catch (error) {
       if (error instanceof TypeError) return { path, readProblem: 'not-utf8' };
       return { path, readProblem: 'unreadable' };
@@ -144,6 +163,7 @@ export class RegisterStore {
       throw new SlussError('write-failed', { file: path, detail: errorCode(error) ?? String(error) }, { cause: error });
     } finally {
       await unlink(temp).catch(() => undefined);
+      tempFilesInFlight.delete(temp);
     }
   }
 
@@ -156,11 +176,14 @@ export class RegisterStore {
     } catch (error) {
       await unlink(temp).catch(() => undefined);
       throw new SlussError('write-failed', { file: path, detail: errorCode(error) ?? String(error) }, { cause: error });
+    } finally {
+      tempFilesInFlight.delete(temp);
     }
   }
 
   private async writeTemp(target: string, content: string): Promise<string> {
     const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
+    tempFilesInFlight.add(temp);
     try {
       const handle = await open(temp, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY, 0o644);
       try {
