@@ -11,7 +11,9 @@
  *   node --import tsx bench/lib/index-scale.ts 50000 --save /tmp/index.bin
  *   node --import tsx bench/lib/index-scale.ts --load /tmp/index.bin
  *
- * `--load` measures what a CLI process pays: read, deserialize, one query, peak RSS.
+ * `--load` measures what a CLI process pays: read, deserialize, one query, peak RSS
+ * (`process.resourceUsage().maxRSS`). `--pairs` also times `findDuplicatePairs`
+ * (the whole-register scan of `sluss duplicates`), which takes seconds.
  */
 import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -47,12 +49,21 @@ const flag = (name: string) => {
   args.splice(at, 2);
   return value;
 };
+const pairsAt = args.indexOf('--pairs');
+const withPairs = pairsAt >= 0;
+if (withPairs) args.splice(pairsAt, 1);
 const savePath = flag('--save');
 const loadPath = flag('--load');
 if (loadPath !== undefined) {
-  const [loaded, loadMs] = time(() => deserializeSimilarityIndex(readFileSync(loadPath)));
+  const [bytes, readMs] = time(() => readFileSync(loadPath));
+  const [loaded, loadMs] = time(() => deserializeSimilarityIndex(bytes));
   const [found, queryMs] = time(() => loaded.findSimilar({ title: 'En man spelar gitarr på scenen', text: '' }, { limit: 10, threshold: DEFAULT_DUPLICATE_THRESHOLD }));
-  console.log(`load ${loadMs.toFixed(0)} ms (${loaded.size} docs), query ${queryMs.toFixed(1)} ms (${found.length} hits), rss ${mib(process.memoryUsage().rss)} MiB, uptime ${(performance.now()).toFixed(0)} ms`);
+  const [, secondMs] = time(() => loaded.findSimilar({ title: 'Två hundar leker i snön', text: 'De springer efter en boll.' }, { limit: 10, threshold: DEFAULT_DUPLICATE_THRESHOLD }));
+  console.log(
+    `read ${readMs.toFixed(0)} ms, deserialize ${loadMs.toFixed(0)} ms (${loaded.size} docs), first query ${queryMs.toFixed(1)} ms (${found.length} hits), ` +
+      `second query ${secondMs.toFixed(1)} ms, rss ${mib(process.memoryUsage().rss)} MiB, peak rss ${mib(process.resourceUsage().maxRSS * 1024)} MiB, ` +
+      `uptime ${performance.now().toFixed(0)} ms`,
+  );
   process.exit(0);
 }
 const sizes = args.map(Number);
@@ -75,11 +86,18 @@ for (const count of sizes.length > 0 ? sizes : [10_000, 50_000]) {
   const options = { limit: 10, threshold: DEFAULT_DUPLICATE_THRESHOLD };
   const [, firstQueryMs] = time(() => loaded.findSimilar(queries[0]!, options));
   const [, queriesMs] = time(() => queries.forEach((query) => loaded.findSimilar(query, options)));
+  let pairsReport = '';
+  if (withPairs) {
+    const [pairs, pairsMs] = time(() => loaded.findDuplicatePairs({ threshold: DEFAULT_DUPLICATE_THRESHOLD }));
+    const subject = new Set(docs.slice(0, 20).map((doc) => doc.id));
+    const [subjectPairs, subjectMs] = time(() => loaded.findDuplicatePairs({ threshold: DEFAULT_DUPLICATE_THRESHOLD, subject }));
+    pairsReport = `, findDuplicatePairs ${pairsMs.toFixed(0)} ms (${pairs.length} pairs), with 20 subject docs ${subjectMs.toFixed(0)} ms (${subjectPairs.length} pairs)`;
+  }
   const heap = process.memoryUsage();
   console.log(
     `${count} docs: analyse ${analyseMs.toFixed(0)} ms (${mib(analysedJson)} MiB as JSON), build ${buildMs.toFixed(0)} ms, ` +
       `serialize ${serializeMs.toFixed(0)} ms -> ${mib(data.byteLength)} MiB, deserialize ${loadMs.toFixed(0)} ms, ` +
       `withChanges(+5/-2) ${updateMs.toFixed(0)} ms, first query ${firstQueryMs.toFixed(1)} ms, ` +
-      `mean query ${(queriesMs / queries.length).toFixed(1)} ms, rss ${mib(heap.rss)} MiB, heap ${mib(heap.heapUsed)} MiB`,
+      `mean query ${(queriesMs / queries.length).toFixed(1)} ms, rss ${mib(heap.rss)} MiB, heap ${mib(heap.heapUsed)} MiB${pairsReport}`,
   );
 }

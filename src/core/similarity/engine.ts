@@ -1,8 +1,37 @@
-import { ANALYSIS_VERSION, analyzeFields, hashGram, isAnalyzedDoc, type AnalyzedDoc } from './analyze.js';
+import { ANALYSIS_VERSION, analyzeFields, isAnalyzedDoc, type AnalyzedDoc } from './analyze.js';
 import { KeywordIndex, type KeywordSource } from './keyword-search.js';
-import { charGrams, contentWords, detectLanguage, stem, stopWords, tokenize, type Language } from './text.js';
+import { findDuplicatePairs, type DuplicatePair, type DuplicatePairOptions } from './pairs.js';
+import {
+  accumulateCosines,
+  collectTerms,
+  computeNorms,
+  invert,
+  mergePostings,
+  mergeTerms,
+  queryVector,
+  smoothedIdf,
+  type ForwardTerms,
+  type Norms,
+  type Postings,
+} from './postings.js';
+import {
+  confidenceOf,
+  finalScore,
+  preliminaryScore,
+  titleNumbersOf,
+  WordMatcher,
+  numberMismatch,
+  MIN_CANDIDATE_SCORE,
+  NUMBER_MISMATCH_PENALTY,
+  SHORTLIST_SIZE,
+  TopDocs,
+  type ContentTerms,
+  type PairFeatures,
+} from './rerank.js';
+import { readIndexData, writeIndexData } from './format.js';
+import { ArrayStrings, binarySearchInts, binarySearchStrings, GatheredStrings, type Strings } from './strings.js';
+import { contentWords, detectLanguage, stem, stopWords, tokenize, type Language } from './text.js';
 import { titleFuzzySimilarities } from './title-fuzzy.js';
-import { TITLE_WEIGHT, termFrequencyWeight, VectorSpace, type DocTermMatrix, type QueryTerms } from './vector-space.js';
 import type {
   IndexChanges,
   MatchReason,
@@ -13,343 +42,320 @@ import type {
   SimilarityIndex,
 } from './types.js';
 
-/** Only this many best docs by the cheap cosine features are re-ranked with fuse.js. */
-const SHORTLIST_SIZE = 30;
-/** Below this a candidate shares little more than a common word or a few letters. */
-const MIN_CANDIDATE_SCORE = 0.05;
 const MAX_REASON_TERMS = 6;
 
 export { DEFAULT_DUPLICATE_THRESHOLD } from './threshold.js';
+export { INDEX_FORMAT_VERSION, IndexFormatError, serializedIndexVersion } from './format.js';
 
 export function analyzeDoc(doc: SimilarityDoc): AnalyzedDoc {
   return analyzeFields(doc.id, doc.title, doc.text);
 }
 
-/**
- * Hand-set weights, checked on the dev sets. Char grams get the most weight
- * because they survive compounds, inflections and typos that split stems.
- */
-const STEM_WEIGHT = 0.35;
-const GRAM_WEIGHT = 0.45;
-const FUZZY_WEIGHT = 0.2;
-/** How much the share of content words without a counterpart costs (see `coverage`). */
-const UNMATCHED_WEIGHT = 0.1;
-/**
- * Titles that differ only in a number ("... 2.10" / "... 3.2", "30 km/h" / "40 km/h")
- * usually describe different things, which word overlap alone cannot see.
- */
-const NUMBER_MISMATCH_PENALTY = 0.5;
+export const LANGUAGES: readonly Language[] = ['sv', 'en'];
 
 /**
- * Logistic model of "this candidate is the duplicate", fitted on sweparaphrase-dev
- * only and checked on turku-dev and gitbugs-hadoop. The bias is shifted
- * (by logit(0.65) - logit(0.55)) so that the long-standing default threshold
- * of 0.65 in existing sluss.yaml files is the chosen operating point. Its main evidence is how
- * far the candidate stands out from the best other candidate: a one-word swap
- * in a short caption ("En man/katt tittar ut") scores high, but so do many
- * other captions, while a paraphrase stands alone.
+ * Everything an index holds, in flat arrays and string columns. Stem and gram
+ * terms are numbered in sorted key order; `docStems` keeps each doc's stems in
+ * the order analysis found them (title first), aligned with its surface words.
  */
-const CONFIDENCE_MODEL = {
-  bias: -1.031,
-  score: 0.76,
-  margin: 3.02,
-  relativeMargin: 4.56,
-  queryUnmatched: -3.08,
-  docUnmatched: -0.67,
-};
-
-/** Soft matching of words costs |query| x |doc| comparisons, so longer texts use exact stems only. */
-const MAX_SOFT_MATCH_TERMS = 40;
-const MIN_SOFT_MATCH = 0.4;
-const AFFIX_MATCH = 0.9;
-const MIN_AFFIX_LENGTH = 3;
-
-const NUMBER = /^\p{N}[\p{N}.,:]*$/u;
-
-function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
+export interface IndexData {
+  docCount: number;
+  ids: Strings;
+  /** Index into LANGUAGES. */
+  languages: Uint8Array;
+  /** 1 when the doc has body text, not just a title. */
+  hasText: Uint8Array;
+  fuzzyTitles: Strings;
+  /** Per doc, the surface word of each of its stems ("" where it is the stem itself), joined by "\n". */
+  surfaces: Strings;
+  stemKeys: Strings;
+  gramKeys: Int32Array;
+  stems: Postings;
+  grams: Postings;
+  stemNorms: Norms;
+  gramNorms: Norms;
+  docStems: ForwardTerms;
 }
 
-function numberMismatch(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const number of left) if (right.has(number)) shared += 1;
-  const union = left.size + right.size - shared;
-  return union === 0 ? 0 : (union - shared) / union;
-}
-
-/** The stored form of one doc: integer term ids into the index's dictionaries. */
-interface StoredDoc {
-  id: string;
-  language: Language;
-  fuzzyTitle: string;
-  stems: Int32Array;
-  /** Title count then text count per stem. */
-  stemCounts: Uint16Array;
-  /** Surface words aligned with `stems`, "" where the word is the stem itself. */
-  surface: readonly string[];
-  grams: Int32Array;
-  gramCounts: Uint16Array;
-  hasText: boolean;
-}
-
-/** Append-only term dictionaries, shared by an index and the indexes derived from it. */
-class Dictionary<K> {
-  readonly terms: K[];
-  readonly #ids: Map<K, number>;
-
-  constructor(terms: K[] = []) {
-    this.terms = terms;
-    this.#ids = new Map(terms.map((term, id) => [term, id]));
-  }
-
-  idOf(term: K): number {
-    let id = this.#ids.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.terms.push(term);
-      this.#ids.set(term, id);
+function hasTextOf(forward: ForwardTerms, docCount: number): Uint8Array {
+  const hasText = new Uint8Array(docCount);
+  for (let doc = 0; doc < docCount; doc += 1) {
+    const end = forward.starts[doc + 1] as number;
+    for (let entry = forward.starts[doc] as number; entry < end; entry += 1) {
+      if ((forward.textCounts[entry] as number) > 0) {
+        hasText[doc] = 1;
+        break;
+      }
     }
-    return id;
   }
-
-  lookup(term: K): number {
-    return this.#ids.get(term) ?? -1;
-  }
+  return hasText;
 }
 
-function clampCounts(counts: readonly number[]): Uint16Array {
-  return Uint16Array.from(counts, (count) => Math.min(count, 0xffff));
-}
-
-function hasTextCounts(counts: Uint16Array): boolean {
-  for (let i = 1; i < counts.length; i += 2) if ((counts[i] as number) > 0) return true;
-  return false;
-}
-
-function storeDoc(doc: AnalyzedDoc, stems: Dictionary<string>, grams: Dictionary<number>): StoredDoc {
-  const stemCounts = clampCounts(doc.stemCounts);
+function buildIndexData(docs: readonly AnalyzedDoc[]): IndexData {
+  const docCount = docs.length;
+  const stemTerms = collectTerms(docCount, (doc) => ({ keys: (docs[doc] as AnalyzedDoc).stems, counts: (docs[doc] as AnalyzedDoc).stemCounts }));
+  const gramTerms = collectTerms(docCount, (doc) => ({ keys: (docs[doc] as AnalyzedDoc).grams, counts: (docs[doc] as AnalyzedDoc).gramCounts }));
+  const stems = invert(stemTerms.forward, stemTerms.keys.length);
+  const grams = invert(gramTerms.forward, gramTerms.keys.length);
   return {
-    id: doc.id,
-    language: doc.language,
-    fuzzyTitle: doc.fuzzyTitle,
-    stems: Int32Array.from(doc.stems, (term) => stems.idOf(term)),
-    stemCounts,
-    surface: doc.surface,
-    grams: Int32Array.from(doc.grams, (gram) => grams.idOf(gram)),
-    gramCounts: clampCounts(doc.gramCounts),
-    hasText: hasTextCounts(stemCounts),
+    docCount,
+    ids: new ArrayStrings(docs.map((doc) => doc.id)),
+    languages: Uint8Array.from(docs, (doc) => LANGUAGES.indexOf(doc.language)),
+    hasText: hasTextOf(stemTerms.forward, docCount),
+    fuzzyTitles: new ArrayStrings(docs.map((doc) => doc.fuzzyTitle)),
+    surfaces: new ArrayStrings(docs.map((doc) => doc.surface.join('\n'))),
+    stemKeys: new ArrayStrings(stemTerms.keys),
+    gramKeys: Int32Array.from(gramTerms.keys),
+    stems,
+    grams,
+    stemNorms: computeNorms(stems, docCount),
+    gramNorms: computeNorms(grams, docCount),
+    docStems: stemTerms.forward,
   };
 }
 
-type TermsOf = (doc: StoredDoc) => { terms: Int32Array; counts: Uint16Array };
-const stemsOf: TermsOf = (doc) => ({ terms: doc.stems, counts: doc.stemCounts });
-const gramsOf: TermsOf = (doc) => ({ terms: doc.grams, counts: doc.gramCounts });
-
-function fieldWeight(titleCount: number, textCount: number, titleOnly: boolean): number {
-  return titleOnly ? termFrequencyWeight(titleCount) : TITLE_WEIGHT * termFrequencyWeight(titleCount) + termFrequencyWeight(textCount);
-}
-
-function docTermMatrix(docs: readonly StoredDoc[], termCount: number, termsOf: TermsOf, titleOnly: boolean): DocTermMatrix {
+/** Remaps each doc's stems to new term ids: kept old docs (by `keptDocs`) then the added docs. */
+function mergeForward(
+  old: ForwardTerms,
+  keptDocs: Int32Array,
+  oldToNew: Int32Array,
+  added: ForwardTerms,
+  addedToNew: Int32Array,
+): ForwardTerms {
+  const addedCount = added.starts.length - 1;
+  const docCount = keptDocs.length + addedCount;
+  const starts = new Int32Array(docCount + 1);
   let entries = 0;
-  for (const doc of docs) entries += termsOf(doc).terms.length;
-  const docStarts = new Int32Array(docs.length + 1);
+  keptDocs.forEach((oldDoc, doc) => {
+    entries += (old.starts[oldDoc + 1] as number) - (old.starts[oldDoc] as number);
+    starts[doc + 1] = entries;
+  });
+  for (let doc = 0; doc < addedCount; doc += 1) {
+    entries += (added.starts[doc + 1] as number) - (added.starts[doc] as number);
+    starts[keptDocs.length + doc + 1] = entries;
+  }
   const terms = new Int32Array(entries);
-  const weights = new Float64Array(entries);
-  let entry = 0;
-  docs.forEach((doc, docIndex) => {
-    const { terms: docTerms, counts } = termsOf(doc);
-    for (let i = 0; i < docTerms.length; i += 1) {
-      const weight = fieldWeight(counts[2 * i] as number, counts[2 * i + 1] as number, titleOnly);
-      if (weight === 0) continue;
-      terms[entry] = docTerms[i] as number;
-      weights[entry] = weight;
-      entry += 1;
-    }
-    docStarts[docIndex + 1] = entry;
-  });
-  return { docCount: docs.length, termCount, docStarts, terms, weights };
+  const titleCounts = new Uint8Array(entries);
+  const textCounts = new Uint8Array(entries);
+  let at = 0;
+  const copy = (from: ForwardTerms, map: Int32Array, start: number, end: number) => {
+    for (let entry = start; entry < end; entry += 1) terms[at + entry - start] = map[from.terms[entry] as number] as number;
+    titleCounts.set(from.titleCounts.subarray(start, end), at);
+    textCounts.set(from.textCounts.subarray(start, end), at);
+    at += end - start;
+  };
+  for (const oldDoc of keptDocs) copy(old, oldToNew, old.starts[oldDoc] as number, old.starts[oldDoc + 1] as number);
+  copy(added, addedToNew, 0, added.starts[addedCount] as number);
+  return { starts, terms, titleCounts, textCounts };
 }
 
-function queryTerms<K>(keys: readonly K[], counts: readonly number[], dictionary: Dictionary<K>, titleOnly: boolean): QueryTerms {
-  const termIds: number[] = [];
-  const weights: number[] = [];
-  keys.forEach((key, i) => {
-    const weight = fieldWeight(counts[2 * i] as number, counts[2 * i + 1] as number, titleOnly);
-    if (weight === 0) return;
-    termIds.push(dictionary.lookup(key));
-    weights.push(weight);
+function gatherBytes(old: Uint8Array, keptDocs: Int32Array, added: Uint8Array): Uint8Array {
+  const result = new Uint8Array(keptDocs.length + added.length);
+  keptDocs.forEach((oldDoc, doc) => {
+    result[doc] = old[oldDoc] as number;
   });
-  return { termIds, weights };
+  result.set(added, keptDocs.length);
+  return result;
 }
 
-interface Scored {
+function gatherStrings(old: Strings, keptDocs: Int32Array, added: Strings): Strings {
+  const from = new Int32Array(keptDocs.length + added.length);
+  from.set(keptDocs);
+  const extra: string[] = [];
+  for (let i = 0; i < added.length; i += 1) {
+    from[keptDocs.length + i] = -(i + 1);
+    extra.push(added.get(i));
+  }
+  return new GatheredStrings(old, from, extra);
+}
+
+/** The data of `old` with the docs at `removed` left out and `added` appended; equal to a fresh build of the same docs. */
+function changeIndexData(old: IndexData, removed: Uint8Array, addedDocs: readonly AnalyzedDoc[]): IndexData {
+  const added = buildIndexData(addedDocs);
+  const docMap = new Int32Array(old.docCount).fill(-1);
+  const kept: number[] = [];
+  for (let doc = 0; doc < old.docCount; doc += 1) {
+    if (removed[doc] === 1) continue;
+    docMap[doc] = kept.length;
+    kept.push(doc);
+  }
+  const keptDocs = Int32Array.from(kept);
+  const anyRemoved = keptDocs.length < old.docCount;
+  const docCount = keptDocs.length + added.docCount;
+
+  const stemMerged = mergePostings(
+    old.stems,
+    docMap,
+    anyRemoved,
+    added.stems,
+    keptDocs.length,
+    mergeTerms(old.stemKeys.length, added.stemKeys.length, (o, a) => {
+      const left = old.stemKeys.get(o);
+      const right = added.stemKeys.get(a);
+      return left < right ? -1 : left > right ? 1 : 0;
+    }),
+    docCount,
+  );
+  const stemMerge = stemMerged.merge;
+  const stemFrom = new Int32Array(stemMerge.newToOld.length);
+  for (let term = 0; term < stemFrom.length; term += 1) {
+    const o = stemMerge.newToOld[term] as number;
+    stemFrom[term] = o >= 0 ? o : -((stemMerge.newToAdded[term] as number) + 1);
+  }
+  const addedStemKeys = Array.from({ length: added.stemKeys.length }, (_, a) => added.stemKeys.get(a));
+
+  const gramMerged = mergePostings(
+    old.grams,
+    docMap,
+    anyRemoved,
+    added.grams,
+    keptDocs.length,
+    mergeTerms(old.gramKeys.length, added.gramKeys.length, (o, a) => (old.gramKeys[o] as number) - (added.gramKeys[a] as number)),
+    docCount,
+  );
+  const gramMerge = gramMerged.merge;
+  const gramKeys = new Int32Array(gramMerge.newToOld.length);
+  for (let term = 0; term < gramKeys.length; term += 1) {
+    const o = gramMerge.newToOld[term] as number;
+    gramKeys[term] = o >= 0 ? (old.gramKeys[o] as number) : (added.gramKeys[gramMerge.newToAdded[term] as number] as number);
+  }
+
+  return {
+    docCount,
+    ids: gatherStrings(old.ids, keptDocs, added.ids),
+    languages: gatherBytes(old.languages, keptDocs, added.languages),
+    hasText: gatherBytes(old.hasText, keptDocs, added.hasText),
+    fuzzyTitles: gatherStrings(old.fuzzyTitles, keptDocs, added.fuzzyTitles),
+    surfaces: gatherStrings(old.surfaces, keptDocs, added.surfaces),
+    stemKeys: new GatheredStrings(old.stemKeys, stemFrom, addedStemKeys),
+    gramKeys,
+    stems: stemMerged.postings,
+    grams: gramMerged.postings,
+    stemNorms: stemMerged.norms,
+    gramNorms: gramMerged.norms,
+    docStems: mergeForward(old.docStems, keptDocs, stemMerge.oldToNew, added.docStems, stemMerge.addedToNew),
+  };
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A query as the second stage reads it: from an analysed text, or from a doc of the index itself. */
+export interface QueryView {
+  language: Language;
+  fuzzyTitle: string;
+  /** Distinct stems in analysis order, with title and text counts. */
+  stems: readonly string[];
+  titleCount(i: number): number;
+}
+
+export interface Shortlisted {
   docIndex: number;
-  doc: StoredDoc;
-  score: number;
-  /** Below 1 when the titles differ in a number; it lowers the confidence as much as the score. */
-  numberFactor: number;
-  queryUnmatched: number;
-  docUnmatched: number;
+  stemCosine: number;
+  gramCosine: number;
 }
-
-/** Format of `serialize()`; bumped whenever its layout changes. */
-export const INDEX_FORMAT_VERSION = 1;
-const MAGIC = 0x49534c53; // "SLSI" little-endian
 
 class RegisterIndex implements SimilarityIndex {
-  readonly #docs: readonly StoredDoc[];
-  readonly #stemDictionary: Dictionary<string>;
-  readonly #gramDictionary: Dictionary<number>;
-  readonly #stemTermCount: number;
-  readonly #gramTermCount: number;
-  readonly #stems: VectorSpace;
-  readonly #grams: VectorSpace;
-  readonly #titleStems: VectorSpace;
-  readonly #titleGrams: VectorSpace;
+  readonly data: IndexData;
   #keywords: KeywordIndex | undefined;
-  #gramCache = new Map<number, Set<string>>();
+  #idIndex: Map<string, number> | undefined;
+  readonly words = new WordMatcher();
 
-  constructor(docs: readonly StoredDoc[], stems: Dictionary<string>, grams: Dictionary<number>) {
-    this.#docs = docs;
-    this.#stemDictionary = stems;
-    this.#gramDictionary = grams;
-    this.#stemTermCount = stems.terms.length;
-    this.#gramTermCount = grams.terms.length;
-    this.#stems = new VectorSpace(docTermMatrix(docs, this.#stemTermCount, stemsOf, false));
-    this.#grams = new VectorSpace(docTermMatrix(docs, this.#gramTermCount, gramsOf, false));
-    this.#titleStems = new VectorSpace(docTermMatrix(docs, this.#stemTermCount, stemsOf, true));
-    this.#titleGrams = new VectorSpace(docTermMatrix(docs, this.#gramTermCount, gramsOf, true));
+  constructor(data: IndexData) {
+    this.data = data;
   }
 
   get size(): number {
-    return this.#docs.length;
+    return this.data.docCount;
   }
 
-  #stemId(term: string): number {
-    const id = this.#stemDictionary.lookup(term);
-    return id < this.#stemTermCount ? id : -1;
+  idOf = (docIndex: number): string => this.data.ids.get(docIndex);
+
+  /** Doc index by id (the last doc of that id). */
+  docIndexOf(id: string): number | undefined {
+    if (this.#idIndex === undefined) {
+      this.#idIndex = new Map();
+      for (let doc = 0; doc < this.data.docCount; doc += 1) this.#idIndex.set(this.data.ids.get(doc), doc);
+    }
+    return this.#idIndex.get(id);
+  }
+
+  stemId(term: string): number {
+    return binarySearchStrings(this.data.stemKeys, term);
+  }
+
+  stemIdf = (term: string): number => {
+    const id = this.stemId(term);
+    const df = id < 0 ? 0 : (this.data.stems.starts[id + 1] as number) - (this.data.stems.starts[id] as number);
+    return smoothedIdf(df, this.data.docCount);
+  };
+
+  docStemTerms(docIndex: number): string[] {
+    const { docStems, stemKeys } = this.data;
+    const terms: string[] = [];
+    const end = docStems.starts[docIndex + 1] as number;
+    for (let entry = docStems.starts[docIndex] as number; entry < end; entry += 1) terms.push(stemKeys.get(docStems.terms[entry] as number));
+    return terms;
+  }
+
+  docView(docIndex: number): QueryView {
+    const { docStems } = this.data;
+    const start = docStems.starts[docIndex] as number;
+    return {
+      language: LANGUAGES[this.data.languages[docIndex] as number] as Language,
+      fuzzyTitle: this.data.fuzzyTitles.get(docIndex),
+      stems: this.docStemTerms(docIndex),
+      titleCount: (i) => docStems.titleCounts[start + i] as number,
+    };
   }
 
   findSimilar(query: { title: string; text: string }, options: SearchOptions): SimilarityCandidate[] {
-    if (options.limit <= 0 || this.#docs.length === 0) return [];
+    const { docCount } = this.data;
+    if (options.limit <= 0 || docCount === 0) return [];
     const analyzed = analyzeDoc({ id: '', title: query.title, text: query.text });
-    const { stemCosines, gramCosines } = this.#cosines(analyzed);
+    const stemVector = queryVector(analyzed.stems.length, (i) => this.stemId(analyzed.stems[i] as string), analyzed.stemCounts);
+    const gramVector = queryVector(analyzed.grams.length, (i) => binarySearchInts(this.data.gramKeys, analyzed.grams[i] as number), analyzed.gramCounts);
+    const queryHasText = analyzed.stemCounts.some((count, i) => i % 2 === 1 && count > 0);
+    const { stemCosines, gramCosines } = this.cosines(stemVector, gramVector, queryHasText);
 
-    const shortlist: { docIndex: number; preliminary: number }[] = [];
-    stemCosines.forEach((stemCosine, docIndex) => {
-      const preliminary = STEM_WEIGHT * stemCosine + GRAM_WEIGHT * (gramCosines[docIndex] as number);
-      if (preliminary <= 0 || options.exclude?.has((this.#docs[docIndex] as StoredDoc).id)) return;
-      shortlist.push({ docIndex, preliminary });
-    });
-    const idOf = (docIndex: number) => (this.#docs[docIndex] as StoredDoc).id;
-    shortlist.sort((a, b) => b.preliminary - a.preliminary || compareIds(idOf(a.docIndex), idOf(b.docIndex)));
-    shortlist.length = Math.min(shortlist.length, SHORTLIST_SIZE);
-
-    const shortlistDocs = shortlist.map(({ docIndex }) => this.#docs[docIndex] as StoredDoc);
-    const fuzzy = titleFuzzySimilarities(
-      analyzed.fuzzyTitle,
-      shortlistDocs.map((doc) => doc.fuzzyTitle),
-    );
-    const queryNumbers = titleNumbersOf(analyzed.stems, analyzed.stemCounts);
-    const queryStems = this.#contentStems(analyzed.stems, analyzed.language);
-    const scored: Scored[] = shortlist.map(({ docIndex }, shortlistIndex) => {
-      const doc = shortlistDocs[shortlistIndex] as StoredDoc;
-      const docStems = this.#contentStems(
-        Array.from(doc.stems, (id) => this.#stemDictionary.terms[id] as string),
-        analyzed.language,
-      );
-      const soft = queryStems.size <= MAX_SOFT_MATCH_TERMS && docStems.size <= MAX_SOFT_MATCH_TERMS;
-      const queryUnmatched = this.#unmatched(queryStems, docStems, soft);
-      const docUnmatched = this.#unmatched(docStems, queryStems, soft);
-      const docNumbers = titleNumbersOf(
-        Array.from(doc.stems, (id) => this.#stemDictionary.terms[id] as string),
-        doc.stemCounts,
-      );
-      const similarity =
-        STEM_WEIGHT * (stemCosines[docIndex] as number) +
-        GRAM_WEIGHT * (gramCosines[docIndex] as number) +
-        FUZZY_WEIGHT * (fuzzy[shortlistIndex] ?? 0) -
-        (UNMATCHED_WEIGHT * (queryUnmatched + docUnmatched)) / 2;
-      const numberFactor = 1 - NUMBER_MISMATCH_PENALTY * numberMismatch(queryNumbers, docNumbers);
-      return { docIndex, doc, score: Math.min(1, Math.max(0, similarity * numberFactor)), numberFactor, queryUnmatched, docUnmatched };
-    });
-    scored.sort((a, b) => b.score - a.score || compareIds(a.doc.id, b.doc.id));
-
+    const exclude = options.exclude;
+    const top = new TopDocs(SHORTLIST_SIZE, this.idOf);
+    for (let doc = 0; doc < docCount; doc += 1) {
+      const preliminary = preliminaryScore(stemCosines[doc] as number, gramCosines[doc] as number);
+      if (preliminary <= 0 || preliminary < top.floor || exclude?.has(this.idOf(doc))) continue;
+      top.offer(doc, preliminary);
+    }
+    const shortlist: Shortlisted[] = top.docs.map((docIndex) => ({
+      docIndex,
+      stemCosine: stemCosines[docIndex] as number,
+      gramCosine: gramCosines[docIndex] as number,
+    }));
+    const view: QueryView = {
+      language: analyzed.language,
+      fuzzyTitle: analyzed.fuzzyTitle,
+      stems: analyzed.stems,
+      titleCount: (i) => analyzed.stemCounts[2 * i] as number,
+    };
+    const scored = this.rerank(view, shortlist);
     const best = scored[0]?.score ?? 0;
     const runnerUp = scored[1]?.score ?? 0;
-    const queryWeights = this.#queryTermWeights(analyzed);
+    const queryWeights = new Map<string, number>();
+    for (const term of analyzed.stems) queryWeights.set(term, this.stemIdf(term));
     return scored
       .filter(({ score }) => score >= MIN_CANDIDATE_SCORE)
       .slice(0, options.limit)
       .map((candidate, rank) => {
-        const margin = candidate.score - (rank === 0 ? runnerUp : best);
-        const confidence = candidate.numberFactor * sigmoid(
-          CONFIDENCE_MODEL.bias +
-            CONFIDENCE_MODEL.score * candidate.score +
-            CONFIDENCE_MODEL.margin * margin +
-            CONFIDENCE_MODEL.relativeMargin * (margin / Math.max(candidate.score, 1e-6)) +
-            CONFIDENCE_MODEL.queryUnmatched * candidate.queryUnmatched +
-            CONFIDENCE_MODEL.docUnmatched * candidate.docUnmatched,
-        );
+        const confidence = confidenceOf(candidate.score, candidate.score - (rank === 0 ? runnerUp : best), candidate);
         const roundedConfidence = Math.round(confidence * 1000) / 1000;
         return {
-          id: candidate.doc.id,
+          id: this.idOf(candidate.docIndex),
           score: Math.round(candidate.score * 1000) / 1000,
           confidence: roundedConfidence,
           likelyDuplicate: roundedConfidence >= options.threshold,
-          reasons: this.#sharedTermReasons(candidate.doc, queryWeights),
+          reasons: this.sharedTermReasons(candidate.docIndex, queryWeights),
         };
       });
-  }
-
-  /** Content stems with their IDF; stop words say nothing about whether two texts match. */
-  #contentStems(stems: readonly string[], language: Language): Map<string, number> {
-    const stops = stopWords(language);
-    const content = new Map<string, number>();
-    for (const term of stems) if (!stops.has(term)) content.set(term, this.#stems.idf(this.#stemId(term)));
-    return content;
-  }
-
-  #gramsOfTerm(term: string): Set<string> {
-    const key = hashGram(term);
-    let grams = this.#gramCache.get(key);
-    if (grams === undefined) {
-      if (this.#gramCache.size > 10_000) this.#gramCache = new Map();
-      grams = new Set(charGrams(term));
-      this.#gramCache.set(key, grams);
-    }
-    return grams;
-  }
-
-  #softMatch(left: string, right: string): number {
-    const shorter = Math.min(left.length, right.length);
-    if (shorter >= MIN_AFFIX_LENGTH && (left.startsWith(right) || right.startsWith(left) || left.endsWith(right) || right.endsWith(left))) {
-      return AFFIX_MATCH;
-    }
-    const a = this.#gramsOfTerm(left);
-    const b = this.#gramsOfTerm(right);
-    let shared = 0;
-    for (const gram of a) if (b.has(gram)) shared += 1;
-    const dice = (2 * shared) / (a.size + b.size);
-    return dice >= MIN_SOFT_MATCH ? dice : 0;
-  }
-
-  /**
-   * The IDF-weighted share of `from`'s content words with no counterpart in
-   * `to`. A counterpart is the same stem or, in short texts, a compound part,
-   * an inflection the stemmer missed or a near spelling (partial credit).
-   */
-  #unmatched(from: ReadonlyMap<string, number>, to: ReadonlyMap<string, number>, soft: boolean): number {
-    let total = 0;
-    let missing = 0;
-    for (const [term, weight] of from) {
-      total += weight;
-      if (to.has(term)) continue;
-      let best = 0;
-      if (soft) for (const other of to.keys()) best = Math.max(best, this.#softMatch(term, other));
-      missing += weight * (1 - best);
-    }
-    return total === 0 ? 0 : missing / total;
   }
 
   /**
@@ -358,40 +364,92 @@ class RegisterIndex implements SimilarityIndex {
    * compared alone and the better comparison counts: a one-line idea and a
    * page of text then score alike against the same register.
    */
-  #cosines(query: AnalyzedDoc): { stemCosines: Float64Array; gramCosines: Float64Array } {
-    const docCount = this.#docs.length;
+  cosines(stemVector: ReturnType<typeof queryVector>, gramVector: ReturnType<typeof queryVector>, queryHasText: boolean) {
+    const { docCount } = this.data;
     const stemCosines = new Float64Array(docCount);
     const gramCosines = new Float64Array(docCount);
-    this.#stems.accumulate(queryTerms(query.stems, query.stemCounts, this.#stemDictionary, false), stemCosines);
-    this.#grams.accumulate(queryTerms(query.grams, query.gramCounts, this.#gramDictionary, false), gramCosines);
     const titleStemCosines = new Float64Array(docCount);
     const titleGramCosines = new Float64Array(docCount);
-    this.#titleStems.accumulate(queryTerms(query.stems, query.stemCounts, this.#stemDictionary, true), titleStemCosines);
-    this.#titleGrams.accumulate(queryTerms(query.grams, query.gramCounts, this.#gramDictionary, true), titleGramCosines);
-    const queryHasText = hasTextCounts(clampCounts(query.stemCounts));
-    for (let docIndex = 0; docIndex < docCount; docIndex += 1) {
-      if (queryHasText && (this.#docs[docIndex] as StoredDoc).hasText) continue;
-      stemCosines[docIndex] = Math.max(stemCosines[docIndex] as number, titleStemCosines[docIndex] as number);
-      gramCosines[docIndex] = Math.max(gramCosines[docIndex] as number, titleGramCosines[docIndex] as number);
+    accumulateCosines(this.data.stems, this.data.stemNorms, docCount, stemVector, stemCosines, titleStemCosines);
+    accumulateCosines(this.data.grams, this.data.gramNorms, docCount, gramVector, gramCosines, titleGramCosines);
+    const hasText = this.data.hasText;
+    for (let doc = 0; doc < docCount; doc += 1) {
+      if (queryHasText && hasText[doc] === 1) continue;
+      stemCosines[doc] = Math.max(stemCosines[doc] as number, titleStemCosines[doc] as number);
+      gramCosines[doc] = Math.max(gramCosines[doc] as number, titleGramCosines[doc] as number);
     }
     return { stemCosines, gramCosines };
   }
 
-  /** How much each query stem says about the query, to order the terms in reasons. */
-  #queryTermWeights(query: AnalyzedDoc): Map<string, number> {
-    const weights = new Map<string, number>();
-    for (const term of query.stems) weights.set(term, this.#stems.idf(this.#stemId(term)));
-    return weights;
+  #contentCache = new Map<number, ContentTerms>();
+
+  /** The content stems of a doc as seen from a query in `language`; cached for the pair scan. */
+  docContentStems(docIndex: number, language: Language, cache: boolean): ContentTerms {
+    const key = 2 * docIndex + LANGUAGES.indexOf(language);
+    const cached = cache ? this.#contentCache.get(key) : undefined;
+    if (cached !== undefined) return cached;
+    const { docStems, stems, docCount } = this.data;
+    const start = docStems.starts[docIndex] as number;
+    // The doc's stems are term ids already: their IDF needs no lookup by string.
+    const content = this.words.contentStems(this.docStemTerms(docIndex), language, (_, i) => {
+      const id = docStems.terms[start + i] as number;
+      return smoothedIdf((stems.starts[id + 1] as number) - (stems.starts[id] as number), docCount);
+    });
+    if (cache) {
+      if (this.#contentCache.size > 200_000) this.#contentCache = new Map();
+      this.#contentCache.set(key, content);
+    }
+    return content;
+  }
+
+  numberFactor(docIndex: number, queryNumbers: ReadonlySet<string>): number {
+    const { docStems } = this.data;
+    const start = docStems.starts[docIndex] as number;
+    const docNumbers = titleNumbersOf(this.docStemTerms(docIndex), (i) => docStems.titleCounts[start + i] as number);
+    return 1 - NUMBER_MISMATCH_PENALTY * numberMismatch(queryNumbers, docNumbers);
+  }
+
+  unmatched(docIndex: number, queryContent: ContentTerms, language: Language, cache = true): { queryUnmatched: number; docUnmatched: number } {
+    return this.words.unmatchedBoth(queryContent, this.docContentStems(docIndex, language, cache));
+  }
+
+  /** The features of a shortlisted doc against the query, all but the fuzzy title similarity. */
+  pairFeatures(candidate: Shortlisted, queryContent: ContentTerms, queryNumbers: ReadonlySet<string>, language: Language, cache = false): PairFeatures {
+    return {
+      stemCosine: candidate.stemCosine,
+      gramCosine: candidate.gramCosine,
+      ...this.unmatched(candidate.docIndex, queryContent, language, cache),
+      numberFactor: this.numberFactor(candidate.docIndex, queryNumbers),
+    };
+  }
+
+  /** Final scores of the shortlist, best first (ties by id). */
+  rerank(query: QueryView, shortlist: readonly Shortlisted[]): (PairFeatures & { docIndex: number; score: number })[] {
+    const fuzzy = titleFuzzySimilarities(
+      query.fuzzyTitle,
+      shortlist.map(({ docIndex }) => this.data.fuzzyTitles.get(docIndex)),
+    );
+    const queryNumbers = titleNumbersOf(query.stems, query.titleCount);
+    const queryContent = this.words.contentStems(query.stems, query.language, this.stemIdf);
+    const scored = shortlist.map((candidate, i) => {
+      const features = this.pairFeatures(candidate, queryContent, queryNumbers, query.language);
+      return { ...features, docIndex: candidate.docIndex, score: finalScore(features, fuzzy[i] ?? 0) };
+    });
+    scored.sort((a, b) => b.score - a.score || compareIds(this.idOf(a.docIndex), this.idOf(b.docIndex)));
+    return scored;
   }
 
   /** Stop words are left out: "och" shared by two ideas explains nothing. */
-  #sharedTermReasons(doc: StoredDoc, queryWeights: ReadonlyMap<string, number>): MatchReason[] {
-    const stops = stopWords(doc.language);
+  sharedTermReasons(docIndex: number, queryWeights: ReadonlyMap<string, number>): MatchReason[] {
+    const stops = stopWords(LANGUAGES[this.data.languages[docIndex] as number] as Language);
     const reasons: MatchReason[] = [];
-    const terms = Array.from(doc.stems, (id) => this.#stemDictionary.terms[id] as string);
-    for (const [field, offset] of [['title', 0], ['text', 1]] as const) {
+    const terms = this.docStemTerms(docIndex);
+    const surface = this.data.surfaces.get(docIndex).split('\n');
+    const { docStems } = this.data;
+    const start = docStems.starts[docIndex] as number;
+    for (const [field, counts] of [['title', docStems.titleCounts], ['text', docStems.textCounts]] as const) {
       const shared = terms
-        .map((term, i) => ({ term, word: (doc.surface[i] ?? '') || term, count: doc.stemCounts[2 * i + offset] as number }))
+        .map((term, i) => ({ term, word: (surface[i] ?? '') || term, count: counts[start + i] as number }))
         .filter(({ term, word, count }) => count > 0 && queryWeights.has(term) && !stops.has(word))
         .sort((a, b) => (queryWeights.get(b.term) ?? 0) - (queryWeights.get(a.term) ?? 0))
         .slice(0, MAX_REASON_TERMS)
@@ -406,22 +464,23 @@ class RegisterIndex implements SimilarityIndex {
     const language = detectLanguage(words);
     const terms = contentWords(words, language).map((word) => stem(word, language));
     this.#keywords ??= new KeywordIndex(this.#keywordSource());
-    return this.#keywords.search(terms, (term) => this.#stems.idf(this.#stemId(term)), limit);
+    return this.#keywords.search(terms, this.stemIdf, limit);
   }
 
   #keywordSource(): KeywordSource {
-    const docs = this.#docs;
-    const vocabulary = this.#stemDictionary.terms;
+    const { docStems, stemKeys, docCount, surfaces } = this.data;
     return {
-      docCount: docs.length,
+      docCount,
       forEachStem(docIndex, visit) {
-        const doc = docs[docIndex] as StoredDoc;
-        doc.stems.forEach((id, i) => visit(vocabulary[id] as string, (doc.stemCounts[2 * i] as number) > 0, (doc.stemCounts[2 * i + 1] as number) > 0));
+        const end = docStems.starts[docIndex + 1] as number;
+        for (let entry = docStems.starts[docIndex] as number; entry < end; entry += 1) {
+          visit(stemKeys.get(docStems.terms[entry] as number), (docStems.titleCounts[entry] as number) > 0, (docStems.textCounts[entry] as number) > 0);
+        }
       },
-      id: (docIndex) => (docs[docIndex] as StoredDoc).id,
-      surfaceWords(docIndex) {
-        const doc = docs[docIndex] as StoredDoc;
-        return new Map(Array.from(doc.stems, (id, i) => [vocabulary[id] as string, (doc.surface[i] ?? '') || (vocabulary[id] as string)]));
+      id: this.idOf,
+      surfaceWords: (docIndex) => {
+        const surface = surfaces.get(docIndex).split('\n');
+        return new Map(this.docStemTerms(docIndex).map((term, i) => [term, (surface[i] ?? '') || term]));
       },
     };
   }
@@ -429,171 +488,34 @@ class RegisterIndex implements SimilarityIndex {
   withChanges(changes: IndexChanges): SimilarityIndex {
     const added = (changes.add ?? []).map((doc) => (isAnalyzedDoc(doc) ? doc : analyzeDoc(doc)));
     const replaced = new Set([...(changes.remove ?? []), ...added.map((doc) => doc.id)]);
-    const kept = this.#docs.filter((doc) => !replaced.has(doc.id));
-    const stems = this.#stemDictionary;
-    const grams = this.#gramDictionary;
-    // Dictionaries only grow, so the terms this index knows keep their ids and it stays valid.
-    return new RegisterIndex(kept.concat(added.map((doc) => storeDoc(doc, stems, grams))), stems, grams);
+    const removed = new Uint8Array(this.data.docCount);
+    for (let doc = 0; doc < this.data.docCount; doc += 1) if (replaced.has(this.idOf(doc))) removed[doc] = 1;
+    return new RegisterIndex(changeIndexData(this.data, removed, added));
+  }
+
+  findDuplicatePairs(options: DuplicatePairOptions): DuplicatePair[] {
+    try {
+      return findDuplicatePairs(this, options);
+    } finally {
+      // The scan caches every doc's content words; a later query should not carry them.
+      this.#contentCache = new Map();
+    }
   }
 
   serialize(): Uint8Array {
-    return serializeDocs(this.#docs, this.#stemDictionary.terms.slice(0, this.#stemTermCount), this.#gramDictionary.terms.slice(0, this.#gramTermCount));
+    return writeIndexData(this.data);
   }
 }
 
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function titleNumbersOf(stems: readonly string[], counts: ArrayLike<number>): Set<string> {
-  const numbers = new Set<string>();
-  stems.forEach((term, i) => {
-    if ((counts[2 * i] as number) > 0 && NUMBER.test(term)) numbers.add(term);
-  });
-  return numbers;
-}
+export type { RegisterIndex };
 
 export function buildSimilarityIndex(docs: readonly (SimilarityDoc | AnalyzedDoc)[]): SimilarityIndex {
-  const stems = new Dictionary<string>();
-  const grams = new Dictionary<number>();
-  const stored = docs.map((doc) => storeDoc(isAnalyzedDoc(doc) ? doc : analyzeDoc(doc), stems, grams));
-  return new RegisterIndex(stored, stems, grams);
-}
-
-interface SerializedHeader {
-  format: number;
-  analysisVersion: number;
-  docCount: number;
-  /** Per doc: id, language, fuzzy title, surface words joined by "\n". */
-  docs: [string, Language, string, string][];
-  stems: string[];
-  gramCount: number;
-  stemEntries: number;
-  gramEntries: number;
-}
-
-/**
- * Layout: magic (u32), header length (u32), JSON header, padding to 4 bytes,
- * then little-endian typed arrays: gram hashes (i32), per-doc stem starts and
- * gram starts (i32, docCount + 1 each), stem ids (i32), gram ids (i32), stem
- * counts (u16, 2 per entry), gram counts (u16, 2 per entry).
- */
-function serializeDocs(docs: readonly StoredDoc[], stems: readonly string[], grams: readonly number[]): Uint8Array {
-  let stemEntries = 0;
-  let gramEntries = 0;
-  for (const doc of docs) {
-    stemEntries += doc.stems.length;
-    gramEntries += doc.grams.length;
-  }
-  const header: SerializedHeader = {
-    format: INDEX_FORMAT_VERSION,
-    analysisVersion: ANALYSIS_VERSION,
-    docCount: docs.length,
-    docs: docs.map((doc) => [doc.id, doc.language, doc.fuzzyTitle, doc.surface.join('\n')]),
-    stems: [...stems],
-    gramCount: grams.length,
-    stemEntries,
-    gramEntries,
-  };
-  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
-  const headerEnd = 8 + headerBytes.length;
-  const bodyStart = Math.ceil(headerEnd / 4) * 4;
-  const int32Count = grams.length + 2 * (docs.length + 1) + stemEntries + gramEntries;
-  const total = bodyStart + 4 * int32Count + 4 * (stemEntries + gramEntries);
-  const bytes = new Uint8Array(total);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, MAGIC, true);
-  view.setUint32(4, headerBytes.length, true);
-  bytes.set(headerBytes, 8);
-  const ints = new Int32Array(bytes.buffer, bodyStart, int32Count);
-  let at = 0;
-  for (const gram of grams) ints[at++] = gram;
-  const stemStarts = at;
-  at += docs.length + 1;
-  const gramStarts = at;
-  at += docs.length + 1;
-  let stemAt = at;
-  let gramAt = at + stemEntries;
-  const shorts = new Uint16Array(bytes.buffer, bodyStart + 4 * int32Count, 2 * (stemEntries + gramEntries));
-  let stemCountAt = 0;
-  let gramCountAt = 2 * stemEntries;
-  docs.forEach((doc, docIndex) => {
-    ints[stemStarts + docIndex] = stemAt - at;
-    ints[gramStarts + docIndex] = gramAt - at - stemEntries;
-    ints.set(doc.stems, stemAt);
-    stemAt += doc.stems.length;
-    ints.set(doc.grams, gramAt);
-    gramAt += doc.grams.length;
-    shorts.set(doc.stemCounts, stemCountAt);
-    stemCountAt += doc.stemCounts.length;
-    shorts.set(doc.gramCounts, gramCountAt);
-    gramCountAt += doc.gramCounts.length;
-  });
-  ints[stemStarts + docs.length] = stemEntries;
-  ints[gramStarts + docs.length] = gramEntries;
-  return bytes;
-}
-
-/** Thrown when serialised data is not an index of this format and analysis version. */
-export class IndexFormatError extends Error {}
-
-/** Reads the format and analysis version of serialised data, so a cache can tell whether it is stale. */
-export function serializedIndexVersion(data: Uint8Array): { format: number; analysisVersion: number } | undefined {
-  try {
-    const header = readHeader(data);
-    return { format: header.format, analysisVersion: header.analysisVersion };
-  } catch {
-    return undefined;
-  }
-}
-
-function readHeader(data: Uint8Array): SerializedHeader {
-  if (data.byteLength < 8) throw new IndexFormatError('not a similarity index');
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (view.getUint32(0, true) !== MAGIC) throw new IndexFormatError('not a similarity index');
-  const headerLength = view.getUint32(4, true);
-  if (8 + headerLength > data.byteLength) throw new IndexFormatError('truncated similarity index');
-  return JSON.parse(new TextDecoder().decode(data.subarray(8, 8 + headerLength))) as SerializedHeader;
+  return new RegisterIndex(buildIndexData(docs.map((doc) => (isAnalyzedDoc(doc) ? doc : analyzeDoc(doc)))));
 }
 
 /** Loads an index saved by `serialize()`; throws `IndexFormatError` for data of another format or analysis version. */
 export function deserializeSimilarityIndex(input: Uint8Array): SimilarityIndex {
-  // Typed-array views need 4-byte alignment; a Buffer from a pool may not have it.
-  const data = input.byteOffset % 4 === 0 ? input : input.slice();
-  const header = readHeader(data);
-  if (header.format !== INDEX_FORMAT_VERSION || header.analysisVersion !== ANALYSIS_VERSION) {
-    throw new IndexFormatError(`similarity index format ${header.format}/${header.analysisVersion}, expected ${INDEX_FORMAT_VERSION}/${ANALYSIS_VERSION}`);
-  }
-  const headerLength = new DataView(data.buffer, data.byteOffset, 8).getUint32(4, true);
-  const bodyStart = Math.ceil((8 + headerLength) / 4) * 4;
-  const { docCount, stemEntries, gramEntries, gramCount } = header;
-  const int32Count = gramCount + 2 * (docCount + 1) + stemEntries + gramEntries;
-  const expected = bodyStart + 4 * int32Count + 4 * (stemEntries + gramEntries);
-  if (data.byteLength !== expected) throw new IndexFormatError('truncated similarity index');
-  const ints = new Int32Array(data.buffer, data.byteOffset + bodyStart, int32Count);
-  const shorts = new Uint16Array(data.buffer, data.byteOffset + bodyStart + 4 * int32Count, 2 * (stemEntries + gramEntries));
-  const grams = Array.from(ints.subarray(0, gramCount));
-  const stemStarts = gramCount;
-  const gramStarts = stemStarts + docCount + 1;
-  const stemBase = gramStarts + docCount + 1;
-  const gramBase = stemBase + stemEntries;
-  const docs: StoredDoc[] = header.docs.map(([id, language, fuzzyTitle, surface], docIndex) => {
-    const stemStart = ints[stemStarts + docIndex] as number;
-    const stemEnd = ints[stemStarts + docIndex + 1] as number;
-    const gramStart = ints[gramStarts + docIndex] as number;
-    const gramEnd = ints[gramStarts + docIndex + 1] as number;
-    const stemCounts = shorts.subarray(2 * stemStart, 2 * stemEnd);
-    return {
-      id,
-      language,
-      fuzzyTitle,
-      stems: ints.subarray(stemBase + stemStart, stemBase + stemEnd),
-      stemCounts,
-      surface: surface === '' ? new Array<string>(stemEnd - stemStart).fill('') : surface.split('\n'),
-      grams: ints.subarray(gramBase + gramStart, gramBase + gramEnd),
-      gramCounts: shorts.subarray(2 * (stemEntries + gramStart), 2 * (stemEntries + gramEnd)),
-      hasText: hasTextCounts(stemCounts),
-    };
-  });
-  return new RegisterIndex(docs, new Dictionary(header.stems), new Dictionary(grams));
+  return new RegisterIndex(readIndexData(input));
 }
+
+export { ANALYSIS_VERSION };

@@ -9,6 +9,7 @@ export {
   IndexFormatError,
   serializedIndexVersion,
 } from './engine.js';
+export type { DuplicatePair, DuplicatePairOptions } from './pairs.js';
 export type {
   IndexChanges,
   MatchReason,

@@ -32,3 +32,11 @@ export function titleFuzzySimilarities(queryTitle: string, candidateTitles: read
   const queryFuse = new Fuse([queryTitle], FUSE_OPTIONS);
   return candidateTitles.map((title, index) => ((forward[index] ?? 0) + bestSimilarity(queryFuse, title)) / 2);
 }
+
+/**
+ * One direction of `titleFuzzySimilarities`: how well `pattern` is found in
+ * `text`. The similarity of a pair is the mean of both directions.
+ */
+export function directedTitleSimilarity(pattern: string, text: string): number {
+  return bestSimilarity(new Fuse([text], FUSE_OPTIONS), pattern);
+}

@@ -1,3 +1,5 @@
+import type { DuplicatePair, DuplicatePairOptions } from './pairs.js';
+
 export interface SimilarityDoc {
   id: string;
   title: string;
@@ -56,6 +58,13 @@ export interface SimilarityIndex {
    * already present replace the old doc.
    */
   withChanges(changes: IndexChanges): SimilarityIndex;
+  /**
+   * Likely duplicate pairs across the whole register: each unordered pair once
+   * (a < b), when `findSimilar` on either doc's text (itself excluded) flags
+   * the other. Sorted by confidence, then score. Candidates come from the
+   * index, so the scan does not compare every doc with every other.
+   */
+  findDuplicatePairs(options: DuplicatePairOptions): DuplicatePair[];
   /** A compact binary form for `deserializeSimilarityIndex`; see INDEX_FORMAT_VERSION. */
   serialize(): Uint8Array;
 }

@@ -1,0 +1,427 @@
+/**
+ * The register-wide scan for likely duplicate pairs (`sluss duplicates`):
+ * every doc is matched against the others as `findSimilar` would match its
+ * text, but candidates come from the posting lists, and the expensive second
+ * stage (fuse.js, soft word matching) runs only where bounds leave the flag
+ * undecided.
+ *
+ * Exactness: a pair is reported when `findSimilar(doc, { exclude: [doc] })`
+ * would flag it in either direction, with two qualifications:
+ * - the shortlist is exact for docs whose terms' postings are few (every doc
+ *   in small registers). For the others, cosines are accumulated over rare
+ *   terms (in at most `commonDf` docs) only; the best docs by those are
+ *   re-scored exactly and form the shortlist, so docs sharing only common
+ *   words with a doc, which `findSimilar` may put at the tail of its
+ *   shortlist, are left out;
+ * - fuzzy title similarity lies in [0, 1] and unmatched words cost at most
+ *   0.1, so each candidate's final score lies in a known range before
+ *   soft word matching and fuse.js run; candidates are evaluated best bound
+ *   first until the flag is decided, which is exact.
+ * Counts are those stored in the index (capped at 255 per field), which only
+ * very long texts exceed.
+ */
+import type { IndexData, RegisterIndex, Shortlisted } from './engine.js';
+import { smoothedIdf, TF as SHARED_TF, TITLE_WEIGHT as SHARED_TITLE_WEIGHT, termCountOf, transpose, type ForwardTerms, type Norms, type Postings } from './postings.js';
+import {
+  confidenceOf,
+  finalScore,
+  FUZZY_WEIGHT,
+  GRAM_WEIGHT,
+  MAX_RUNNER_UP_CONFIDENCE,
+  MIN_CANDIDATE_SCORE,
+  SHORTLIST_SIZE,
+  TopDocs,
+  STEM_WEIGHT,
+  titleNumbersOf,
+  UNMATCHED_WEIGHT,
+  type PairFeatures,
+} from './rerank.js';
+import { directedTitleSimilarity } from './title-fuzzy.js';
+import type { MatchReason } from './types.js';
+
+export interface DuplicatePairOptions {
+  /** Pairs whose confidence (rounded to 3 decimals, as `findSimilar` reports it) reaches this are returned. */
+  threshold: number;
+  /** Pairs scoring below this are left out, however confident. */
+  minScore?: number;
+  /** Only pairs with at least one doc of these ids (a pull request's new ideas). */
+  subject?: ReadonlySet<string>;
+  /**
+   * Pairs the caller rules out (remembered "not a duplicate" decisions, ideas
+   * of the same municipality); called with a < b. A ruled-out doc is left out
+   * of the other's candidates, as `exclude` does in `findSimilar`.
+   */
+  skip?: (a: string, b: string) => boolean;
+}
+
+export interface DuplicatePair {
+  /** a < b */
+  a: string;
+  b: string;
+  score: number;
+  confidence: number;
+  /** Shared terms, from the direction with the higher confidence (the field is that of its matched doc). */
+  reasons: MatchReason[];
+}
+
+// Local copies: hot loops should not read imported bindings (a getter each time once bundled to CommonJS).
+const TF = SHARED_TF;
+const TITLE_WEIGHT = SHARED_TITLE_WEIGHT;
+
+/** The scan's view of one family (stems or grams). */
+interface FamilyScan {
+  postings: Postings;
+  norms: Norms;
+  forward: ForwardTerms;
+  idfFull: Float64Array;
+  idfTitle: Float64Array;
+  /** 1 for terms in more than `commonDf` docs. */
+  common: Uint8Array;
+}
+
+function familyScan(postings: Postings, norms: Norms, docCount: number, commonDf: number): FamilyScan {
+  const termCount = termCountOf(postings);
+  const idfFull = new Float64Array(termCount);
+  const idfTitle = new Float64Array(termCount);
+  const common = new Uint8Array(termCount);
+  for (let term = 0; term < termCount; term += 1) {
+    const df = (postings.starts[term + 1] as number) - (postings.starts[term] as number);
+    idfFull[term] = smoothedIdf(df, docCount);
+    idfTitle[term] = smoothedIdf(postings.titleDf[term] as number, docCount);
+    if (df > commonDf) common[term] = 1;
+  }
+  const forward = transpose(postings, docCount);
+  return { postings, norms, forward, idfFull, idfTitle, common };
+}
+
+/** Exact cosines of two docs in one family, by merging their term lists. */
+function pairCosines(scan: FamilyScan, left: number, right: number): { full: number; title: number } {
+  const { forward, idfFull, idfTitle, norms } = scan;
+  let i = forward.starts[left] as number;
+  const iEnd = forward.starts[left + 1] as number;
+  let j = forward.starts[right] as number;
+  const jEnd = forward.starts[right + 1] as number;
+  let full = 0;
+  let title = 0;
+  while (i < iEnd && j < jEnd) {
+    const a = forward.terms[i] as number;
+    const b = forward.terms[j] as number;
+    if (a < b) i += 1;
+    else if (a > b) j += 1;
+    else {
+      const leftTitle = forward.titleCounts[i] as number;
+      const rightTitle = forward.titleCounts[j] as number;
+      const idf = idfFull[a] as number;
+      full +=
+        (TITLE_WEIGHT * (TF[leftTitle] as number) + (TF[forward.textCounts[i] as number] as number)) *
+        (TITLE_WEIGHT * (TF[rightTitle] as number) + (TF[forward.textCounts[j] as number] as number)) *
+        idf *
+        idf;
+      if (leftTitle > 0 && rightTitle > 0) {
+        const titleIdf = idfTitle[a] as number;
+        title += (TF[leftTitle] as number) * (TF[rightTitle] as number) * titleIdf * titleIdf;
+      }
+      i += 1;
+      j += 1;
+    }
+  }
+  const fullNorms = (norms.full[left] as number) * (norms.full[right] as number);
+  const titleNorms = (norms.title[left] as number) * (norms.title[right] as number);
+  return { full: fullNorms > 0 ? full / fullNorms : 0, title: titleNorms > 0 ? title / titleNorms : 0 };
+}
+
+/** Accumulates one doc's cosines with every doc over its rare terms (all terms when `all`), unnormalised by the other doc. */
+function accumulateDoc(scan: FamilyScan, doc: number, all: boolean, full: Float64Array, title: Float64Array, touched: Uint8Array, touchedList: number[]): void {
+  const { forward, postings, idfFull, idfTitle, common, norms } = scan;
+  const fullNorm = norms.full[doc] as number;
+  const titleNorm = norms.title[doc] as number;
+  if (fullNorm === 0) return;
+  const end = forward.starts[doc + 1] as number;
+  for (let entry = forward.starts[doc] as number; entry < end; entry += 1) {
+    const term = forward.terms[entry] as number;
+    if (!all && common[term] === 1) continue;
+    const titleCount = forward.titleCounts[entry] as number;
+    const idf = idfFull[term] as number;
+    const fullFactor = ((TITLE_WEIGHT * (TF[titleCount] as number) + (TF[forward.textCounts[entry] as number] as number)) * idf * idf) / fullNorm;
+    const titleIdf = idfTitle[term] as number;
+    const titleFactor = titleCount > 0 && titleNorm > 0 ? ((TF[titleCount] as number) * titleIdf * titleIdf) / titleNorm : 0;
+    const postingEnd = postings.starts[term + 1] as number;
+    for (let posting = postings.starts[term] as number; posting < postingEnd; posting += 1) {
+      const other = postings.docs[posting] as number;
+      const otherTitle = postings.titleCounts[posting] as number;
+      if (touched[other] === 0) {
+        touched[other] = 1;
+        touchedList.push(other);
+      }
+      full[other] = (full[other] as number) + fullFactor * (TITLE_WEIGHT * (TF[otherTitle] as number) + (TF[postings.textCounts[posting] as number] as number));
+      if (otherTitle > 0 && titleFactor > 0) title[other] = (title[other] as number) + titleFactor * (TF[otherTitle] as number);
+    }
+  }
+}
+
+interface Candidate extends PairFeatures {
+  docIndex: number;
+  preliminary: number;
+  /** 0: cosines only, 1: unmatched words known, 2: fuzzy title one way known, 3: final score known (low = high = score). */
+  stage: 0 | 1 | 2 | 3;
+  low: number;
+  high: number;
+}
+
+const clamp = (value: number) => Math.min(1, Math.max(0, value));
+/** Docs whose every term's postings add up to fewer than this are scored against every doc exactly. */
+const EXACT_BUDGET = 40_000;
+/** Otherwise this many best docs by rare terms are re-scored exactly for the shortlist. */
+const RARE_CANDIDATES = 40;
+
+
+/** Rounded as `findSimilar` reports it. */
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
+export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairOptions): DuplicatePair[] {
+  const data: IndexData = index.data;
+  const { docCount } = data;
+  const minScore = options.minScore ?? 0;
+  const found = new Map<string, DuplicatePair>();
+  if (docCount < 2) return [];
+  const commonDf = Math.max(64, Math.ceil(docCount / 50));
+  const exactBudget = EXACT_BUDGET;
+  const pairKey = (a: number, b: number) => (a < b ? a * docCount + b : b * docCount + a);
+  const unmatchedCache = new Map<number, [number, number]>();
+  const fuzzyCache = new Map<number, number>();
+  /** fuse.js similarity of one doc's title found in another's, cached: the other direction of the pair asks for it too. */
+  const directed = (pattern: number, text: number, patternTitle: string, textTitle: string) => {
+    const key = pattern * docCount + text;
+    let value = fuzzyCache.get(key);
+    if (value === undefined) {
+      value = directedTitleSimilarity(patternTitle, textTitle);
+      fuzzyCache.set(key, value);
+    }
+    return value;
+  };
+  const stems = familyScan(data.stems, data.stemNorms, docCount, commonDf);
+  const grams = familyScan(data.grams, data.gramNorms, docCount, commonDf);
+  const idOf = index.idOf;
+  const skip = options.skip;
+  const skipped = (a: number, b: number) => {
+    if (skip === undefined) return false;
+    const left = idOf(a);
+    const right = idOf(b);
+    return left < right ? skip(left, right) : skip(right, left);
+  };
+
+  const stemFull = new Float64Array(docCount);
+  const stemTitle = new Float64Array(docCount);
+  const gramFull = new Float64Array(docCount);
+  const gramTitle = new Float64Array(docCount);
+  const touched = new Uint8Array(docCount);
+  const onlyTopCanFlag = options.threshold - 0.0005 > MAX_RUNNER_UP_CONFIDENCE;
+
+  const combine = (queryHasText: boolean, other: number, sFull: number, sTitle: number, gFull: number, gTitle: number) => {
+    const titleToo = !(queryHasText && data.hasText[other] === 1);
+    const stemCosine = titleToo ? Math.max(sFull, sTitle) : sFull;
+    const gramCosine = titleToo ? Math.max(gFull, gTitle) : gFull;
+    return { stemCosine, gramCosine };
+  };
+
+  const costOf = (scan: FamilyScan, doc: number) => {
+    let cost = 0;
+    const end = scan.forward.starts[doc + 1] as number;
+    for (let entry = scan.forward.starts[doc] as number; entry < end; entry += 1) {
+      const term = scan.forward.terms[entry] as number;
+      cost += (scan.postings.starts[term + 1] as number) - (scan.postings.starts[term] as number);
+    }
+    return cost;
+  };
+
+  /**
+   * The shortlist `findSimilar` would build for `doc`'s own text: exact when
+   * scoring every doc sharing a term is cheap; otherwise the best by rare
+   * terms, re-scored exactly (docs sharing only common words are left out).
+   */
+  const shortlistOf = (doc: number): Shortlisted[] => {
+    const queryHasText = data.hasText[doc] === 1;
+    const touchedList: number[] = [];
+    const all = costOf(stems, doc) + costOf(grams, doc) <= exactBudget;
+    accumulateDoc(stems, doc, all, stemFull, stemTitle, touched, touchedList);
+    accumulateDoc(grams, doc, all, gramFull, gramTitle, touched, touchedList);
+    const first = new TopDocs(all ? SHORTLIST_SIZE : RARE_CANDIDATES, idOf);
+    const cosinesOf = new Map<number, { stemCosine: number; gramCosine: number }>();
+    for (const other of touchedList) {
+      if (other === doc) continue;
+      const sFull = stemFull[other] as number;
+      const gFull = gramFull[other] as number;
+      const sNorm = stems.norms.full[other] as number;
+      const gNorm = grams.norms.full[other] as number;
+      let stemCosine = sNorm > 0 ? sFull / sNorm : 0;
+      let gramCosine = gNorm > 0 ? gFull / gNorm : 0;
+      if (!(queryHasText && data.hasText[other] === 1)) {
+        const sTitleNorm = stems.norms.title[other] as number;
+        const gTitleNorm = grams.norms.title[other] as number;
+        stemCosine = Math.max(stemCosine, sTitleNorm > 0 ? (stemTitle[other] as number) / sTitleNorm : 0);
+        gramCosine = Math.max(gramCosine, gTitleNorm > 0 ? (gramTitle[other] as number) / gTitleNorm : 0);
+      }
+      const preliminary = STEM_WEIGHT * stemCosine + GRAM_WEIGHT * gramCosine;
+      if (preliminary <= 0 || preliminary < first.floor || skipped(doc, other)) continue;
+      if (all) cosinesOf.set(other, { stemCosine, gramCosine });
+      first.offer(other, preliminary);
+    }
+    for (const other of touchedList) {
+      touched[other] = 0;
+      stemFull[other] = 0;
+      stemTitle[other] = 0;
+      gramFull[other] = 0;
+      gramTitle[other] = 0;
+    }
+    let top = first;
+    if (!all) {
+      top = new TopDocs(SHORTLIST_SIZE, idOf);
+      for (const other of first.docs) {
+        const s = pairCosines(stems, doc, other);
+        const g = pairCosines(grams, doc, other);
+        const cosines = combine(queryHasText, other, s.full, s.title, g.full, g.title);
+        cosinesOf.set(other, cosines);
+        const preliminary = STEM_WEIGHT * cosines.stemCosine + GRAM_WEIGHT * cosines.gramCosine;
+        if (preliminary > 0) top.offer(other, preliminary);
+      }
+    }
+    return top.docs.map((other) => ({ docIndex: other, ...(cosinesOf.get(other) as { stemCosine: number; gramCosine: number }) }));
+  };
+
+  const record = (doc: number, other: number, score: number, confidence: number) => {
+    if (confidence < options.threshold || score < minScore || score < MIN_CANDIDATE_SCORE) return;
+    const docId = idOf(doc);
+    const otherId = idOf(other);
+    const [a, b] = docId < otherId ? [docId, otherId] : [otherId, docId];
+    const key = `${a}\u0000${b}`;
+    const previous = found.get(key);
+    if (previous !== undefined && (previous.confidence > confidence || (previous.confidence === confidence && previous.score >= score))) return;
+    const queryWeights = new Map<string, number>();
+    for (const term of index.docStemTerms(doc)) queryWeights.set(term, index.stemIdf(term));
+    found.set(key, { a, b, score, confidence, reasons: index.sharedTermReasons(other, queryWeights) });
+  };
+
+  /** Scores `doc`'s shortlist as `findSimilar` would, as far as needed to know whether its best candidate is flagged. */
+  const matchDoc = (doc: number) => {
+    const shortlist = shortlistOf(doc);
+    if (shortlist.length === 0) return [] as number[];
+    const query = index.docView(doc);
+    if (!onlyTopCanFlag) {
+      const scored = index.rerank(query, shortlist);
+      const best = scored[0]?.score ?? 0;
+      const runnerUp = scored[1]?.score ?? 0;
+      scored.forEach((candidate, rank) => {
+        if (candidate.score < MIN_CANDIDATE_SCORE) return;
+        const confidence = confidenceOf(candidate.score, candidate.score - (rank === 0 ? runnerUp : best), candidate);
+        record(doc, candidate.docIndex, round3(candidate.score), round3(confidence));
+      });
+      return shortlist.map(({ docIndex }) => docIndex);
+    }
+    const queryContent = index.docContentStems(doc, query.language, true);
+    const queryNumbers = titleNumbersOf(query.stems, query.titleCount);
+    // Each candidate's final score lies in [low, high]; unmatched words and then fuse.js narrow it, as far as needed.
+    const candidates: Candidate[] = shortlist.map((shortlisted) => {
+      const numberFactor = index.numberFactor(shortlisted.docIndex, queryNumbers);
+      const preliminary = STEM_WEIGHT * shortlisted.stemCosine + GRAM_WEIGHT * shortlisted.gramCosine;
+      return {
+        ...shortlisted,
+        queryUnmatched: 0,
+        docUnmatched: 0,
+        numberFactor,
+        preliminary,
+        stage: 0,
+        low: clamp((preliminary - UNMATCHED_WEIGHT) * numberFactor),
+        high: clamp((preliminary + FUZZY_WEIGHT) * numberFactor),
+      };
+    });
+    const flagThreshold = options.threshold - 0.0005;
+    const better = (x: Candidate, y: Candidate) => x.high > y.high || (x.high === y.high && idOf(x.docIndex) < idOf(y.docIndex));
+    for (;;) {
+      let first: Candidate | undefined;
+      let second: Candidate | undefined;
+      let next: Candidate | undefined;
+      let bestLow = -Infinity;
+      let secondLow = -Infinity;
+      let bestLowAt: Candidate | undefined;
+      for (const candidate of candidates) {
+        if (candidate.stage === 3) {
+          if (first === undefined || better(candidate, first)) {
+            second = first;
+            first = candidate;
+          } else if (second === undefined || better(candidate, second)) second = candidate;
+        } else if (next === undefined || candidate.high > next.high) next = candidate;
+        if (candidate.low > bestLow) {
+          secondLow = bestLow;
+          bestLow = candidate.low;
+          bestLowAt = candidate;
+        } else if (candidate.low > secondLow) secondLow = candidate.low;
+      }
+      const settled = next === undefined || (second !== undefined && next.high < second.high);
+      if (settled) {
+        if (first !== undefined && first.high >= MIN_CANDIDATE_SCORE) {
+          const score = first.high;
+          record(doc, first.docIndex, round3(score), round3(confidenceOf(score, score - (second?.high ?? 0), first)));
+        }
+        break;
+      }
+      // Could any candidate still be the best with a confidence reaching the threshold?
+      let possible = false;
+      for (const candidate of candidates) {
+        const runnerUp = Math.max(0, candidate === bestLowAt ? secondLow : bestLow);
+        if (candidate.high < runnerUp) continue;
+        if (confidenceOf(candidate.high, candidate.high - runnerUp, candidate) >= flagThreshold) {
+          possible = true;
+          break;
+        }
+      }
+      if (!possible) break;
+      const candidate = next as Candidate;
+      if (candidate.stage === 0) {
+        // Both directions of a pair see the same words (when their languages agree), so each pair is matched once.
+        const key = pairKey(doc, candidate.docIndex) * 2 + (data.languages[doc] as number);
+        let unmatched = unmatchedCache.get(key);
+        if (unmatched === undefined) {
+          const found = index.unmatched(candidate.docIndex, queryContent, query.language);
+          unmatched = doc < candidate.docIndex ? [found.queryUnmatched, found.docUnmatched] : [found.docUnmatched, found.queryUnmatched];
+          unmatchedCache.set(key, unmatched);
+        }
+        const [queryUnmatched, docUnmatched] = doc < candidate.docIndex ? unmatched : [unmatched[1], unmatched[0]];
+        candidate.queryUnmatched = queryUnmatched;
+        candidate.docUnmatched = docUnmatched;
+        const penalty = (UNMATCHED_WEIGHT * (queryUnmatched + docUnmatched)) / 2;
+        candidate.low = clamp((candidate.preliminary - penalty) * candidate.numberFactor);
+        candidate.high = clamp((candidate.preliminary + FUZZY_WEIGHT - penalty) * candidate.numberFactor);
+        candidate.stage = 1;
+      } else {
+        // fuse.js runs both ways (each title searched in the other); one way already bounds the mean.
+        const queryTitle = query.fuzzyTitle;
+        const docTitle = data.fuzzyTitles.get(candidate.docIndex);
+        const forward = directed(doc, candidate.docIndex, queryTitle, docTitle);
+        if (candidate.stage === 1) {
+          candidate.low = finalScore(candidate, forward / 2);
+          candidate.high = finalScore(candidate, (forward + 1) / 2);
+          candidate.stage = 2;
+        } else {
+          const score = finalScore(candidate, (forward + directed(candidate.docIndex, doc, docTitle, queryTitle)) / 2);
+          candidate.low = score;
+          candidate.high = score;
+          candidate.stage = 3;
+        }
+      }
+    }
+    return shortlist.map(({ docIndex }) => docIndex);
+  };
+
+  if (options.subject === undefined) {
+    for (let doc = 0; doc < docCount; doc += 1) matchDoc(doc);
+  } else {
+    // Both directions of every pair with a subject doc: the subject docs, then the docs they found.
+    const subjectDocs = new Set<number>();
+    for (let doc = 0; doc < docCount; doc += 1) if (options.subject.has(idOf(doc))) subjectDocs.add(doc);
+    const others = new Set<number>();
+    for (const doc of subjectDocs) for (const other of matchDoc(doc)) if (!subjectDocs.has(other)) others.add(other);
+    for (const doc of others) matchDoc(doc);
+    for (const [key, pair] of found) if (!options.subject.has(pair.a) && !options.subject.has(pair.b)) found.delete(key);
+  }
+  return [...found.values()].sort((x, y) => y.confidence - x.confidence || y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+}

@@ -1,0 +1,417 @@
+/**
+ * The inverted index of one kind of term (stems or character grams), kept in
+ * flat typed arrays so that a saved index loads by slicing and no JS object
+ * exists per posting. Terms are numbered in sorted key order and each term's
+ * postings list its docs in ascending order; both orders are canonical, so an
+ * index updated with `withChanges` holds exactly the arrays of a fresh build.
+ */
+
+/**
+ * Title words say more about what an idea is than the same words deep in its
+ * body, so a title occurrence counts as this many body occurrences.
+ */
+export const TITLE_WEIGHT = 2;
+
+/** Sublinear term frequency: the tenth "hadoop" in a report adds little. */
+export function termFrequencyWeight(count: number): number {
+  return count > 0 ? 1 + Math.log(count) : 0;
+}
+
+/** Counts are stored in a byte per field; beyond this, more of one word says nothing new. */
+export const MAX_STORED_COUNT = 255;
+export const TF = Float64Array.from({ length: MAX_STORED_COUNT + 1 }, (_, count) => termFrequencyWeight(count));
+
+export function clampCount(count: number): number {
+  return count > MAX_STORED_COUNT ? MAX_STORED_COUNT : count;
+}
+
+/** Smoothed so that terms the register has never seen weigh most, and no weight is zero or negative. */
+export function smoothedIdf(documentFrequency: number, docCount: number): number {
+  return Math.log((docCount + 1) / (documentFrequency + 0.5)) + 1;
+}
+
+/** Per doc, its distinct terms (ids) with their counts in title and text. */
+export interface ForwardTerms {
+  /** Doc d's entries are `starts[d] .. starts[d + 1] - 1`. */
+  starts: Int32Array;
+  terms: Int32Array;
+  titleCounts: Uint8Array;
+  textCounts: Uint8Array;
+}
+
+export interface Postings {
+  /** Term t's postings are `starts[t] .. starts[t + 1] - 1`; their number is its document frequency. */
+  starts: Int32Array;
+  docs: Int32Array;
+  titleCounts: Uint8Array;
+  textCounts: Uint8Array;
+  /** Per term, the number of docs with it in the title (the document frequency of the title-only space). */
+  titleDf: Int32Array;
+}
+
+/** Per doc, the Euclidean norm of its TF-IDF vector over title and text, and over the title alone. */
+export interface Norms {
+  full: Float64Array;
+  title: Float64Array;
+}
+
+export function termCountOf(postings: Postings): number {
+  return postings.starts.length - 1;
+}
+
+/** Distinct keys sorted, and each doc's terms as ids into them (in the doc's own order). */
+export function collectTerms<K extends string | number>(
+  docCount: number,
+  termsOf: (doc: number) => { keys: readonly K[]; counts: readonly number[] },
+): { keys: K[]; forward: ForwardTerms } {
+  const ids = new Map<K, number>();
+  const keys: K[] = [];
+  const starts = new Int32Array(docCount + 1);
+  let entries = 0;
+  for (let doc = 0; doc < docCount; doc += 1) {
+    entries += termsOf(doc).keys.length;
+    starts[doc + 1] = entries;
+  }
+  const terms = new Int32Array(entries);
+  const titleCounts = new Uint8Array(entries);
+  const textCounts = new Uint8Array(entries);
+  let at = 0;
+  for (let doc = 0; doc < docCount; doc += 1) {
+    const { keys: docKeys, counts } = termsOf(doc);
+    for (let i = 0; i < docKeys.length; i += 1) {
+      const key = docKeys[i] as K;
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = keys.length;
+        ids.set(key, id);
+        keys.push(key);
+      }
+      terms[at] = id;
+      titleCounts[at] = clampCount(counts[2 * i] as number);
+      textCounts[at] = clampCount(counts[2 * i + 1] as number);
+      at += 1;
+    }
+  }
+  const order = Array.from(keys.keys()).sort((a, b) => {
+    const left = keys[a] as K;
+    const right = keys[b] as K;
+    return left < right ? -1 : left > right ? 1 : 0;
+  });
+  const rank = new Int32Array(keys.length);
+  order.forEach((id, position) => {
+    rank[id] = position;
+  });
+  for (let entry = 0; entry < entries; entry += 1) terms[entry] = rank[terms[entry] as number] as number;
+  return { keys: order.map((id) => keys[id] as K), forward: { starts, terms, titleCounts, textCounts } };
+}
+
+/** Postings from per-doc terms, by counting sort; docs come out in ascending order. */
+export function invert(forward: ForwardTerms, termCount: number): Postings {
+  const entries = forward.terms.length;
+  const starts = new Int32Array(termCount + 1);
+  const titleDf = new Int32Array(termCount);
+  for (let entry = 0; entry < entries; entry += 1) {
+    const term = forward.terms[entry] as number;
+    starts[term + 1] = (starts[term + 1] as number) + 1;
+    if ((forward.titleCounts[entry] as number) > 0) titleDf[term] = (titleDf[term] as number) + 1;
+  }
+  for (let term = 0; term < termCount; term += 1) starts[term + 1] = (starts[term + 1] as number) + (starts[term] as number);
+  const cursors = starts.slice(0, termCount);
+  const docs = new Int32Array(entries);
+  const titleCounts = new Uint8Array(entries);
+  const textCounts = new Uint8Array(entries);
+  const docCount = forward.starts.length - 1;
+  for (let doc = 0; doc < docCount; doc += 1) {
+    const end = forward.starts[doc + 1] as number;
+    for (let entry = forward.starts[doc] as number; entry < end; entry += 1) {
+      const term = forward.terms[entry] as number;
+      const position = cursors[term] as number;
+      docs[position] = doc;
+      titleCounts[position] = forward.titleCounts[entry] as number;
+      textCounts[position] = forward.textCounts[entry] as number;
+      cursors[term] = position + 1;
+    }
+  }
+  return { starts, docs, titleCounts, textCounts, titleDf };
+}
+
+/** Per-doc terms from postings (the transpose of `invert`); each doc's terms come out in ascending id order. */
+export function transpose(postings: Postings, docCount: number): ForwardTerms {
+  const entries = postings.docs.length;
+  const starts = new Int32Array(docCount + 1);
+  for (let entry = 0; entry < entries; entry += 1) {
+    const doc = postings.docs[entry] as number;
+    starts[doc + 1] = (starts[doc + 1] as number) + 1;
+  }
+  for (let doc = 0; doc < docCount; doc += 1) starts[doc + 1] = (starts[doc + 1] as number) + (starts[doc] as number);
+  const cursors = starts.slice(0, docCount);
+  const terms = new Int32Array(entries);
+  const titleCounts = new Uint8Array(entries);
+  const textCounts = new Uint8Array(entries);
+  const termCount = termCountOf(postings);
+  for (let term = 0; term < termCount; term += 1) {
+    const end = postings.starts[term + 1] as number;
+    for (let entry = postings.starts[term] as number; entry < end; entry += 1) {
+      const doc = postings.docs[entry] as number;
+      const position = cursors[doc] as number;
+      terms[position] = term;
+      titleCounts[position] = postings.titleCounts[entry] as number;
+      textCounts[position] = postings.textCounts[entry] as number;
+      cursors[doc] = position + 1;
+    }
+  }
+  return { starts, terms, titleCounts, textCounts };
+}
+
+/** Doc norms in both spaces; summed term by term in id order, the same for a fresh and an updated index. */
+export function computeNorms(postings: Postings, docCount: number): Norms {
+  const full = new Float64Array(docCount);
+  const title = new Float64Array(docCount);
+  const termCount = termCountOf(postings);
+  const { starts, docs, titleCounts, textCounts, titleDf } = postings;
+  for (let term = 0; term < termCount; term += 1) {
+    const start = starts[term] as number;
+    const end = starts[term + 1] as number;
+    const idfFull = smoothedIdf(end - start, docCount);
+    const idfTitle = smoothedIdf(titleDf[term] as number, docCount);
+    for (let entry = start; entry < end; entry += 1) {
+      const doc = docs[entry] as number;
+      const titleCount = titleCounts[entry] as number;
+      const weight = (TITLE_WEIGHT * (TF[titleCount] as number) + (TF[textCounts[entry] as number] as number)) * idfFull;
+      full[doc] = (full[doc] as number) + weight * weight;
+      if (titleCount > 0) {
+        const titleWeight = (TF[titleCount] as number) * idfTitle;
+        title[doc] = (title[doc] as number) + titleWeight * titleWeight;
+      }
+    }
+  }
+  for (let doc = 0; doc < docCount; doc += 1) {
+    full[doc] = Math.sqrt(full[doc] as number);
+    title[doc] = Math.sqrt(title[doc] as number);
+  }
+  return { full, title };
+}
+
+/** A query's distinct terms: ids (-1 when unknown) and weights over title and text, and over the title alone. */
+export interface QueryVector {
+  ids: Int32Array;
+  full: Float64Array;
+  title: Float64Array;
+}
+
+export function queryVector(keyCount: number, idOf: (i: number) => number, counts: readonly number[]): QueryVector {
+  const ids = new Int32Array(keyCount);
+  const full = new Float64Array(keyCount);
+  const title = new Float64Array(keyCount);
+  for (let i = 0; i < keyCount; i += 1) {
+    ids[i] = idOf(i);
+    const titleWeight = termFrequencyWeight(counts[2 * i] as number);
+    full[i] = TITLE_WEIGHT * titleWeight + termFrequencyWeight(counts[2 * i + 1] as number);
+    title[i] = titleWeight;
+  }
+  return { ids, full, title };
+}
+
+/**
+ * Adds the cosine of the query with every doc sharing a term: over title and
+ * text into `full`, over titles alone into `title`.
+ */
+export function accumulateCosines(
+  postings: Postings,
+  norms: Norms,
+  docCount: number,
+  query: QueryVector,
+  full: Float64Array,
+  title: Float64Array,
+): void {
+  const termCount = termCountOf(postings);
+  const n = query.ids.length;
+  const idfFull = new Float64Array(n);
+  const idfTitle = new Float64Array(n);
+  let fullSquares = 0;
+  let titleSquares = 0;
+  for (let i = 0; i < n; i += 1) {
+    const id = query.ids[i] as number;
+    const known = id >= 0 && id < termCount;
+    idfFull[i] = smoothedIdf(known ? (postings.starts[id + 1] as number) - (postings.starts[id] as number) : 0, docCount);
+    idfTitle[i] = smoothedIdf(known ? (postings.titleDf[id] as number) : 0, docCount);
+    fullSquares += ((query.full[i] as number) * (idfFull[i] as number)) ** 2;
+    titleSquares += ((query.title[i] as number) * (idfTitle[i] as number)) ** 2;
+  }
+  const fullNorm = Math.sqrt(fullSquares);
+  const titleNorm = Math.sqrt(titleSquares);
+  const { starts, docs, titleCounts, textCounts } = postings;
+  const touched = new Uint8Array(docCount);
+  for (let i = 0; i < n; i += 1) {
+    const id = query.ids[i] as number;
+    if (id < 0 || id >= termCount) continue;
+    const fullFactor = fullNorm > 0 ? ((query.full[i] as number) * (idfFull[i] as number) * (idfFull[i] as number)) / fullNorm : 0;
+    const titleFactor = titleNorm > 0 ? ((query.title[i] as number) * (idfTitle[i] as number) * (idfTitle[i] as number)) / titleNorm : 0;
+    const end = starts[id + 1] as number;
+    for (let entry = starts[id] as number; entry < end; entry += 1) {
+      const doc = docs[entry] as number;
+      const titleCount = titleCounts[entry] as number;
+      touched[doc] = 1;
+      full[doc] = (full[doc] as number) + fullFactor * (TITLE_WEIGHT * (TF[titleCount] as number) + (TF[textCounts[entry] as number] as number));
+      if (titleCount > 0 && titleFactor > 0) title[doc] = (title[doc] as number) + titleFactor * (TF[titleCount] as number);
+    }
+  }
+  for (let doc = 0; doc < docCount; doc += 1) {
+    if (touched[doc] === 0) continue;
+    const fullNormOfDoc = norms.full[doc] as number;
+    const titleNormOfDoc = norms.title[doc] as number;
+    full[doc] = fullNormOfDoc > 0 ? (full[doc] as number) / fullNormOfDoc : 0;
+    title[doc] = titleNormOfDoc > 0 ? (title[doc] as number) / titleNormOfDoc : 0;
+  }
+}
+
+/**
+ * The terms of a merged index: an old index's terms still in use and an added
+ * index's terms, in sorted order. `compare(o, a)` compares old term o with added term a.
+ */
+export interface TermMerge {
+  newToOld: Int32Array;
+  newToAdded: Int32Array;
+  oldToNew: Int32Array;
+  addedToNew: Int32Array;
+}
+
+export function mergeTerms(
+  oldCount: number,
+  addedCount: number,
+  compare: (oldTerm: number, addedTerm: number) => number,
+): TermMerge {
+  const oldToNew = new Int32Array(oldCount).fill(-1);
+  const addedToNew = new Int32Array(addedCount);
+  const newToOld: number[] = [];
+  const newToAdded: number[] = [];
+  let o = 0;
+  let a = 0;
+  while (o < oldCount || a < addedCount) {
+    const order = o >= oldCount ? 1 : a >= addedCount ? -1 : compare(o, a);
+    const position = newToOld.length;
+    if (order <= 0) {
+      oldToNew[o] = position;
+      newToOld.push(o);
+      o += 1;
+    } else newToOld.push(-1);
+    if (order >= 0) {
+      addedToNew[a] = position;
+      newToAdded.push(a);
+      a += 1;
+    } else newToAdded.push(-1);
+  }
+  return { newToOld: Int32Array.from(newToOld), newToAdded: Int32Array.from(newToAdded), oldToNew, addedToNew };
+}
+
+/**
+ * Postings of the old index without removed docs (`docMap[d] < 0`; kept docs
+ * renumbered by `docMap`, in the same order), followed per term by the added
+ * index's postings with docs shifted by `addedDocOffset`; and the doc norms of
+ * the result, summed in the same order as `computeNorms` does. Terms left
+ * without docs are dropped and `merge` is updated to match.
+ */
+export function mergePostings(
+  old: Postings,
+  docMap: Int32Array,
+  anyRemoved: boolean,
+  added: Postings,
+  addedDocOffset: number,
+  merge: TermMerge,
+  docCount: number,
+): { postings: Postings; norms: Norms; merge: TermMerge } {
+  const termCount = merge.newToOld.length;
+  const capacity = old.docs.length + added.docs.length;
+  const starts = new Int32Array(termCount + 1);
+  const docs = new Int32Array(capacity);
+  const titleCounts = new Uint8Array(capacity);
+  const textCounts = new Uint8Array(capacity);
+  const titleDf = new Int32Array(termCount);
+  const full = new Float64Array(docCount);
+  const title = new Float64Array(docCount);
+  let at = 0;
+  let live = 0;
+  for (let term = 0; term < termCount; term += 1) {
+    const o = merge.newToOld[term] as number;
+    const a = merge.newToAdded[term] as number;
+    const segmentStart = at;
+    let inTitle = 0;
+    if (o >= 0) {
+      const start = old.starts[o] as number;
+      const end = old.starts[o + 1] as number;
+      if (!anyRemoved) {
+        // No doc removed: kept docs keep their numbers, so the run is copied as it is.
+        docs.set(old.docs.subarray(start, end), at);
+        titleCounts.set(old.titleCounts.subarray(start, end), at);
+        textCounts.set(old.textCounts.subarray(start, end), at);
+        at += end - start;
+        inTitle += old.titleDf[o] as number;
+      } else {
+        for (let entry = start; entry < end; entry += 1) {
+          const doc = docMap[old.docs[entry] as number] as number;
+          if (doc < 0) continue;
+          docs[at] = doc;
+          const titleCount = old.titleCounts[entry] as number;
+          titleCounts[at] = titleCount;
+          textCounts[at] = old.textCounts[entry] as number;
+          if (titleCount > 0) inTitle += 1;
+          at += 1;
+        }
+      }
+    }
+    if (a >= 0) {
+      const end = added.starts[a + 1] as number;
+      for (let entry = added.starts[a] as number; entry < end; entry += 1) {
+        docs[at] = (added.docs[entry] as number) + addedDocOffset;
+        titleCounts[at] = added.titleCounts[entry] as number;
+        textCounts[at] = added.textCounts[entry] as number;
+        at += 1;
+      }
+      inTitle += added.titleDf[a] as number;
+    }
+    if (at === segmentStart) {
+      // A term only removed docs had: its old id maps nowhere.
+      if (o >= 0) merge.oldToNew[o] = -1;
+      continue;
+    }
+    const idfFull = smoothedIdf(at - segmentStart, docCount);
+    const idfTitle = smoothedIdf(inTitle, docCount);
+    for (let entry = segmentStart; entry < at; entry += 1) {
+      const doc = docs[entry] as number;
+      const titleCount = titleCounts[entry] as number;
+      const weight = (TITLE_WEIGHT * (TF[titleCount] as number) + (TF[textCounts[entry] as number] as number)) * idfFull;
+      full[doc] = (full[doc] as number) + weight * weight;
+      if (titleCount > 0) {
+        const titleWeight = (TF[titleCount] as number) * idfTitle;
+        title[doc] = (title[doc] as number) + titleWeight * titleWeight;
+      }
+    }
+    titleDf[live] = inTitle;
+    merge.newToOld[live] = o;
+    merge.newToAdded[live] = a;
+    if (o >= 0) merge.oldToNew[o] = live;
+    if (a >= 0) merge.addedToNew[a] = live;
+    live += 1;
+    starts[live] = at;
+  }
+  for (let doc = 0; doc < docCount; doc += 1) {
+    full[doc] = Math.sqrt(full[doc] as number);
+    title[doc] = Math.sqrt(title[doc] as number);
+  }
+  return {
+    postings: {
+      starts: starts.subarray(0, live + 1),
+      docs: docs.subarray(0, at),
+      titleCounts: titleCounts.subarray(0, at),
+      textCounts: textCounts.subarray(0, at),
+      titleDf: titleDf.subarray(0, live),
+    },
+    norms: { full, title },
+    merge: {
+      newToOld: merge.newToOld.subarray(0, live),
+      newToAdded: merge.newToAdded.subarray(0, live),
+      oldToNew: merge.oldToNew,
+      addedToNew: merge.addedToNew,
+    },
+  };
+}
