@@ -7,7 +7,7 @@ import { GitRepository } from '../adapters/git/git-repository.js';
 import type { CommandContext, Prompter } from '../cli/ports.js';
 import { displayName, findMunicipality, resolveCategory, resolveMunicipality } from '../core/config.js';
 import type { RegisterConfig } from '../core/config.js';
-import { buildDuplicateIndex, findDuplicateCandidates, sectionsText } from '../core/duplicates.js';
+import { findDuplicateCandidates, sectionsText } from '../core/duplicates.js';
 import type { DuplicateCandidate } from '../core/duplicates.js';
 import { SlussError } from '../core/errors.js';
 import { parseIdeaFile, serializeIdea, serializeIdeaEdit } from '../core/format/idea-file.js';
@@ -23,6 +23,7 @@ import { roleName, ui } from '../ui/text.js';
 import { loadIdeas, openRegister } from './register.js';
 import type { OpenRegister } from './register.js';
 import { saveChanges } from './save.js';
+import { loadDuplicateIndex } from './similarity-index.js';
 import type { SaveResult } from './save.js';
 
 export const ON_DUPLICATE = ['abort', 'new', 'join', 'related'] as const;
@@ -73,7 +74,7 @@ export async function addIdea(ctx: CommandContext, options: AddOptions): Promise
   const { ideas } = await loadIdeas(register);
   const today = ctx.clock.today();
   const settings = register.config.duplicates;
-  const duplicateIndex = buildDuplicateIndex(ideas, settings, today);
+  const duplicateIndex = await loadDuplicateIndex(register, ideas, today);
   const candidates = findDuplicateCandidates(duplicateIndex, { title: draft.title ?? '', text: sectionsText(draftSections(draft)) }, settings);
   const decision = await decide(ctx, register.config, options, candidates);
 

@@ -1,6 +1,6 @@
 /** The read-only commands: similar, list, show and search. */
 import type { CommandContext } from '../cli/ports.js';
-import { buildDuplicateIndex, findDuplicateCandidates, linkedIds, similarityDocOf } from '../core/duplicates.js';
+import { findDuplicateCandidates, linkedIds, similarityDocOf } from '../core/duplicates.js';
 import { isIdeaId, normalizeIdInput } from '../core/ids.js';
 import type { DuplicateCandidate } from '../core/duplicates.js';
 import { parseSections } from '../core/format/idea-file.js';
@@ -8,7 +8,6 @@ import type { Idea, IdeaSections } from '../core/idea.js';
 import { contactOf } from '../core/idea.js';
 import { compileFilter, sortIdeas } from '../core/query.js';
 import type { IdeaFilter } from '../core/query.js';
-import { analyzeDoc, buildSimilarityIndex } from '../core/similarity/index.js';
 import type { MatchReason } from '../core/similarity/index.js';
 import { loadIdeas, openRegister, requireIdea } from './register.js';
 import type { OpenRegister } from './register.js';
@@ -29,7 +28,9 @@ export async function similarIdeas(ctx: CommandContext, query: string): Promise<
   const register = await openRegister(ctx);
   const { ideas, unreadable } = await loadIdeas(register);
   const settings = register.config.duplicates;
-  const index = buildDuplicateIndex(ideas, settings, ctx.clock.today());
+  // The engine loads only for the commands that rank; list and show never need it.
+  const { loadDuplicateIndex } = await import('./similarity-index.js');
+  const index = await loadDuplicateIndex(register, ideas, ctx.clock.today());
   const existing = isIdeaId(normalizeIdInput(query)) ? ideas.find((idea) => idea.data.id === normalizeIdInput(query)) : undefined;
   if (existing) {
     const doc = similarityDocOf(existing);
@@ -64,7 +65,8 @@ export async function searchIdeas(ctx: CommandContext, query: string, limit: num
   const register = await openRegister(ctx);
   const { ideas, unreadable } = await loadIdeas(register);
   const byId = new Map(ideas.map((idea) => [idea.data.id, idea]));
-  const index = buildSimilarityIndex(ideas.map((idea) => analyzeDoc(similarityDocOf(idea))));
+  const { loadSimilarityIndex } = await import('./similarity-index.js');
+  const index = await loadSimilarityIndex(register, ideas);
   const hits = index.searchText(query, limit).flatMap((hit) => {
     const idea = byId.get(hit.id);
     return idea ? [{ idea, score: hit.score, reasons: hit.reasons }] : [];

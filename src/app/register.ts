@@ -53,7 +53,7 @@ export async function loadIdeas(register: OpenRegister, paths?: readonly string[
     ...(cached.idea ? { idea: { ...cached.idea, path } } : {}),
   });
   const checked = await inBatches(all, async (path): Promise<CheckedIdeaFile> => {
-    const stamp = await store.stampOf(path);
+    const stamp = store.stampOf(path);
     const unchanged = stamp && cache.lookupByStamp(path, stamp);
     if (unchanged) return fromCache(path, unchanged);
     const entry = await store.readIdeaFile(path);

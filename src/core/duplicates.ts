@@ -8,7 +8,7 @@ import type { Idea, IdeaData } from './idea.js';
 import { SECTIONS } from './idea.js';
 import type { IdeaSections } from './idea.js';
 import { analyzeDoc, buildSimilarityIndex } from './similarity/index.js';
-import type { AnalyzedDoc, MatchReason, SimilarityDoc, SimilarityIndex } from './similarity/index.js';
+import type { MatchReason, SimilarityDoc, SimilarityIndex } from './similarity/index.js';
 
 export interface DuplicateCandidate {
   id: string;
@@ -44,24 +44,22 @@ export function lookbackStart(settings: DuplicateSettings, today: string): strin
 export interface DuplicateIndex {
   index: SimilarityIndex;
   ideas: ReadonlyMap<string, Idea>;
+  /** Ideas created before the look-back; never suggested. */
+  outsideLookback: ReadonlySet<string>;
 }
 
 /**
- * Indexes every idea within the look-back, closed and declined ones included:
- * a declined idea is exactly what a municipality should hear about before
- * starting again. `analyzed` lets a cache supply already analysed documents.
+ * Every idea is indexed, closed and declined ones included: a declined idea is
+ * exactly what a municipality should hear about before starting again. The
+ * look-back is applied when asking, so a cached index serves any date.
+ * `index` lets a cache supply the index of these same ideas.
  */
-export function buildDuplicateIndex(
-  ideas: readonly Idea[],
-  settings: DuplicateSettings,
-  today: string,
-  analyzed: (idea: Idea) => AnalyzedDoc = (idea) => analyzeDoc(similarityDocOf(idea)),
-): DuplicateIndex {
+export function buildDuplicateIndex(ideas: readonly Idea[], settings: DuplicateSettings, today: string, index?: SimilarityIndex): DuplicateIndex {
   const start = lookbackStart(settings, today);
-  const compared = start === undefined ? ideas : ideas.filter((idea) => idea.data.created >= start);
   return {
-    index: buildSimilarityIndex(compared.map(analyzed)),
-    ideas: new Map(compared.map((idea) => [idea.data.id, idea])),
+    index: index ?? buildSimilarityIndex(ideas.map((idea) => analyzeDoc(similarityDocOf(idea)))),
+    ideas: new Map(ideas.map((idea) => [idea.data.id, idea])),
+    outsideLookback: new Set(start === undefined ? [] : ideas.filter((idea) => idea.data.created < start).map((idea) => idea.data.id)),
   };
 }
 
@@ -71,10 +69,11 @@ export function findDuplicateCandidates(
   settings: DuplicateSettings,
   exclude?: ReadonlySet<string>,
 ): DuplicateCandidate[] {
+  const excluded = new Set([...duplicateIndex.outsideLookback, ...(exclude ?? [])]);
   const found = duplicateIndex.index.findSimilar(draft, {
     limit: settings.max_candidates,
     threshold: settings.threshold,
-    ...(exclude ? { exclude } : {}),
+    ...(excluded.size > 0 ? { exclude: excluded } : {}),
   });
   return found
     .filter((candidate) => candidate.score >= settings.show_from || candidate.likelyDuplicate)
@@ -117,30 +116,24 @@ export interface DuplicatePair {
 }
 
 /**
- * Likely duplicate pairs across municipalities: each idea of `subject` (all
- * when omitted) asks the index for its candidates, so no pair is compared
- * unless the index finds it. Pairs from the same municipality, and pairs
- * someone already decided about, are left out. Each pair once, best first.
+ * Likely duplicate pairs across municipalities, for ideas of `subject` (all
+ * when omitted). Candidates come from the index, so no pair is compared unless
+ * the index finds it. Pairs from the same municipality, and pairs someone
+ * already decided about, are left out. Each pair once, best first.
  */
 export function scanDuplicatePairs(duplicateIndex: DuplicateIndex, settings: DuplicateSettings, subject?: ReadonlySet<string>): DuplicatePair[] {
-  const pairs = new Map<string, DuplicatePair>();
-  for (const idea of duplicateIndex.ideas.values()) {
-    if (subject && !subject.has(idea.data.id)) continue;
-    const doc = similarityDocOf(idea);
-    const found = duplicateIndex.index.findSimilar({ title: doc.title, text: doc.text }, { limit: settings.max_candidates, threshold: settings.threshold, exclude: new Set([idea.data.id]) });
-    for (const candidate of found) {
-      if (!candidate.likelyDuplicate) continue;
-      const other = duplicateIndex.ideas.get(candidate.id);
-      if (!other || other.data.municipality === idea.data.municipality || isDecidedPair(idea.data, other.data)) continue;
-      const [a, b] = idea.data.id < other.data.id ? [idea, other] : [other, idea];
-      const key = `${a.data.id} ${b.data.id}`;
-      const previous = pairs.get(key);
-      if (!previous || candidate.confidence > previous.confidence) {
-        pairs.set(key, { a, b, score: candidate.score, confidence: candidate.confidence, reasons: candidate.reasons });
-      }
-    }
-  }
-  return [...pairs.values()].sort((x, y) => y.confidence - x.confidence || y.score - x.score || x.a.data.id.localeCompare(y.a.data.id));
+  const { ideas } = duplicateIndex;
+  const skip = (a: string, b: string) => {
+    const [x, y] = [ideas.get(a), ideas.get(b)];
+    if (!x || !y) return true;
+    return x.data.municipality === y.data.municipality || isDecidedPair(x.data, y.data) || duplicateIndex.outsideLookback.has(a) || duplicateIndex.outsideLookback.has(b);
+  };
+  return duplicateIndex.index
+    .findDuplicatePairs({ threshold: settings.threshold, skip, ...(subject ? { subject } : {}) })
+    .flatMap((pair) => {
+      const [a, b] = [ideas.get(pair.a), ideas.get(pair.b)];
+      return a && b ? [{ a, b, score: pair.score, confidence: pair.confidence, reasons: pair.reasons }] : [];
+    });
 }
 
 /** Pairs that share an idea belong to one group: the same idea found in several municipalities. */

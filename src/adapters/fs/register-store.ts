@@ -4,7 +4,7 @@
  * rename, so a reader never sees half a file).
  */
 import { randomBytes } from 'node:crypto';
-import { constants as fsConstants, unlinkSync } from 'node:fs';
+import { constants as fsConstants, lstatSync, unlinkSync } from 'node:fs';
 import { link, lstat, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -122,10 +122,14 @@ export class RegisterStore {
     return inBatches(paths ?? (await this.listIdeaPaths()), (path) => this.readIdeaFile(path));
   }
 
-  /** Size and modification time of a regular file, or undefined for anything else (read it to learn why). */
-  async stampOf(path: string): Promise<FileStamp | undefined> {
+  /**
+   * Size and modification time of a regular file, or undefined for anything
+   * else (read it to learn why). Synchronous on purpose: for 10,000 files a
+   * plain lstat loop is several times faster than 10,000 promises.
+   */
+  stampOf(path: string): FileStamp | undefined {
     try {
-      const info = await lstat(this.absolute(path));
+      const info = lstatSync(this.absolute(path));
       return info.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : undefined;
     } catch {
       return undefined;
