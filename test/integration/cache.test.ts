@@ -1,0 +1,63 @@
+/** The caches never change an answer: cached and uncached results agree after every kind of change. */
+import { existsSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listIdeas, similarIdeas } from '../../src/app/read.js';
+import { scanRegister } from '../../src/app/duplicates.js';
+import { testContext } from '../helpers/context.js';
+import { createRegister, git, writeIdea } from '../helpers/registers.js';
+import { SAMPLE_IDEAS } from '../helpers/registers.js';
+
+const queries = ['Digitala nycklar i hemtjänsten', 'Snöröjning karta', 'Solpaneler på skolans tak', '0ZZ-AAAA1'];
+
+async function answers(root: string) {
+  const ctx = testContext({ cwd: root });
+  const similar = [];
+  for (const query of queries) similar.push((await similarIdeas(ctx, query)).value.map((c) => [c.id, c.score, c.likelyDuplicate, c.title]));
+  const list = (await listIdeas(ctx, {})).value.ideas.map((i) => [i.path, i.data.title, i.data.status]);
+  const pairs = (await scanRegister(ctx, {})).pairs.map((p) => [p.a.data.id, p.b.data.id, p.score]);
+  return { similar, list, pairs };
+}
+
+/** Cached answers (run twice, so the second run uses the caches) must equal answers without any cache. */
+async function expectCacheAgrees(root: string) {
+  await answers(root);
+  const cached = await answers(root);
+  for (const file of ['parsed-ideas.json', 'similarity-index.bin', 'similarity-index.json']) expect(existsSync(join(root, '.sluss', 'cache', file)), file).toBe(true);
+  rmSync(join(root, '.sluss', 'cache'), { recursive: true, force: true });
+  expect(cached).toEqual(await answers(root));
+}
+
+describe('cache invalidation', () => {
+  it('agrees after edits, deletes, renames, branch switches and a corrupt cache', async () => {
+    const root = createRegister({ ideas: [...SAMPLE_IDEAS, { id: '0ZZ-AAAA4', title: 'Digitala lås för hemtjänstens brukare', municipality: 'hjo', problem: 'Nycklar till brukarna kommer bort i hemtjänsten.' }] });
+    await expectCacheAgrees(root);
+
+    const locks = 'ideas/0ZZ-AAAA1-digitala-las-i-hemtjansten.md';
+    writeFileSync(join(root, locks), readFileSync(join(root, locks), 'utf8').replace('Digitala lås i hemtjänsten', 'Solpaneler på skolans tak'));
+    await expectCacheAgrees(root);
+    expect((await similarIdeas(testContext({ cwd: root }), 'Solpaneler på skolans tak')).value[0]!.id).toBe('0ZZ-AAAA1');
+
+    unlinkSync(join(root, 'ideas/0ZZ-AAAA3-solceller-pa-forskolornas-tak.md'));
+    await expectCacheAgrees(root);
+
+    renameSync(join(root, 'ideas/0ZZ-AAAA2-karta-over-snorojningen-i-realtid.md'), join(root, 'ideas/0ZZ-AAAA2-snokarta.md'));
+    await expectCacheAgrees(root);
+    expect((await listIdeas(testContext({ cwd: root }), {})).value.ideas.map((i) => i.path)).toContain('ideas/0ZZ-AAAA2-snokarta.md');
+
+    git(root, 'stash', '--include-untracked', '--quiet');
+    git(root, 'switch', '--quiet', '-c', 'annan');
+    writeIdea(root, { id: '0ZZ-AAAA5', title: 'Karta som visar var plogbilarna är', municipality: 'vara', problem: 'Invånarna vill veta när gatan plogas.' });
+    git(root, 'add', '-A');
+    git(root, 'commit', '--quiet', '-m', 'annan gren');
+    await expectCacheAgrees(root);
+    git(root, 'switch', '--quiet', 'main');
+    await expectCacheAgrees(root);
+
+    for (const file of ['parsed-ideas.json', 'similarity-index.bin', 'similarity-index.json']) {
+      await answers(root);
+      writeFileSync(join(root, '.sluss', 'cache', file), 'trasig');
+      await expectCacheAgrees(root);
+    }
+  });
+});
