@@ -112,6 +112,27 @@ class Terminal {
   }
 }
 
+describe('a read-only ideas/ folder', () => {
+  // As root, chmod stops nothing; a read-only bind mount over ideas/ gives a real EROFS.
+  it.skipIf(!canMountTmpfs())('EROFS while writing: exit 1, nothing written, the text kept in a recovery file', { timeout: 30_000 }, () => {
+    const root = createRegister();
+    const script = [
+      'set -u',
+      'mount --bind ideas ideas && mount -o remount,ro,bind ideas',
+      `"${process.execPath}" "${BIN}" add --title "Bokbuss till byarna" --problem "Långt till biblioteket" --municipality tidaholm >out.txt 2>err.txt`,
+      'echo "exit=$?"',
+    ].join('\n');
+    const output = execFileSync('unshare', ['-m', 'sh', '-c', script], { cwd: root, env: testEnv({ SLUSS_TODAY: '2026-11-27' }), encoding: 'utf8' });
+    const stderr = readFileSync(join(root, 'err.txt'), 'utf8');
+    expect(output.trim(), stderr).toBe('exit=1');
+    expect(stderr).toMatch(/Kunde inte skriva ideas\/115-[0-9A-Z]{5}-bokbuss-till-byarna\.md: EROFS/);
+    const recovery = /sparad i (\S+)\. /.exec(stderr)?.[1];
+    expect(readFileSync(recovery!, 'utf8')).toContain('title: Bokbuss till byarna');
+    expect(entries(root).filter((name) => name.endsWith('.md'))).toHaveLength(3);
+    expect(git(root, 'rev-list', '--count', 'HEAD')).toBe('1');
+  });
+});
+
 describe('signals during a question', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal} while add asks for the title: the process ends at once and nothing is written`, { timeout: 30_000 }, async () => {
@@ -123,6 +144,7 @@ describe('signals during a question', () => {
       process.kill(terminal.process.pid, signal);
       const exit = await Promise.race([terminal.exited, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 10_000))]);
       expect(exit).not.toBe('hung');
+      expect(exit).toMatchObject({ exitCode: signal === 'SIGINT' ? 130 : 143 });
       expect(terminal.screen).not.toContain('\n    at ');
       expect(entries(root)).toHaveLength(3);
       expect(git(root, 'status', '--porcelain')).toBe('');
