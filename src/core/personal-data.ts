@@ -4,6 +4,7 @@
  * (personnummer and samordningsnummer, with the Luhn check digit), so they are
  * caught before they reach the main branch and its history.
  */
+import { ID_PATTERN } from './ids.js';
 
 export type PersonalDataKind = 'email' | 'phone' | 'personnummer';
 
@@ -53,7 +54,9 @@ export function findPersonalData(text: string): PersonalDataHit[] {
   for (const match of text.matchAll(PHONE)) {
     // An identity number also looks like a phone number; it is reported once, as what it is.
     const overlapsIdentity = identityRanges.some(([start, end]) => match.index < end && start < match.index + match[0].length);
-    if (!overlapsIdentity && match[0].replace(/\D/g, '').length >= 8) hits.push({ kind: 'phone', masked: mask(match[0].trim()) });
+    // An idea id made only of digits (`029-02426`) has the shape of a phone number with an area code.
+    const isIdeaId = ID_PATTERN.test(match[0].trim()) && !/[\d-]/.test(text[match.index + match[0].length] ?? '');
+    if (!overlapsIdentity && !isIdeaId && match[0].replace(/\D/g, '').length >= 8) hits.push({ kind: 'phone', masked: mask(match[0].trim()) });
   }
   return hits;
 }

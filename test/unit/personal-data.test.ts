@@ -22,6 +22,11 @@ describe('personal data guard', () => {
     expect(kinds('Växeln 0500-49 80 00')).toEqual(['phone']);
   });
 
+  it('does not take an all-digit idea id for a phone number', () => {
+    expect(kinds('id: 029-02426, se även 029-02427.')).toEqual([]);
+    expect(kinds('Ring 029-024260')).toEqual(['phone']);
+  });
+
   it('leaves dates, ids, amounts and years alone', () => {
     expect(kinds('Beslut 2026-11-27, id 115-7M4QD, kostnad 120 000 kr, 900 brukare, år 2025, KS 2026/114')).toEqual([]);
   });

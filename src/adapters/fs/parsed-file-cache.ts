@@ -21,7 +21,7 @@ import type { Problem } from '../../core/problems.js';
 import { ensureSlussDir } from './register-store.js';
 
 /** Bumped whenever parsing or checking changes what a file's verdict is. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 /** Modification times closer than this to the cache's own write are not trusted. */
 const RACY_MARGIN_MS = 2_000;
 const CACHE_FILE = 'parsed-ideas.json';
