@@ -9,24 +9,7 @@ import { spawn } from 'node:child_process';
 import { simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
 import { SlussError } from '../../core/errors.js';
-
-const PASSED_GIT_VARIABLES = ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_AUTHOR_DATE', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL', 'GIT_COMMITTER_DATE'] as const;
-const PASSED_VARIABLES = ['PATH', 'Path', 'HOME', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH', 'USER', 'LOGNAME', 'TMPDIR', 'TEMP', 'TMP', 'XDG_CONFIG_HOME', 'SystemRoot', 'APPDATA', 'LOCALAPPDATA', 'ProgramData'];
-const FIXED_GIT_VARIABLES = { GIT_TERMINAL_PROMPT: '0' } as const;
-
-/** The same allow-list as git-repository.ts: git finds itself and the user's config, nothing else comes in. */
-function gitEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
-  const passed: Record<string, string> = { LC_ALL: 'C', LANGUAGE: 'C', ...FIXED_GIT_VARIABLES };
-  for (const key of [...PASSED_VARIABLES, ...PASSED_GIT_VARIABLES]) {
-    const value = env[key];
-    if (value !== undefined) passed[key] = value;
-  }
-  return passed;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+import { ALLOWED_GIT_VARIABLES, gitEnvironment, messageOf } from './git-environment.js';
 
 export interface TreeEntry {
   /** Relative to the directory git runs in, forward slashes. */
@@ -63,7 +46,7 @@ export class GitHistory {
       baseDir: dir,
       maxConcurrentProcesses: 1,
       trimmed: false,
-      allowEnvironment: [...PASSED_GIT_VARIABLES, ...Object.keys(FIXED_GIT_VARIABLES)],
+      allowEnvironment: ALLOWED_GIT_VARIABLES,
     }).env(this.environment);
   }
 

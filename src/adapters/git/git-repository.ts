@@ -9,10 +9,7 @@ import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
 import { SlussError } from '../../core/errors.js';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+import { ALLOWED_GIT_VARIABLES, gitEnvironment, messageOf } from './git-environment.js';
 
 function firstMeaningfulLine(text: string): string {
   return (
@@ -21,31 +18,6 @@ function firstMeaningfulLine(text: string): string {
       .map((line) => line.trim())
       .find((line) => line !== '' && !line.startsWith('hint:')) ?? text.trim()
   );
-}
-
-/**
- * Git runs with an environment built from an allow-list: what it needs to find
- * itself, the user's config and identity. simple-git rejects other git
- * variables (GIT_SSL_CAINFO, GIT_EDITOR, …) that could change what git runs.
- */
-const PASSED_GIT_VARIABLES = [
-  'GIT_AUTHOR_NAME',
-  'GIT_AUTHOR_EMAIL',
-  'GIT_AUTHOR_DATE',
-  'GIT_COMMITTER_NAME',
-  'GIT_COMMITTER_EMAIL',
-  'GIT_COMMITTER_DATE',
-] as const;
-const PASSED_VARIABLES = ['PATH', 'Path', 'HOME', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH', 'USER', 'LOGNAME', 'TMPDIR', 'TEMP', 'TMP', 'XDG_CONFIG_HOME', 'SystemRoot', 'APPDATA', 'LOCALAPPDATA', 'ProgramData'];
-const FIXED_GIT_VARIABLES = { GIT_TERMINAL_PROMPT: '0' } as const;
-
-function gitEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
-  const passed: Record<string, string> = { LC_ALL: 'C', LANGUAGE: 'C', ...FIXED_GIT_VARIABLES };
-  for (const key of [...PASSED_VARIABLES, ...PASSED_GIT_VARIABLES]) {
-    const value = env[key];
-    if (value !== undefined) passed[key] = value;
-  }
-  return passed;
 }
 
 export class GitRepository {
@@ -59,7 +31,7 @@ export class GitRepository {
       baseDir: dir,
       maxConcurrentProcesses: 1,
       trimmed: true,
-      allowEnvironment: [...PASSED_GIT_VARIABLES, ...Object.keys(FIXED_GIT_VARIABLES)],
+      allowEnvironment: ALLOWED_GIT_VARIABLES,
     }).env(gitEnvironment(env));
   }
 
