@@ -44,8 +44,13 @@ export function lookbackStart(settings: DuplicateSettings, today: string): strin
 export interface DuplicateIndex {
   index: SimilarityIndex;
   ideas: ReadonlyMap<string, Idea>;
-  /** Ideas created before the look-back; never suggested. */
-  outsideLookback: ReadonlySet<string>;
+  /**
+   * Never suggested: ideas created before the look-back, and ideas already
+   * marked as a duplicate of another idea in the register (the survivor stands
+   * for both, so a new idea is not told to join a copy, and two equal copies
+   * do not make each other look uncertain).
+   */
+  hidden: ReadonlySet<string>;
 }
 
 /**
@@ -56,10 +61,11 @@ export interface DuplicateIndex {
  */
 export function buildDuplicateIndex(ideas: readonly Idea[], settings: DuplicateSettings, today: string, index?: SimilarityIndex): DuplicateIndex {
   const start = lookbackStart(settings, today);
+  const ids = new Set(ideas.map((idea) => idea.data.id));
   return {
     index: index ?? buildSimilarityIndex(ideas.map((idea) => analyzeDoc(similarityDocOf(idea)))),
     ideas: new Map(ideas.map((idea) => [idea.data.id, idea])),
-    outsideLookback: new Set(start === undefined ? [] : ideas.filter((idea) => idea.data.created < start).map((idea) => idea.data.id)),
+    hidden: new Set(ideas.filter((idea) => (start !== undefined && idea.data.created < start) || isMergedDuplicate(idea, ids)).map((idea) => idea.data.id)),
   };
 }
 
@@ -69,7 +75,7 @@ export function findDuplicateCandidates(
   settings: DuplicateSettings,
   exclude?: ReadonlySet<string>,
 ): DuplicateCandidate[] {
-  const excluded = new Set([...duplicateIndex.outsideLookback, ...(exclude ?? [])]);
+  const excluded = new Set([...duplicateIndex.hidden, ...(exclude ?? [])]);
   const found = duplicateIndex.index.findSimilar(draft, {
     limit: settings.max_candidates,
     threshold: settings.threshold,
@@ -94,6 +100,11 @@ export function findDuplicateCandidates(
         },
       ];
     });
+}
+
+function isMergedDuplicate(idea: Idea, ids: ReadonlySet<string>): boolean {
+  const survivor = idea.data.links?.duplicate_of;
+  return survivor !== undefined && survivor !== idea.data.id && ids.has(survivor);
 }
 
 /** Ids an idea is already linked to in any way: a duplicate, related, or decided not to be a duplicate. */
@@ -126,7 +137,7 @@ export function scanDuplicatePairs(duplicateIndex: DuplicateIndex, settings: Dup
   const skip = (a: string, b: string) => {
     const [x, y] = [ideas.get(a), ideas.get(b)];
     if (!x || !y) return true;
-    return x.data.municipality === y.data.municipality || isDecidedPair(x.data, y.data) || duplicateIndex.outsideLookback.has(a) || duplicateIndex.outsideLookback.has(b);
+    return x.data.municipality === y.data.municipality || isDecidedPair(x.data, y.data) || duplicateIndex.hidden.has(a) || duplicateIndex.hidden.has(b);
   };
   return duplicateIndex.index
     .findDuplicatePairs({ threshold: settings.threshold, skip, ...(subject ? { subject } : {}) })

@@ -45,6 +45,13 @@ describe('sluss duplicates', () => {
     }
   });
 
+  it('a copy already marked as a duplicate is never suggested: its survivor stands for both', async () => {
+    const merged = [planted[0]!, { ...planted[1]!, status: 'dubblett', extra: { links: { duplicate_of: '0ZZ-BBBB1' } } }];
+    const root = createRegister({ ideas: merged });
+    const found = (await similarIdeas(testContext({ cwd: root }), 'Digitala nycklar i hemtjänsten\nPersonalen tappar bort nycklar till brukarnas bostäder')).value;
+    expect(found.map((c) => [c.id, c.likelyDuplicate])).toEqual([['0ZZ-BBBB1', true]]);
+  });
+
   it('adding as new over a likely duplicate is such a decision', async () => {
     const root = createRegister({ ideas: planted.slice(0, 1) });
     const added = await addIdea(testContext({ cwd: root }), {
