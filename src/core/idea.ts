@@ -131,7 +131,3 @@ export interface Idea {
 export function contactOf(data: IdeaData): string {
   return data.submitter?.consent ? data.submitter.name : data.received_by;
 }
-
-export function participantCodes(data: IdeaData): string[] {
-  return data.municipalities.map((p) => p.municipality);
-}

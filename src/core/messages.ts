@@ -6,7 +6,6 @@ import type { ErrorCode, ErrorParams } from './errors.js';
 import type { Problem, ProblemCode } from './problems.js';
 
 export type Lang = 'sv' | 'en';
-export const LANGS: readonly Lang[] = ['sv', 'en'];
 
 type P = ErrorParams;
 type Explained = { message: string; hint?: string };
