@@ -71,10 +71,11 @@ export async function addIdea(ctx: CommandContext, options: AddOptions): Promise
   const identity = options.commit || !options.draft.receivedBy ? await git.getIdentity().catch(() => ({}) as { name?: string }) : {};
   const draft = await completeDraft(ctx, register.config, options.draft, identity.name);
 
-  const { ideas } = await loadIdeas(register);
+  const loaded = await loadIdeas(register);
+  const { ideas } = loaded;
   const today = ctx.clock.today();
   const settings = register.config.duplicates;
-  const duplicateIndex = await loadDuplicateIndex(register, ideas, today);
+  const duplicateIndex = await loadDuplicateIndex(register, loaded, today);
   const candidates = findDuplicateCandidates(duplicateIndex, { title: draft.title ?? '', text: sectionsText(draftSections(draft)) }, settings);
   const decision = await decide(ctx, register.config, options, candidates);
 
@@ -214,7 +215,7 @@ async function joinExisting(
 ): Promise<AddResult> {
   const text = ui(ctx.lang);
   const config = register.config;
-  const entry = await register.store.readIdeaFile(target.path);
+  const entry = register.store.readIdeaFile(target.path);
   if (!('text' in entry)) throw new SlussError('idea-file-invalid', { file: target.path });
   const parsed = parseIdeaFile(entry.text);
   if (!parsed.ok) throw new SlussError('idea-file-invalid', { file: target.path });

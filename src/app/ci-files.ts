@@ -6,14 +6,13 @@
  * regenerated from sluss.yaml every time.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
+import { PACKAGE_VERSION } from '../package-version.js';
 
 export type Forge = 'github' | 'gitlab';
 
-const packageVersion = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 /** Entries of sluss.yaml that a forge understands in CODEOWNERS: `@user`, `@org/team` or an e-mail address. */
 export function isForgeOwner(entry: string): boolean {
@@ -196,7 +195,7 @@ sluss:
 }
 
 /** Paths (relative, forward slashes) and contents of the CI files of a forge. */
-export function ciFiles(config: RegisterConfig, forge: Forge, version = packageVersion): Record<string, string> {
+export function ciFiles(config: RegisterConfig, forge: Forge, version = PACKAGE_VERSION): Record<string, string> {
   if (forge === 'github') {
     return {
       '.github/workflows/sluss.yml': githubWorkflow(version),

@@ -17,7 +17,8 @@ export interface DuplicateScan {
 
 export async function scanRegister(ctx: CommandContext, options: { since?: string | undefined }): Promise<DuplicateScan> {
   const register = await openRegister(ctx);
-  const { ideas } = await loadIdeas(register);
+  const loaded = await loadIdeas(register);
+  const { ideas } = loaded;
   let subject: Set<string> | undefined;
   if (options.since) {
     const changed = new Set(await new GitRepository(register.root, ctx.env).getChangedSince(options.since, 'ideas/'));
@@ -25,7 +26,7 @@ export async function scanRegister(ctx: CommandContext, options: { since?: strin
   }
   // The scan looks at the whole register whatever the look-back of add.
   const settings = { ...register.config.duplicates, lookback_days: null };
-  const index = buildDuplicateIndex(ideas, settings, ctx.clock.today(), await loadSimilarityIndex(register, ideas));
+  const index = buildDuplicateIndex(ideas, settings, ctx.clock.today(), await loadSimilarityIndex(register, loaded));
   const pairs = scanDuplicatePairs(index, settings, subject);
   return { register, pairs, groups: groupPairs(pairs), checked: subject?.size ?? ideas.length };
 }

@@ -9,7 +9,7 @@ import { contactOf } from '../core/idea.js';
 import { compileFilter, sortIdeas } from '../core/query.js';
 import type { IdeaFilter } from '../core/query.js';
 import type { MatchReason } from '../core/similarity/index.js';
-import { loadIdeas, openRegister, requireIdea } from './register.js';
+import { loadIdeas, openRegister, readIdeaWithBody, requireIdea } from './register.js';
 import type { OpenRegister } from './register.js';
 
 export interface ReadResult<T> {
@@ -26,14 +26,15 @@ export interface ReadResult<T> {
  */
 export async function similarIdeas(ctx: CommandContext, query: string): Promise<ReadResult<DuplicateCandidate[]>> {
   const register = await openRegister(ctx);
-  const { ideas, unreadable } = await loadIdeas(register);
+  const loaded = await loadIdeas(register);
+  const { ideas, unreadable } = loaded;
   const settings = register.config.duplicates;
   // The engine loads only for the commands that rank; list and show never need it.
   const { loadDuplicateIndex } = await import('./similarity-index.js');
-  const index = await loadDuplicateIndex(register, ideas, ctx.clock.today());
+  const index = await loadDuplicateIndex(register, loaded, ctx.clock.today());
   const existing = isIdeaId(normalizeIdInput(query)) ? ideas.find((idea) => idea.data.id === normalizeIdInput(query)) : undefined;
   if (existing) {
-    const doc = similarityDocOf(existing);
+    const doc = similarityDocOf(readIdeaWithBody(register, existing));
     const exclude = new Set([existing.data.id, ...linkedIds(existing.data), ...ideas.filter((i) => linkedIds(i.data).includes(existing.data.id)).map((i) => i.data.id)]);
     return { register, skipped: unreadable, value: findDuplicateCandidates(index, { title: doc.title, text: doc.text }, settings, exclude) };
   }
@@ -52,7 +53,7 @@ export async function showIdea(ctx: CommandContext, id: string): Promise<ReadRes
   const register = await openRegister(ctx);
   const { ideas, unreadable } = await loadIdeas(register);
   const idea = requireIdea(ideas, id);
-  return { register, skipped: unreadable, value: { idea, sections: parseSections(idea.body) } };
+  return { register, skipped: unreadable, value: { idea, sections: parseSections(readIdeaWithBody(register, idea).body) } };
 }
 
 export interface SearchResult {
@@ -63,10 +64,11 @@ export interface SearchResult {
 
 export async function searchIdeas(ctx: CommandContext, query: string, limit: number): Promise<ReadResult<SearchResult[]>> {
   const register = await openRegister(ctx);
-  const { ideas, unreadable } = await loadIdeas(register);
+  const loaded = await loadIdeas(register);
+  const { ideas, unreadable } = loaded;
   const byId = new Map(ideas.map((idea) => [idea.data.id, idea]));
   const { loadSimilarityIndex } = await import('./similarity-index.js');
-  const index = await loadSimilarityIndex(register, ideas);
+  const index = await loadSimilarityIndex(register, loaded);
   const hits = index.searchText(query, limit).flatMap((hit) => {
     const idea = byId.get(hit.id);
     return idea ? [{ idea, score: hit.score, reasons: hit.reasons }] : [];

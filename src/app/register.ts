@@ -4,12 +4,13 @@
  */
 import { resolve } from 'node:path';
 import { contentHash, ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
-import type { CachedCheck } from '../adapters/fs/parsed-file-cache.js';
-import { findRegisterRoot, inBatches, RegisterStore } from '../adapters/fs/register-store.js';
+import type { CacheHit } from '../adapters/fs/parsed-file-cache.js';
+import { findRegisterRoot, RegisterStore } from '../adapters/fs/register-store.js';
 import type { CommandContext } from '../cli/ports.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
-import type { Idea } from '../core/idea.js';
+import { bodyOfIdeaFile } from '../core/format/idea-file.js';
+import type { Idea, IdeaWithBody } from '../core/idea.js';
 import { normalizeIdInput } from '../core/ids.js';
 import { findIdeaById } from '../core/query.js';
 import { checkIdeaFile } from '../core/validation.js';
@@ -37,6 +38,8 @@ export interface LoadedIdeas {
   /** Ideas that parsed and passed the schema; the others are in `checked` with their problems. */
   ideas: Idea[];
   unreadable: number;
+  /** Hash of each readable file's content by path: what cached work on a file is keyed on. */
+  hashes: ReadonlyMap<string, string>;
 }
 
 /**
@@ -47,28 +50,36 @@ export async function loadIdeas(register: OpenRegister, paths?: readonly string[
   const { store } = register;
   const all = paths ?? (await store.listIdeaPaths());
   const cache = await ParsedFileCache.open(register.root, register.configText);
-  const fromCache = (path: string, cached: CachedCheck): CheckedIdeaFile => ({
-    path,
-    problems: cached.problems,
-    ...(cached.idea ? { idea: { ...cached.idea, path } } : {}),
-  });
-  const checked = await inBatches(all, async (path): Promise<CheckedIdeaFile> => {
+  const hashes = new Map<string, string>();
+  const fromCache = (path: string, hit: CacheHit): CheckedIdeaFile => {
+    hashes.set(path, hit.hash);
+    return { path, problems: hit.check.problems, ...(hit.check.idea ? { idea: { data: hit.check.idea.data, path } } : {}) };
+  };
+  const checked = all.map((path): CheckedIdeaFile => {
     const stamp = store.stampOf(path);
     const unchanged = stamp && cache.lookupByStamp(path, stamp);
     if (unchanged) return fromCache(path, unchanged);
-    const entry = await store.readIdeaFile(path);
+    const entry = store.readIdeaFile(path);
     if (!('text' in entry)) return checkIdeaFile(register.config, entry);
     const hash = contentHash(entry.text);
     const cached = cache.lookup(path, hash, entry.stamp);
-    if (cached) return fromCache(path, cached);
+    if (cached) return fromCache(path, { hash, check: cached });
+    hashes.set(path, hash);
     const fresh = checkIdeaFile(register.config, entry);
-    cache.remember(path, hash, { problems: fresh.problems, ...(fresh.idea ? { idea: { data: fresh.idea.data, body: fresh.idea.body } } : {}) }, entry.stamp);
-    return fresh;
+    cache.remember(path, hash, { problems: fresh.problems, ...(fresh.idea ? { idea: { data: fresh.idea.data } } : {}) }, entry.stamp);
+    // Body and YAML document stay out of the result, so memory does not grow with them; the few commands that need one read the file again.
+    return { path, problems: fresh.problems, ...(fresh.idea ? { idea: fresh.idea } : {}) };
   });
   if (!paths) cache.keepOnly(new Set(all));
   await cache.save();
   const ideas = checked.flatMap((c) => (c.idea ? [c.idea] : []));
-  return { checked, ideas, unreadable: checked.length - ideas.length };
+  return { checked, ideas, unreadable: checked.length - ideas.length, hashes };
+}
+
+/** An idea with its body, read from its file now. */
+export function readIdeaWithBody(register: OpenRegister, idea: Idea): IdeaWithBody {
+  const entry = register.store.readIdeaFile(idea.path);
+  return { ...idea, body: 'text' in entry ? bodyOfIdeaFile(entry.text) : '' };
 }
 
 export function requireIdea(ideas: readonly Idea[], input: string): Idea {

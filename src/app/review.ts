@@ -18,8 +18,8 @@ import { findStage } from '../core/config.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
 import { CONFIG_FILE, parseConfig } from '../core/format/config-file.js';
-import { lineOfField, MAX_IDEA_FILE_BYTES } from '../core/format/idea-file.js';
-import type { Idea } from '../core/idea.js';
+import { bodyOfIdeaFile, lineOfField, MAX_IDEA_FILE_BYTES } from '../core/format/idea-file.js';
+import type { IdeaWithBody } from '../core/idea.js';
 import type { Problem } from '../core/problems.js';
 import { diffIdeas, evaluateRules, findBranchDuplicates } from '../core/review.js';
 import type { BranchDuplicate, Identity, ReviewedIdea, ReviewerNeed, RuleResult } from '../core/review.js';
@@ -131,16 +131,19 @@ export async function reviewBranch(ctx: CommandContext, options: ReviewOptions):
 
   // Checks: unchanged files through the parsed-file cache, changed ones afresh (their lines are needed).
   const cache = await ParsedFileCache.open(register.root, headConfig.text);
+  // Every checked idea keeps its body: the diff and the duplicate check read it.
   const check = (path: string, tree: TreeEntry | undefined, config: RegisterConfig, fresh: boolean): CheckedIdeaFile => {
     const entry = entryOf(path, tree, tree ? blobs.get(tree.object) : undefined);
-    if (!('text' in entry) || fresh) return checkIdeaFile(config, entry);
+    if (!('text' in entry) || fresh) return checkIdeaFile(config, entry, { keepDocument: true });
     const hash = contentHash(entry.text);
     const cached = cache.lookup(path, hash);
-    if (cached) return { path, problems: cached.problems, ...(cached.idea ? { idea: { ...cached.idea, path } } : {}) };
+    if (cached) return { path, problems: cached.problems, ...(cached.idea ? { idea: { data: cached.idea.data, path }, body: bodyOfIdeaFile(entry.text) } : {}) };
     const result = checkIdeaFile(config, entry);
-    cache.remember(path, hash, { problems: result.problems, ...(result.idea ? { idea: { data: result.idea.data, body: result.idea.body } } : {}) });
+    cache.remember(path, hash, { problems: result.problems, ...(result.idea ? { idea: { data: result.idea.data } } : {}) });
     return result;
   };
+  const withBody = (checked: CheckedIdeaFile | undefined): IdeaWithBody | undefined =>
+    checked?.idea && checked.body !== undefined ? { ...checked.idea, body: checked.body } : undefined;
   const headChecked = new Map<string, CheckedIdeaFile>();
   for (const [path, tree] of headFiles) headChecked.set(path, check(path, tree, headConfig.config, changedPaths.has(path)));
   const baseChecked = new Map<string, CheckedIdeaFile>();
@@ -169,8 +172,8 @@ export async function reviewBranch(ctx: CommandContext, options: ReviewOptions):
   for (const file of changedIdeas) {
     if (file.status === 'D' && renamedFrom.has(file.path)) continue;
     const previousPath = renamedTo.get(file.path);
-    const before = file.status === 'A' && !previousPath ? undefined : baseChecked.get(previousPath ?? file.path)?.idea;
-    const after = file.status === 'D' ? undefined : headChecked.get(file.path)?.idea;
+    const before = file.status === 'A' && !previousPath ? undefined : withBody(baseChecked.get(previousPath ?? file.path));
+    const after = file.status === 'D' ? undefined : withBody(headChecked.get(file.path));
     const change: ReviewedIdea['change'] = file.status === 'D' ? 'deleted' : file.status === 'A' && !previousPath ? 'added' : 'changed';
     const paths = [file.path, ...(previousPath ? [previousPath] : [])];
     const authors = uniqueIdentities(commits.filter((c) => c.files.some((f) => paths.includes(f))).map((c) => ({ name: c.authorName, email: c.authorEmail })));
@@ -194,13 +197,16 @@ export async function reviewBranch(ctx: CommandContext, options: ReviewOptions):
   }
   await attributeMoves(history, rulesConfig, ideas, commits);
 
-  const newIdeas = ideas.flatMap((idea): Idea[] => {
+  const newIdeas = ideas.flatMap((idea): IdeaWithBody[] => {
     if (idea.change !== 'added') return [];
-    const found = headChecked.get(idea.path)?.idea;
+    const found = withBody(headChecked.get(idea.path));
     return found ? [found] : [];
   });
   const newIds = new Set(newIdeas.map((idea) => idea.data.id));
-  const registerIdeas = [...(tipFiles.size > 0 ? tipChecked : baseChecked.values())].flatMap((c) => (c.idea && !newIds.has(c.idea.data.id) ? [c.idea] : []));
+  const registerIdeas = [...(tipFiles.size > 0 ? tipChecked : baseChecked.values())].flatMap((c) => {
+    const idea = withBody(c);
+    return idea && !newIds.has(idea.data.id) ? [idea] : [];
+  });
   const duplicates = findBranchDuplicates(registerIdeas, newIdeas, rulesConfig.duplicates, ctx.clock.today(), { blocking: options.failOnDuplicate ?? false });
   const { rules, reviewersNeeded } = evaluateRules(rulesConfig, ideas, {
     ...(options.actor ? { actor: options.actor } : {}),

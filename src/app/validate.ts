@@ -51,7 +51,7 @@ async function withLines(register: OpenRegister, problems: Problem[]): Promise<P
   return Promise.all(
     problems.map(async (problem) => {
       if (problem.line !== undefined || problem.field === undefined) return problem;
-      const entry = await register.store.readIdeaFile(problem.file);
+      const entry = register.store.readIdeaFile(problem.file);
       const parsed = 'text' in entry ? parseIdeaFile(entry.text) : undefined;
       if (!parsed?.ok) return problem;
       const path = problem.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));

@@ -91,7 +91,7 @@ async function change(ctx: CommandContext, options: ChangeOptions, action: strin
 
 /** The file as it is on disk now, so the edit keeps its comments and unknown fields. */
 async function readParsed(register: OpenRegister, path: string): Promise<ParsedIdeaFile> {
-  const entry = await register.store.readIdeaFile(path);
+  const entry = register.store.readIdeaFile(path);
   const parsed = 'text' in entry ? parseIdeaFile(entry.text) : undefined;
   if (!parsed?.ok) throw new SlussError('idea-file-invalid', { file: path });
   return parsed.file;

@@ -2,7 +2,6 @@
  * Wiring in one place: the real clock, randomness, terminal and output for a
  * command. Tests build a CommandContext of their own instead.
  */
-import { randomBytes } from 'node:crypto';
 import { createInquirerPrompter } from '../adapters/prompt/inquirer-prompter.js';
 import type { Lang } from '../core/messages.js';
 import { ui } from '../ui/text.js';
@@ -59,7 +58,8 @@ export function createContext(options: {
     env: options.env,
     lang: options.lang,
     clock: systemClock(options.env),
-    randomBytes: (size) => randomBytes(size),
+    // Web Crypto, global in Node: node:crypto would load at every start, even for --help.
+    randomBytes: (size) => crypto.getRandomValues(new Uint8Array(size)),
     output: streamOutput(streams, options.color),
     prompter: hasTerminal && options.interactive ? createInquirerPrompter(ui(options.lang).required) : undefined,
     registerDir: options.registerDir,

@@ -6,7 +6,7 @@ import { CommanderError } from 'commander';
 import { EXIT, exitCodeFor, isSlussError } from '../core/errors.js';
 import { explainError, formatProblem } from '../core/messages.js';
 import type { Lang } from '../core/messages.js';
-import { removeTempFilesInFlight } from '../adapters/fs/register-store.js';
+import { removeTempFilesInFlight } from '../adapters/fs/temp-files.js';
 import { createContext, wantsColor } from './container.js';
 import type { Streams } from './container.js';
 import { buildProgram } from './program.js';

@@ -1,5 +1,4 @@
 /** The command line: commander wiring only. Each command's work is loaded when it runs. */
-import { createRequire } from 'node:module';
 import { Command, Help, Option } from 'commander';
 import type { HelpConfiguration } from 'commander';
 import type { Lang } from '../core/messages.js';
@@ -13,8 +12,8 @@ import { reviewCommand } from './commands/review.js';
 import { workflowCommands } from './commands/workflow.js';
 import { completionCommand } from './completion.js';
 import { HELP_TITLES, programText } from './program-text.js';
+import { PACKAGE_VERSION } from '../package-version.js';
 
-const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export function buildProgram(lang: Lang, env: Omit<CliEnv, 'text' | 'lang'>): Command {
   const text = programText(lang);
@@ -22,7 +21,7 @@ export function buildProgram(lang: Lang, env: Omit<CliEnv, 'text' | 'lang'>): Co
   const helpConfiguration = translatedHelp(lang);
   const program = new Command('sluss')
     .description(text.program)
-    .version(packageJson.version, '-V, --version', text.version)
+    .version(PACKAGE_VERSION, '-V, --version', text.version)
     .helpOption('-h, --help', text.help)
     .helpCommand('help [command]', text.helpCommand)
     .option('-C, --register <dir>', text.register)

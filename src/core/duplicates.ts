@@ -4,7 +4,7 @@
  */
 import type { DuplicateSettings } from './config.js';
 import { parseSections } from './format/idea-file.js';
-import type { Idea, IdeaData } from './idea.js';
+import type { Idea, IdeaData, IdeaWithBody } from './idea.js';
 import { SECTIONS } from './idea.js';
 import type { IdeaSections } from './idea.js';
 import { analyzeDoc, buildSimilarityIndex } from './similarity/index.js';
@@ -29,8 +29,13 @@ export function sectionsText(sections: Partial<IdeaSections>): string {
     .join('\n\n');
 }
 
-export function similarityDocOf(idea: Idea): SimilarityDoc {
+export function similarityDocOf(idea: IdeaWithBody): SimilarityDoc {
   return { id: idea.data.id, title: idea.data.title, text: sectionsText(parseSections(idea.body)) };
+}
+
+/** A similarity index of these ideas, built from scratch (the app layer keeps a cached one). */
+export function similarityIndexOf(ideas: readonly IdeaWithBody[]): SimilarityIndex {
+  return buildSimilarityIndex(ideas.map((idea) => analyzeDoc(similarityDocOf(idea))));
 }
 
 /** The earliest creation date still compared, or undefined when the look-back is unlimited. */
@@ -57,13 +62,13 @@ export interface DuplicateIndex {
  * Every idea is indexed, closed and declined ones included: a declined idea is
  * exactly what a municipality should hear about before starting again. The
  * look-back is applied when asking, so a cached index serves any date.
- * `index` lets a cache supply the index of these same ideas.
+ * `index` holds these same ideas.
  */
-export function buildDuplicateIndex(ideas: readonly Idea[], settings: DuplicateSettings, today: string, index?: SimilarityIndex): DuplicateIndex {
+export function buildDuplicateIndex(ideas: readonly Idea[], settings: DuplicateSettings, today: string, index: SimilarityIndex): DuplicateIndex {
   const start = lookbackStart(settings, today);
   const ids = new Set(ideas.map((idea) => idea.data.id));
   return {
-    index: index ?? buildSimilarityIndex(ideas.map((idea) => analyzeDoc(similarityDocOf(idea)))),
+    index,
     ideas: new Map(ideas.map((idea) => [idea.data.id, idea])),
     hidden: new Set(ideas.filter((idea) => (start !== undefined && idea.data.created < start) || isMergedDuplicate(idea, ids)).map((idea) => idea.data.id)),
   };

@@ -120,11 +120,19 @@ export type SectionKey = (typeof SECTIONS)[number]['key'];
 export type IdeaSections = Record<SectionKey, string>;
 
 /** An idea as read from the register. */
+/**
+ * An idea as the register lists it. The Markdown body is not kept here: most
+ * commands never need it, and 50,000 bodies would be most of their memory.
+ */
 export interface Idea {
   data: IdeaData;
-  body: string;
   /** Path relative to the register root, with forward slashes. */
   path: string;
+}
+
+/** An idea with its Markdown body, for the few uses that read the text (similarity, review, show). */
+export interface IdeaWithBody extends Idea {
+  body: string;
 }
 
 /** Who to contact about an idea: the submitter only with recorded consent, otherwise the receiving coach. */

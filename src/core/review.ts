@@ -5,9 +5,9 @@
  */
 import { findMunicipality, findStage } from './config.js';
 import type { DuplicateSettings, RegisterConfig } from './config.js';
-import { buildDuplicateIndex, findDuplicateCandidates, linkedIds, similarityDocOf } from './duplicates.js';
+import { buildDuplicateIndex, findDuplicateCandidates, linkedIds, similarityDocOf, similarityIndexOf } from './duplicates.js';
 import { parseSections } from './format/idea-file.js';
-import type { Idea, IdeaData, Participant, Role } from './idea.js';
+import type { Idea, IdeaData, IdeaWithBody, Participant, Role } from './idea.js';
 import { SECTIONS } from './idea.js';
 import { foldCase } from './text.js';
 
@@ -213,8 +213,8 @@ export interface BranchDuplicate {
  * not flagged, and a pair of new ideas is reported once.
  */
 export function findBranchDuplicates(
-  baseIdeas: readonly Idea[],
-  newIdeas: readonly Idea[],
+  baseIdeas: readonly IdeaWithBody[],
+  newIdeas: readonly IdeaWithBody[],
   settings: DuplicateSettings,
   today: string,
   options: { blocking?: boolean } = {},
@@ -222,7 +222,7 @@ export function findBranchDuplicates(
   if (newIdeas.length === 0) return [];
   const newIds = new Set(newIdeas.map((idea) => idea.data.id));
   const compared = [...baseIdeas.filter((idea) => !newIds.has(idea.data.id)), ...newIdeas];
-  const index = buildDuplicateIndex(compared, settings, today);
+  const index = buildDuplicateIndex(compared, settings, today, similarityIndexOf(compared));
   const found: BranchDuplicate[] = [];
   const reported = new Set<string>();
   for (const idea of newIdeas) {

@@ -4,7 +4,7 @@
  */
 import { findCategory, findMunicipality, findStage } from './config.js';
 import type { RegisterConfig } from './config.js';
-import { lineOfField, parseIdeaFile } from './format/idea-file.js';
+import { lineOfField, parseIdeaFile, readIdeaFileFast } from './format/idea-file.js';
 import type { ParsedIdeaFile } from './format/idea-file.js';
 import { validateIdeaSchema } from './format/schema.js';
 import type { Idea, IdeaData } from './idea.js';
@@ -21,6 +21,9 @@ export interface CheckedIdeaFile {
   path: string;
   /** Present when the file parsed and passed the schema. */
   idea?: Idea;
+  /** The idea's Markdown body, when `idea` is present. */
+  body?: string;
+  /** The YAML document, when the file needed the full parser or `keepDocument` asked for it. */
   parsed?: ParsedIdeaFile;
   problems: Problem[];
 }
@@ -36,26 +39,47 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+export interface CheckOptions {
+  /** Always build the YAML document, for callers that need line numbers or an edit that keeps comments. */
+  keepDocument?: boolean;
+}
+
 /** Parses one file and checks it against the schema and the register's configuration. */
-export function checkIdeaFile(config: RegisterConfig, entry: IdeaFileEntry): CheckedIdeaFile {
+export function checkIdeaFile(config: RegisterConfig, entry: IdeaFileEntry, options: CheckOptions = {}): CheckedIdeaFile {
   const file = entry.path;
   if ('readProblem' in entry) return { path: file, problems: [{ file, code: entry.readProblem }] };
+  if (!options.keepDocument) {
+    // Files in the form sluss writes are read without a YAML document; any
+    // problem sends the file through the full parser, whose lines the report needs.
+    const fast = readIdeaFileFast(entry.text);
+    if (fast && dataProblems(config, file, fast.data, fast.body, (path) => ({ file, field: fieldPath(path) })).length === 0) {
+      return { path: file, problems: [], idea: { data: fast.data as IdeaData, path: file }, body: fast.body };
+    }
+  }
   const result = parseIdeaFile(entry.text);
   if (!result.ok) {
     return { path: file, problems: result.problems.map((p) => ({ file, line: p.line, code: p.kind, params: { detail: p.detail } })) };
   }
   const parsed = result.file;
   const problems: Problem[] = parsed.problems.map((p) => ({ file, line: p.line, code: p.kind, params: { detail: p.detail } }));
-  const at = (path: (string | number)[]) => ({ file, line: lineOfField(parsed, path), field: fieldPath(path) });
+  problems.push(...dataProblems(config, file, parsed.data, parsed.body, (path) => ({ file, line: lineOfField(parsed, path), field: fieldPath(path) })));
+  if (problems.some((p) => p.code === 'schema')) return { path: file, parsed, problems };
+  return { path: file, parsed, problems, idea: { data: parsed.data as IdeaData, path: file }, body: parsed.body };
+}
 
-  for (const schemaProblem of validateIdeaSchema(parsed.data).slice(0, MAX_PROBLEMS_PER_CHECK)) {
+type Locate = (path: (string | number)[]) => Omit<Problem, 'code'>;
+
+/** What is wrong with an idea's data and body: the schema first, then the register's configuration. */
+function dataProblems(config: RegisterConfig, file: string, value: unknown, body: string, at: Locate): Problem[] {
+  const problems: Problem[] = [];
+  for (const schemaProblem of validateIdeaSchema(value).slice(0, MAX_PROBLEMS_PER_CHECK)) {
     problems.push({ ...at(schemaProblem.path), code: 'schema', params: { keyword: schemaProblem.keyword, ...schemaProblem.params } });
   }
   const claimedId = idFromFileName(baseName(file));
   if (claimedId === undefined) problems.push({ file, code: 'file-name' });
-  if (problems.some((p) => p.code === 'schema')) return { path: file, parsed, problems };
+  if (problems.some((p) => p.code === 'schema')) return problems;
 
-  const data = parsed.data as IdeaData;
+  const data = value as IdeaData;
   if (claimedId !== undefined && claimedId !== data.id) {
     problems.push({ ...at(['id']), code: 'id-mismatch', params: { id: data.id, fileId: claimedId } });
   }
@@ -87,9 +111,8 @@ export function checkIdeaFile(config: RegisterConfig, entry: IdeaFileEntry): Che
   if (!findCategory(config, data.category)) problems.push({ ...at(['category']), code: 'unknown-category', params: { value: data.category } });
   const links = [data.links?.duplicate_of, ...(data.links?.related ?? []), ...(data.links?.not_duplicates ?? [])];
   if (links.includes(data.id)) problems.push({ ...at(['links']), code: 'self-link', params: { id: data.id } });
-  if (!data.submitter?.consent) problems.push(...personalDataProblems(data, parsed.body, at));
-
-  return { path: file, parsed, problems, idea: { data, body: parsed.body, path: file } };
+  if (!data.submitter?.consent) problems.push(...personalDataProblems(data, body, at));
+  return problems;
 }
 
 /** Every text of an idea, with where it is, for the personal-data guard. */
@@ -99,7 +122,7 @@ function* textsOf(value: unknown, path: (string | number)[]): Generator<[string,
   else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) yield* textsOf(item, [...path, key]);
 }
 
-function personalDataProblems(data: IdeaData, body: string, at: (path: (string | number)[]) => Omit<Problem, 'code'>): Problem[] {
+function personalDataProblems(data: IdeaData, body: string, at: Locate): Problem[] {
   const problems: Problem[] = [];
   for (const [text, path] of textsOf(data, [])) {
     for (const hit of findPersonalData(text)) {

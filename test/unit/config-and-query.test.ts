@@ -10,7 +10,7 @@ const config = parseConfig(renderDefaultConfig('Test'));
 
 function idea(id: string, extra: Parameters<typeof ideaData>[0]['extra'] & { status?: string; created?: string } = {}): Idea {
   const { status, created, ...rest } = extra;
-  return { data: ideaData({ id, title: `Idé ${id}`, municipality: 'skovde', problem: '', ...(status ? { status } : {}), ...(created ? { created } : {}), extra: rest }), body: '', path: `ideas/${id}.md` };
+  return { data: ideaData({ id, title: `Idé ${id}`, municipality: 'skovde', problem: '', ...(status ? { status } : {}), ...(created ? { created } : {}), extra: rest }), path: `ideas/${id}.md` };
 }
 
 describe('codes and display names', () => {

@@ -1,5 +1,7 @@
 /** Code and schemas/ describe one format; these tests fail the moment they drift apart. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { STAGE_KINDS } from '../../src/core/config.js';
 import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
@@ -67,5 +69,12 @@ describe('config schema and code', () => {
     const own = readFileSync(new URL('../../sluss.yaml', import.meta.url), 'utf8');
     const config = parseConfig(own);
     expect(own).toBe(renderDefaultConfig(config.name, { coordinators: config.coordinators }));
+  });
+});
+
+describe('the compiled validators', () => {
+  it('are the ones scripts/compile-schemas.mjs makes from schemas/ now (run it after editing a schema)', async () => {
+    const script = (await import(pathToFileURL(join(import.meta.dirname, '..', '..', 'scripts', 'compile-schemas.mjs')).href)) as { generatedSource: () => string; GENERATED_FILE: string };
+    expect(readFileSync(script.GENERATED_FILE, 'utf8')).toBe(script.generatedSource());
   });
 });

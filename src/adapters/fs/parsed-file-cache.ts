@@ -13,23 +13,28 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { IDEA_SCHEMA } from '../../core/format/schema.js';
+import { PACKAGE_VERSION } from '../../package-version.js';
 import type { IdeaData } from '../../core/idea.js';
 import type { Problem } from '../../core/problems.js';
 import { ensureSlussDir } from './register-store.js';
 
 /** Bumped whenever parsing or checking changes what a file's verdict is. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 /** Modification times closer than this to the cache's own write are not trusted. */
 const RACY_MARGIN_MS = 2_000;
 const CACHE_FILE = 'parsed-ideas.json';
-const packageVersion = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
+/** A file's verdict. Bodies are not kept: few commands need them, and they would be most of the cache. */
 export interface CachedCheck {
-  idea?: { data: IdeaData; body: string };
+  idea?: { data: IdeaData };
   problems: Problem[];
+}
+
+export interface CacheHit {
+  hash: string;
+  check: CachedCheck;
 }
 
 export interface FileStamp {
@@ -68,7 +73,7 @@ export class ParsedFileCache {
   /** `configText` is part of the key: stages and municipalities decide what a check finds. */
   static async open(root: string, configText: string): Promise<ParsedFileCache> {
     const file = join(root, '.sluss', 'cache', CACHE_FILE);
-    const fingerprint = contentHash(`${packageVersion}\0${CACHE_FORMAT}\0${JSON.stringify(IDEA_SCHEMA)}\0${configText}`);
+    const fingerprint = contentHash(`${PACKAGE_VERSION}\0${CACHE_FORMAT}\0${JSON.stringify(IDEA_SCHEMA)}\0${configText}`);
     try {
       const stored = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
       if (stored.format === CACHE_FORMAT && stored.fingerprint === fingerprint && typeof stored.entries === 'object' && stored.entries !== null) {
@@ -81,10 +86,10 @@ export class ParsedFileCache {
   }
 
   /** The cached result when the file's size and time match and it is not racy; no read needed. */
-  lookupByStamp(path: string, stamp: FileStamp): CachedCheck | undefined {
+  lookupByStamp(path: string, stamp: FileStamp): CacheHit | undefined {
     const entry = this.entries[path];
     if (!entry?.stamp || entry.stamp.size !== stamp.size || entry.stamp.mtimeMs !== stamp.mtimeMs) return undefined;
-    return stamp.mtimeMs < this.savedAt - RACY_MARGIN_MS ? entry.check : undefined;
+    return stamp.mtimeMs < this.savedAt - RACY_MARGIN_MS ? entry : undefined;
   }
 
   lookup(path: string, hash: string, stamp?: FileStamp): CachedCheck | undefined {

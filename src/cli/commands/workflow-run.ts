@@ -74,7 +74,7 @@ function parseShare(value: string | undefined): number | undefined {
 
 function print(ctx: CommandContext, result: ChangeResult, json: boolean): void {
   if (json) {
-    ctx.output.json({ ...result, ideas: result.ideas.map((idea) => ideaJson({ data: idea.data, body: '', path: idea.path })) });
+    ctx.output.json({ ...result, ideas: result.ideas.map((idea) => ideaJson({ data: idea.data, path: idea.path })) });
     return;
   }
   const text = ui(ctx.lang);

@@ -7,6 +7,7 @@ import type { Document } from 'yaml';
 import { IDEA_KEYS, NESTED_KEY_ORDER, SECTIONS } from '../idea.js';
 import type { IdeaData, IdeaSections, SectionKey } from '../idea.js';
 import { matchKey } from '../text.js';
+import { readCanonicalYaml } from './canonical-yaml.js';
 import { lineOfPath, newDocument, parseYaml, stringifyYaml, syncDocument, toPlainData } from './yaml-front-matter.js';
 import type { KeyOrder, ParsedYaml } from './yaml-front-matter.js';
 
@@ -66,16 +67,38 @@ export function parseIdeaFile(source: string): ParseResult {
     if (language) return { ok: false, problems: [...problems, { kind: 'front-matter-language', line: 1, detail: language }] };
     return { ok: false, problems: [...problems, { kind: 'no-front-matter', line: 1 }] };
   }
+  const parts = splitFrontMatter(text);
+  if (!parts) return { ok: false, problems: [...problems, { kind: 'unclosed-front-matter', line: 1 }] };
+  const yamlFirstLine = 2;
+  const { parsed, problems: yamlProblems } = parseYaml(parts.yamlText, yamlFirstLine);
+  if (!parsed) return { ok: false, problems: [...problems, ...yamlProblems] };
+  return { ok: true, file: { data: toPlainData(parsed.document), body: parts.body, problems, yaml: parsed, yamlFirstLine } };
+}
+
+/** The YAML text and the body of a file that opens with `---` (LF line endings), or undefined when it is not closed. */
+function splitFrontMatter(text: string): { yamlText: string; body: string } | undefined {
   const afterOpening = text.replace(OPENING, '');
   const closing = /^---[ \t]*$/m.exec(afterOpening);
-  if (!closing) return { ok: false, problems: [...problems, { kind: 'unclosed-front-matter', line: 1 }] };
+  if (!closing) return undefined;
+  return { yamlText: afterOpening.slice(0, closing.index), body: afterOpening.slice(closing.index + closing[0].length).replace(/^\n/, '') };
+}
 
-  const yamlText = afterOpening.slice(0, closing.index);
-  const body = afterOpening.slice(closing.index + closing[0].length).replace(/^\n/, '');
-  const yamlFirstLine = 2;
-  const { parsed, problems: yamlProblems } = parseYaml(yamlText, yamlFirstLine);
-  if (!parsed) return { ok: false, problems: [...problems, ...yamlProblems] };
-  return { ok: true, file: { data: toPlainData(parsed.document), body, problems, yaml: parsed, yamlFirstLine } };
+/**
+ * Data and body of a well-formed file in the form sluss writes, read without
+ * building a YAML document; undefined for anything else, which then goes
+ * through `parseIdeaFile` (and its problems). Same data whenever it answers.
+ */
+export function readIdeaFileFast(source: string): { data: unknown; body: string } | undefined {
+  if (source.startsWith('\uFEFF') || source.includes('\r') || !OPENING.test(source) || source !== source.normalize('NFC')) return undefined;
+  const parts = splitFrontMatter(source);
+  const data = parts && readCanonicalYaml(parts.yamlText);
+  return data && parts ? { data, body: parts.body } : undefined;
+}
+
+/** The body of a file, without reading its front matter: for texts of ideas already checked. */
+export function bodyOfIdeaFile(source: string): string {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return (OPENING.test(text) && splitFrontMatter(text)?.body) || '';
 }
 
 /** The file line of a field, for error messages (`history.2.date` → line 31). */

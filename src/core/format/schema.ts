@@ -1,16 +1,16 @@
 /**
  * JSON Schema validation of idea front matter and of sluss.yaml. The schemas in
- * the package's `schemas/` folder are the single source of both formats.
+ * the package's `schemas/` folder are the single source of both formats; the
+ * validators are compiled from them ahead of time (scripts/compile-schemas.mjs),
+ * so no command pays for compiling them.
  */
-import { createRequire } from 'node:module';
-import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
+import configSchema from '../../../schemas/config.schema.json' with { type: 'json' };
+import ideaSchema from '../../../schemas/idea.schema.json' with { type: 'json' };
+import { validateConfig, validateIdea } from './schema-validators.generated.js';
 
-const require = createRequire(import.meta.url);
-// Same relative path from src/core/format and dist/core/format to the package root.
-export const IDEA_SCHEMA = require('../../../schemas/idea.schema.json') as Record<string, unknown>;
-export const CONFIG_SCHEMA = require('../../../schemas/config.schema.json') as Record<string, unknown>;
+export const IDEA_SCHEMA: Record<string, unknown> = ideaSchema;
+export const CONFIG_SCHEMA: Record<string, unknown> = configSchema;
 
 export interface SchemaProblem {
   /** Path to the field, e.g. ['history', 2, 'date']. */
@@ -19,25 +19,20 @@ export interface SchemaProblem {
   params: Record<string, unknown>;
 }
 
-let compiled: { idea: ValidateFunction; config: ValidateFunction } | undefined;
-
-function validators() {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-    const addFormats = addFormatsModule as unknown as (a: Ajv, formats: string[]) => void;
-    addFormats(ajv, ['date', 'email']);
-    compiled = { idea: ajv.compile(IDEA_SCHEMA), config: ajv.compile(CONFIG_SCHEMA) };
-  }
-  return compiled;
+interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
 
 export function validateIdeaSchema(data: unknown): SchemaProblem[] {
-  const validate = validators().idea;
-  return validate(data) ? [] : toProblems(validate.errors ?? []);
+  return problemsOf(validateIdea as CompiledValidator, data);
 }
 
 export function validateConfigSchema(data: unknown): SchemaProblem[] {
-  const validate = validators().config;
+  return problemsOf(validateConfig as CompiledValidator, data);
+}
+
+function problemsOf(validate: CompiledValidator, data: unknown): SchemaProblem[] {
   return validate(data) ? [] : toProblems(validate.errors ?? []);
 }
 

@@ -10,7 +10,7 @@ function h(date: string, status: string, from?: string, note?: string): HistoryE
 }
 
 function idea(data: Omit<IdeaData, 'received_by'> & Partial<Pick<IdeaData, 'received_by'>>): Idea {
-  return { data: { received_by: 'Coach', ...data } as IdeaData, body: '', path: `ideas/${data.id}.md` };
+  return { data: { received_by: 'Coach', ...data } as IdeaData, path: `ideas/${data.id}.md` };
 }
 
 /** The reference date of the fixtures. */
