@@ -15,7 +15,7 @@ import {
   type Postings,
 } from './postings.js';
 import {
-  confidenceOf,
+  confidencesOf,
   finalScore,
   preliminaryScore,
   titleNumbersOf,
@@ -256,11 +256,13 @@ export interface Shortlisted {
   gramCosine: number;
 }
 
+export type Scored = PairFeatures & { docIndex: number; score: number };
+
 class RegisterIndex implements SimilarityIndex {
   readonly data: IndexData;
   #keywords: KeywordIndex | undefined;
   #idIndex: Map<string, number> | undefined;
-  readonly words = new WordMatcher();
+  readonly words = new WordMatcher((term) => this.stemId(term) >= 0);
 
   constructor(data: IndexData) {
     this.data = data;
@@ -311,15 +313,36 @@ class RegisterIndex implements SimilarityIndex {
   }
 
   findSimilar(query: { title: string; text: string }, options: SearchOptions): SimilarityCandidate[] {
+    if (options.limit <= 0 || this.data.docCount === 0) return [];
+    const { analyzed, scored } = this.rankQuery(query, options.exclude);
+    const confidences = confidencesOf(scored);
+    const queryWeights = new Map<string, number>();
+    for (const term of analyzed.stems) queryWeights.set(term, this.stemIdf(term));
+    return scored
+      .map((candidate, rank) => ({ candidate, confidence: confidences[rank] as number }))
+      .filter(({ candidate }) => candidate.score >= MIN_CANDIDATE_SCORE)
+      .slice(0, options.limit)
+      .map(({ candidate, confidence }) => {
+        const roundedConfidence = Math.round(confidence * 1000) / 1000;
+        return {
+          id: this.idOf(candidate.docIndex),
+          score: Math.round(candidate.score * 1000) / 1000,
+          confidence: roundedConfidence,
+          likelyDuplicate: roundedConfidence >= options.threshold,
+          reasons: this.sharedTermReasons(candidate.docIndex, queryWeights),
+        };
+      });
+  }
+
+  /** The shortlist of a new idea, scored and ranked best first with the features the confidence reads. */
+  rankQuery(query: { title: string; text: string }, exclude?: ReadonlySet<string>): { analyzed: AnalyzedDoc; scored: Scored[] } {
     const { docCount } = this.data;
-    if (options.limit <= 0 || docCount === 0) return [];
     const analyzed = analyzeDoc({ id: '', title: query.title, text: query.text });
     const stemVector = queryVector(analyzed.stems.length, (i) => this.stemId(analyzed.stems[i] as string), analyzed.stemCounts);
     const gramVector = queryVector(analyzed.grams.length, (i) => binarySearchInts(this.data.gramKeys, analyzed.grams[i] as number), analyzed.gramCounts);
     const queryHasText = analyzed.stemCounts.some((count, i) => i % 2 === 1 && count > 0);
     const { stemCosines, gramCosines } = this.cosines(stemVector, gramVector, queryHasText);
 
-    const exclude = options.exclude;
     const top = new TopDocs(SHORTLIST_SIZE, this.idOf);
     for (let doc = 0; doc < docCount; doc += 1) {
       const preliminary = preliminaryScore(stemCosines[doc] as number, gramCosines[doc] as number);
@@ -337,25 +360,7 @@ class RegisterIndex implements SimilarityIndex {
       stems: analyzed.stems,
       titleCount: (i) => analyzed.stemCounts[2 * i] as number,
     };
-    const scored = this.rerank(view, shortlist);
-    const best = scored[0]?.score ?? 0;
-    const runnerUp = scored[1]?.score ?? 0;
-    const queryWeights = new Map<string, number>();
-    for (const term of analyzed.stems) queryWeights.set(term, this.stemIdf(term));
-    return scored
-      .filter(({ score }) => score >= MIN_CANDIDATE_SCORE)
-      .slice(0, options.limit)
-      .map((candidate, rank) => {
-        const confidence = confidenceOf(candidate.score, candidate.score - (rank === 0 ? runnerUp : best), candidate);
-        const roundedConfidence = Math.round(confidence * 1000) / 1000;
-        return {
-          id: this.idOf(candidate.docIndex),
-          score: Math.round(candidate.score * 1000) / 1000,
-          confidence: roundedConfidence,
-          likelyDuplicate: roundedConfidence >= options.threshold,
-          reasons: this.sharedTermReasons(candidate.docIndex, queryWeights),
-        };
-      });
+    return { analyzed, scored: this.rerank(view, shortlist) };
   }
 
   /**
@@ -424,7 +429,7 @@ class RegisterIndex implements SimilarityIndex {
   }
 
   /** Final scores of the shortlist, best first (ties by id). */
-  rerank(query: QueryView, shortlist: readonly Shortlisted[]): (PairFeatures & { docIndex: number; score: number })[] {
+  rerank(query: QueryView, shortlist: readonly Shortlisted[]): Scored[] {
     const fuzzy = titleFuzzySimilarities(
       query.fuzzyTitle,
       shortlist.map(({ docIndex }) => this.data.fuzzyTitles.get(docIndex)),

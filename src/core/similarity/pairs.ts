@@ -14,7 +14,7 @@
  *   words with a doc, which `findSimilar` may put at the tail of its
  *   shortlist, are left out;
  * - fuzzy title similarity lies in [0, 1] and unmatched words cost at most
- *   0.1, so each candidate's final score lies in a known range before
+ *   the share UNMATCHED_WEIGHT, so each candidate's final score lies in a known range before
  *   soft word matching and fuse.js run; candidates are evaluated best bound
  *   first until the flag is decided, which is exact.
  * Counts are those stored in the index (capped at 255 per field), which only
@@ -24,6 +24,7 @@ import type { IndexData, RegisterIndex, Shortlisted } from './engine.js';
 import { smoothedIdf, TF as SHARED_TF, TITLE_WEIGHT as SHARED_TITLE_WEIGHT, termCountOf, transpose, type ForwardTerms, type Norms, type Postings } from './postings.js';
 import {
   confidenceOf,
+  confidencesOf,
   finalScore,
   FUZZY_WEIGHT,
   GRAM_WEIGHT,
@@ -33,7 +34,7 @@ import {
   TopDocs,
   STEM_WEIGHT,
   titleNumbersOf,
-  UNMATCHED_WEIGHT,
+  unmatchedFactor,
   type PairFeatures,
 } from './rerank.js';
 import { directedTitleSimilarity } from './title-fuzzy.js';
@@ -308,12 +309,10 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
     const query = index.docView(doc);
     if (!onlyTopCanFlag) {
       const scored = index.rerank(query, shortlist);
-      const best = scored[0]?.score ?? 0;
-      const runnerUp = scored[1]?.score ?? 0;
+      const confidences = confidencesOf(scored);
       scored.forEach((candidate, rank) => {
         if (candidate.score < MIN_CANDIDATE_SCORE) return;
-        const confidence = confidenceOf(candidate.score, candidate.score - (rank === 0 ? runnerUp : best), candidate);
-        record(doc, candidate.docIndex, round3(candidate.score), round3(confidence));
+        record(doc, candidate.docIndex, round3(candidate.score), round3(confidences[rank] as number));
       });
       return shortlist.map(({ docIndex }) => docIndex);
     }
@@ -330,7 +329,7 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
         numberFactor,
         preliminary,
         stage: 0,
-        low: clamp((preliminary - UNMATCHED_WEIGHT) * numberFactor),
+        low: clamp(preliminary * unmatchedFactor(1) * numberFactor),
         high: clamp((preliminary + FUZZY_WEIGHT) * numberFactor),
       };
     });
@@ -360,7 +359,7 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
       if (settled) {
         if (first !== undefined && first.high >= MIN_CANDIDATE_SCORE) {
           const score = first.high;
-          record(doc, first.docIndex, round3(score), round3(confidenceOf(score, score - (second?.high ?? 0), first)));
+          record(doc, first.docIndex, round3(score), round3(confidenceOf(score, score - (second?.high ?? 0), first, second?.queryUnmatched ?? 1)));
         }
         break;
       }
@@ -369,7 +368,8 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
       for (const candidate of candidates) {
         const runnerUp = Math.max(0, candidate === bestLowAt ? secondLow : bestLow);
         if (candidate.high < runnerUp) continue;
-        if (confidenceOf(candidate.high, candidate.high - runnerUp, candidate) >= flagThreshold) {
+        // Unknown unmatched shares are 0 until computed, and the other candidate is taken to cover nothing: an upper bound.
+        if (confidenceOf(candidate.high, candidate.high - runnerUp, candidate, 1) >= flagThreshold) {
           possible = true;
           break;
         }
@@ -388,9 +388,9 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
         const [queryUnmatched, docUnmatched] = doc < candidate.docIndex ? unmatched : [unmatched[1], unmatched[0]];
         candidate.queryUnmatched = queryUnmatched;
         candidate.docUnmatched = docUnmatched;
-        const penalty = (UNMATCHED_WEIGHT * (queryUnmatched + docUnmatched)) / 2;
-        candidate.low = clamp((candidate.preliminary - penalty) * candidate.numberFactor);
-        candidate.high = clamp((candidate.preliminary + FUZZY_WEIGHT - penalty) * candidate.numberFactor);
+        const factor = unmatchedFactor(queryUnmatched) * candidate.numberFactor;
+        candidate.low = clamp(candidate.preliminary * factor);
+        candidate.high = clamp((candidate.preliminary + FUZZY_WEIGHT) * factor);
         candidate.stage = 1;
       } else {
         // fuse.js runs both ways (each title searched in the other); one way already bounds the mean.
