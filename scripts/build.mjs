@@ -17,9 +17,12 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-// Packages are installed beside sluss, not copied into it; commander is the
-// exception, because every start needs it and a bundled copy loads faster.
-const external = Object.keys(packageJson.dependencies).filter((name) => name !== 'commander');
+// Packages are installed beside sluss, not copied into it, with two
+// exceptions that load faster bundled: commander, which every start needs, and
+// snowball-stemmers, one 850 kB CommonJS file that Node would scan for its
+// exports at every duplicate check.
+const BUNDLED = new Set(['commander', 'snowball-stemmers']);
+const external = Object.keys(packageJson.dependencies).filter((name) => !BUNDLED.has(name));
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({

@@ -3,7 +3,9 @@
  * command starts with.
  */
 import { resolve } from 'node:path';
-import { contentHash, ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
+import { contentHash } from '../adapters/fs/cache-files.js';
+import { checkedConfig } from '../adapters/fs/config-cache.js';
+import { ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
 import type { CacheHit } from '../adapters/fs/parsed-file-cache.js';
 import { findRegisterRoot, RegisterStore } from '../adapters/fs/register-store.js';
 import type { CommandContext } from '../cli/ports.js';
@@ -29,8 +31,8 @@ export async function openRegister(ctx: Pick<CommandContext, 'cwd' | 'registerDi
   const root = await findRegisterRoot(start);
   if (!root) throw new SlussError('register-not-found', { dir: start });
   const store = new RegisterStore(root);
-  const { config, text } = await store.readConfig();
-  return { root, store, config, configText: text };
+  const text = await store.readConfigText();
+  return { root, store, config: await checkedConfig(root, text), configText: text };
 }
 
 export interface LoadedIdeas {

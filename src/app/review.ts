@@ -9,7 +9,8 @@
  * the duplicate settings come from the base's sluss.yaml: a branch cannot make
  * itself coordinator or raise the duplicate threshold for its own ideas.
  */
-import { contentHash, ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
+import { contentHash } from '../adapters/fs/cache-files.js';
+import { ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
 import { IDEAS_DIR } from '../adapters/fs/register-store.js';
 import { GitHistory } from '../adapters/git/git-history.js';
 import type { TreeEntry } from '../adapters/git/git-history.js';

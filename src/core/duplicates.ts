@@ -7,7 +7,6 @@ import { parseSections } from './format/idea-file.js';
 import type { Idea, IdeaData, IdeaWithBody } from './idea.js';
 import { SECTIONS } from './idea.js';
 import type { IdeaSections } from './idea.js';
-import { analyzeDoc, buildSimilarityIndex } from './similarity/index.js';
 import type { MatchReason, SimilarityDoc, SimilarityIndex } from './similarity/index.js';
 
 export interface DuplicateCandidate {
@@ -31,11 +30,6 @@ export function sectionsText(sections: Partial<IdeaSections>): string {
 
 export function similarityDocOf(idea: IdeaWithBody): SimilarityDoc {
   return { id: idea.data.id, title: idea.data.title, text: sectionsText(parseSections(idea.body)) };
-}
-
-/** A similarity index of these ideas, built from scratch (the app layer keeps a cached one). */
-export function similarityIndexOf(ideas: readonly IdeaWithBody[]): SimilarityIndex {
-  return buildSimilarityIndex(ideas.map((idea) => analyzeDoc(similarityDocOf(idea))));
 }
 
 /** The earliest creation date still compared, or undefined when the look-back is unlimited. */

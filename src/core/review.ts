@@ -5,10 +5,11 @@
  */
 import { findMunicipality, findStage } from './config.js';
 import type { DuplicateSettings, RegisterConfig } from './config.js';
-import { buildDuplicateIndex, findDuplicateCandidates, linkedIds, similarityDocOf, similarityIndexOf } from './duplicates.js';
+import { buildDuplicateIndex, findDuplicateCandidates, linkedIds, similarityDocOf } from './duplicates.js';
 import { parseSections } from './format/idea-file.js';
 import type { Idea, IdeaData, IdeaWithBody, Participant, Role } from './idea.js';
 import { SECTIONS } from './idea.js';
+import { analyzeDoc, buildSimilarityIndex } from './similarity/index.js';
 import { foldCase } from './text.js';
 
 /** Who made a commit, as git records it (self-declared: see `actor`). */
@@ -222,7 +223,7 @@ export function findBranchDuplicates(
   if (newIdeas.length === 0) return [];
   const newIds = new Set(newIdeas.map((idea) => idea.data.id));
   const compared = [...baseIdeas.filter((idea) => !newIds.has(idea.data.id)), ...newIdeas];
-  const index = buildDuplicateIndex(compared, settings, today, similarityIndexOf(compared));
+  const index = buildDuplicateIndex(compared, settings, today, buildSimilarityIndex(compared.map((idea) => analyzeDoc(similarityDocOf(idea)))));
   const found: BranchDuplicate[] = [];
   const reported = new Set<string>();
   for (const idea of newIdeas) {

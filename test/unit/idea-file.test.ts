@@ -52,6 +52,21 @@ describe('parsing idea files', () => {
 });
 
 describe('writing idea files', () => {
+  it('prints no YAML warning for text that looks like a tag', async () => {
+    const warnings: string[] = [];
+    const record = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', record);
+    try {
+      const text = serializeIdea({ ...sample, title: '- !DF0s' }, '');
+      expect(parsed(text).data).toMatchObject({ title: '- !DF0s' });
+      // Node emits warnings on a later tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', record);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('writes keys in the fixed order whatever order the data has', () => {
     const shuffled = Object.fromEntries(Object.entries(sample).reverse()) as IdeaData;
     const keys = Object.keys(parsed(serializeIdea(shuffled, '')).data as object);

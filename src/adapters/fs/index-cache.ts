@@ -4,12 +4,10 @@
  * file; edited, added and removed ideas are applied as changes; an index from
  * another format or a corrupt file is rebuilt. Results never depend on it.
  */
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, unlink } from 'node:fs/promises';
 import { ANALYSIS_VERSION, deserializeSimilarityIndex, INDEX_FORMAT_VERSION } from '../../core/similarity/index.js';
 import type { SimilarityIndex } from '../../core/similarity/index.js';
-import { ensureSlussDir } from './register-store.js';
+import { cacheFilePath, readCacheJson, writeCacheFile } from './cache-files.js';
 
 const INDEX_FILE = 'similarity-index.bin';
 const MANIFEST_FILE = 'similarity-index.json';
@@ -17,7 +15,7 @@ const MANIFEST_FILE = 'similarity-index.json';
 interface Manifest {
   indexFormat: number;
   analysisVersion: number;
-  /** Idea id → hash of the title and text the index holds for it. */
+  /** Idea id → content hash of the idea file whose text the index holds. */
   docs: Record<string, string>;
 }
 
@@ -27,11 +25,10 @@ export interface CachedIndex {
 }
 
 export async function loadCachedIndex(root: string): Promise<CachedIndex | undefined> {
-  const dir = join(root, '.sluss', 'cache');
+  const manifest = (await readCacheJson(root, MANIFEST_FILE)) as Partial<Manifest> | undefined;
+  if (manifest?.indexFormat !== INDEX_FORMAT_VERSION || manifest.analysisVersion !== ANALYSIS_VERSION || typeof manifest.docs !== 'object' || manifest.docs === null) return undefined;
   try {
-    const manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
-    if (manifest.indexFormat !== INDEX_FORMAT_VERSION || manifest.analysisVersion !== ANALYSIS_VERSION || typeof manifest.docs !== 'object' || manifest.docs === null) return undefined;
-    const bytes = await readFile(join(dir, INDEX_FILE));
+    const bytes = await readFile(cacheFilePath(root, INDEX_FILE));
     const index = deserializeSimilarityIndex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return index.size === Object.keys(manifest.docs).length ? { index, docs: manifest.docs } : undefined;
   } catch {
@@ -41,20 +38,8 @@ export async function loadCachedIndex(root: string): Promise<CachedIndex | undef
 
 /** Saves index and manifest; the manifest goes last, so a crash in between leaves a stale pair that is rebuilt. */
 export async function saveCachedIndex(root: string, cached: CachedIndex): Promise<void> {
-  const temps: string[] = [];
-  const writeAtomically = async (path: string, data: string | Uint8Array) => {
-    const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-    temps.push(temp);
-    await writeFile(temp, data);
-    await rename(temp, path);
-  };
-  try {
-    const dir = await ensureSlussDir(root, 'cache');
-    await unlink(join(dir, MANIFEST_FILE)).catch(() => undefined);
-    await writeAtomically(join(dir, INDEX_FILE), cached.index.serialize());
-    const manifest: Manifest = { indexFormat: INDEX_FORMAT_VERSION, analysisVersion: ANALYSIS_VERSION, docs: cached.docs };
-    await writeAtomically(join(dir, MANIFEST_FILE), JSON.stringify(manifest));
-  } catch {
-    for (const temp of temps) await unlink(temp).catch(() => undefined);
-  }
+  await unlink(cacheFilePath(root, MANIFEST_FILE)).catch(() => undefined);
+  if (!(await writeCacheFile(root, INDEX_FILE, cached.index.serialize()))) return;
+  const manifest: Manifest = { indexFormat: INDEX_FORMAT_VERSION, analysisVersion: ANALYSIS_VERSION, docs: cached.docs };
+  await writeCacheFile(root, MANIFEST_FILE, JSON.stringify(manifest));
 }

@@ -11,14 +11,11 @@
  * sluss.yaml is dropped whole; a corrupt or unwritable one is ignored.
  * Results never depend on it.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { IDEA_SCHEMA } from '../../core/format/schema.js';
-import { PACKAGE_VERSION } from '../../package-version.js';
 import type { IdeaData } from '../../core/idea.js';
 import type { Problem } from '../../core/problems.js';
-import { ensureSlussDir } from './register-store.js';
+import { PACKAGE_VERSION } from '../../package-version.js';
+import { contentHash, readCacheJson, writeCacheFile } from './cache-files.js';
 
 /** Bumped whenever parsing or checking changes what a file's verdict is. */
 const CACHE_FORMAT = 5;
@@ -55,16 +52,11 @@ interface CacheFile {
   entries: Record<string, CacheEntry>;
 }
 
-export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
-}
-
 export class ParsedFileCache {
   private dirty = false;
 
   private constructor(
     private readonly root: string,
-    private readonly file: string,
     private readonly fingerprint: string,
     private entries: CacheFile['entries'],
     private readonly savedAt: number,
@@ -72,17 +64,12 @@ export class ParsedFileCache {
 
   /** `configText` is part of the key: stages and municipalities decide what a check finds. */
   static async open(root: string, configText: string): Promise<ParsedFileCache> {
-    const file = join(root, '.sluss', 'cache', CACHE_FILE);
     const fingerprint = contentHash(`${PACKAGE_VERSION}\0${CACHE_FORMAT}\0${JSON.stringify(IDEA_SCHEMA)}\0${configText}`);
-    try {
-      const stored = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
-      if (stored.format === CACHE_FORMAT && stored.fingerprint === fingerprint && typeof stored.entries === 'object' && stored.entries !== null) {
-        return new ParsedFileCache(root, file, fingerprint, stored.entries, Number(stored.savedAt) || 0);
-      }
-    } catch {
-      // missing or corrupt: start empty
+    const stored = (await readCacheJson(root, CACHE_FILE)) as Partial<CacheFile> | undefined;
+    if (stored?.format === CACHE_FORMAT && stored.fingerprint === fingerprint && typeof stored.entries === 'object' && stored.entries !== null) {
+      return new ParsedFileCache(root, fingerprint, stored.entries, Number(stored.savedAt) || 0);
     }
-    return new ParsedFileCache(root, file, fingerprint, {}, 0);
+    return new ParsedFileCache(root, fingerprint, {}, 0);
   }
 
   /** The cached result when the file's size and time match and it is not racy; no read needed. */
@@ -127,15 +114,7 @@ export class ParsedFileCache {
   async save(): Promise<void> {
     // Re-saving once racy files have aged lets the next run trust their stamps.
     if (!this.dirty && !this.hasRacyEntries) return;
-    const temp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      await ensureSlussDir(this.root, 'cache');
-      const content: CacheFile = { format: CACHE_FORMAT, fingerprint: this.fingerprint, savedAt: Date.now(), entries: this.entries };
-      await writeFile(temp, JSON.stringify(content));
-      await rename(temp, this.file);
-      this.dirty = false;
-    } catch {
-      await unlink(temp).catch(() => undefined);
-    }
+    const content: CacheFile = { format: CACHE_FORMAT, fingerprint: this.fingerprint, savedAt: Date.now(), entries: this.entries };
+    if (await writeCacheFile(this.root, CACHE_FILE, JSON.stringify(content))) this.dirty = false;
   }
 }

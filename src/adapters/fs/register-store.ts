@@ -8,9 +8,8 @@ import { constants as fsConstants, lstatSync, readFileSync } from 'node:fs';
 import { link, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { RegisterConfig } from '../../core/config.js';
 import { SlussError } from '../../core/errors.js';
-import { CONFIG_FILE, parseConfig } from '../../core/format/config-file.js';
+import { CONFIG_FILE } from '../../core/format/config-file.js';
 import { MAX_IDEA_FILE_BYTES } from '../../core/format/idea-file.js';
 import type { IdeaFileEntry } from '../../core/validation.js';
 import type { FileStamp } from './parsed-file-cache.js';
@@ -58,7 +57,8 @@ export class RegisterStore {
   constructor(readonly root: string) {}
 
   absolute(relativePath: string): string {
-    return join(this.root, ...relativePath.split('/'));
+    // Register paths are already normalised (`ideas/…`); Node takes forward slashes on every platform.
+    return `${this.root}/${relativePath}`;
   }
 
   /** A path as the register names it (forward slashes, relative to the root), or undefined when outside. */
@@ -68,14 +68,13 @@ export class RegisterStore {
     return rel.split(sep).join('/');
   }
 
-  async readConfig(): Promise<{ config: RegisterConfig; text: string }> {
-    let text: string;
+  /** The text of sluss.yaml; checking it is `checkedConfig`'s job (adapters/fs/config-cache). */
+  async readConfigText(): Promise<string> {
     try {
-      text = await readFile(this.absolute(CONFIG_FILE), 'utf8');
+      return await readFile(this.absolute(CONFIG_FILE), 'utf8');
     } catch {
       throw new SlussError('config-missing', { file: this.absolute(CONFIG_FILE) });
     }
-    return { config: parseConfig(text, CONFIG_FILE), text };
   }
 
   /** Paths (relative, `ideas/…`) of every idea file; dot files such as temp files are skipped. */

@@ -4,8 +4,22 @@
  * aliases are refused, and strings are written quoted whenever a YAML 1.1
  * reader such as PyYAML would take them for something else.
  */
-import { Document, isMap, isScalar, isSeq, LineCounter, parse, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
-import type { Node, Pair } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+
+/**
+ * The library loads on first use, not with this module: it is dozens of
+ * files, and a warm run served from the caches (or a file the canonical
+ * reader takes) never needs it.
+ */
+let library: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  library ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return library;
+}
+const isMap = (node: unknown): node is YAMLMap => yaml().isMap(node);
+const isSeq = (node: unknown): node is YAMLSeq => yaml().isSeq(node);
+const isScalar = (node: unknown): node is import('yaml').Scalar => yaml().isScalar(node);
 
 export interface YamlProblem {
   kind: 'yaml-syntax' | 'yaml-alias' | 'yaml-duplicate-key' | 'yaml-not-a-map';
@@ -32,6 +46,7 @@ const PARSE_OPTIONS = {
 
 /** Parses YAML text into a document; returns problems instead of throwing. */
 export function parseYaml(text: string, firstLine = 1): { parsed?: ParsedYaml; problems: YamlProblem[] } {
+  const { LineCounter, parseDocument, visit } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { ...PARSE_OPTIONS, lineCounter, keepSourceTokens: false });
   const lineOf = (offset: number | undefined) => (offset === undefined ? firstLine : lineCounter.linePos(offset).line + firstLine - 1);
@@ -81,6 +96,7 @@ const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].
  * schema. One pass, with a set per map.
  */
 function structureProblems(document: Document, lineOf: (offset: number | undefined) => number): YamlProblem[] {
+  const { visit } = yaml();
   const problems: YamlProblem[] = [];
   const checkTag = (node: Node) => {
     if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) problems.push({ kind: 'yaml-syntax', line: lineOf(node.range?.[0]), detail: `unsupported tag ${node.tag}` });
@@ -158,7 +174,7 @@ export function syncDocument(document: Document, data: Record<string, unknown>, 
 export type KeyOrder = (path: readonly string[]) => readonly string[] | undefined;
 
 export function newDocument(data: Record<string, unknown>, keyOrder: KeyOrder): Document {
-  const document = new Document(null, { ...PARSE_OPTIONS });
+  const document = new (yaml().Document)(null, { ...PARSE_OPTIONS });
   document.contents = document.createNode(data) as never;
   orderKeys(document.contents, [], keyOrder);
   return document;
@@ -239,6 +255,7 @@ function orderKeys(node: unknown, path: string[], keyOrder: KeyOrder): void {
  * into 34. Such strings are written in double quotes so every reader sees text.
  */
 function quoteAmbiguousStrings(document: Document): void {
+  const { Scalar, visit } = yaml();
   visit(document, {
     Scalar(key, node) {
       if (key === 'key' || typeof node.value !== 'string') return;
@@ -256,7 +273,7 @@ function readsAsOtherThanString(value: string): boolean {
   if (!MAYBE_AMBIGUOUS.test(value) || value.length > 64) return false;
   for (const version of ['1.1', '1.2'] as const) {
     try {
-      if (parse(value, { version }) !== value) return true;
+      if (yaml().parse(value, { version, logLevel: 'silent' }) !== value) return true;
     } catch {
       return true;
     }

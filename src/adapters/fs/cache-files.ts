@@ -1,0 +1,40 @@
+/**
+ * Files in the register's `.sluss/cache/` (git-ignored). Every cache there is
+ * an optimisation: a missing, corrupt or unwritable file only costs speed.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ensureSlussDir } from './register-store.js';
+
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+export function cacheFilePath(root: string, name: string): string {
+  return join(root, '.sluss', 'cache', name);
+}
+
+/** A cache file's JSON, or undefined when it is missing or not JSON. */
+export async function readCacheJson(root: string, name: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(cacheFilePath(root, name), 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a cache file atomically (temp file, then rename); true when it was written. */
+export async function writeCacheFile(root: string, name: string, data: string | Uint8Array): Promise<boolean> {
+  const target = cacheFilePath(root, name);
+  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await ensureSlussDir(root, 'cache');
+    await writeFile(temp, data);
+    await rename(temp, target);
+    return true;
+  } catch {
+    await unlink(temp).catch(() => undefined);
+    return false;
+  }
+}
