@@ -85,7 +85,7 @@ export async function addIdea(ctx: CommandContext, options: AddOptions): Promise
     case 'cancel':
       return { action: 'cancelled', candidates, committed: false };
     case 'join': {
-      const target = duplicateIndex.ideas.get(decision.id)!;
+      const target = duplicateIndex.ideaOf(decision.id)!;
       return joinExisting(ctx, register, git, options, draft, target, candidates, identity.name);
     }
     default: {

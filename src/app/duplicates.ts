@@ -5,7 +5,7 @@ import { buildDuplicateIndex, groupPairs, scanDuplicatePairs } from '../core/dup
 import type { DuplicatePair } from '../core/duplicates.js';
 import { loadIdeas, openRegister } from './register.js';
 import type { OpenRegister } from './register.js';
-import { loadSimilarityIndex } from './similarity-index.js';
+import { indexedFilesOf, loadSimilarityIndex } from './similarity-index.js';
 
 export interface DuplicateScan {
   register: OpenRegister;
@@ -26,7 +26,7 @@ export async function scanRegister(ctx: CommandContext, options: { since?: strin
   }
   // The scan looks at the whole register whatever the look-back of add.
   const settings = { ...register.config.duplicates, lookback_days: null };
-  const index = buildDuplicateIndex(ideas, settings, ctx.clock.today(), await loadSimilarityIndex(register, loaded));
+  const index = buildDuplicateIndex(ideas, settings, ctx.clock.today(), await loadSimilarityIndex(register, indexedFilesOf(loaded)));
   const pairs = scanDuplicatePairs(index, settings, subject);
   return { register, pairs, groups: groupPairs(pairs), checked: subject?.size ?? ideas.length };
 }

@@ -1,6 +1,6 @@
 /** The read-only commands: similar, list, show and search. */
 import type { CommandContext } from '../cli/ports.js';
-import { findDuplicateCandidates, linkedIds, similarityDocOf } from '../core/duplicates.js';
+import { duplicateIndexOf, findDuplicateCandidates, linkedIds, similarityDocOf } from '../core/duplicates.js';
 import { isIdeaId, normalizeIdInput } from '../core/ids.js';
 import type { DuplicateCandidate } from '../core/duplicates.js';
 import { parseSections } from '../core/format/idea-file.js';
@@ -9,7 +9,7 @@ import { contactOf } from '../core/idea.js';
 import { compileFilter, sortIdeas } from '../core/query.js';
 import type { IdeaFilter } from '../core/query.js';
 import type { MatchReason } from '../core/similarity/index.js';
-import { loadIdeas, openRegister, readIdeaWithBody, requireIdea } from './register.js';
+import { loadIdeaRefs, loadIdeas, openRegister, readIdea, readIdeaWithBody, requireIdea } from './register.js';
 import type { OpenRegister } from './register.js';
 
 export interface ReadResult<T> {
@@ -26,16 +26,21 @@ export interface ReadResult<T> {
  */
 export async function similarIdeas(ctx: CommandContext, query: string): Promise<ReadResult<DuplicateCandidate[]>> {
   const register = await openRegister(ctx);
-  const loaded = await loadIdeas(register);
-  const { ideas, unreadable } = loaded;
+  // Only summaries of every idea: the data of the few candidates shown is read from their files.
+  const { refs, unreadable } = await loadIdeaRefs(register);
   const settings = register.config.duplicates;
   // The engine loads only for the commands that rank; list and show never need it.
-  const { loadDuplicateIndex } = await import('./similarity-index.js');
-  const index = await loadDuplicateIndex(register, loaded, ctx.clock.today());
-  const existing = isIdeaId(normalizeIdInput(query)) ? ideas.find((idea) => idea.data.id === normalizeIdInput(query)) : undefined;
+  const { loadSimilarityIndex } = await import('./similarity-index.js');
+  const refById = new Map(refs.map((ref) => [ref.id, ref]));
+  const ideaOf = (id: string) => {
+    const ref = refById.get(id);
+    return ref && readIdea(register, ref.path);
+  };
+  const index = duplicateIndexOf(refs, settings, ctx.clock.today(), await loadSimilarityIndex(register, refs), ideaOf);
+  const existing = isIdeaId(normalizeIdInput(query)) ? ideaOf(normalizeIdInput(query)) : undefined;
   if (existing) {
-    const doc = similarityDocOf(readIdeaWithBody(register, existing));
-    const exclude = new Set([existing.data.id, ...linkedIds(existing.data), ...ideas.filter((i) => linkedIds(i.data).includes(existing.data.id)).map((i) => i.data.id)]);
+    const doc = similarityDocOf(existing);
+    const exclude = new Set([existing.data.id, ...linkedIds(existing.data), ...refs.filter((ref) => linkedIds(ref).includes(existing.data.id)).map((ref) => ref.id)]);
     return { register, skipped: unreadable, value: findDuplicateCandidates(index, { title: doc.title, text: doc.text }, settings, exclude) };
   }
   const [title = '', ...rest] = query.trim().split('\n');
@@ -67,8 +72,8 @@ export async function searchIdeas(ctx: CommandContext, query: string, limit: num
   const loaded = await loadIdeas(register);
   const { ideas, unreadable } = loaded;
   const byId = new Map(ideas.map((idea) => [idea.data.id, idea]));
-  const { loadSimilarityIndex } = await import('./similarity-index.js');
-  const index = await loadSimilarityIndex(register, loaded);
+  const { indexedFilesOf, loadSimilarityIndex } = await import('./similarity-index.js');
+  const index = await loadSimilarityIndex(register, indexedFilesOf(loaded));
   const hits = index.searchText(query, limit).flatMap((hit) => {
     const idea = byId.get(hit.id);
     return idea ? [{ idea, score: hit.score, reasons: hit.reasons }] : [];

@@ -12,7 +12,7 @@ import type { CommandContext } from '../cli/ports.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
 import { bodyOfIdeaFile } from '../core/format/idea-file.js';
-import type { Idea, IdeaWithBody } from '../core/idea.js';
+import type { Idea, IdeaSummary, IdeaWithBody } from '../core/idea.js';
 import { normalizeIdInput } from '../core/ids.js';
 import { findIdeaById } from '../core/query.js';
 import { checkIdeaFile } from '../core/validation.js';
@@ -44,38 +44,73 @@ export interface LoadedIdeas {
   hashes: ReadonlyMap<string, string>;
 }
 
+type FileVerdict = { path: string; hit: CacheHit } | { path: string; unreadable: CheckedIdeaFile };
+
 /**
- * Reads and checks idea files (all of them, or `paths`). Files whose content
- * is unchanged since the last run come from the parsed-file cache.
+ * Each idea file's verdict (all of them, or `paths`): from the parsed-file
+ * cache when the file is unchanged, otherwise read, checked and remembered.
  */
-export async function loadIdeas(register: OpenRegister, paths?: readonly string[]): Promise<LoadedIdeas> {
+async function fileVerdicts(register: OpenRegister, paths?: readonly string[]): Promise<FileVerdict[]> {
   const { store } = register;
   const all = paths ?? (await store.listIdeaPaths());
   const cache = await ParsedFileCache.open(register.root, register.configText);
-  const hashes = new Map<string, string>();
-  const fromCache = (path: string, hit: CacheHit): CheckedIdeaFile => {
-    hashes.set(path, hit.hash);
-    return { path, problems: hit.check.problems, ...(hit.check.idea ? { idea: { data: hit.check.idea.data, path } } : {}) };
-  };
-  const checked = all.map((path): CheckedIdeaFile => {
+  const verdicts = all.map((path): FileVerdict => {
     const stamp = store.stampOf(path);
     const unchanged = stamp && cache.lookupByStamp(path, stamp);
-    if (unchanged) return fromCache(path, unchanged);
+    if (unchanged) return { path, hit: unchanged };
     const entry = store.readIdeaFile(path);
-    if (!('text' in entry)) return checkIdeaFile(register.config, entry);
+    if (!('text' in entry)) return { path, unreadable: checkIdeaFile(register.config, entry) };
     const hash = contentHash(entry.text);
     const cached = cache.lookup(path, hash, entry.stamp);
-    if (cached) return fromCache(path, { hash, check: cached });
-    hashes.set(path, hash);
+    if (cached) return { path, hit: cached };
     const fresh = checkIdeaFile(register.config, entry);
-    cache.remember(path, hash, { problems: fresh.problems, ...(fresh.idea ? { idea: { data: fresh.idea.data } } : {}) }, entry.stamp);
-    // Body and YAML document stay out of the result, so memory does not grow with them; the few commands that need one read the file again.
-    return { path, problems: fresh.problems, ...(fresh.idea ? { idea: fresh.idea } : {}) };
+    // Body and YAML document stay out of the cache and of memory; the few commands that need one read the file again.
+    return { path, hit: cache.remember(path, hash, { problems: fresh.problems, ...(fresh.idea ? { idea: { data: fresh.idea.data } } : {}) }, entry.stamp) };
   });
   if (!paths) cache.keepOnly(new Set(all));
   await cache.save();
+  return verdicts;
+}
+
+/** Reads and checks idea files (all of them, or `paths`), through the parsed-file cache. */
+export async function loadIdeas(register: OpenRegister, paths?: readonly string[]): Promise<LoadedIdeas> {
+  const hashes = new Map<string, string>();
+  const checked = (await fileVerdicts(register, paths)).map((verdict): CheckedIdeaFile => {
+    if ('unreadable' in verdict) return verdict.unreadable;
+    const { path, hit } = verdict;
+    hashes.set(path, hit.hash);
+    const check = hit.check();
+    return { path, problems: check.problems, ...(check.idea ? { idea: { data: check.idea.data, path } } : {}) };
+  });
   const ideas = checked.flatMap((c) => (c.idea ? [c.idea] : []));
   return { checked, ideas, unreadable: checked.length - ideas.length, hashes };
+}
+
+/** An idea as the duplicate check sees it without its data: summary, file and content hash. */
+export interface IdeaRef extends IdeaSummary {
+  path: string;
+  hash: string;
+}
+
+/**
+ * What ranking needs of every idea, without loading every idea's data: for
+ * `similar` on a large register, most of the time reading the register took.
+ */
+export async function loadIdeaRefs(register: OpenRegister): Promise<{ refs: IdeaRef[]; unreadable: number }> {
+  const refs: IdeaRef[] = [];
+  let unreadable = 0;
+  for (const verdict of await fileVerdicts(register)) {
+    if ('hit' in verdict && verdict.hit.summary) refs.push({ ...verdict.hit.summary, path: verdict.path, hash: verdict.hit.hash });
+    else unreadable += 1;
+  }
+  return { refs, unreadable };
+}
+
+/** One idea, read and checked now; undefined when its file no longer holds a valid idea. */
+export function readIdea(register: OpenRegister, path: string): IdeaWithBody | undefined {
+  const entry = register.store.readIdeaFile(path);
+  const checked = checkIdeaFile(register.config, entry);
+  return checked.idea && checked.body !== undefined ? { ...checked.idea, body: checked.body } : undefined;
 }
 
 /** An idea with its body, read from its file now. */

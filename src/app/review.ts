@@ -137,7 +137,7 @@ export async function reviewBranch(ctx: CommandContext, options: ReviewOptions):
     const entry = entryOf(path, tree, tree ? blobs.get(tree.object) : undefined);
     if (!('text' in entry) || fresh) return checkIdeaFile(config, entry, { keepDocument: true });
     const hash = contentHash(entry.text);
-    const cached = cache.lookup(path, hash);
+    const cached = cache.lookup(path, hash)?.check();
     if (cached) return { path, problems: cached.problems, ...(cached.idea ? { idea: { data: cached.idea.data, path }, body: bodyOfIdeaFile(entry.text) } : {}) };
     const result = checkIdeaFile(config, entry);
     cache.remember(path, hash, { problems: result.problems, ...(result.idea ? { idea: { data: result.idea.data } } : {}) });

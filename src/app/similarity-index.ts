@@ -5,24 +5,36 @@
  * and only their files are read again.
  */
 import { loadCachedIndex, saveCachedIndex } from '../adapters/fs/index-cache.js';
-import { buildDuplicateIndex, similarityDocOf } from '../core/duplicates.js';
+import { buildDuplicateIndex, similarityDoc } from '../core/duplicates.js';
+import { titleAndBodyOf } from '../core/format/idea-file.js';
 import type { DuplicateIndex } from '../core/duplicates.js';
-import type { Idea } from '../core/idea.js';
 import { analyzeDoc, buildSimilarityIndex } from '../core/similarity/index.js';
 import type { AnalyzedDoc, SimilarityIndex } from '../core/similarity/index.js';
-import { readIdeaWithBody } from './register.js';
 import type { LoadedIdeas, OpenRegister } from './register.js';
 
-type IndexedIdeas = Pick<LoadedIdeas, 'ideas' | 'hashes'>;
+/** An idea file as the index knows it: the version of its text is its content hash. */
+export interface IndexedFile {
+  id: string;
+  path: string;
+  hash: string;
+}
 
-export async function loadSimilarityIndex(register: OpenRegister, loaded: IndexedIdeas): Promise<SimilarityIndex> {
+export function indexedFilesOf(loaded: Pick<LoadedIdeas, 'ideas' | 'hashes'>): IndexedFile[] {
+  return loaded.ideas.map((idea) => ({ id: idea.data.id, path: idea.path, hash: loaded.hashes.get(idea.path) ?? '' }));
+}
+
+export async function loadSimilarityIndex(register: OpenRegister, files: readonly IndexedFile[]): Promise<SimilarityIndex> {
   const versions: Record<string, string> = {};
-  const byId = new Map<string, Idea>();
-  for (const idea of loaded.ideas) {
-    byId.set(idea.data.id, idea);
-    versions[idea.data.id] = loaded.hashes.get(idea.path) ?? '';
+  const byId = new Map<string, IndexedFile>();
+  for (const file of files) {
+    byId.set(file.id, file);
+    versions[file.id] = file.hash;
   }
-  const analyzed = (id: string): AnalyzedDoc => analyzeDoc(similarityDocOf(readIdeaWithBody(register, byId.get(id)!)));
+  const analyzed = (id: string): AnalyzedDoc => {
+    const entry = register.store.readIdeaFile(byId.get(id)!.path);
+    const { title, body } = 'text' in entry ? titleAndBodyOf(entry.text) : { title: '', body: '' };
+    return analyzeDoc(similarityDoc(id, title, body));
+  };
 
   const cached = await loadCachedIndex(register.root);
   if (cached) {
@@ -41,6 +53,6 @@ export async function loadSimilarityIndex(register: OpenRegister, loaded: Indexe
   return index;
 }
 
-export async function loadDuplicateIndex(register: OpenRegister, loaded: IndexedIdeas, today: string): Promise<DuplicateIndex> {
-  return buildDuplicateIndex(loaded.ideas, register.config.duplicates, today, await loadSimilarityIndex(register, loaded));
+export async function loadDuplicateIndex(register: OpenRegister, loaded: LoadedIdeas, today: string): Promise<DuplicateIndex> {
+  return buildDuplicateIndex(loaded.ideas, register.config.duplicates, today, await loadSimilarityIndex(register, indexedFilesOf(loaded)));
 }

@@ -4,8 +4,8 @@
  */
 import type { DuplicateSettings } from './config.js';
 import { parseSections } from './format/idea-file.js';
-import type { Idea, IdeaData, IdeaWithBody } from './idea.js';
-import { SECTIONS } from './idea.js';
+import { SECTIONS, summaryOf } from './idea.js';
+import type { Idea, IdeaData, IdeaSummary, IdeaWithBody } from './idea.js';
 import type { IdeaSections } from './idea.js';
 import type { MatchReason, SimilarityDoc, SimilarityIndex } from './similarity/index.js';
 
@@ -29,7 +29,12 @@ export function sectionsText(sections: Partial<IdeaSections>): string {
 }
 
 export function similarityDocOf(idea: IdeaWithBody): SimilarityDoc {
-  return { id: idea.data.id, title: idea.data.title, text: sectionsText(parseSections(idea.body)) };
+  return similarityDoc(idea.data.id, idea.data.title, idea.body);
+}
+
+/** What the similarity engine compares: the title and the text of the body's sections. */
+export function similarityDoc(id: string, title: string, body: string): SimilarityDoc {
+  return { id, title, text: sectionsText(parseSections(body)) };
 }
 
 /** The earliest creation date still compared, or undefined when the look-back is unlimited. */
@@ -42,7 +47,8 @@ export function lookbackStart(settings: DuplicateSettings, today: string): strin
 
 export interface DuplicateIndex {
   index: SimilarityIndex;
-  ideas: ReadonlyMap<string, Idea>;
+  /** The idea behind an indexed id, for what a candidate shows; may read it on demand. */
+  ideaOf: (id: string) => Idea | undefined;
   /**
    * Never suggested: ideas created before the look-back, and ideas already
    * marked as a duplicate of another idea in the register (the survivor stands
@@ -59,13 +65,28 @@ export interface DuplicateIndex {
  * `index` holds these same ideas.
  */
 export function buildDuplicateIndex(ideas: readonly Idea[], settings: DuplicateSettings, today: string, index: SimilarityIndex): DuplicateIndex {
-  const start = lookbackStart(settings, today);
-  const ids = new Set(ideas.map((idea) => idea.data.id));
-  return {
+  const byId = new Map(ideas.map((idea) => [idea.data.id, idea]));
+  return duplicateIndexOf(
+    ideas.map((idea) => summaryOf(idea.data)),
+    settings,
+    today,
     index,
-    ideas: new Map(ideas.map((idea) => [idea.data.id, idea])),
-    hidden: new Set(ideas.filter((idea) => (start !== undefined && idea.data.created < start) || isMergedDuplicate(idea, ids)).map((idea) => idea.data.id)),
-  };
+    (id) => byId.get(id),
+  );
+}
+
+/** The same from summaries only, for a caller that reads an idea's data when a candidate needs it. */
+export function duplicateIndexOf(
+  summaries: readonly IdeaSummary[],
+  settings: DuplicateSettings,
+  today: string,
+  index: SimilarityIndex,
+  ideaOf: (id: string) => Idea | undefined,
+): DuplicateIndex {
+  const start = lookbackStart(settings, today);
+  const ids = new Set(summaries.map((summary) => summary.id));
+  const hidden = new Set(summaries.filter((summary) => (start !== undefined && summary.created < start) || isMergedDuplicate(summary, ids)).map((summary) => summary.id));
+  return { index, ideaOf, hidden };
 }
 
 export function findDuplicateCandidates(
@@ -83,7 +104,7 @@ export function findDuplicateCandidates(
   return found
     .filter((candidate) => candidate.score >= settings.show_from || candidate.likelyDuplicate)
     .flatMap((candidate) => {
-      const idea = duplicateIndex.ideas.get(candidate.id);
+      const idea = duplicateIndex.ideaOf(candidate.id);
       if (!idea) return [];
       return [
         {
@@ -101,13 +122,13 @@ export function findDuplicateCandidates(
     });
 }
 
-function isMergedDuplicate(idea: Idea, ids: ReadonlySet<string>): boolean {
-  const survivor = idea.data.links?.duplicate_of;
-  return survivor !== undefined && survivor !== idea.data.id && ids.has(survivor);
+function isMergedDuplicate(summary: IdeaSummary, ids: ReadonlySet<string>): boolean {
+  const survivor = summary.links?.duplicate_of;
+  return survivor !== undefined && survivor !== summary.id && ids.has(survivor);
 }
 
 /** Ids an idea is already linked to in any way: a duplicate, related, or decided not to be a duplicate. */
-export function linkedIds(data: IdeaData): string[] {
+export function linkedIds(data: Pick<IdeaData, 'links'>): string[] {
   const links = data.links;
   return [...(links?.duplicate_of ? [links.duplicate_of] : []), ...(links?.related ?? []), ...(links?.not_duplicates ?? [])];
 }
@@ -132,16 +153,16 @@ export interface DuplicatePair {
  * already decided about, are left out. Each pair once, best first.
  */
 export function scanDuplicatePairs(duplicateIndex: DuplicateIndex, settings: DuplicateSettings, subject?: ReadonlySet<string>): DuplicatePair[] {
-  const { ideas } = duplicateIndex;
+  const { ideaOf } = duplicateIndex;
   const skip = (a: string, b: string) => {
-    const [x, y] = [ideas.get(a), ideas.get(b)];
+    const [x, y] = [ideaOf(a), ideaOf(b)];
     if (!x || !y) return true;
     return x.data.municipality === y.data.municipality || isDecidedPair(x.data, y.data) || duplicateIndex.hidden.has(a) || duplicateIndex.hidden.has(b);
   };
   return duplicateIndex.index
     .findDuplicatePairs({ threshold: settings.threshold, skip, ...(subject ? { subject } : {}) })
     .flatMap((pair) => {
-      const [a, b] = [ideas.get(pair.a), ideas.get(pair.b)];
+      const [a, b] = [ideaOf(pair.a), ideaOf(pair.b)];
       return a && b ? [{ a, b, score: pair.score, confidence: pair.confidence, reasons: pair.reasons }] : [];
     });
 }

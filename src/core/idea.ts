@@ -130,6 +130,17 @@ export interface Idea {
   path: string;
 }
 
+/** What ranking needs of every idea: which one it is, when it came and how it is linked. */
+export interface IdeaSummary {
+  id: string;
+  created: string;
+  links?: IdeaLinks;
+}
+
+export function summaryOf(data: IdeaData): IdeaSummary {
+  return { id: data.id, created: data.created, ...(data.links ? { links: data.links } : {}) };
+}
+
 /** An idea with its Markdown body, for the few uses that read the text (similarity, review, show). */
 export interface IdeaWithBody extends Idea {
   body: string;

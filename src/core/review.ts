@@ -232,7 +232,7 @@ export function findBranchDuplicates(
     const candidates = findDuplicateCandidates(index, { title: doc.title, text: doc.text }, settings, new Set([idea.data.id]));
     for (const candidate of candidates) {
       if (!candidate.likelyDuplicate || linked.has(candidate.id)) continue;
-      const other = index.ideas.get(candidate.id);
+      const other = index.ideaOf(candidate.id);
       // The other new idea may link back to this one.
       if (other && linkedIds(other.data).includes(idea.data.id)) continue;
       const pair = [idea.data.id, candidate.id].sort().join('\0');

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listIdeas, similarIdeas } from '../../src/app/read.js';
 import { scanRegister } from '../../src/app/duplicates.js';
+import { validateRegister } from '../../src/app/validate.js';
 import { testContext } from '../helpers/context.js';
 import { createRegister, git, writeIdea } from '../helpers/registers.js';
 import { SAMPLE_IDEAS } from '../helpers/registers.js';
 
+const CACHE_FILES = ['parsed-ideas.tsv', 'config.json', 'similarity-index.bin', 'similarity-index.json'];
 const queries = ['Digitala nycklar i hemtjänsten', 'Snöröjning karta', 'Solpaneler på skolans tak', '0ZZ-AAAA1'];
 
 async function answers(root: string) {
@@ -23,7 +25,7 @@ async function answers(root: string) {
 async function expectCacheAgrees(root: string) {
   await answers(root);
   const cached = await answers(root);
-  for (const file of ['parsed-ideas.json', 'similarity-index.bin', 'similarity-index.json']) expect(existsSync(join(root, '.sluss', 'cache', file)), file).toBe(true);
+  for (const file of CACHE_FILES) expect(existsSync(join(root, '.sluss', 'cache', file)), file).toBe(true);
   rmSync(join(root, '.sluss', 'cache'), { recursive: true, force: true });
   expect(cached).toEqual(await answers(root));
 }
@@ -54,10 +56,34 @@ describe('cache invalidation', () => {
     git(root, 'switch', '--quiet', 'main');
     await expectCacheAgrees(root);
 
-    for (const file of ['parsed-ideas.json', 'similarity-index.bin', 'similarity-index.json']) {
+    for (const file of CACHE_FILES) {
       await answers(root);
       writeFileSync(join(root, '.sluss', 'cache', file), 'trasig');
       await expectCacheAgrees(root);
     }
+    // A cache whose header is right but whose lines are cut short.
+    await answers(root);
+    const parsedIdeas = join(root, '.sluss', 'cache', 'parsed-ideas.tsv');
+    writeFileSync(parsedIdeas, readFileSync(parsedIdeas, 'utf8').split('\n').map((line, index) => (index === 2 ? line.slice(0, 20) : line)).join('\n'));
+    await expectCacheAgrees(root);
+  });
+
+  it('follows edits of sluss.yaml, and never lets the cache hide an invalid one', async () => {
+    const root = createRegister({ ideas: SAMPLE_IDEAS });
+    const ctx = testContext({ cwd: root });
+    await expectCacheAgrees(root);
+    const config = join(root, 'sluss.yaml');
+    const original = readFileSync(config, 'utf8');
+    const unknownMunicipalities = async () => (await validateRegister(ctx, [])).problems.filter((p) => p.code === 'unknown-municipality').length;
+    expect(await unknownMunicipalities()).toBe(0);
+    // Without Skövde in sluss.yaml, its ideas name an unknown municipality.
+    writeFileSync(config, original.split('\n').filter((line) => !line.includes('code: skovde')).join('\n'));
+    expect(await unknownMunicipalities()).toBeGreaterThan(0);
+    await expectCacheAgrees(root);
+    writeFileSync(config, `${original}\nstages: [inte, en, lista, av, steg]\n`);
+    await expect(listIdeas(ctx, {})).rejects.toMatchObject({ code: 'config-invalid' });
+    await expect(listIdeas(ctx, {})).rejects.toMatchObject({ code: 'config-invalid' });
+    writeFileSync(config, original);
+    expect(await unknownMunicipalities()).toBe(0);
   });
 });

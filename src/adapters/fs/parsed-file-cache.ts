@@ -10,18 +10,24 @@
  * read and hashed again). A cache from another sluss version, schema or
  * sluss.yaml is dropped whole; a corrupt or unwritable one is ignored.
  * Results never depend on it.
+ *
+ * The file has one line per idea file, with the full verdict as JSON that is
+ * parsed only when asked for, and a small summary beside it: the duplicate
+ * check of `similar` needs only the summaries of 10,000 ideas, not their data.
  */
+import { readFile } from 'node:fs/promises';
 import { IDEA_SCHEMA } from '../../core/format/schema.js';
-import type { IdeaData } from '../../core/idea.js';
+import { summaryOf } from '../../core/idea.js';
+import type { IdeaData, IdeaSummary } from '../../core/idea.js';
 import type { Problem } from '../../core/problems.js';
 import { PACKAGE_VERSION } from '../../package-version.js';
-import { contentHash, readCacheJson, writeCacheFile } from './cache-files.js';
+import { cacheFilePath, contentHash, writeCacheFile } from './cache-files.js';
 
-/** Bumped whenever parsing or checking changes what a file's verdict is. */
-const CACHE_FORMAT = 5;
+/** Bumped whenever parsing or checking changes what a file's verdict is, or the file's layout changes. */
+const CACHE_FORMAT = 6;
 /** Modification times closer than this to the cache's own write are not trusted. */
 const RACY_MARGIN_MS = 2_000;
-const CACHE_FILE = 'parsed-ideas.json';
+const CACHE_FILE = 'parsed-ideas.tsv';
 
 /** A file's verdict. Bodies are not kept: few commands need them, and they would be most of the cache. */
 export interface CachedCheck {
@@ -31,7 +37,9 @@ export interface CachedCheck {
 
 export interface CacheHit {
   hash: string;
-  check: CachedCheck;
+  /** Present when the file holds a valid idea. */
+  summary: IdeaSummary | undefined;
+  check(): CachedCheck;
 }
 
 export interface FileStamp {
@@ -39,17 +47,39 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
-interface CacheEntry {
-  hash: string;
-  stamp?: FileStamp;
-  check: CachedCheck;
+class CacheEntry implements CacheHit {
+  constructor(
+    readonly hash: string,
+    public stamp: FileStamp | undefined,
+    readonly summary: IdeaSummary | undefined,
+    private checkText: string | undefined,
+    private parsed?: CachedCheck,
+  ) {}
+
+  check(): CachedCheck {
+    this.parsed ??= JSON.parse(this.checkText ?? '{"problems":[]}') as CachedCheck;
+    return this.parsed;
+  }
+
+  line(path: string): string {
+    this.checkText ??= JSON.stringify(this.parsed);
+    const summary = this.summary ? JSON.stringify(this.summary) : '';
+    // JSON escapes tabs and newlines, so neither appears inside a field.
+    return [JSON.stringify(path), this.hash, this.stamp?.size ?? '', this.stamp?.mtimeMs ?? '', summary, this.checkText].join('\t');
+  }
+
+  static fromLine(line: string): [string, CacheEntry] {
+    const [path, hash, size, mtimeMs, summary, check] = line.split('\t');
+    if (path === undefined || !hash || check === undefined) throw new Error('malformed cache line');
+    const stamp = size && mtimeMs ? { size: Number(size), mtimeMs: Number(mtimeMs) } : undefined;
+    return [JSON.parse(path) as string, new CacheEntry(hash, stamp, summary ? (JSON.parse(summary) as IdeaSummary) : undefined, check)];
+  }
 }
 
-interface CacheFile {
+interface Header {
   format: number;
   fingerprint: string;
   savedAt: number;
-  entries: Record<string, CacheEntry>;
 }
 
 export class ParsedFileCache {
@@ -58,53 +88,64 @@ export class ParsedFileCache {
   private constructor(
     private readonly root: string,
     private readonly fingerprint: string,
-    private entries: CacheFile['entries'],
+    private readonly entries: Map<string, CacheEntry>,
     private readonly savedAt: number,
   ) {}
 
   /** `configText` is part of the key: stages and municipalities decide what a check finds. */
   static async open(root: string, configText: string): Promise<ParsedFileCache> {
     const fingerprint = contentHash(`${PACKAGE_VERSION}\0${CACHE_FORMAT}\0${JSON.stringify(IDEA_SCHEMA)}\0${configText}`);
-    const stored = (await readCacheJson(root, CACHE_FILE)) as Partial<CacheFile> | undefined;
-    if (stored?.format === CACHE_FORMAT && stored.fingerprint === fingerprint && typeof stored.entries === 'object' && stored.entries !== null) {
-      return new ParsedFileCache(root, fingerprint, stored.entries, Number(stored.savedAt) || 0);
+    try {
+      const lines = (await readFile(cacheFilePath(root, CACHE_FILE), 'utf8')).split('\n');
+      const header = JSON.parse(lines[0] ?? '') as Partial<Header>;
+      if (header.format === CACHE_FORMAT && header.fingerprint === fingerprint) {
+        const entries = new Map(lines.slice(1).filter((line) => line !== '').map(CacheEntry.fromLine));
+        return new ParsedFileCache(root, fingerprint, entries, Number(header.savedAt) || 0);
+      }
+    } catch {
+      // missing or corrupt: start empty
     }
-    return new ParsedFileCache(root, fingerprint, {}, 0);
+    return new ParsedFileCache(root, fingerprint, new Map(), 0);
   }
 
   /** The cached result when the file's size and time match and it is not racy; no read needed. */
   lookupByStamp(path: string, stamp: FileStamp): CacheHit | undefined {
-    const entry = this.entries[path];
+    const entry = this.entries.get(path);
     if (!entry?.stamp || entry.stamp.size !== stamp.size || entry.stamp.mtimeMs !== stamp.mtimeMs) return undefined;
     return stamp.mtimeMs < this.savedAt - RACY_MARGIN_MS ? entry : undefined;
   }
 
-  lookup(path: string, hash: string, stamp?: FileStamp): CachedCheck | undefined {
-    const entry = this.entries[path];
+  lookup(path: string, hash: string, stamp?: FileStamp): CacheHit | undefined {
+    const entry = this.entries.get(path);
     if (entry?.hash !== hash) return undefined;
     if (stamp && (entry.stamp?.size !== stamp.size || entry.stamp.mtimeMs !== stamp.mtimeMs)) {
       entry.stamp = stamp;
       this.dirty = true;
     }
-    return entry.check;
+    return entry;
   }
 
-  remember(path: string, hash: string, check: CachedCheck, stamp?: FileStamp): void {
-    this.entries[path] = { hash, ...(stamp ? { stamp } : {}), check };
+  remember(path: string, hash: string, check: CachedCheck, stamp?: FileStamp): CacheHit {
+    const entry = new CacheEntry(hash, stamp, check.idea ? summaryOf(check.idea.data) : undefined, undefined, check);
+    this.entries.set(path, entry);
     this.dirty = true;
+    return entry;
   }
 
   /** Whether the last save was long enough ago that stamps of files written since then are trusted next time. */
   get hasRacyEntries(): boolean {
     const now = Date.now();
-    return Object.values(this.entries).some((e) => e.stamp !== undefined && e.stamp.mtimeMs >= this.savedAt - RACY_MARGIN_MS && e.stamp.mtimeMs < now);
+    for (const { stamp } of this.entries.values()) {
+      if (stamp !== undefined && stamp.mtimeMs >= this.savedAt - RACY_MARGIN_MS && stamp.mtimeMs < now) return true;
+    }
+    return false;
   }
 
   /** Forgets files that are gone, so the cache does not grow with deleted ideas. */
   keepOnly(paths: ReadonlySet<string>): void {
-    for (const path of Object.keys(this.entries)) {
+    for (const path of this.entries.keys()) {
       if (!paths.has(path)) {
-        delete this.entries[path];
+        this.entries.delete(path);
         this.dirty = true;
       }
     }
@@ -114,7 +155,9 @@ export class ParsedFileCache {
   async save(): Promise<void> {
     // Re-saving once racy files have aged lets the next run trust their stamps.
     if (!this.dirty && !this.hasRacyEntries) return;
-    const content: CacheFile = { format: CACHE_FORMAT, fingerprint: this.fingerprint, savedAt: Date.now(), entries: this.entries };
-    if (await writeCacheFile(this.root, CACHE_FILE, JSON.stringify(content))) this.dirty = false;
+    const header: Header = { format: CACHE_FORMAT, fingerprint: this.fingerprint, savedAt: Date.now() };
+    const lines = [JSON.stringify(header)];
+    for (const [path, entry] of this.entries) lines.push(entry.line(path));
+    if (await writeCacheFile(this.root, CACHE_FILE, `${lines.join('\n')}\n`)) this.dirty = false;
   }
 }

@@ -95,6 +95,14 @@ export function readIdeaFileFast(source: string): { data: unknown; body: string 
   return data && parts ? { data, body: parts.body } : undefined;
 }
 
+/** Title and body of a file as they are, checked or not (the similarity index needs nothing more). */
+export function titleAndBodyOf(source: string): { title: string; body: string } {
+  const parsed = readIdeaFileFast(source) ?? parseIdeaFile(source);
+  const read = 'ok' in parsed ? (parsed.ok ? parsed.file : undefined) : parsed;
+  const data = read?.data as { title?: unknown } | undefined;
+  return { title: typeof data?.title === 'string' ? data.title : '', body: read?.body ?? '' };
+}
+
 /** The body of a file, without reading its front matter: for texts of ideas already checked. */
 export function bodyOfIdeaFile(source: string): string {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
