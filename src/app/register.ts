@@ -55,7 +55,8 @@ async function fileVerdicts(register: OpenRegister, paths?: readonly string[]): 
   const all = paths ?? (await store.listIdeaPaths());
   const cache = await ParsedFileCache.open(register.root, register.configText);
   const verdicts = all.map((path): FileVerdict => {
-    const stamp = store.stampOf(path);
+    // A file the cache has never seen is read at once (reading stats it too).
+    const stamp = cache.knows(path) ? store.stampOf(path) : undefined;
     const unchanged = stamp && cache.lookupByStamp(path, stamp);
     if (unchanged) return { path, hit: unchanged };
     const entry = store.readIdeaFile(path);

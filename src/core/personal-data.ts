@@ -14,9 +14,20 @@ export interface PersonalDataHit {
   masked: string;
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-const PHONE = /(?<![\d+])(?:\+46|0046|0)[\s-]?\(?[1-9]\)?(?:[\s-]?\d){5,10}(?!\d)/g;
-const IDENTITY_NUMBER = /(?<!\d)((?:19|20)?\d{6})[-+ ]?(\d{4})(?!\d)/g;
+export const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+export const PHONE = /(?<![\d+])(?:\+46|0046|0)[\s-]?\(?[1-9]\)?(?:[\s-]?\d){5,10}(?!\d)/g;
+export const IDENTITY_NUMBER = /(?<!\d)((?:19|20)?\d{6})[-+ ]?(\d{4})(?!\d)/g;
+
+/**
+ * A cheap test every hit passes: an e-mail address has an `@`, and phone and
+ * identity numbers have six digits with at most three of ` ()+-` between
+ * each. Most texts fail it, and then the patterns above need not run.
+ */
+const MAY_HOLD_PERSONAL_DATA = /@|\d(?:[\s()+-]{0,3}\d){5}/;
+
+export function mayHoldPersonalData(text: string): boolean {
+  return MAY_HOLD_PERSONAL_DATA.test(text);
+}
 
 function mask(value: string): string {
   return value.length <= 4 ? '****' : `${value.slice(0, 2)}${'*'.repeat(value.length - 4)}${value.slice(-2)}`;
@@ -43,6 +54,7 @@ export function isIdentityNumber(date: string, rest: string): boolean {
 }
 
 export function findPersonalData(text: string): PersonalDataHit[] {
+  if (!mayHoldPersonalData(text)) return [];
   const hits: PersonalDataHit[] = [];
   const identityRanges: [number, number][] = [];
   for (const match of text.matchAll(EMAIL)) hits.push({ kind: 'email', masked: mask(match[0]) });

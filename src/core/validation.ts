@@ -115,22 +115,32 @@ function dataProblems(config: RegisterConfig, file: string, value: unknown, body
   return problems;
 }
 
-/** Every text of an idea, with where it is, for the personal-data guard. */
-function* textsOf(value: unknown, path: (string | number)[]): Generator<[string, (string | number)[]]> {
-  if (typeof value === 'string') yield [value, path];
-  else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* textsOf(item, [...path, index]);
-  else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) yield* textsOf(item, [...path, key]);
+/** Calls `visit` with every text of an idea; the path array is reused, so a caller keeps a copy. */
+function forEachText(value: unknown, path: (string | number)[], visit: (text: string, path: (string | number)[]) => void): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      path.push(index);
+      forEachText(item, path, visit);
+      path.pop();
+    });
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      path.push(key);
+      forEachText(item, path, visit);
+      path.pop();
+    }
+  }
 }
 
 function personalDataProblems(data: IdeaData, body: string, at: Locate): Problem[] {
   const problems: Problem[] = [];
-  for (const [text, path] of textsOf(data, [])) {
+  forEachText(data, [], (text, path) => {
     for (const hit of findPersonalData(text)) {
-      if (problems.length >= MAX_PROBLEMS_PER_CHECK) return problems;
-      problems.push({ ...at(path), code: 'personal-data', params: { ...hit } });
+      if (problems.length < MAX_PROBLEMS_PER_CHECK) problems.push({ ...at([...path]), code: 'personal-data', params: { ...hit } });
     }
-  }
-  for (const hit of findPersonalData(body).slice(0, MAX_PROBLEMS_PER_CHECK - problems.length)) {
+  });
+  for (const hit of findPersonalData(body).slice(0, Math.max(0, MAX_PROBLEMS_PER_CHECK - problems.length))) {
     problems.push({ file: at([]).file, field: 'body', code: 'personal-data', params: { ...hit } });
   }
   return problems;

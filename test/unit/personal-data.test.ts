@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, isIdentityNumber, luhnValid } from '../../src/core/personal-data.js';
+import fc from 'fast-check';
+import { EMAIL, findPersonalData, IDENTITY_NUMBER, isIdentityNumber, luhnValid, mayHoldPersonalData, PHONE } from '../../src/core/personal-data.js';
 
 const kinds = (text: string) => findPersonalData(text).map((hit) => hit.kind);
 
@@ -33,5 +34,18 @@ describe('personal data guard', () => {
 
   it('masks what it reports', () => {
     expect(findPersonalData('anna.svensson@skovde.se')[0]!.masked).toBe('an*******************se');
+  });
+
+  it('skips only texts where no pattern can match', () => {
+    const piece = fc.constantFrom('0', '1', '4', '6', '9', ' ', '-', '(', ')', '+', '@', 'a', 'x.se', '\n', 'ö', '19', '0046', '+46');
+    const text = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (candidate) => {
+        const anyPattern = [EMAIL, PHONE, IDENTITY_NUMBER].some((pattern) => new RegExp(pattern.source).test(candidate));
+        if (anyPattern) expect(mayHoldPersonalData(candidate), candidate).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(mayHoldPersonalData('Det gäller 185 ärenden i månaden')).toBe(false);
   });
 });

@@ -108,6 +108,10 @@ export class ParsedFileCache {
     return new ParsedFileCache(root, fingerprint, new Map(), 0);
   }
 
+  knows(path: string): boolean {
+    return this.entries.has(path);
+  }
+
   /** The cached result when the file's size and time match and it is not racy; no read needed. */
   lookupByStamp(path: string, stamp: FileStamp): CacheHit | undefined {
     const entry = this.entries.get(path);
@@ -158,6 +162,9 @@ export class ParsedFileCache {
     const header: Header = { format: CACHE_FORMAT, fingerprint: this.fingerprint, savedAt: Date.now() };
     const lines = [JSON.stringify(header)];
     for (const [path, entry] of this.entries) lines.push(entry.line(path));
-    if (await writeCacheFile(this.root, CACHE_FILE, `${lines.join('\n')}\n`)) this.dirty = false;
+    // Non-ASCII only ever occurs inside JSON strings, where \u escapes mean the same: an ASCII
+    // file is read into a one-byte string, half the memory of a 50,000-idea cache in two-byte form.
+    const text = `${lines.join('\n')}\n`.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    if (await writeCacheFile(this.root, CACHE_FILE, text)) this.dirty = false;
   }
 }
