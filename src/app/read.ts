@@ -69,13 +69,13 @@ export interface SearchResult {
 
 export async function searchIdeas(ctx: CommandContext, query: string, limit: number): Promise<ReadResult<SearchResult[]>> {
   const register = await openRegister(ctx);
-  const loaded = await loadIdeas(register);
-  const { ideas, unreadable } = loaded;
-  const byId = new Map(ideas.map((idea) => [idea.data.id, idea]));
-  const { indexedFilesOf, loadSimilarityIndex } = await import('./similarity-index.js');
-  const index = await loadSimilarityIndex(register, indexedFilesOf(loaded));
+  const { refs, unreadable } = await loadIdeaRefs(register);
+  const pathById = new Map(refs.map((ref) => [ref.id, ref.path]));
+  const { loadSimilarityIndex } = await import('./similarity-index.js');
+  const index = await loadSimilarityIndex(register, refs);
   const hits = index.searchText(query, limit).flatMap((hit) => {
-    const idea = byId.get(hit.id);
+    const path = pathById.get(hit.id);
+    const idea = path === undefined ? undefined : readIdea(register, path);
     return idea ? [{ idea, score: hit.score, reasons: hit.reasons }] : [];
   });
   return { register, skipped: unreadable, value: hits };

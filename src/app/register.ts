@@ -101,7 +101,9 @@ export async function loadIdeaRefs(register: OpenRegister): Promise<{ refs: Idea
   const refs: IdeaRef[] = [];
   let unreadable = 0;
   for (const verdict of await fileVerdicts(register)) {
-    if ('hit' in verdict && verdict.hit.summary) refs.push({ ...verdict.hit.summary, path: verdict.path, hash: verdict.hit.hash });
+    const hit = 'hit' in verdict ? verdict.hit : undefined;
+    // Written out rather than spread: for 50,000 ideas the difference shows.
+    if (hit?.summary) refs.push({ id: hit.summary.id, created: hit.summary.created, links: hit.summary.links, path: verdict.path, hash: hit.hash });
     else unreadable += 1;
   }
   return { refs, unreadable };

@@ -31,8 +31,28 @@ export function streamOutput(streams: Streams, color: boolean): Output {
     print: (text) => void streams.stdout.write(`${text}\n`),
     info: (text) => void streams.stderr.write(`${text}\n`),
     json: (value) => void streams.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    jsonArray: (items, toJson) => writeJsonArray(streams.stdout, items, toJson),
     color,
   };
+}
+
+const JSON_CHUNK_CHARS = 1 << 16;
+
+function writeJsonArray<T>(stdout: Streams['stdout'], items: readonly T[], toJson: (item: T) => unknown): void {
+  if (items.length === 0) {
+    stdout.write('[]\n');
+    return;
+  }
+  let chunk = '[\n';
+  items.forEach((item, index) => {
+    // Each item indented one level, as JSON.stringify(items, null, 2) would: newlines in strings are escaped, so every newline is structure.
+    chunk += `  ${JSON.stringify(toJson(item), null, 2).replace(/\n/g, '\n  ')}${index < items.length - 1 ? ',' : ''}\n`;
+    if (chunk.length >= JSON_CHUNK_CHARS) {
+      stdout.write(chunk);
+      chunk = '';
+    }
+  });
+  stdout.write(`${chunk}]\n`);
 }
 
 export function wantsColor(streams: Streams, env: NodeJS.ProcessEnv, disabled: boolean): boolean {

@@ -10,6 +10,8 @@ export interface Output {
   /** Messages about the work (stderr), so stdout stays clean for --json. */
   info(text: string): void;
   json(value: unknown): void;
+  /** The JSON array `json` would print, written item by item: 50,000 ideas never become one string. */
+  jsonArray<T>(items: readonly T[], toJson: (item: T) => unknown): void;
   /** Whether colour may be used on stdout. */
   readonly color: boolean;
 }

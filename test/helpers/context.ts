@@ -33,6 +33,7 @@ export function testContext(options: {
       print: (text) => void captured.stdout.push(text),
       info: (text) => void captured.stderr.push(text),
       json: (value) => void captured.stdout.push(JSON.stringify(value)),
+      jsonArray: (items, toJson) => void captured.stdout.push(JSON.stringify(items.map(toJson))),
       color: false,
     },
     prompter: options.prompter,

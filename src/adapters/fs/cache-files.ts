@@ -3,7 +3,7 @@
  * an optimisation: a missing, corrupt or unwritable file only costs speed.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureSlussDir } from './register-store.js';
 
@@ -24,13 +24,34 @@ export async function readCacheJson(root: string, name: string): Promise<unknown
   }
 }
 
-/** Writes a cache file atomically (temp file, then rename); true when it was written. */
-export async function writeCacheFile(root: string, name: string, data: string | Uint8Array): Promise<boolean> {
+/**
+ * Writes a cache file atomically (temp file, then rename); true when it was
+ * written. Pieces are written one batch at a time, so a large cache is never
+ * one string in memory.
+ */
+export async function writeCacheFile(root: string, name: string, data: string | Uint8Array | Iterable<string>): Promise<boolean> {
   const target = cacheFilePath(root, name);
   const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await ensureSlussDir(root, 'cache');
-    await writeFile(temp, data);
+    if (typeof data === 'string' || data instanceof Uint8Array) {
+      await writeFile(temp, data);
+    } else {
+      const handle = await open(temp, 'wx');
+      try {
+        let batch = '';
+        for (const piece of data) {
+          batch += piece;
+          if (batch.length >= WRITE_BATCH_CHARS) {
+            await handle.write(batch);
+            batch = '';
+          }
+        }
+        await handle.write(batch);
+      } finally {
+        await handle.close();
+      }
+    }
     await rename(temp, target);
     return true;
   } catch {
@@ -38,3 +59,5 @@ export async function writeCacheFile(root: string, name: string, data: string | 
     return false;
   }
 }
+
+const WRITE_BATCH_CHARS = 1 << 20;

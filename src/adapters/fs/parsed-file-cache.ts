@@ -18,13 +18,13 @@
 import { readFile } from 'node:fs/promises';
 import { IDEA_SCHEMA } from '../../core/format/schema.js';
 import { summaryOf } from '../../core/idea.js';
-import type { IdeaData, IdeaSummary } from '../../core/idea.js';
+import type { IdeaData, IdeaLinks, IdeaSummary } from '../../core/idea.js';
 import type { Problem } from '../../core/problems.js';
 import { PACKAGE_VERSION } from '../../package-version.js';
 import { cacheFilePath, contentHash, writeCacheFile } from './cache-files.js';
 
 /** Bumped whenever parsing or checking changes what a file's verdict is, or the file's layout changes. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 /** Modification times closer than this to the cache's own write are not trusted. */
 const RACY_MARGIN_MS = 2_000;
 const CACHE_FILE = 'parsed-ideas.tsv';
@@ -63,16 +63,17 @@ class CacheEntry implements CacheHit {
 
   line(path: string): string {
     this.checkText ??= JSON.stringify(this.parsed);
-    const summary = this.summary ? JSON.stringify(this.summary) : '';
-    // JSON escapes tabs and newlines, so neither appears inside a field.
-    return [JSON.stringify(path), this.hash, this.stamp?.size ?? '', this.stamp?.mtimeMs ?? '', summary, this.checkText].join('\t');
+    const { id = '', created = '', links } = this.summary ?? {};
+    // JSON escapes tabs and newlines, and ids and dates have none, so no field holds a separator.
+    return [JSON.stringify(path), this.hash, this.stamp?.size ?? '', this.stamp?.mtimeMs ?? '', id, created, links ? JSON.stringify(links) : '', this.checkText].join('\t');
   }
 
   static fromLine(line: string): [string, CacheEntry] {
-    const [path, hash, size, mtimeMs, summary, check] = line.split('\t');
-    if (path === undefined || !hash || check === undefined) throw new Error('malformed cache line');
+    const [path, hash, size, mtimeMs, id, created, links, check] = line.split('\t');
+    if (path === undefined || !hash || created === undefined || links === undefined || check === undefined) throw new Error('malformed cache line');
     const stamp = size && mtimeMs ? { size: Number(size), mtimeMs: Number(mtimeMs) } : undefined;
-    return [JSON.parse(path) as string, new CacheEntry(hash, stamp, summary ? (JSON.parse(summary) as IdeaSummary) : undefined, check)];
+    const summary = id ? { id, created, ...(links ? { links: JSON.parse(links) as IdeaLinks } : {}) } : undefined;
+    return [JSON.parse(path) as string, new CacheEntry(hash, stamp, summary, check)];
   }
 }
 
@@ -160,11 +161,13 @@ export class ParsedFileCache {
     // Re-saving once racy files have aged lets the next run trust their stamps.
     if (!this.dirty && !this.hasRacyEntries) return;
     const header: Header = { format: CACHE_FORMAT, fingerprint: this.fingerprint, savedAt: Date.now() };
-    const lines = [JSON.stringify(header)];
-    for (const [path, entry] of this.entries) lines.push(entry.line(path));
+    if (await writeCacheFile(this.root, CACHE_FILE, this.lines(header))) this.dirty = false;
+  }
+
+  private *lines(header: Header): Generator<string> {
+    yield `${JSON.stringify(header)}\n`;
     // Non-ASCII only ever occurs inside JSON strings, where \u escapes mean the same: an ASCII
     // file is read into a one-byte string, half the memory of a 50,000-idea cache in two-byte form.
-    const text = `${lines.join('\n')}\n`.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    if (await writeCacheFile(this.root, CACHE_FILE, text)) this.dirty = false;
+    for (const [path, entry] of this.entries) yield `${entry.line(path).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
   }
 }

@@ -29,7 +29,7 @@ export async function runList(ctx: CommandContext, flags: ListFlags): Promise<vo
   warnSkipped(ctx, result);
   const { ideas, total } = result.value;
   if (flags.json) {
-    ctx.output.json(ideas.map(ideaJson));
+    ctx.output.jsonArray(ideas, ideaJson);
     return;
   }
   const text = ui(ctx.lang);
