@@ -4,8 +4,9 @@ import { charGrams, detectLanguage, stem, tokenize, type Language } from './text
  * Bumped whenever analysis changes, so a cache of analysed docs (or of a
  * serialised index) can tell that its entries are stale.
  * 2: flat per-field counts and character grams hashed to integers.
+ * 3: Swedish definite endings "-et" and "-an" cut from stems.
  */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 /**
  * Everything the index needs from one doc; plain JSON, so it can be cached per

@@ -20,9 +20,8 @@ import {
   preliminaryScore,
   titleNumbersOf,
   WordMatcher,
-  numberMismatch,
+  numberFactorOf,
   MIN_CANDIDATE_SCORE,
-  NUMBER_MISMATCH_PENALTY,
   SHORTLIST_SIZE,
   TopDocs,
   type ContentTerms,
@@ -32,6 +31,7 @@ import { readIndexData, writeIndexData } from './format.js';
 import { ArrayStrings, binarySearchInts, binarySearchStrings, GatheredStrings, type Strings } from './strings.js';
 import { contentWords, detectLanguage, stem, stopWords, tokenize, type Language } from './text.js';
 import { titleFuzzySimilarities } from './title-fuzzy.js';
+import { sequenceTitleOf, titleSequenceSimilarity } from './title-sequence.js';
 import type {
   IndexChanges,
   MatchReason,
@@ -245,6 +245,8 @@ function compareIds(a: string, b: string): number {
 export interface QueryView {
   language: Language;
   fuzzyTitle: string;
+  /** The title for `titleSequenceSimilarity`. */
+  sequenceTitle: string;
   /** Distinct stems in analysis order, with title and text counts. */
   stems: readonly string[];
   titleCount(i: number): number;
@@ -301,12 +303,17 @@ class RegisterIndex implements SimilarityIndex {
     return terms;
   }
 
+  sequenceTitleOf(docIndex: number): string {
+    return sequenceTitleOf(this.data.fuzzyTitles.get(docIndex), LANGUAGES[this.data.languages[docIndex] as number] as Language);
+  }
+
   docView(docIndex: number): QueryView {
     const { docStems } = this.data;
     const start = docStems.starts[docIndex] as number;
     return {
       language: LANGUAGES[this.data.languages[docIndex] as number] as Language,
       fuzzyTitle: this.data.fuzzyTitles.get(docIndex),
+      sequenceTitle: this.sequenceTitleOf(docIndex),
       stems: this.docStemTerms(docIndex),
       titleCount: (i) => docStems.titleCounts[start + i] as number,
     };
@@ -357,6 +364,7 @@ class RegisterIndex implements SimilarityIndex {
     const view: QueryView = {
       language: analyzed.language,
       fuzzyTitle: analyzed.fuzzyTitle,
+      sequenceTitle: sequenceTitleOf(analyzed.fuzzyTitle, analyzed.language),
       stems: analyzed.stems,
       titleCount: (i) => analyzed.stemCounts[2 * i] as number,
     };
@@ -410,8 +418,9 @@ class RegisterIndex implements SimilarityIndex {
   numberFactor(docIndex: number, queryNumbers: ReadonlySet<string>): number {
     const { docStems } = this.data;
     const start = docStems.starts[docIndex] as number;
-    const docNumbers = titleNumbersOf(this.docStemTerms(docIndex), (i) => docStems.titleCounts[start + i] as number);
-    return 1 - NUMBER_MISMATCH_PENALTY * numberMismatch(queryNumbers, docNumbers);
+    const language = LANGUAGES[this.data.languages[docIndex] as number] as Language;
+    const docNumbers = titleNumbersOf(this.docStemTerms(docIndex), (i) => docStems.titleCounts[start + i] as number, language);
+    return numberFactorOf(queryNumbers, docNumbers);
   }
 
   unmatched(docIndex: number, queryContent: ContentTerms, language: Language, cache = true): { queryUnmatched: number; docUnmatched: number } {
@@ -419,12 +428,13 @@ class RegisterIndex implements SimilarityIndex {
   }
 
   /** The features of a shortlisted doc against the query, all but the fuzzy title similarity. */
-  pairFeatures(candidate: Shortlisted, queryContent: ContentTerms, queryNumbers: ReadonlySet<string>, language: Language, cache = false): PairFeatures {
+  pairFeatures(candidate: Shortlisted, query: QueryView, queryContent: ContentTerms, queryNumbers: ReadonlySet<string>): PairFeatures {
     return {
       stemCosine: candidate.stemCosine,
       gramCosine: candidate.gramCosine,
-      ...this.unmatched(candidate.docIndex, queryContent, language, cache),
+      ...this.unmatched(candidate.docIndex, queryContent, query.language, false),
       numberFactor: this.numberFactor(candidate.docIndex, queryNumbers),
+      titleSequence: titleSequenceSimilarity(query.sequenceTitle, this.sequenceTitleOf(candidate.docIndex)),
     };
   }
 
@@ -434,10 +444,10 @@ class RegisterIndex implements SimilarityIndex {
       query.fuzzyTitle,
       shortlist.map(({ docIndex }) => this.data.fuzzyTitles.get(docIndex)),
     );
-    const queryNumbers = titleNumbersOf(query.stems, query.titleCount);
+    const queryNumbers = titleNumbersOf(query.stems, query.titleCount, query.language);
     const queryContent = this.words.contentStems(query.stems, query.language, this.stemIdf);
     const scored = shortlist.map((candidate, i) => {
-      const features = this.pairFeatures(candidate, queryContent, queryNumbers, query.language);
+      const features = this.pairFeatures(candidate, query, queryContent, queryNumbers);
       return { ...features, docIndex: candidate.docIndex, score: finalScore(features, fuzzy[i] ?? 0) };
     });
     scored.sort((a, b) => b.score - a.score || compareIds(this.idOf(a.docIndex), this.idOf(b.docIndex)));

@@ -13,9 +13,10 @@
  *   re-scored exactly and form the shortlist, so docs sharing only common
  *   words with a doc, which `findSimilar` may put at the tail of its
  *   shortlist, are left out;
- * - fuzzy title similarity lies in [0, 1] and unmatched words cost at most
- *   the share UNMATCHED_WEIGHT, so each candidate's final score lies in a known range before
- *   soft word matching and fuse.js run; candidates are evaluated best bound
+ * - the title similarities (letter sequence, fuse.js) lie in [0, 1] and
+ *   unmatched words cost at most the share UNMATCHED_WEIGHT, so each
+ *   candidate's final score lies in a known range before soft word matching,
+ *   the title sequence and fuse.js run; candidates are evaluated best bound
  *   first until the flag is decided, which is exact.
  * Counts are those stored in the index (capped at 255 per field), which only
  * very long texts exceed.
@@ -33,11 +34,13 @@ import {
   SHORTLIST_SIZE,
   TopDocs,
   STEM_WEIGHT,
+  TITLE_SEQUENCE_WEIGHT,
   titleNumbersOf,
   unmatchedFactor,
   type PairFeatures,
 } from './rerank.js';
 import { directedTitleSimilarity } from './title-fuzzy.js';
+import { titleSequenceSimilarity } from './title-sequence.js';
 import type { MatchReason } from './types.js';
 
 export interface DuplicatePairOptions {
@@ -163,7 +166,7 @@ function accumulateDoc(scan: FamilyScan, doc: number, all: boolean, full: Float6
 interface Candidate extends PairFeatures {
   docIndex: number;
   preliminary: number;
-  /** 0: cosines only, 1: unmatched words known, 2: fuzzy title one way known, 3: final score known (low = high = score). */
+  /** 0: cosines only, 1: unmatched words and title sequence known, 2: fuzzy title one way known, 3: final score known (low = high = score). */
   stage: 0 | 1 | 2 | 3;
   low: number;
   high: number;
@@ -317,7 +320,7 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
       return shortlist.map(({ docIndex }) => docIndex);
     }
     const queryContent = index.docContentStems(doc, query.language, true);
-    const queryNumbers = titleNumbersOf(query.stems, query.titleCount);
+    const queryNumbers = titleNumbersOf(query.stems, query.titleCount, query.language);
     // Each candidate's final score lies in [low, high]; unmatched words and then fuse.js narrow it, as far as needed.
     const candidates: Candidate[] = shortlist.map((shortlisted) => {
       const numberFactor = index.numberFactor(shortlisted.docIndex, queryNumbers);
@@ -327,10 +330,11 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
         queryUnmatched: 0,
         docUnmatched: 0,
         numberFactor,
+        titleSequence: 0,
         preliminary,
         stage: 0,
         low: clamp(preliminary * unmatchedFactor(1) * numberFactor),
-        high: clamp((preliminary + FUZZY_WEIGHT) * numberFactor),
+        high: clamp((preliminary + TITLE_SEQUENCE_WEIGHT + FUZZY_WEIGHT) * numberFactor),
       };
     });
     const flagThreshold = options.threshold - 0.0005;
@@ -388,9 +392,11 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
         const [queryUnmatched, docUnmatched] = doc < candidate.docIndex ? unmatched : [unmatched[1], unmatched[0]];
         candidate.queryUnmatched = queryUnmatched;
         candidate.docUnmatched = docUnmatched;
+        candidate.titleSequence = titleSequenceSimilarity(query.sequenceTitle, index.sequenceTitleOf(candidate.docIndex));
+        const known = candidate.preliminary + TITLE_SEQUENCE_WEIGHT * candidate.titleSequence;
         const factor = unmatchedFactor(queryUnmatched) * candidate.numberFactor;
-        candidate.low = clamp(candidate.preliminary * factor);
-        candidate.high = clamp((candidate.preliminary + FUZZY_WEIGHT) * factor);
+        candidate.low = clamp(known * factor);
+        candidate.high = clamp((known + FUZZY_WEIGHT) * factor);
         candidate.stage = 1;
       } else {
         // fuse.js runs both ways (each title searched in the other); one way already bounds the mean.

@@ -52,13 +52,32 @@ const stemmers: Record<Language, Stemmer> = {
 };
 const stemCaches: Record<Language, Map<string, string>> = { sv: new Map(), en: new Map() };
 
+const CONSONANT_BEFORE_AN = /[^aeiouyåäö]an$/;
+/** Neuter "-et" ("torget") and "-an" ("skolan") are cut only from words this long, so that the rest is a word. */
+const MIN_DEFINITE_ET_LENGTH = 6;
+const MIN_DEFINITE_AN_LENGTH = 5;
+
+/**
+ * Snowball's Swedish stemmer keeps two definite singular endings: neuter
+ * "-et" ("torget", "biblioteket") and "-n" after a final "a" ("skolan",
+ * "gatan"), so "torget" and "torg" would be two stems. Applied to the stem,
+ * not the word, so every form of a noun ends alike ("budget", "budgeten"),
+ * even where the noun itself ends so ("plan", "planen").
+ */
+export function withoutDefiniteEnding(stemmed: string): string {
+  if (stemmed.length >= MIN_DEFINITE_ET_LENGTH && stemmed.endsWith('et')) return stemmers.sv.stem(stemmed.slice(0, -2));
+  if (stemmed.length >= MIN_DEFINITE_AN_LENGTH && CONSONANT_BEFORE_AN.test(stemmed)) return stemmers.sv.stem(stemmed.slice(0, -1));
+  return stemmed;
+}
+
 /** Snowball stem; memoised because registers repeat the same words endlessly. */
 export function stem(word: string, language: Language): string {
   const cache = stemCaches[language];
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
   if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-  const stemmed = stemmers[language].stem(word);
+  const snowball = stemmers[language].stem(word);
+  const stemmed = language === 'sv' ? withoutDefiniteEnding(snowball) : snowball;
   cache.set(word, stemmed);
   return stemmed;
 }

@@ -8,6 +8,7 @@ const candidate = (score: number, queryUnmatched: number): PairFeatures & { scor
   queryUnmatched,
   docUnmatched: 0.2,
   numberFactor: 1,
+  titleSequence: score,
 });
 
 describe('confidencesOf', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDoc } from '../../../src/core/similarity/index.js';
-import { charGrams, contentWords, detectLanguage, stem, tokenize } from '../../../src/core/similarity/text.js';
+import { charGrams, contentWords, detectLanguage, stem, tokenize, withoutDefiniteEnding } from '../../../src/core/similarity/text.js';
 
 const stems = (title: string) => analyzeDoc({ id: 'x', title, text: '' }).stems;
 
@@ -8,6 +8,25 @@ describe('Swedish normalisation', () => {
   it('stems definite and indefinite forms of a compound alike', () => {
     expect(stems('Gatubelysningen')).toEqual(stems('gatubelysning'));
     expect(stem('cykelbanorna', 'sv')).toBe(stem('cykelbana', 'sv'));
+  });
+
+  it('stems neuter "-et" and "-an" definite forms like the bare noun', () => {
+    expect(stem('torget', 'sv')).toBe(stem('torg', 'sv'));
+    expect(stem('biblioteket', 'sv')).toBe(stem('bibliotek', 'sv'));
+    expect(stem('skolan', 'sv')).toBe(stem('skola', 'sv'));
+    expect(stem('gatan', 'sv')).toBe(stem('gatorna', 'sv'));
+  });
+
+  it('keeps every form of a noun that itself ends in "-et" or "-an" on one stem', () => {
+    expect(stem('budget', 'sv')).toBe(stem('budgeten', 'sv'));
+    expect(stem('detaljplan', 'sv')).toBe(stem('detaljplanen', 'sv'));
+    expect(stem('planer', 'sv')).toBe(stem('plan', 'sv'));
+  });
+
+  it('leaves short words and English alone', () => {
+    expect(withoutDefiniteEnding('paket')).toBe('paket');
+    expect(withoutDefiniteEnding('plan')).toBe('plan');
+    expect(stem('budget', 'en')).toBe('budget');
   });
 
   it('folds case and composes decomposed letters (NFC)', () => {
