@@ -8,7 +8,7 @@ import { loadCachedIndex, saveCachedIndex } from '../adapters/fs/index-cache.js'
 import { buildDuplicateIndex, similarityDoc } from '../core/duplicates.js';
 import { titleAndBodyOf } from '../core/format/idea-file.js';
 import type { DuplicateIndex } from '../core/duplicates.js';
-import { analyzeDoc, buildSimilarityIndex } from '../core/similarity/index.js';
+import { analyzeDoc, createSimilarityIndexBuilder } from '../core/similarity/index.js';
 import type { AnalyzedDoc, SimilarityIndex } from '../core/similarity/index.js';
 import type { LoadedIdeas, OpenRegister } from './register.js';
 
@@ -48,7 +48,10 @@ export async function loadSimilarityIndex(register: OpenRegister, files: readonl
       return index;
     }
   }
-  const index = buildSimilarityIndex([...byId.keys()].map(analyzed));
+  // One doc at a time: the analyses of 50,000 ideas never have to be in memory together.
+  const builder = createSimilarityIndexBuilder();
+  for (const id of byId.keys()) builder.add(analyzed(id));
+  const index = builder.finish();
   await saveCachedIndex(register.root, { index, docs: versions });
   return index;
 }

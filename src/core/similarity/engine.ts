@@ -3,13 +3,13 @@ import { KeywordIndex, type KeywordSource } from './keyword-search.js';
 import { findDuplicatePairs, type DuplicatePair, type DuplicatePairOptions } from './pairs.js';
 import {
   accumulateCosines,
-  collectTerms,
   computeNorms,
   invert,
   mergePostings,
   mergeTerms,
   queryVector,
   smoothedIdf,
+  TermCollector,
   type ForwardTerms,
   type Norms,
   type Postings,
@@ -43,6 +43,8 @@ import type {
 } from './types.js';
 
 const MAX_REASON_TERMS = 6;
+/** Docs whose content words the pair scan keeps at once. */
+const MAX_CACHED_CONTENT = 10_000;
 
 export { DEFAULT_DUPLICATE_THRESHOLD } from './threshold.js';
 export { INDEX_FORMAT_VERSION, IndexFormatError, serializedIndexVersion } from './format.js';
@@ -91,27 +93,61 @@ function hasTextOf(forward: ForwardTerms, docCount: number): Uint8Array {
   return hasText;
 }
 
+/**
+ * Builds index data one doc at a time: each analysed doc's terms go into
+ * growing typed arrays and the doc itself can be dropped, so a build never
+ * holds every analysed doc at once.
+ */
+class IndexDataBuilder {
+  readonly #stems = new TermCollector<string>();
+  readonly #grams = new TermCollector<number>();
+  readonly #ids: string[] = [];
+  readonly #languages: number[] = [];
+  readonly #fuzzyTitles: string[] = [];
+  readonly #surfaces: string[] = [];
+
+  add(doc: AnalyzedDoc): void {
+    this.#stems.add(doc.stems, doc.stemCounts);
+    this.#grams.add(doc.grams, doc.gramCounts);
+    this.#ids.push(doc.id);
+    this.#languages.push(LANGUAGES.indexOf(doc.language));
+    this.#fuzzyTitles.push(doc.fuzzyTitle);
+    this.#surfaces.push(doc.surface.join('\n'));
+  }
+
+  finish(): IndexData {
+    const docCount = this.#ids.length;
+    // The grams' forward lists are needed only to invert them.
+    const { grams, gramKeys } = invertGrams(this.#grams);
+    const stemTerms = this.#stems.finish(true);
+    const stems = invert(stemTerms.forward, stemTerms.keys.length);
+    return {
+      docCount,
+      ids: new ArrayStrings(this.#ids),
+      languages: Uint8Array.from(this.#languages),
+      hasText: hasTextOf(stemTerms.forward, docCount),
+      fuzzyTitles: new ArrayStrings(this.#fuzzyTitles),
+      surfaces: new ArrayStrings(this.#surfaces),
+      stemKeys: new ArrayStrings(stemTerms.keys),
+      gramKeys,
+      stems,
+      grams,
+      stemNorms: computeNorms(stems, docCount),
+      gramNorms: computeNorms(grams, docCount),
+      docStems: stemTerms.forward,
+    };
+  }
+}
+
+function invertGrams(collector: TermCollector<number>): { grams: Postings; gramKeys: Int32Array } {
+  const { keys, forward } = collector.finish(false);
+  return { grams: invert(forward, keys.length), gramKeys: Int32Array.from(keys) };
+}
+
 function buildIndexData(docs: readonly AnalyzedDoc[]): IndexData {
-  const docCount = docs.length;
-  const stemTerms = collectTerms(docCount, (doc) => ({ keys: (docs[doc] as AnalyzedDoc).stems, counts: (docs[doc] as AnalyzedDoc).stemCounts }));
-  const gramTerms = collectTerms(docCount, (doc) => ({ keys: (docs[doc] as AnalyzedDoc).grams, counts: (docs[doc] as AnalyzedDoc).gramCounts }));
-  const stems = invert(stemTerms.forward, stemTerms.keys.length);
-  const grams = invert(gramTerms.forward, gramTerms.keys.length);
-  return {
-    docCount,
-    ids: new ArrayStrings(docs.map((doc) => doc.id)),
-    languages: Uint8Array.from(docs, (doc) => LANGUAGES.indexOf(doc.language)),
-    hasText: hasTextOf(stemTerms.forward, docCount),
-    fuzzyTitles: new ArrayStrings(docs.map((doc) => doc.fuzzyTitle)),
-    surfaces: new ArrayStrings(docs.map((doc) => doc.surface.join('\n'))),
-    stemKeys: new ArrayStrings(stemTerms.keys),
-    gramKeys: Int32Array.from(gramTerms.keys),
-    stems,
-    grams,
-    stemNorms: computeNorms(stems, docCount),
-    gramNorms: computeNorms(grams, docCount),
-    docStems: stemTerms.forward,
-  };
+  const builder = new IndexDataBuilder();
+  for (const doc of docs) builder.add(doc);
+  return builder.finish();
 }
 
 /** Remaps each doc's stems to new term ids: kept old docs (by `keptDocs`) then the added docs. */
@@ -409,7 +445,8 @@ class RegisterIndex implements SimilarityIndex {
       return smoothedIdf((stems.starts[id + 1] as number) - (stems.starts[id] as number), docCount);
     });
     if (cache) {
-      if (this.#contentCache.size > 200_000) this.#contentCache = new Map();
+      // Bounded: at 50,000 docs the content words (with their gram indexes) of every doc would hold over a gigabyte.
+      if (this.#contentCache.size >= MAX_CACHED_CONTENT) this.#contentCache = new Map();
       this.#contentCache.set(key, content);
     }
     return content;
@@ -483,15 +520,13 @@ class RegisterIndex implements SimilarityIndex {
   }
 
   #keywordSource(): KeywordSource {
-    const { docStems, stemKeys, docCount, surfaces } = this.data;
+    const { stemKeys, docCount, surfaces, stems } = this.data;
     return {
       docCount,
-      forEachStem(docIndex, visit) {
-        const end = docStems.starts[docIndex + 1] as number;
-        for (let entry = docStems.starts[docIndex] as number; entry < end; entry += 1) {
-          visit(stemKeys.get(docStems.terms[entry] as number), (docStems.titleCounts[entry] as number) > 0, (docStems.textCounts[entry] as number) > 0);
-        }
-      },
+      termCount: stemKeys.length,
+      term: (termId) => stemKeys.get(termId),
+      termId: (term) => this.stemId(term),
+      postings: stems,
       id: this.idOf,
       surfaceWords: (docIndex) => {
         const surface = surfaces.get(docIndex).split('\n');
@@ -526,6 +561,34 @@ export type { RegisterIndex };
 
 export function buildSimilarityIndex(docs: readonly (SimilarityDoc | AnalyzedDoc)[]): SimilarityIndex {
   return new RegisterIndex(buildIndexData(docs.map((doc) => (isAnalyzedDoc(doc) ? doc : analyzeDoc(doc)))));
+}
+
+/** Builds an index one doc at a time; equal to `buildSimilarityIndex` over the same docs in the same order. */
+export interface SimilarityIndexBuilder {
+  add(doc: SimilarityDoc | AnalyzedDoc): void;
+  /** The index of the docs added; the builder is spent. */
+  finish(): SimilarityIndex;
+}
+
+/**
+ * An index built incrementally: each doc is analysed (unless it already is)
+ * and reduced to its terms as it is added, so the caller need not hold every
+ * analysed doc at once.
+ */
+export function createSimilarityIndexBuilder(): SimilarityIndexBuilder {
+  let builder: IndexDataBuilder | undefined = new IndexDataBuilder();
+  return {
+    add(doc) {
+      if (builder === undefined) throw new Error('similarity index builder already finished');
+      builder.add(isAnalyzedDoc(doc) ? doc : analyzeDoc(doc));
+    },
+    finish() {
+      if (builder === undefined) throw new Error('similarity index builder already finished');
+      const data = builder.finish();
+      builder = undefined;
+      return new RegisterIndex(data);
+    },
+  };
 }
 
 /** Loads an index saved by `serialize()`; throws `IndexFormatError` for data of another format or analysis version. */

@@ -3,12 +3,14 @@ export { ANALYSIS_VERSION, isAnalyzedDoc } from './analyze.js';
 export {
   analyzeDoc,
   buildSimilarityIndex,
+  createSimilarityIndexBuilder,
   DEFAULT_DUPLICATE_THRESHOLD,
   deserializeSimilarityIndex,
   INDEX_FORMAT_VERSION,
   IndexFormatError,
   serializedIndexVersion,
 } from './engine.js';
+export type { SimilarityIndexBuilder } from './engine.js';
 export type { DuplicatePair, DuplicatePairOptions } from './pairs.js';
 export type {
   IndexChanges,

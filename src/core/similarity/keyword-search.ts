@@ -1,3 +1,4 @@
+import type { Postings } from './postings.js';
 import { charGrams } from './text.js';
 import type { MatchReason } from './types.js';
 
@@ -12,23 +13,27 @@ const MIN_TYPO_LENGTH = 4;
 const MIN_TYPO_DICE = 0.5;
 const MAX_EXPANSIONS = 30;
 
-/** The docs as the keyword index reads them. */
+/**
+ * The docs as the keyword index reads them: the stem postings of the
+ * similarity index (terms numbered in sorted order, each term's docs
+ * ascending), so search needs no structure of its own per doc or posting.
+ */
 export interface KeywordSource {
   docCount: number;
-  forEachStem(docIndex: number, visit: (term: string, inTitle: boolean, inText: boolean) => void): void;
+  /** Sorted stems; `postings` term t is `term(t)`. */
+  termCount: number;
+  term(termId: number): string;
+  /** The id of a stem, or -1. */
+  termId(term: string): number;
+  postings: Postings;
   id(docIndex: number): string;
   /** Stem to the word shown for it. */
   surfaceWords(docIndex: number): ReadonlyMap<string, string>;
 }
 
 interface TermMatch {
-  term: string;
+  termId: number;
   quality: number;
-}
-
-interface DocMatch {
-  score: number;
-  matched: Map<number, { quality: number; fields: number; term: string }>;
 }
 
 function diceCoefficient(left: readonly string[], right: readonly string[]): number {
@@ -40,76 +45,69 @@ function diceCoefficient(left: readonly string[], right: readonly string[]): num
 }
 
 /**
- * Inverted index from stems to the docs and fields holding them, for
- * `sluss search`. Query stems also match longer stems they prefix (a word being
- * typed, the head of a compound) and, failing both, stems within a typo.
+ * Keyword search over the stem postings, for `sluss search`. Query stems also
+ * match longer stems they prefix (a word being typed, the head of a compound)
+ * and, failing both, stems within a typo.
  */
 export class KeywordIndex {
-  readonly #fieldsByTerm = new Map<string, Map<number, number>>();
-  readonly #vocabulary: string[];
-  readonly #termsByGram = new Map<string, string[]>();
+  /** Built on the first typo lookup: term ids by character gram, in term order. */
+  #termsByGram: Map<string, number[]> | undefined;
   readonly #docs: KeywordSource;
 
   constructor(docs: KeywordSource) {
     this.#docs = docs;
-    for (let docIndex = 0; docIndex < docs.docCount; docIndex += 1) {
-      docs.forEachStem(docIndex, (term, inTitle, inText) => {
-        if (inTitle) this.#markField(term, docIndex, TITLE_FIELD);
-        if (inText) this.#markField(term, docIndex, TEXT_FIELD);
-      });
-    }
-    this.#vocabulary = [...this.#fieldsByTerm.keys()].sort();
-    for (const term of this.#vocabulary) {
-      for (const gram of new Set(charGrams(term))) {
-        const terms = this.#termsByGram.get(gram);
-        if (terms === undefined) this.#termsByGram.set(gram, [term]);
-        else terms.push(term);
-      }
-    }
-  }
-
-  #markField(term: string, docIndex: number, field: number): void {
-    let fields = this.#fieldsByTerm.get(term);
-    if (fields === undefined) {
-      fields = new Map();
-      this.#fieldsByTerm.set(term, fields);
-    }
-    fields.set(docIndex, (fields.get(docIndex) ?? 0) | field);
   }
 
   #prefixMatches(queryTerm: string): TermMatch[] {
     if (Array.from(queryTerm).length < MIN_PREFIX_LENGTH) return [];
     const matches: TermMatch[] = [];
+    const { termCount } = this.#docs;
     let low = 0;
-    let high = this.#vocabulary.length;
+    let high = termCount;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if ((this.#vocabulary[middle] as string) < queryTerm) low = middle + 1;
+      if (this.#docs.term(middle) < queryTerm) low = middle + 1;
       else high = middle;
     }
-    for (let i = low; i < this.#vocabulary.length && matches.length < MAX_EXPANSIONS; i += 1) {
-      const term = this.#vocabulary[i] as string;
+    for (let i = low; i < termCount && matches.length < MAX_EXPANSIONS; i += 1) {
+      const term = this.#docs.term(i);
       if (!term.startsWith(queryTerm)) break;
-      if (term !== queryTerm) matches.push({ term, quality: PREFIX_QUALITY });
+      if (term !== queryTerm) matches.push({ termId: i, quality: PREFIX_QUALITY });
     }
     return matches;
+  }
+
+  #gramIndex(): Map<string, number[]> {
+    if (this.#termsByGram === undefined) {
+      this.#termsByGram = new Map();
+      for (let termId = 0; termId < this.#docs.termCount; termId += 1) {
+        for (const gram of new Set(charGrams(this.#docs.term(termId)))) {
+          const terms = this.#termsByGram.get(gram);
+          if (terms === undefined) this.#termsByGram.set(gram, [termId]);
+          else terms.push(termId);
+        }
+      }
+    }
+    return this.#termsByGram;
   }
 
   #typoMatches(queryTerm: string): TermMatch[] {
     if (Array.from(queryTerm).length < MIN_TYPO_LENGTH) return [];
     const queryGrams = charGrams(queryTerm);
-    const candidates = new Set<string>();
-    for (const gram of queryGrams) for (const term of this.#termsByGram.get(gram) ?? []) candidates.add(term);
+    const termsByGram = this.#gramIndex();
+    const candidates = new Set<number>();
+    for (const gram of queryGrams) for (const termId of termsByGram.get(gram) ?? []) candidates.add(termId);
     const matches: TermMatch[] = [];
-    for (const term of candidates) {
-      const dice = diceCoefficient(queryGrams, charGrams(term));
-      if (dice >= MIN_TYPO_DICE) matches.push({ term, quality: TYPO_QUALITY * dice });
+    for (const termId of candidates) {
+      const dice = diceCoefficient(queryGrams, charGrams(this.#docs.term(termId)));
+      if (dice >= MIN_TYPO_DICE) matches.push({ termId, quality: TYPO_QUALITY * dice });
     }
     return matches.sort((a, b) => b.quality - a.quality).slice(0, MAX_EXPANSIONS);
   }
 
   #expand(queryTerm: string): TermMatch[] {
-    const exact: TermMatch[] = this.#fieldsByTerm.has(queryTerm) ? [{ term: queryTerm, quality: 1 }] : [];
+    const exactId = this.#docs.termId(queryTerm);
+    const exact: TermMatch[] = exactId >= 0 ? [{ termId: exactId, quality: 1 }] : [];
     const widened = exact.concat(this.#prefixMatches(queryTerm));
     return widened.length > 0 ? widened : this.#typoMatches(queryTerm);
   }
@@ -120,41 +118,65 @@ export class KeywordIndex {
    */
   search(queryTerms: readonly string[], termWeight: (term: string) => number, limit: number) {
     const uniqueTerms = [...new Set(queryTerms)];
-    const totalWeight = uniqueTerms.reduce((sum, term) => sum + termWeight(term), 0);
+    const weights = uniqueTerms.map((term) => termWeight(term));
+    const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
     if (totalWeight === 0 || limit <= 0) return [];
-    const matchesByDoc = new Map<number, DocMatch>();
-    uniqueTerms.forEach((queryTerm, queryTermIndex) => {
-      for (const { term, quality } of this.#expand(queryTerm)) {
-        for (const [docIndex, fields] of this.#fieldsByTerm.get(term) ?? []) {
+    const { docCount, postings } = this.#docs;
+    // Per query term and doc: the best match's quality (-1: none), its fields and its term.
+    const qualities: Float64Array[] = [];
+    const fieldsOf: Uint8Array[] = [];
+    const termsOf: Int32Array[] = [];
+    const touched = new Uint8Array(docCount);
+    const touchedDocs: number[] = [];
+    uniqueTerms.forEach((queryTerm) => {
+      const best = new Float64Array(docCount).fill(-1);
+      const bestFields = new Uint8Array(docCount);
+      const bestTerm = new Int32Array(docCount);
+      for (const { termId, quality } of this.#expand(queryTerm)) {
+        const end = postings.starts[termId + 1] as number;
+        for (let entry = postings.starts[termId] as number; entry < end; entry += 1) {
+          const docIndex = postings.docs[entry] as number;
+          const fields = ((postings.titleCounts[entry] as number) > 0 ? TITLE_FIELD : 0) | ((postings.textCounts[entry] as number) > 0 ? TEXT_FIELD : 0);
           const fieldQuality = fields & TITLE_FIELD ? quality : quality * TEXT_ONLY_FACTOR;
-          let docMatch = matchesByDoc.get(docIndex);
-          if (docMatch === undefined) {
-            docMatch = { score: 0, matched: new Map() };
-            matchesByDoc.set(docIndex, docMatch);
+          if (touched[docIndex] === 0) {
+            touched[docIndex] = 1;
+            touchedDocs.push(docIndex);
           }
-          const previous = docMatch.matched.get(queryTermIndex);
-          if (previous === undefined || previous.quality < fieldQuality) {
-            docMatch.matched.set(queryTermIndex, { quality: fieldQuality, fields, term });
+          const previous = best[docIndex] as number;
+          if (previous < 0 || previous < fieldQuality) {
+            best[docIndex] = fieldQuality;
+            bestFields[docIndex] = fields;
+            bestTerm[docIndex] = termId;
           }
         }
       }
+      qualities.push(best);
+      fieldsOf.push(bestFields);
+      termsOf.push(bestTerm);
     });
-    const ranked = [...matchesByDoc].map(([docIndex, docMatch]) => {
+    const scores = new Float64Array(docCount);
+    for (const docIndex of touchedDocs) {
       let score = 0;
-      for (const [queryTermIndex, match] of docMatch.matched) {
-        score += termWeight(uniqueTerms[queryTermIndex] as string) * match.quality;
+      for (let q = 0; q < uniqueTerms.length; q += 1) {
+        const quality = (qualities[q] as Float64Array)[docIndex] as number;
+        if (quality >= 0) score += (weights[q] as number) * quality;
       }
-      return { docIndex, score: score / totalWeight, matched: [...docMatch.matched.values()] };
-    });
-    ranked.sort((a, b) => b.score - a.score || a.docIndex - b.docIndex);
-    return ranked.slice(0, limit).map(({ docIndex, score, matched }) => {
+      scores[docIndex] = score / totalWeight;
+    }
+    const ranked = Int32Array.from(touchedDocs).sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
+    return Array.from(ranked.subarray(0, limit), (docIndex) => {
+      const matched: { fields: number; term: string }[] = [];
+      for (let q = 0; q < uniqueTerms.length; q += 1) {
+        if (((qualities[q] as Float64Array)[docIndex] as number) < 0) continue;
+        matched.push({ fields: (fieldsOf[q] as Uint8Array)[docIndex] as number, term: this.#docs.term((termsOf[q] as Int32Array)[docIndex] as number) });
+      }
       const surface = this.#docs.surfaceWords(docIndex);
       const reasons: MatchReason[] = [];
       for (const [field, flag] of [['title', TITLE_FIELD], ['text', TEXT_FIELD]] as const) {
         const terms = matched.filter((match) => match.fields & flag).map((match) => surface.get(match.term) ?? match.term);
         if (terms.length > 0) reasons.push({ field, terms: [...new Set(terms)] });
       }
-      return { id: this.#docs.id(docIndex), score: Math.min(1, Math.round(score * 1000) / 1000), reasons };
+      return { id: this.#docs.id(docIndex), score: Math.min(1, Math.round((scores[docIndex] as number) * 1000) / 1000), reasons };
     });
   }
 }

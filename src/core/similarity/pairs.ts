@@ -179,6 +179,28 @@ const EXACT_BUDGET = 40_000;
 const RARE_CANDIDATES = 40;
 
 
+/** Values kept for a doc still to be scanned, by key, until `release(doc)`. */
+class PendingCache<V> {
+  readonly #byDoc = new Map<number, Map<number, V>>();
+
+  get(doc: number, key: number): V | undefined {
+    return this.#byDoc.get(doc)?.get(key);
+  }
+
+  set(doc: number, key: number, value: V): void {
+    let values = this.#byDoc.get(doc);
+    if (values === undefined) {
+      values = new Map();
+      this.#byDoc.set(doc, values);
+    }
+    values.set(key, value);
+  }
+
+  release(doc: number): void {
+    this.#byDoc.delete(doc);
+  }
+}
+
 /** Rounded as `findSimilar` reports it. */
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
@@ -190,16 +212,17 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
   if (docCount < 2) return [];
   const commonDf = Math.max(64, Math.ceil(docCount / 50));
   const exactBudget = EXACT_BUDGET;
-  const pairKey = (a: number, b: number) => (a < b ? a * docCount + b : b * docCount + a);
-  const unmatchedCache = new Map<number, [number, number]>();
-  const fuzzyCache = new Map<number, number>();
-  /** fuse.js similarity of one doc's title found in another's, cached: the other direction of the pair asks for it too. */
-  const directed = (pattern: number, text: number, patternTitle: string, textTitle: string) => {
-    const key = pattern * docCount + text;
-    let value = fuzzyCache.get(key);
+  // What one direction of a pair works out, the other direction asks for again: kept for the doc
+  // not yet scanned, and let go once it has been, so only pairs still to be seen are held.
+  const scanned = new Uint8Array(docCount);
+  const unmatchedCache = new PendingCache<[number, number]>();
+  const fuzzyCache = new PendingCache<number>();
+  /** fuse.js similarity of `doc`'s title found in the other's (`docIsPattern`) or the other's found in `doc`'s. */
+  const directed = (doc: number, other: number, docIsPattern: boolean, docTitle: string, otherTitle: string) => {
+    let value = fuzzyCache.get(doc, 2 * other + (docIsPattern ? 0 : 1));
     if (value === undefined) {
-      value = directedTitleSimilarity(patternTitle, textTitle);
-      fuzzyCache.set(key, value);
+      value = docIsPattern ? directedTitleSimilarity(docTitle, otherTitle) : directedTitleSimilarity(otherTitle, docTitle);
+      if (scanned[other] === 0) fuzzyCache.set(other, 2 * doc + (docIsPattern ? 1 : 0), value);
     }
     return value;
   };
@@ -382,14 +405,14 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
       const candidate = next as Candidate;
       if (candidate.stage === 0) {
         // Both directions of a pair see the same words (when their languages agree), so each pair is matched once.
-        const key = pairKey(doc, candidate.docIndex) * 2 + (data.languages[doc] as number);
-        let unmatched = unmatchedCache.get(key);
+        const other = candidate.docIndex;
+        let unmatched = unmatchedCache.get(doc, other);
         if (unmatched === undefined) {
-          const found = index.unmatched(candidate.docIndex, queryContent, query.language);
-          unmatched = doc < candidate.docIndex ? [found.queryUnmatched, found.docUnmatched] : [found.docUnmatched, found.queryUnmatched];
-          unmatchedCache.set(key, unmatched);
+          const found = index.unmatched(other, queryContent, query.language);
+          unmatched = [found.queryUnmatched, found.docUnmatched];
+          if (scanned[other] === 0 && data.languages[other] === data.languages[doc]) unmatchedCache.set(other, doc, [found.docUnmatched, found.queryUnmatched]);
         }
-        const [queryUnmatched, docUnmatched] = doc < candidate.docIndex ? unmatched : [unmatched[1], unmatched[0]];
+        const [queryUnmatched, docUnmatched] = unmatched;
         candidate.queryUnmatched = queryUnmatched;
         candidate.docUnmatched = docUnmatched;
         candidate.titleSequence = titleSequenceSimilarity(query.sequenceTitle, index.sequenceTitleOf(candidate.docIndex));
@@ -402,13 +425,13 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
         // fuse.js runs both ways (each title searched in the other); one way already bounds the mean.
         const queryTitle = query.fuzzyTitle;
         const docTitle = data.fuzzyTitles.get(candidate.docIndex);
-        const forward = directed(doc, candidate.docIndex, queryTitle, docTitle);
+        const forward = directed(doc, candidate.docIndex, true, queryTitle, docTitle);
         if (candidate.stage === 1) {
           candidate.low = finalScore(candidate, forward / 2);
           candidate.high = finalScore(candidate, (forward + 1) / 2);
           candidate.stage = 2;
         } else {
-          const score = finalScore(candidate, (forward + directed(candidate.docIndex, doc, docTitle, queryTitle)) / 2);
+          const score = finalScore(candidate, (forward + directed(doc, candidate.docIndex, false, queryTitle, docTitle)) / 2);
           candidate.low = score;
           candidate.high = score;
           candidate.stage = 3;
@@ -418,15 +441,23 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
     return shortlist.map(({ docIndex }) => docIndex);
   };
 
+  const scan = (doc: number) => {
+    const shortlist = matchDoc(doc);
+    scanned[doc] = 1;
+    unmatchedCache.release(doc);
+    fuzzyCache.release(doc);
+    return shortlist;
+  };
+
   if (options.subject === undefined) {
-    for (let doc = 0; doc < docCount; doc += 1) matchDoc(doc);
+    for (let doc = 0; doc < docCount; doc += 1) scan(doc);
   } else {
     // Both directions of every pair with a subject doc: the subject docs, then the docs they found.
     const subjectDocs = new Set<number>();
     for (let doc = 0; doc < docCount; doc += 1) if (options.subject.has(idOf(doc))) subjectDocs.add(doc);
     const others = new Set<number>();
-    for (const doc of subjectDocs) for (const other of matchDoc(doc)) if (!subjectDocs.has(other)) others.add(other);
-    for (const doc of others) matchDoc(doc);
+    for (const doc of subjectDocs) for (const other of scan(doc)) if (!subjectDocs.has(other)) others.add(other);
+    for (const doc of others) scan(doc);
     for (const [key, pair] of found) if (!options.subject.has(pair.a) && !options.subject.has(pair.b)) found.delete(key);
   }
   return [...found.values()].sort((x, y) => y.confidence - x.confidence || y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));

@@ -59,25 +59,46 @@ export function termCountOf(postings: Postings): number {
   return postings.starts.length - 1;
 }
 
-/** Distinct keys sorted, and each doc's terms as ids into them (in the doc's own order). */
-export function collectTerms<K extends string | number>(
-  docCount: number,
-  termsOf: (doc: number) => { keys: readonly K[]; counts: readonly number[] },
-): { keys: K[]; forward: ForwardTerms } {
-  const ids = new Map<K, number>();
-  const keys: K[] = [];
-  const starts = new Int32Array(docCount + 1);
-  let entries = 0;
-  for (let doc = 0; doc < docCount; doc += 1) {
-    entries += termsOf(doc).keys.length;
-    starts[doc + 1] = entries;
-  }
-  const terms = new Int32Array(entries);
-  const titleCounts = new Uint8Array(entries);
-  const textCounts = new Uint8Array(entries);
-  let at = 0;
-  for (let doc = 0; doc < docCount; doc += 1) {
-    const { keys: docKeys, counts } = termsOf(doc);
+/**
+ * Collects docs' terms one doc at a time: the distinct keys, and each doc's
+ * terms as ids into them (in the doc's own order) with clamped counts, in
+ * typed arrays that grow as docs are added. `finish` numbers the keys in
+ * sorted order.
+ */
+export class TermCollector<K extends string | number> {
+  readonly #ids = new Map<K, number>();
+  #keys: K[] = [];
+  #starts = new Int32Array(1024);
+  #terms = new Int32Array(4096);
+  #titleCounts = new Uint8Array(4096);
+  #textCounts = new Uint8Array(4096);
+  #docCount = 0;
+  #entries = 0;
+
+  add(docKeys: readonly K[], counts: readonly number[]): void {
+    const needed = this.#entries + docKeys.length;
+    if (needed > this.#terms.length) {
+      const capacity = Math.max(needed, Math.ceil(this.#terms.length * 1.5));
+      const grow = <T extends Int32Array | Uint8Array>(array: T, make: (length: number) => T): T => {
+        const grown = make(capacity);
+        grown.set(array.subarray(0, this.#entries));
+        return grown;
+      };
+      this.#terms = grow(this.#terms, (length) => new Int32Array(length));
+      this.#titleCounts = grow(this.#titleCounts, (length) => new Uint8Array(length));
+      this.#textCounts = grow(this.#textCounts, (length) => new Uint8Array(length));
+    }
+    if (this.#docCount + 2 > this.#starts.length) {
+      const grown = new Int32Array(this.#starts.length * 2);
+      grown.set(this.#starts);
+      this.#starts = grown;
+    }
+    const ids = this.#ids;
+    const keys = this.#keys;
+    const terms = this.#terms;
+    const titleCounts = this.#titleCounts;
+    const textCounts = this.#textCounts;
+    let at = this.#entries;
     for (let i = 0; i < docKeys.length; i += 1) {
       const key = docKeys[i] as K;
       let id = ids.get(key);
@@ -91,18 +112,55 @@ export function collectTerms<K extends string | number>(
       textCounts[at] = clampCount(counts[2 * i + 1] as number);
       at += 1;
     }
+    this.#entries = at;
+    this.#docCount += 1;
+    this.#starts[this.#docCount] = at;
   }
-  const order = Array.from(keys.keys()).sort((a, b) => {
-    const left = keys[a] as K;
-    const right = keys[b] as K;
-    return left < right ? -1 : left > right ? 1 : 0;
-  });
-  const rank = new Int32Array(keys.length);
-  order.forEach((id, position) => {
-    rank[id] = position;
-  });
-  for (let entry = 0; entry < entries; entry += 1) terms[entry] = rank[terms[entry] as number] as number;
-  return { keys: order.map((id) => keys[id] as K), forward: { starts, terms, titleCounts, textCounts } };
+
+  /** Distinct keys sorted, and each doc's terms as ids into them. `trim` copies the arrays to their exact length. */
+  finish(trim: boolean): { keys: K[]; forward: ForwardTerms } {
+    const keys = this.#keys;
+    this.#ids.clear();
+    const entries = this.#entries;
+    const order = Array.from(keys.keys()).sort((a, b) => {
+      const left = keys[a] as K;
+      const right = keys[b] as K;
+      return left < right ? -1 : left > right ? 1 : 0;
+    });
+    const rank = new Int32Array(keys.length);
+    order.forEach((id, position) => {
+      rank[id] = position;
+    });
+    const cut = <T extends Int32Array | Uint8Array>(array: T, length: number): T => (trim ? (array.slice(0, length) as T) : (array.subarray(0, length) as T));
+    const terms = cut(this.#terms, entries);
+    for (let entry = 0; entry < entries; entry += 1) terms[entry] = rank[terms[entry] as number] as number;
+    const forward: ForwardTerms = {
+      starts: this.#starts.slice(0, this.#docCount + 1),
+      terms,
+      titleCounts: cut(this.#titleCounts, entries),
+      textCounts: cut(this.#textCounts, entries),
+    };
+    // The collector lets go of its arrays: the caller decides how long they live.
+    this.#keys = [];
+    this.#starts = new Int32Array(1);
+    this.#terms = new Int32Array(0);
+    this.#titleCounts = new Uint8Array(0);
+    this.#textCounts = new Uint8Array(0);
+    return { keys: order.map((id) => keys[id] as K), forward };
+  }
+}
+
+/** Distinct keys sorted, and each doc's terms as ids into them (in the doc's own order). */
+export function collectTerms<K extends string | number>(
+  docCount: number,
+  termsOf: (doc: number) => { keys: readonly K[]; counts: readonly number[] },
+): { keys: K[]; forward: ForwardTerms } {
+  const collector = new TermCollector<K>();
+  for (let doc = 0; doc < docCount; doc += 1) {
+    const { keys, counts } = termsOf(doc);
+    collector.add(keys, counts);
+  }
+  return collector.finish(true);
 }
 
 /** Postings from per-doc terms, by counting sort; docs come out in ascending order. */
