@@ -36,23 +36,21 @@ export function streamOutput(streams: Streams, color: boolean): Output {
   };
 }
 
-const JSON_CHUNK_CHARS = 1 << 16;
+const JSON_BATCH_ITEMS = 500;
 
 function writeJsonArray<T>(stdout: Streams['stdout'], items: readonly T[], toJson: (item: T) => unknown): void {
   if (items.length === 0) {
     stdout.write('[]\n');
     return;
   }
-  let chunk = '[\n';
-  items.forEach((item, index) => {
-    // Each item indented one level, as JSON.stringify(items, null, 2) would: newlines in strings are escaped, so every newline is structure.
-    chunk += `  ${JSON.stringify(toJson(item), null, 2).replace(/\n/g, '\n  ')}${index < items.length - 1 ? ',' : ''}\n`;
-    if (chunk.length >= JSON_CHUNK_CHARS) {
-      stdout.write(chunk);
-      chunk = '';
-    }
-  });
-  stdout.write(`${chunk}]\n`);
+  stdout.write('[\n');
+  for (let start = 0; start < items.length; start += JSON_BATCH_ITEMS) {
+    const batch = items.slice(start, start + JSON_BATCH_ITEMS).map(toJson);
+    // A batch printed as an array is the items already indented one level: only its brackets go.
+    const inner = JSON.stringify(batch, null, 2).slice(2, -2);
+    stdout.write(start + JSON_BATCH_ITEMS < items.length ? `${inner},\n` : `${inner}\n`);
+  }
+  stdout.write(']\n');
 }
 
 export function wantsColor(streams: Streams, env: NodeJS.ProcessEnv, disabled: boolean): boolean {
