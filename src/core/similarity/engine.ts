@@ -43,8 +43,6 @@ import type {
 } from './types.js';
 
 const MAX_REASON_TERMS = 6;
-/** Docs whose content words the pair scan keeps at once. */
-const MAX_CACHED_CONTENT = 10_000;
 
 export { DEFAULT_DUPLICATE_THRESHOLD } from './threshold.js';
 export { INDEX_FORMAT_VERSION, IndexFormatError, serializedIndexVersion } from './format.js';
@@ -331,11 +329,19 @@ class RegisterIndex implements SimilarityIndex {
     return smoothedIdf(df, this.data.docCount);
   };
 
+  #stemKeys: (string | undefined)[] | undefined;
+
+  /** A stem's key, read from the column once: a saved column makes a new string on every read. */
+  stemKey(id: number): string {
+    const keys = (this.#stemKeys ??= new Array<string | undefined>(this.data.stemKeys.length));
+    return (keys[id] ??= this.data.stemKeys.get(id));
+  }
+
   docStemTerms(docIndex: number): string[] {
-    const { docStems, stemKeys } = this.data;
+    const { docStems } = this.data;
     const terms: string[] = [];
     const end = docStems.starts[docIndex + 1] as number;
-    for (let entry = docStems.starts[docIndex] as number; entry < end; entry += 1) terms.push(stemKeys.get(docStems.terms[entry] as number));
+    for (let entry = docStems.starts[docIndex] as number; entry < end; entry += 1) terms.push(this.stemKey(docStems.terms[entry] as number));
     return terms;
   }
 
@@ -430,13 +436,8 @@ class RegisterIndex implements SimilarityIndex {
     return { stemCosines, gramCosines };
   }
 
-  #contentCache = new Map<number, ContentTerms>();
-
-  /** The content stems of a doc as seen from a query in `language`; cached for the pair scan. */
-  docContentStems(docIndex: number, language: Language, cache: boolean): ContentTerms {
-    const key = 2 * docIndex + LANGUAGES.indexOf(language);
-    const cached = cache ? this.#contentCache.get(key) : undefined;
-    if (cached !== undefined) return cached;
+  /** The content stems of a doc as seen from a query in `language`. */
+  docContentStems(docIndex: number, language: Language): ContentTerms {
     const { docStems, stems, docCount } = this.data;
     const start = docStems.starts[docIndex] as number;
     // The doc's stems are term ids already: their IDF needs no lookup by string.
@@ -444,24 +445,23 @@ class RegisterIndex implements SimilarityIndex {
       const id = docStems.terms[start + i] as number;
       return smoothedIdf((stems.starts[id + 1] as number) - (stems.starts[id] as number), docCount);
     });
-    if (cache) {
-      // Bounded: at 50,000 docs the content words (with their gram indexes) of every doc would hold over a gigabyte.
-      if (this.#contentCache.size >= MAX_CACHED_CONTENT) this.#contentCache = new Map();
-      this.#contentCache.set(key, content);
-    }
     return content;
   }
 
-  numberFactor(docIndex: number, queryNumbers: ReadonlySet<string>): number {
+  /** The numbers in a doc's title, as `titleNumbersOf` finds them. */
+  docTitleNumbers(docIndex: number): Set<string> {
     const { docStems } = this.data;
     const start = docStems.starts[docIndex] as number;
     const language = LANGUAGES[this.data.languages[docIndex] as number] as Language;
-    const docNumbers = titleNumbersOf(this.docStemTerms(docIndex), (i) => docStems.titleCounts[start + i] as number, language);
-    return numberFactorOf(queryNumbers, docNumbers);
+    return titleNumbersOf(this.docStemTerms(docIndex), (i) => docStems.titleCounts[start + i] as number, language);
   }
 
-  unmatched(docIndex: number, queryContent: ContentTerms, language: Language, cache = true): { queryUnmatched: number; docUnmatched: number } {
-    return this.words.unmatchedBoth(queryContent, this.docContentStems(docIndex, language, cache));
+  numberFactor(docIndex: number, queryNumbers: ReadonlySet<string>): number {
+    return numberFactorOf(queryNumbers, this.docTitleNumbers(docIndex));
+  }
+
+  unmatched(docIndex: number, queryContent: ContentTerms, language: Language): { queryUnmatched: number; docUnmatched: number } {
+    return this.words.unmatchedBoth(queryContent, this.docContentStems(docIndex, language));
   }
 
   /** The features of a shortlisted doc against the query, all but the fuzzy title similarity. */
@@ -469,7 +469,7 @@ class RegisterIndex implements SimilarityIndex {
     return {
       stemCosine: candidate.stemCosine,
       gramCosine: candidate.gramCosine,
-      ...this.unmatched(candidate.docIndex, queryContent, query.language, false),
+      ...this.unmatched(candidate.docIndex, queryContent, query.language),
       numberFactor: this.numberFactor(candidate.docIndex, queryNumbers),
       titleSequence: titleSequenceSimilarity(query.sequenceTitle, this.sequenceTitleOf(candidate.docIndex)),
     };
@@ -544,12 +544,7 @@ class RegisterIndex implements SimilarityIndex {
   }
 
   findDuplicatePairs(options: DuplicatePairOptions): DuplicatePair[] {
-    try {
-      return findDuplicatePairs(this, options);
-    } finally {
-      // The scan caches every doc's content words; a later query should not carry them.
-      this.#contentCache = new Map();
-    }
+    return findDuplicatePairs(this, options);
   }
 
   serialize(): Uint8Array {

@@ -22,7 +22,7 @@
  * very long texts exceed.
  */
 import type { IndexData, RegisterIndex, Shortlisted } from './engine.js';
-import { smoothedIdf, TF as SHARED_TF, TITLE_WEIGHT as SHARED_TITLE_WEIGHT, termCountOf, transpose, type ForwardTerms, type Norms, type Postings } from './postings.js';
+import { smoothedIdf, TF as SHARED_TF, TITLE_WEIGHT as SHARED_TITLE_WEIGHT, termCountOf, transpose, type Norms, type Postings } from './postings.js';
 import {
   confidenceOf,
   confidencesOf,
@@ -31,6 +31,7 @@ import {
   GRAM_WEIGHT,
   MAX_RUNNER_UP_CONFIDENCE,
   MIN_CANDIDATE_SCORE,
+  numberFactorOf,
   SHORTLIST_SIZE,
   TopDocs,
   STEM_WEIGHT,
@@ -76,7 +77,7 @@ const TITLE_WEIGHT = SHARED_TITLE_WEIGHT;
 interface FamilyScan {
   postings: Postings;
   norms: Norms;
-  forward: ForwardTerms;
+  forward: ReturnType<typeof transpose>;
   idfFull: Float64Array;
   idfTitle: Float64Array;
   /** 1 for terms in more than `commonDf` docs. */
@@ -134,12 +135,25 @@ function pairCosines(scan: FamilyScan, left: number, right: number): { full: num
   return { full: fullNorms > 0 ? full / fullNorms : 0, title: titleNorms > 0 ? title / titleNorms : 0 };
 }
 
-/** Accumulates one doc's cosines with every doc over its rare terms (all terms when `all`), unnormalised by the other doc. */
-function accumulateDoc(scan: FamilyScan, doc: number, all: boolean, full: Float64Array, title: Float64Array, touched: Uint8Array, touchedList: number[]): void {
+/**
+ * Accumulates one doc's cosines with every doc over its rare terms (all terms when `all`), unnormalised by the other doc.
+ * Docs touched first are appended to `touchedList` from `touchedCount` on; returns the new count.
+ */
+function accumulateDoc(
+  scan: FamilyScan,
+  doc: number,
+  all: boolean,
+  full: Float64Array,
+  title: Float64Array,
+  touched: Uint8Array,
+  touchedList: Int32Array,
+  touchedCount: number,
+): number {
   const { forward, postings, idfFull, idfTitle, common, norms } = scan;
   const fullNorm = norms.full[doc] as number;
   const titleNorm = norms.title[doc] as number;
-  if (fullNorm === 0) return;
+  if (fullNorm === 0) return touchedCount;
+  let count = touchedCount;
   const end = forward.starts[doc + 1] as number;
   for (let entry = forward.starts[doc] as number; entry < end; entry += 1) {
     const term = forward.terms[entry] as number;
@@ -155,12 +169,14 @@ function accumulateDoc(scan: FamilyScan, doc: number, all: boolean, full: Float6
       const otherTitle = postings.titleCounts[posting] as number;
       if (touched[other] === 0) {
         touched[other] = 1;
-        touchedList.push(other);
+        touchedList[count] = other;
+        count += 1;
       }
       full[other] = (full[other] as number) + fullFactor * (TITLE_WEIGHT * (TF[otherTitle] as number) + (TF[postings.textCounts[posting] as number] as number));
       if (otherTitle > 0 && titleFactor > 0) title[other] = (title[other] as number) + titleFactor * (TF[otherTitle] as number);
     }
   }
+  return count;
 }
 
 interface Candidate extends PairFeatures {
@@ -200,6 +216,8 @@ class PendingCache<V> {
     this.#byDoc.delete(doc);
   }
 }
+
+const NO_NUMBERS: ReadonlySet<string> = new Set();
 
 /** Rounded as `findSimilar` reports it. */
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
@@ -242,14 +260,25 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
   const gramFull = new Float64Array(docCount);
   const gramTitle = new Float64Array(docCount);
   const touched = new Uint8Array(docCount);
-  const onlyTopCanFlag = options.threshold - 0.0005 > MAX_RUNNER_UP_CONFIDENCE;
-
-  const combine = (queryHasText: boolean, other: number, sFull: number, sTitle: number, gFull: number, gTitle: number) => {
-    const titleToo = !(queryHasText && data.hasText[other] === 1);
-    const stemCosine = titleToo ? Math.max(sFull, sTitle) : sFull;
-    const gramCosine = titleToo ? Math.max(gFull, gTitle) : gFull;
-    return { stemCosine, gramCosine };
+  // Scratch reused by every doc: the docs sharing a term, and the cosines of those shortlisted.
+  const touchedList = new Int32Array(docCount);
+  const stemCosines = new Float64Array(docCount);
+  const gramCosines = new Float64Array(docCount);
+  // Every doc is a candidate of many others: its stemmed title and title numbers are worked out once.
+  const sequenceTitles = new Array<string | undefined>(docCount);
+  const sequenceTitleOf = (doc: number) => (sequenceTitles[doc] ??= index.sequenceTitleOf(doc));
+  const titleNumbers = new Array<ReadonlySet<string> | undefined>(docCount);
+  const titleNumbersOfDoc = (doc: number) => {
+    let numbers = titleNumbers[doc];
+    if (numbers === undefined) {
+      const found = index.docTitleNumbers(doc);
+      // Most titles have no number: they share one empty set.
+      numbers = found.size === 0 ? NO_NUMBERS : found;
+      titleNumbers[doc] = numbers;
+    }
+    return numbers;
   };
+  const onlyTopCanFlag = options.threshold - 0.0005 > MAX_RUNNER_UP_CONFIDENCE;
 
   const costOf = (scan: FamilyScan, doc: number) => {
     let cost = 0;
@@ -268,13 +297,12 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
    */
   const shortlistOf = (doc: number): Shortlisted[] => {
     const queryHasText = data.hasText[doc] === 1;
-    const touchedList: number[] = [];
     const all = costOf(stems, doc) + costOf(grams, doc) <= exactBudget;
-    accumulateDoc(stems, doc, all, stemFull, stemTitle, touched, touchedList);
-    accumulateDoc(grams, doc, all, gramFull, gramTitle, touched, touchedList);
+    let touchedCount = accumulateDoc(stems, doc, all, stemFull, stemTitle, touched, touchedList, 0);
+    touchedCount = accumulateDoc(grams, doc, all, gramFull, gramTitle, touched, touchedList, touchedCount);
     const first = new TopDocs(all ? SHORTLIST_SIZE : RARE_CANDIDATES, idOf);
-    const cosinesOf = new Map<number, { stemCosine: number; gramCosine: number }>();
-    for (const other of touchedList) {
+    for (let t = 0; t < touchedCount; t += 1) {
+      const other = touchedList[t] as number;
       if (other === doc) continue;
       const sFull = stemFull[other] as number;
       const gFull = gramFull[other] as number;
@@ -290,10 +318,14 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
       }
       const preliminary = STEM_WEIGHT * stemCosine + GRAM_WEIGHT * gramCosine;
       if (preliminary <= 0 || preliminary < first.floor || skipped(doc, other)) continue;
-      if (all) cosinesOf.set(other, { stemCosine, gramCosine });
+      if (all) {
+        stemCosines[other] = stemCosine;
+        gramCosines[other] = gramCosine;
+      }
       first.offer(other, preliminary);
     }
-    for (const other of touchedList) {
+    for (let t = 0; t < touchedCount; t += 1) {
+      const other = touchedList[t] as number;
       touched[other] = 0;
       stemFull[other] = 0;
       stemTitle[other] = 0;
@@ -306,13 +338,16 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
       for (const other of first.docs) {
         const s = pairCosines(stems, doc, other);
         const g = pairCosines(grams, doc, other);
-        const cosines = combine(queryHasText, other, s.full, s.title, g.full, g.title);
-        cosinesOf.set(other, cosines);
-        const preliminary = STEM_WEIGHT * cosines.stemCosine + GRAM_WEIGHT * cosines.gramCosine;
+        const titleToo = !(queryHasText && data.hasText[other] === 1);
+        const stemCosine = titleToo ? Math.max(s.full, s.title) : s.full;
+        const gramCosine = titleToo ? Math.max(g.full, g.title) : g.full;
+        stemCosines[other] = stemCosine;
+        gramCosines[other] = gramCosine;
+        const preliminary = STEM_WEIGHT * stemCosine + GRAM_WEIGHT * gramCosine;
         if (preliminary > 0) top.offer(other, preliminary);
       }
     }
-    return top.docs.map((other) => ({ docIndex: other, ...(cosinesOf.get(other) as { stemCosine: number; gramCosine: number }) }));
+    return top.docs.map((other) => ({ docIndex: other, stemCosine: stemCosines[other] as number, gramCosine: gramCosines[other] as number }));
   };
 
   const record = (doc: number, other: number, score: number, confidence: number) => {
@@ -342,14 +377,16 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
       });
       return shortlist.map(({ docIndex }) => docIndex);
     }
-    const queryContent = index.docContentStems(doc, query.language, true);
+    const queryContent = index.docContentStems(doc, query.language);
     const queryNumbers = titleNumbersOf(query.stems, query.titleCount, query.language);
     // Each candidate's final score lies in [low, high]; unmatched words and then fuse.js narrow it, as far as needed.
     const candidates: Candidate[] = shortlist.map((shortlisted) => {
-      const numberFactor = index.numberFactor(shortlisted.docIndex, queryNumbers);
+      const numberFactor = numberFactorOf(queryNumbers, titleNumbersOfDoc(shortlisted.docIndex));
       const preliminary = STEM_WEIGHT * shortlisted.stemCosine + GRAM_WEIGHT * shortlisted.gramCosine;
       return {
-        ...shortlisted,
+        docIndex: shortlisted.docIndex,
+        stemCosine: shortlisted.stemCosine,
+        gramCosine: shortlisted.gramCosine,
         queryUnmatched: 0,
         docUnmatched: 0,
         numberFactor,
@@ -415,7 +452,7 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
         const [queryUnmatched, docUnmatched] = unmatched;
         candidate.queryUnmatched = queryUnmatched;
         candidate.docUnmatched = docUnmatched;
-        candidate.titleSequence = titleSequenceSimilarity(query.sequenceTitle, index.sequenceTitleOf(candidate.docIndex));
+        candidate.titleSequence = titleSequenceSimilarity(query.sequenceTitle, sequenceTitleOf(candidate.docIndex));
         const known = candidate.preliminary + TITLE_SEQUENCE_WEIGHT * candidate.titleSequence;
         const factor = unmatchedFactor(queryUnmatched) * candidate.numberFactor;
         candidate.low = clamp(known * factor);

@@ -193,8 +193,11 @@ export function invert(forward: ForwardTerms, termCount: number): Postings {
   return { starts, docs, titleCounts, textCounts, titleDf };
 }
 
-/** Per-doc terms from postings (the transpose of `invert`); each doc's terms come out in ascending id order. */
-export function transpose(postings: Postings, docCount: number): ForwardTerms {
+/**
+ * Per-doc terms from postings (the transpose of `invert`); each doc's terms come out in ascending id order.
+ * Term ids take two bytes where they fit: the grams of a large register are millions of entries.
+ */
+export function transpose(postings: Postings, docCount: number): Omit<ForwardTerms, 'terms'> & { terms: Int32Array | Uint16Array } {
   const entries = postings.docs.length;
   const starts = new Int32Array(docCount + 1);
   for (let entry = 0; entry < entries; entry += 1) {
@@ -203,10 +206,10 @@ export function transpose(postings: Postings, docCount: number): ForwardTerms {
   }
   for (let doc = 0; doc < docCount; doc += 1) starts[doc + 1] = (starts[doc + 1] as number) + (starts[doc] as number);
   const cursors = starts.slice(0, docCount);
-  const terms = new Int32Array(entries);
+  const termCount = termCountOf(postings);
+  const terms = termCount <= 0x10000 ? new Uint16Array(entries) : new Int32Array(entries);
   const titleCounts = new Uint8Array(entries);
   const textCounts = new Uint8Array(entries);
-  const termCount = termCountOf(postings);
   for (let term = 0; term < termCount; term += 1) {
     const end = postings.starts[term + 1] as number;
     for (let entry = postings.starts[term] as number; entry < end; entry += 1) {

@@ -348,11 +348,60 @@ export class WordMatcher {
     return total === 0 ? 0 : missing / total;
   }
 
-  /** Both directions of `unmatched`; soft matching only when both sides are short. */
+  /**
+   * Both directions of `unmatched`; soft matching only when both sides are short.
+   * The soft match of two words is symmetric, so both directions come from one
+   * pass over the doc's words against the query's gram index: a query is matched
+   * against many docs, and no doc then needs a gram index of its own.
+   */
   unmatchedBoth(query: ContentTerms, doc: ContentTerms): { queryUnmatched: number; docUnmatched: number } {
     const soft = query.terms.length <= MAX_SOFT_MATCH_TERMS && doc.terms.length <= MAX_SOFT_MATCH_TERMS;
-    return { queryUnmatched: this.unmatched(query, doc, soft), docUnmatched: this.unmatched(doc, query, soft) };
+    if (!soft) return { queryUnmatched: this.unmatched(query, doc, false), docUnmatched: this.unmatched(doc, query, false) };
+    const queryIndex = this.#gramIndex(query);
+    const queryBest = this.#queryBest.fill(0, 0, query.terms.length);
+    const docBest = this.#docBest.fill(0, 0, doc.terms.length);
+    const seen = this.#seen;
+    for (let j = 0; j < doc.terms.length; j += 1) {
+      const term = doc.terms[j] as string;
+      const docNeeds = !query.set.has(term);
+      const grams = this.#gramsOfTerm(term);
+      this.#stamp += 1;
+      for (const gram of grams) {
+        const holders = queryIndex.byGram.get(gram);
+        if (holders === undefined) continue;
+        for (const i of holders) {
+          if (seen[i] === this.#stamp) continue;
+          seen[i] = this.#stamp;
+          const queryTerm = query.terms[i] as string;
+          const queryNeeds = !doc.set.has(queryTerm);
+          if (!queryNeeds && !docNeeds) continue;
+          const match = this.#softMatch(queryTerm, queryIndex.grams[i] as Int32Array, term, grams);
+          if (queryNeeds) queryBest[i] = Math.max(queryBest[i] as number, match);
+          if (docNeeds) docBest[j] = Math.max(docBest[j] as number, match);
+        }
+      }
+    }
+    return { queryUnmatched: unmatchedShare(query, doc, queryBest), docUnmatched: unmatchedShare(doc, query, docBest) };
   }
+
+  /** Scratch of `unmatchedBoth`, sized for MAX_SOFT_MATCH_TERMS words a side. */
+  readonly #queryBest = new Float64Array(MAX_SOFT_MATCH_TERMS);
+  readonly #docBest = new Float64Array(MAX_SOFT_MATCH_TERMS);
+  readonly #seen = new Float64Array(MAX_SOFT_MATCH_TERMS);
+  #stamp = 0;
+}
+
+/** `unmatched` from each word's best soft match, summed in the same order. */
+function unmatchedShare(from: ContentTerms, to: ContentTerms, best: Float64Array): number {
+  let total = 0;
+  let missing = 0;
+  for (let i = 0; i < from.terms.length; i += 1) {
+    const weight = from.weights[i] as number;
+    total += weight;
+    if (to.set.has(from.terms[i] as string)) continue;
+    missing += weight * (1 - (best[i] as number));
+  }
+  return total === 0 ? 0 : missing / total;
 }
 
 function compareIds(a: string, b: string): number {
