@@ -1,11 +1,12 @@
 /** `sluss duplicates`: likely duplicate pairs across municipalities in the whole register. */
 import { GitRepository } from '../adapters/git/git-repository.js';
 import type { CommandContext } from '../cli/ports.js';
-import { buildDuplicateIndex, groupPairs, scanDuplicatePairs } from '../core/duplicates.js';
+import { duplicateIndexOf, groupPairs, scanDuplicatePairs } from '../core/duplicates.js';
 import type { DuplicatePair } from '../core/duplicates.js';
-import { loadIdeas, openRegister } from './register.js';
+import type { Idea } from '../core/idea.js';
+import { loadIdeaRefs, openRegister, readIdea } from './register.js';
 import type { OpenRegister } from './register.js';
-import { indexedFilesOf, loadSimilarityIndex } from './similarity-index.js';
+import { loadSimilarityIndex } from './similarity-index.js';
 
 export interface DuplicateScan {
   register: OpenRegister;
@@ -17,16 +18,26 @@ export interface DuplicateScan {
 
 export async function scanRegister(ctx: CommandContext, options: { since?: string | undefined }): Promise<DuplicateScan> {
   const register = await openRegister(ctx);
-  const loaded = await loadIdeas(register);
-  const { ideas } = loaded;
+  // Summaries of every idea; the data of an idea is read only when it is in a pair.
+  const { refs } = await loadIdeaRefs(register);
   let subject: Set<string> | undefined;
   if (options.since) {
     const changed = new Set(await new GitRepository(register.root, ctx.env).getChangedSince(options.since, 'ideas/'));
-    subject = new Set(ideas.filter((idea) => changed.has(idea.path)).map((idea) => idea.data.id));
+    subject = new Set(refs.filter((ref) => changed.has(ref.path)).map((ref) => ref.id));
   }
   // The scan looks at the whole register whatever the look-back of add.
   const settings = { ...register.config.duplicates, lookback_days: null };
-  const index = buildDuplicateIndex(ideas, settings, ctx.clock.today(), await loadSimilarityIndex(register, indexedFilesOf(loaded)));
+  const pathById = new Map(refs.map((ref) => [ref.id, ref.path]));
+  const read = new Map<string, Idea | undefined>();
+  const ideaOf = (id: string): Idea | undefined => {
+    if (!read.has(id)) {
+      const path = pathById.get(id);
+      const idea = path === undefined ? undefined : readIdea(register, path);
+      read.set(id, idea && { data: idea.data, path: idea.path });
+    }
+    return read.get(id);
+  };
+  const index = duplicateIndexOf(refs, settings, ctx.clock.today(), await loadSimilarityIndex(register, refs), ideaOf);
   const pairs = scanDuplicatePairs(index, settings, subject);
-  return { register, pairs, groups: groupPairs(pairs), checked: subject?.size ?? ideas.length };
+  return { register, pairs, groups: groupPairs(pairs), checked: subject?.size ?? refs.length };
 }

@@ -103,7 +103,7 @@ export async function loadIdeaRefs(register: OpenRegister): Promise<{ refs: Idea
   for (const verdict of await fileVerdicts(register)) {
     const hit = 'hit' in verdict ? verdict.hit : undefined;
     // Written out rather than spread: for 50,000 ideas the difference shows.
-    if (hit?.summary) refs.push({ id: hit.summary.id, created: hit.summary.created, links: hit.summary.links, path: verdict.path, hash: hit.hash });
+    if (hit?.summary) refs.push({ id: hit.summary.id, municipality: hit.summary.municipality, created: hit.summary.created, links: hit.summary.links, path: verdict.path, hash: hit.hash });
     else unreadable += 1;
   }
   return { refs, unreadable };

@@ -47,6 +47,7 @@ export function lookbackStart(settings: DuplicateSettings, today: string): strin
 
 export interface DuplicateIndex {
   index: SimilarityIndex;
+  summaries: ReadonlyMap<string, IdeaSummary>;
   /** The idea behind an indexed id, for what a candidate shows; may read it on demand. */
   ideaOf: (id: string) => Idea | undefined;
   /**
@@ -84,9 +85,9 @@ export function duplicateIndexOf(
   ideaOf: (id: string) => Idea | undefined,
 ): DuplicateIndex {
   const start = lookbackStart(settings, today);
-  const ids = new Set(summaries.map((summary) => summary.id));
-  const hidden = new Set(summaries.filter((summary) => (start !== undefined && summary.created < start) || isMergedDuplicate(summary, ids)).map((summary) => summary.id));
-  return { index, ideaOf, hidden };
+  const byId = new Map(summaries.map((summary) => [summary.id, summary]));
+  const hidden = new Set(summaries.filter((summary) => (start !== undefined && summary.created < start) || isMergedDuplicate(summary, byId)).map((summary) => summary.id));
+  return { index, summaries: byId, ideaOf, hidden };
 }
 
 export function findDuplicateCandidates(
@@ -122,7 +123,7 @@ export function findDuplicateCandidates(
     });
 }
 
-function isMergedDuplicate(summary: IdeaSummary, ids: ReadonlySet<string>): boolean {
+function isMergedDuplicate(summary: IdeaSummary, ids: ReadonlyMap<string, unknown>): boolean {
   const survivor = summary.links?.duplicate_of;
   return survivor !== undefined && survivor !== summary.id && ids.has(survivor);
 }
@@ -134,7 +135,7 @@ export function linkedIds(data: Pick<IdeaData, 'links'>): string[] {
 }
 
 /** Whether someone already decided about this pair, so it is not flagged again. Either side may hold the decision. */
-export function isDecidedPair(a: IdeaData, b: IdeaData): boolean {
+export function isDecidedPair(a: Pick<IdeaData, 'id' | 'links'>, b: Pick<IdeaData, 'id' | 'links'>): boolean {
   return linkedIds(a).includes(b.id) || linkedIds(b).includes(a.id);
 }
 
@@ -153,11 +154,12 @@ export interface DuplicatePair {
  * already decided about, are left out. Each pair once, best first.
  */
 export function scanDuplicatePairs(duplicateIndex: DuplicateIndex, settings: DuplicateSettings, subject?: ReadonlySet<string>): DuplicatePair[] {
-  const { ideaOf } = duplicateIndex;
+  const { ideaOf, summaries } = duplicateIndex;
+  // Decided from summaries: the data of an idea is read only when it is in a pair.
   const skip = (a: string, b: string) => {
-    const [x, y] = [ideaOf(a), ideaOf(b)];
+    const [x, y] = [summaries.get(a), summaries.get(b)];
     if (!x || !y) return true;
-    return x.data.municipality === y.data.municipality || isDecidedPair(x.data, y.data) || duplicateIndex.hidden.has(a) || duplicateIndex.hidden.has(b);
+    return x.municipality === y.municipality || isDecidedPair(x, y) || duplicateIndex.hidden.has(a) || duplicateIndex.hidden.has(b);
   };
   return duplicateIndex.index
     .findDuplicatePairs({ threshold: settings.threshold, skip, ...(subject ? { subject } : {}) })

@@ -130,15 +130,16 @@ export interface Idea {
   path: string;
 }
 
-/** What ranking needs of every idea: which one it is, when it came and how it is linked. */
+/** What ranking needs of every idea: which one it is, where and when it came, and how it is linked. */
 export interface IdeaSummary {
   id: string;
+  municipality: string;
   created: string;
   links?: IdeaLinks;
 }
 
 export function summaryOf(data: IdeaData): IdeaSummary {
-  return { id: data.id, created: data.created, ...(data.links ? { links: data.links } : {}) };
+  return { id: data.id, municipality: data.municipality, created: data.created, ...(data.links ? { links: data.links } : {}) };
 }
 
 /** An idea with its Markdown body, for the few uses that read the text (similarity, review, show). */

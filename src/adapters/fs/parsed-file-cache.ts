@@ -24,7 +24,7 @@ import { PACKAGE_VERSION } from '../../package-version.js';
 import { cacheFilePath, contentHash, writeCacheFile } from './cache-files.js';
 
 /** Bumped whenever parsing or checking changes what a file's verdict is, or the file's layout changes. */
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 /** Modification times closer than this to the cache's own write are not trusted. */
 const RACY_MARGIN_MS = 2_000;
 const CACHE_FILE = 'parsed-ideas.tsv';
@@ -63,16 +63,16 @@ class CacheEntry implements CacheHit {
 
   line(path: string): string {
     this.checkText ??= JSON.stringify(this.parsed);
-    const { id = '', created = '', links } = this.summary ?? {};
-    // JSON escapes tabs and newlines, and ids and dates have none, so no field holds a separator.
-    return [JSON.stringify(path), this.hash, this.stamp?.size ?? '', this.stamp?.mtimeMs ?? '', id, created, links ? JSON.stringify(links) : '', this.checkText].join('\t');
+    const { id = '', municipality = '', created = '', links } = this.summary ?? {};
+    // JSON escapes tabs and newlines, and ids, codes and dates (checked by the schema) have none, so no field holds a separator.
+    return [JSON.stringify(path), this.hash, this.stamp?.size ?? '', this.stamp?.mtimeMs ?? '', id, municipality, created, links ? JSON.stringify(links) : '', this.checkText].join('\t');
   }
 
   static fromLine(line: string): [string, CacheEntry] {
-    const [path, hash, size, mtimeMs, id, created, links, check] = line.split('\t');
-    if (path === undefined || !hash || created === undefined || links === undefined || check === undefined) throw new Error('malformed cache line');
+    const [path, hash, size, mtimeMs, id, municipality, created, links, check] = line.split('\t');
+    if (path === undefined || !hash || municipality === undefined || created === undefined || links === undefined || check === undefined) throw new Error('malformed cache line');
     const stamp = size && mtimeMs ? { size: Number(size), mtimeMs: Number(mtimeMs) } : undefined;
-    const summary = id ? { id, created, ...(links ? { links: JSON.parse(links) as IdeaLinks } : {}) } : undefined;
+    const summary = id ? { id, municipality, created, ...(links ? { links: JSON.parse(links) as IdeaLinks } : {}) } : undefined;
     return [JSON.parse(path) as string, new CacheEntry(hash, stamp, summary, check)];
   }
 }
