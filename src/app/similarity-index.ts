@@ -4,6 +4,7 @@
  * no idea text at all; edited, added and removed ideas are applied as changes,
  * and only their files are read again.
  */
+import { createHash } from 'node:crypto';
 import { loadCachedIndex, saveCachedIndex } from '../adapters/fs/index-cache.js';
 import { buildDuplicateIndex, similarityDoc } from '../core/duplicates.js';
 import { titleAndBodyOf } from '../core/format/idea-file.js';
@@ -24,27 +25,31 @@ export function indexedFilesOf(loaded: Pick<LoadedIdeas, 'ideas' | 'hashes'>): I
 }
 
 export async function loadSimilarityIndex(register: OpenRegister, files: readonly IndexedFile[]): Promise<SimilarityIndex> {
-  const versions: Record<string, string> = {};
   const byId = new Map<string, IndexedFile>();
+  const digest = createHash('sha1');
   for (const file of files) {
     byId.set(file.id, file);
-    versions[file.id] = file.hash;
+    digest.update(`${file.id}\0${file.hash}\n`);
   }
+  const currentDigest = digest.digest('hex');
   const analyzed = (id: string): AnalyzedDoc => {
     const entry = register.store.readIdeaFile(byId.get(id)!.path);
     const { title, body } = 'text' in entry ? titleAndBodyOf(entry.text) : { title: '', body: '' };
     return analyzeDoc(similarityDoc(id, title, body));
   };
+  const versions = () => Object.fromEntries([...byId].map(([id, file]) => [id, file.hash]));
 
   const cached = await loadCachedIndex(register.root);
+  // The common case: nothing changed since the index was saved, told by one digest.
+  if (cached?.digest === currentDigest) return cached.index;
   if (cached) {
-    const changed = [...byId.keys()].filter((id) => cached.docs[id] !== versions[id]);
-    const removed = Object.keys(cached.docs).filter((id) => !byId.has(id));
-    if (changed.length === 0 && removed.length === 0) return cached.index;
+    const docs = cached.docs();
+    const changed = [...byId.values()].filter((file) => docs[file.id] !== file.hash).map((file) => file.id);
+    const removed = Object.keys(docs).filter((id) => !byId.has(id));
     // Many changes (a pull of a busy week, a branch switch) are cheaper to rebuild than to merge.
     if (changed.length + removed.length < Math.max(50, byId.size / 10)) {
-      const index = cached.index.withChanges({ add: changed.map(analyzed), remove: removed });
-      await saveCachedIndex(register.root, { index, docs: versions });
+      const index = changed.length + removed.length === 0 ? cached.index : cached.index.withChanges({ add: changed.map(analyzed), remove: removed });
+      await saveCachedIndex(register.root, index, currentDigest, versions());
       return index;
     }
   }
@@ -52,7 +57,7 @@ export async function loadSimilarityIndex(register: OpenRegister, files: readonl
   const builder = createSimilarityIndexBuilder();
   for (const id of byId.keys()) builder.add(analyzed(id));
   const index = builder.finish();
-  await saveCachedIndex(register.root, { index, docs: versions });
+  await saveCachedIndex(register.root, index, currentDigest, versions());
   return index;
 }
 

@@ -9,7 +9,7 @@ import { testContext } from '../helpers/context.js';
 import { createRegister, git, writeIdea } from '../helpers/registers.js';
 import { SAMPLE_IDEAS } from '../helpers/registers.js';
 
-const CACHE_FILES = ['parsed-ideas.tsv', 'config.json', 'similarity-index.bin', 'similarity-index.json'];
+const CACHE_FILES = ['parsed-ideas.tsv', 'config.json', 'similarity-index.bin', 'similarity-index.manifest'];
 const queries = ['Digitala nycklar i hemtjänsten', 'Snöröjning karta', 'Solpaneler på skolans tak', '0ZZ-AAAA1'];
 
 async function answers(root: string) {

@@ -7,39 +7,51 @@
 import { readFile, unlink } from 'node:fs/promises';
 import { ANALYSIS_VERSION, deserializeSimilarityIndex, INDEX_FORMAT_VERSION } from '../../core/similarity/index.js';
 import type { SimilarityIndex } from '../../core/similarity/index.js';
-import { cacheFilePath, readCacheJson, writeCacheFile } from './cache-files.js';
+import { cacheFilePath, writeCacheFile } from './cache-files.js';
 
 const INDEX_FILE = 'similarity-index.bin';
-const MANIFEST_FILE = 'similarity-index.json';
+const MANIFEST_FILE = 'similarity-index.manifest';
 
-interface Manifest {
+/** First line of the manifest; the second is the JSON of `docs`, parsed only when the digest differs. */
+interface ManifestHeader {
   indexFormat: number;
   analysisVersion: number;
-  /** Idea id → content hash of the idea file whose text the index holds. */
-  docs: Record<string, string>;
+  /** A hash of all (id, content hash) pairs the index holds, in the order they were given. */
+  digest: string;
+  count: number;
 }
 
 export interface CachedIndex {
   index: SimilarityIndex;
-  docs: Record<string, string>;
+  digest: string;
+  /** Idea id → content hash of the idea file whose text the index holds. */
+  docs: () => Record<string, string>;
 }
 
 export async function loadCachedIndex(root: string): Promise<CachedIndex | undefined> {
-  const manifest = (await readCacheJson(root, MANIFEST_FILE)) as Partial<Manifest> | undefined;
-  if (manifest?.indexFormat !== INDEX_FORMAT_VERSION || manifest.analysisVersion !== ANALYSIS_VERSION || typeof manifest.docs !== 'object' || manifest.docs === null) return undefined;
   try {
+    const manifest = await readFile(cacheFilePath(root, MANIFEST_FILE), 'utf8');
+    const headerEnd = manifest.indexOf('\n');
+    const header = JSON.parse(manifest.slice(0, headerEnd)) as Partial<ManifestHeader>;
+    if (header.indexFormat !== INDEX_FORMAT_VERSION || header.analysisVersion !== ANALYSIS_VERSION || typeof header.digest !== 'string') return undefined;
     const bytes = await readFile(cacheFilePath(root, INDEX_FILE));
     const index = deserializeSimilarityIndex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    return index.size === Object.keys(manifest.docs).length ? { index, docs: manifest.docs } : undefined;
+    if (index.size !== header.count) return undefined;
+    // Parsed only when something changed: at 50,000 ideas it is a few megabytes of JSON.
+    const docs = () => {
+      const parsed = JSON.parse(manifest.slice(headerEnd + 1)) as unknown;
+      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
+    };
+    return { index, digest: header.digest, docs };
   } catch {
     return undefined;
   }
 }
 
 /** Saves index and manifest; the manifest goes last, so a crash in between leaves a stale pair that is rebuilt. */
-export async function saveCachedIndex(root: string, cached: CachedIndex): Promise<void> {
+export async function saveCachedIndex(root: string, index: SimilarityIndex, digest: string, docs: Record<string, string>): Promise<void> {
   await unlink(cacheFilePath(root, MANIFEST_FILE)).catch(() => undefined);
-  if (!(await writeCacheFile(root, INDEX_FILE, cached.index.serialize()))) return;
-  const manifest: Manifest = { indexFormat: INDEX_FORMAT_VERSION, analysisVersion: ANALYSIS_VERSION, docs: cached.docs };
-  await writeCacheFile(root, MANIFEST_FILE, JSON.stringify(manifest));
+  if (!(await writeCacheFile(root, INDEX_FILE, index.serialize()))) return;
+  const header: ManifestHeader = { indexFormat: INDEX_FORMAT_VERSION, analysisVersion: ANALYSIS_VERSION, digest, count: Object.keys(docs).length };
+  await writeCacheFile(root, MANIFEST_FILE, `${JSON.stringify(header)}\n${JSON.stringify(docs)}`);
 }

@@ -62,10 +62,11 @@ class CacheEntry implements CacheHit {
   }
 
   line(path: string): string {
-    this.checkText ??= JSON.stringify(this.parsed);
+    // Not kept: after a first read of 50,000 files the parsed verdicts are in memory already.
+    const checkText = this.checkText ?? JSON.stringify(this.parsed);
     const { id = '', municipality = '', created = '', links } = this.summary ?? {};
     // JSON escapes tabs and newlines, and ids, codes and dates (checked by the schema) have none, so no field holds a separator.
-    return [JSON.stringify(path), this.hash, this.stamp?.size ?? '', this.stamp?.mtimeMs ?? '', id, municipality, created, links ? JSON.stringify(links) : '', this.checkText].join('\t');
+    return [JSON.stringify(path), this.hash, this.stamp?.size ?? '', this.stamp?.mtimeMs ?? '', id, municipality, created, links ? JSON.stringify(links) : '', checkText].join('\t');
   }
 
   static fromLine(line: string): [string, CacheEntry] {
