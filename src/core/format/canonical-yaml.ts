@@ -121,11 +121,26 @@ function isSequenceItem(text: string): boolean {
 
 function scalar(raw: string): Plain {
   const text = raw.trim();
-  if (text.startsWith('"')) return doubleQuoted(text);
-  if (text.startsWith("'")) return singleQuoted(text);
-  if (text === '[]') return [];
-  if (text === '{}') return {};
-  return plain(text);
+  const value = text.startsWith('"') ? doubleQuoted(text) : text.startsWith("'") ? singleQuoted(text) : text === '[]' ? [] : text === '{}' ? {} : plain(text);
+  return typeof value === 'string' ? shared(value) : value;
+}
+
+const SHARED_MAX_LENGTH = 40;
+const SHARED_MAX_COUNT = 20_000;
+const sharedStrings = new Map<string, string>();
+
+/**
+ * One copy of each short value (dates, stages, codes, names) however many
+ * ideas hold it: a register of 50,000 ideas repeats them hundreds of
+ * thousands of times, and each copy would be kept in memory. A longer value
+ * is copied, because a slice of the file's text would keep all of it alive.
+ */
+function shared(value: string): string {
+  if (value.length > SHARED_MAX_LENGTH) return ` ${value}`.slice(1);
+  const known = sharedStrings.get(value);
+  if (known !== undefined) return known;
+  if (sharedStrings.size < SHARED_MAX_COUNT) sharedStrings.set(value, value);
+  return value;
 }
 
 function plain(text: string): Plain {
