@@ -13,7 +13,6 @@ import { PACKAGE_VERSION } from '../package-version.js';
 
 export type Forge = 'github' | 'gitlab';
 
-
 /** Entries of sluss.yaml that a forge understands in CODEOWNERS: `@user`, `@org/team` or an e-mail address. */
 export function isForgeOwner(entry: string): boolean {
   return /^@[A-Za-z0-9][\w.-]*(\/[\w.-]+)?$/.test(entry) || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(entry);

@@ -9,7 +9,7 @@ import { contactOf } from '../core/idea.js';
 import { compileFilter, sortIdeas } from '../core/query.js';
 import type { IdeaFilter } from '../core/query.js';
 import type { MatchReason } from '../core/similarity/index.js';
-import { loadIdeaRefs, loadIdeas, openRegister, readIdea, readIdeaWithBody, requireIdea } from './register.js';
+import { loadIdeaRefs, loadIdeas, openRegister, readIdea, requireIdea } from './register.js';
 import type { OpenRegister } from './register.js';
 
 export interface ReadResult<T> {
@@ -58,7 +58,7 @@ export async function showIdea(ctx: CommandContext, id: string): Promise<ReadRes
   const register = await openRegister(ctx);
   const { ideas, unreadable } = await loadIdeas(register);
   const idea = requireIdea(ideas, id);
-  return { register, skipped: unreadable, value: { idea, sections: parseSections(readIdeaWithBody(register, idea).body) } };
+  return { register, skipped: unreadable, value: { idea, sections: parseSections(readIdea(register, idea.path)?.body ?? '') } };
 }
 
 export interface SearchResult {

@@ -11,7 +11,6 @@ import { findRegisterRoot, RegisterStore } from '../adapters/fs/register-store.j
 import type { CommandContext } from '../cli/ports.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
-import { bodyOfIdeaFile } from '../core/format/idea-file.js';
 import type { Idea, IdeaSummary, IdeaWithBody } from '../core/idea.js';
 import { normalizeIdInput } from '../core/ids.js';
 import { findIdeaById } from '../core/query.js';
@@ -114,12 +113,6 @@ export function readIdea(register: OpenRegister, path: string): IdeaWithBody | u
   const entry = register.store.readIdeaFile(path);
   const checked = checkIdeaFile(register.config, entry);
   return checked.idea && checked.body !== undefined ? { ...checked.idea, body: checked.body } : undefined;
-}
-
-/** An idea with its body, read from its file now. */
-export function readIdeaWithBody(register: OpenRegister, idea: Idea): IdeaWithBody {
-  const entry = register.store.readIdeaFile(idea.path);
-  return { ...idea, body: 'text' in entry ? bodyOfIdeaFile(entry.text) : '' };
 }
 
 export function requireIdea(ideas: readonly Idea[], input: string): Idea {

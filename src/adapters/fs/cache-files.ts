@@ -7,6 +7,8 @@ import { open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureSlussDir } from './register-store.js';
 
+const WRITE_BATCH_CHARS = 1 << 20;
+
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
@@ -59,5 +61,3 @@ export async function writeCacheFile(root: string, name: string, data: string | 
     return false;
   }
 }
-
-const WRITE_BATCH_CHARS = 1 << 20;

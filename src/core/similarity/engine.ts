@@ -1,3 +1,15 @@
+/**
+ * The similarity index: what `sluss similar`, `add`, `search` and
+ * `duplicates` rank against. In order:
+ * - `IndexData` and how it is made: `IndexDataBuilder` (one doc at a time),
+ *   `changeIndexData` (remove and add docs in a saved index without
+ *   re-analysing the rest);
+ * - `RegisterIndex`, the `SimilarityIndex` the rest of sluss sees: first-stage
+ *   cosines over stem and gram postings (`rankQuery`), the second stage from
+ *   rerank.ts, keyword search and the register-wide pair scan (pairs.ts);
+ * - the entry points: `buildSimilarityIndex`, `createSimilarityIndexBuilder`,
+ *   `deserializeSimilarityIndex` (the saved form is format.ts's).
+ */
 import { ANALYSIS_VERSION, analyzeFields, isAnalyzedDoc, type AnalyzedDoc } from './analyze.js';
 import { KeywordIndex, type KeywordSource } from './keyword-search.js';
 import { findDuplicatePairs, type DuplicatePair, type DuplicatePairOptions } from './pairs.js';
@@ -297,7 +309,6 @@ export type Scored = PairFeatures & { docIndex: number; score: number };
 class RegisterIndex implements SimilarityIndex {
   readonly data: IndexData;
   #keywords: KeywordIndex | undefined;
-  #idIndex: Map<string, number> | undefined;
   readonly words = new WordMatcher((term) => this.stemId(term) >= 0);
 
   constructor(data: IndexData) {
@@ -309,15 +320,6 @@ class RegisterIndex implements SimilarityIndex {
   }
 
   idOf = (docIndex: number): string => this.data.ids.get(docIndex);
-
-  /** Doc index by id (the last doc of that id). */
-  docIndexOf(id: string): number | undefined {
-    if (this.#idIndex === undefined) {
-      this.#idIndex = new Map();
-      for (let doc = 0; doc < this.data.docCount; doc += 1) this.#idIndex.set(this.data.ids.get(doc), doc);
-    }
-    return this.#idIndex.get(id);
-  }
 
   stemId(term: string): number {
     return binarySearchStrings(this.data.stemKeys, term);
@@ -441,11 +443,10 @@ class RegisterIndex implements SimilarityIndex {
     const { docStems, stems, docCount } = this.data;
     const start = docStems.starts[docIndex] as number;
     // The doc's stems are term ids already: their IDF needs no lookup by string.
-    const content = this.words.contentStems(this.docStemTerms(docIndex), language, (_, i) => {
+    return this.words.contentStems(this.docStemTerms(docIndex), language, (_, i) => {
       const id = docStems.terms[start + i] as number;
       return smoothedIdf((stems.starts[id + 1] as number) - (stems.starts[id] as number), docCount);
     });
-    return content;
   }
 
   /** The numbers in a doc's title, as `titleNumbersOf` finds them. */
@@ -524,7 +525,7 @@ class RegisterIndex implements SimilarityIndex {
     return {
       docCount,
       termCount: stemKeys.length,
-      term: (termId) => stemKeys.get(termId),
+      term: (termId) => this.stemKey(termId),
       termId: (term) => this.stemId(term),
       postings: stems,
       id: this.idOf,
@@ -555,7 +556,9 @@ class RegisterIndex implements SimilarityIndex {
 export type { RegisterIndex };
 
 export function buildSimilarityIndex(docs: readonly (SimilarityDoc | AnalyzedDoc)[]): SimilarityIndex {
-  return new RegisterIndex(buildIndexData(docs.map((doc) => (isAnalyzedDoc(doc) ? doc : analyzeDoc(doc)))));
+  const builder = createSimilarityIndexBuilder();
+  for (const doc of docs) builder.add(doc);
+  return builder.finish();
 }
 
 /** Builds an index one doc at a time; equal to `buildSimilarityIndex` over the same docs in the same order. */

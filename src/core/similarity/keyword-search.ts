@@ -143,7 +143,7 @@ export class KeywordIndex {
             touchedDocs.push(docIndex);
           }
           const previous = best[docIndex] as number;
-          if (previous < 0 || previous < fieldQuality) {
+          if (previous < fieldQuality) {
             best[docIndex] = fieldQuality;
             bestFields[docIndex] = fields;
             bestTerm[docIndex] = termId;

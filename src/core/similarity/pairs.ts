@@ -194,7 +194,6 @@ const EXACT_BUDGET = 40_000;
 /** Otherwise this many best docs by rare terms are re-scored exactly for the shortlist. */
 const RARE_CANDIDATES = 40;
 
-
 /** Values kept for a doc still to be scanned, by key, until `release(doc)`. */
 class PendingCache<V> {
   readonly #byDoc = new Map<number, Map<number, V>>();
@@ -229,7 +228,6 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
   const found = new Map<string, DuplicatePair>();
   if (docCount < 2) return [];
   const commonDf = Math.max(64, Math.ceil(docCount / 50));
-  const exactBudget = EXACT_BUDGET;
   // What one direction of a pair works out, the other direction asks for again: kept for the doc
   // not yet scanned, and let go once it has been, so only pairs still to be seen are held.
   const scanned = new Uint8Array(docCount);
@@ -297,7 +295,7 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
    */
   const shortlistOf = (doc: number): Shortlisted[] => {
     const queryHasText = data.hasText[doc] === 1;
-    const all = costOf(stems, doc) + costOf(grams, doc) <= exactBudget;
+    const all = costOf(stems, doc) + costOf(grams, doc) <= EXACT_BUDGET;
     let touchedCount = accumulateDoc(stems, doc, all, stemFull, stemTitle, touched, touchedList, 0);
     touchedCount = accumulateDoc(grams, doc, all, gramFull, gramTitle, touched, touchedList, touchedCount);
     const first = new TopDocs(all ? SHORTLIST_SIZE : RARE_CANDIDATES, idOf);
@@ -379,7 +377,7 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
     }
     const queryContent = index.docContentStems(doc, query.language);
     const queryNumbers = titleNumbersOf(query.stems, query.titleCount, query.language);
-    // Each candidate's final score lies in [low, high]; unmatched words and then fuse.js narrow it, as far as needed.
+    // Each candidate's final score lies in [low, high]; unmatched words and the title sequence, then fuse.js, narrow it as far as needed.
     const candidates: Candidate[] = shortlist.map((shortlisted) => {
       const numberFactor = numberFactorOf(queryNumbers, titleNumbersOfDoc(shortlisted.docIndex));
       const preliminary = STEM_WEIGHT * shortlisted.stemCosine + GRAM_WEIGHT * shortlisted.gramCosine;

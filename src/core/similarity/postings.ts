@@ -150,19 +150,6 @@ export class TermCollector<K extends string | number> {
   }
 }
 
-/** Distinct keys sorted, and each doc's terms as ids into them (in the doc's own order). */
-export function collectTerms<K extends string | number>(
-  docCount: number,
-  termsOf: (doc: number) => { keys: readonly K[]; counts: readonly number[] },
-): { keys: K[]; forward: ForwardTerms } {
-  const collector = new TermCollector<K>();
-  for (let doc = 0; doc < docCount; doc += 1) {
-    const { keys, counts } = termsOf(doc);
-    collector.add(keys, counts);
-  }
-  return collector.finish(true);
-}
-
 /** Postings from per-doc terms, by counting sort; docs come out in ascending order. */
 export function invert(forward: ForwardTerms, termCount: number): Postings {
   const entries = forward.terms.length;

@@ -3,13 +3,16 @@
  * beyond the cosines (unmatched content words, numbers in titles, fuzzy
  * titles, the letter sequence of stemmed titles), the final score and the
  * confidence model. Shared by `findSimilar` and the register-wide pair scan,
- * so both score a pair alike.
+ * so both score a pair alike. Also here: `WordMatcher`, which finds the
+ * content words of one text without a counterpart in the other (same stem,
+ * compound part or near spelling), and `TopDocs`, the bounded best-first list
+ * both stages keep.
  */
 import { hashGram } from './analyze.js';
 import { splitCompound } from './compounds.js';
 import { charGrams, stem, stopWords, type Language } from './text.js';
 
-/** Only this many best docs by the cheap cosine features are re-ranked with fuse.js. */
+/** Only this many best docs by the cheap cosine features are re-ranked (unmatched words, title sequence, fuse.js). */
 export const SHORTLIST_SIZE = 30;
 /** Below this a candidate shares little more than a common word or a few letters. */
 export const MIN_CANDIDATE_SCORE = 0.05;

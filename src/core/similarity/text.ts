@@ -53,7 +53,12 @@ const stemmers: Record<Language, Stemmer> = {
 const stemCaches: Record<Language, Map<string, string>> = { sv: new Map(), en: new Map() };
 
 const CONSONANT_BEFORE_AN = /[^aeiouyåäö]an$/;
-/** Neuter "-et" ("torget") and "-an" ("skolan") are cut only from words this long, so that the rest is a word. */
+/**
+ * "-et" ("torget") and "-an" ("skolan") are cut only from stems this long:
+ * shorter ones ("plan", "organ") are more often the bare noun. A compound
+ * whose last part ends so ("detaljplan") loses the letter in every form alike,
+ * so its forms still match each other; only its split into parts is lost.
+ */
 const MIN_DEFINITE_ET_LENGTH = 6;
 const MIN_DEFINITE_AN_LENGTH = 5;
 

@@ -10,7 +10,7 @@ describe('Swedish normalisation', () => {
     expect(stem('cykelbanorna', 'sv')).toBe(stem('cykelbana', 'sv'));
   });
 
-  it('stems neuter "-et" and "-an" definite forms like the bare noun', () => {
+  it('stems definite "-et" and "-an" forms like the bare noun', () => {
     expect(stem('torget', 'sv')).toBe(stem('torg', 'sv'));
     expect(stem('biblioteket', 'sv')).toBe(stem('bibliotek', 'sv'));
     expect(stem('skolan', 'sv')).toBe(stem('skola', 'sv'));

@@ -9,9 +9,8 @@ describe('sequenceTitleOf', () => {
 
   it('drops diacritics, so that umlaut alternations differ in no letter', () => {
     expect(sequenceTitleOf('två män', 'sv')).toBe(sequenceTitleOf('tva man', 'sv'));
-    expect(titleSequenceSimilarity(sequenceTitleOf('städer', 'sv'), sequenceTitleOf('stad', 'sv'))).toBeGreaterThan(
-      titleSequenceSimilarity('städer', 'stad'),
-    );
+    expect(titleSequenceSimilarity(sequenceTitleOf('städer', 'sv'), sequenceTitleOf('stad', 'sv'))).toBe(1);
+    expect(titleSequenceSimilarity('städer', 'stad')).toBeLessThan(1);
   });
 });
 
