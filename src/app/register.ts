@@ -8,6 +8,7 @@ import { checkedConfig } from '../adapters/fs/config-cache.js';
 import { ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
 import type { CacheHit } from '../adapters/fs/parsed-file-cache.js';
 import { findRegisterRoot, RegisterStore } from '../adapters/fs/register-store.js';
+import { tightenHeapForLargeRegister } from '../adapters/runtime/heap.js';
 import type { CommandContext } from '../cli/ports.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
@@ -48,20 +49,24 @@ type FileVerdict = { path: string; hit: CacheHit } | { path: string; unreadable:
 /**
  * Each idea file's verdict (all of them, or `paths`): from the parsed-file
  * cache when the file is unchanged, otherwise read, checked and remembered.
+ * With `checks`, every hit's verdict is also decoded, and one the cache can no
+ * longer decode is made again from the file.
  */
-async function fileVerdicts(register: OpenRegister, paths?: readonly string[]): Promise<FileVerdict[]> {
+async function fileVerdicts(register: OpenRegister, paths: readonly string[] | undefined, checks: boolean): Promise<FileVerdict[]> {
   const { store } = register;
   const all = paths ?? (await store.listIdeaPaths());
+  tightenHeapForLargeRegister(all.length);
   const cache = await ParsedFileCache.open(register.root, register.configText);
+  const usable = (hit: CacheHit | undefined) => (hit && (!checks || hit.check()) ? hit : undefined);
   const verdicts = all.map((path): FileVerdict => {
     // A file the cache has never seen is read at once (reading stats it too).
     const stamp = cache.knows(path) ? store.stampOf(path) : undefined;
-    const unchanged = stamp && cache.lookupByStamp(path, stamp);
+    const unchanged = usable(stamp && cache.lookupByStamp(path, stamp));
     if (unchanged) return { path, hit: unchanged };
     const entry = store.readIdeaFile(path);
     if (!('text' in entry)) return { path, unreadable: checkIdeaFile(register.config, entry) };
     const hash = contentHash(entry.text);
-    const cached = cache.lookup(path, hash, entry.stamp);
+    const cached = usable(cache.lookup(path, hash, entry.stamp));
     if (cached) return { path, hit: cached };
     const fresh = checkIdeaFile(register.config, entry);
     // Body and YAML document stay out of the cache and of memory; the few commands that need one read the file again.
@@ -75,11 +80,12 @@ async function fileVerdicts(register: OpenRegister, paths?: readonly string[]): 
 /** Reads and checks idea files (all of them, or `paths`), through the parsed-file cache. */
 export async function loadIdeas(register: OpenRegister, paths?: readonly string[]): Promise<LoadedIdeas> {
   const hashes = new Map<string, string>();
-  const checked = (await fileVerdicts(register, paths)).map((verdict): CheckedIdeaFile => {
+  const checked = (await fileVerdicts(register, paths, true)).map((verdict): CheckedIdeaFile => {
     if ('unreadable' in verdict) return verdict.unreadable;
     const { path, hit } = verdict;
     hashes.set(path, hit.hash);
-    const check = hit.check();
+    // Decoded already: with `checks`, fileVerdicts hands out only hits whose verdict decodes.
+    const check = hit.check()!;
     return { path, problems: check.problems, ...(check.idea ? { idea: { data: check.idea.data, path } } : {}) };
   });
   const ideas = checked.flatMap((c) => (c.idea ? [c.idea] : []));
@@ -99,7 +105,7 @@ export interface IdeaRef extends IdeaSummary {
 export async function loadIdeaRefs(register: OpenRegister): Promise<{ refs: IdeaRef[]; unreadable: number }> {
   const refs: IdeaRef[] = [];
   let unreadable = 0;
-  for (const verdict of await fileVerdicts(register)) {
+  for (const verdict of await fileVerdicts(register, undefined, false)) {
     const hit = 'hit' in verdict ? verdict.hit : undefined;
     // Written out rather than spread: for 50,000 ideas the difference shows.
     if (hit?.summary) refs.push({ id: hit.summary.id, municipality: hit.summary.municipality, created: hit.summary.created, links: hit.summary.links, path: verdict.path, hash: hit.hash });

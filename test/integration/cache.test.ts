@@ -66,6 +66,22 @@ describe('cache invalidation', () => {
     const parsedIdeas = join(root, '.sluss', 'cache', 'parsed-ideas.tsv');
     writeFileSync(parsedIdeas, readFileSync(parsedIdeas, 'utf8').split('\n').map((line, index) => (index === 2 ? line.slice(0, 20) : line)).join('\n'));
     await expectCacheAgrees(root);
+
+    // Damaged verdicts: one byte gone (the lengths no longer add up), or a verdict that no longer parses.
+    const uncached = async () => {
+      rmSync(join(root, '.sluss', 'cache'), { recursive: true, force: true });
+      return answers(root);
+    };
+    const expected = await uncached();
+    await answers(root);
+    const verdictsStart = readFileSync(parsedIdeas, 'latin1').indexOf('\n') + 1;
+    const damage = (edit: (text: string) => string) => writeFileSync(parsedIdeas, edit(readFileSync(parsedIdeas, 'latin1')), 'latin1');
+    damage((text) => text.slice(0, verdictsStart + 5) + text.slice(verdictsStart + 6));
+    expect(await answers(root)).toEqual(expected);
+    damage((text) => `${text.slice(0, verdictsStart)}#${text.slice(verdictsStart + 1)}`);
+    expect(await answers(root)).toEqual(expected);
+    expect(readFileSync(parsedIdeas, 'latin1').charAt(verdictsStart), 'the damaged verdict is made again and saved').toBe('{');
+    await expectCacheAgrees(root);
   });
 
   it('follows edits of sluss.yaml, and never lets the cache hide an invalid one', async () => {

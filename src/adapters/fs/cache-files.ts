@@ -29,9 +29,9 @@ export async function readCacheJson(root: string, name: string): Promise<unknown
 /**
  * Writes a cache file atomically (temp file, then rename); true when it was
  * written. Pieces are written one batch at a time, so a large cache is never
- * one string in memory.
+ * one string or buffer in memory.
  */
-export async function writeCacheFile(root: string, name: string, data: string | Uint8Array | Iterable<string>): Promise<boolean> {
+export async function writeCacheFile(root: string, name: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<boolean> {
   const target = cacheFilePath(root, name);
   const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
@@ -43,13 +43,19 @@ export async function writeCacheFile(root: string, name: string, data: string | 
       try {
         let batch = '';
         for (const piece of data) {
+          if (typeof piece !== 'string') {
+            if (batch !== '') await handle.writeFile(batch);
+            batch = '';
+            await handle.writeFile(piece);
+            continue;
+          }
           batch += piece;
           if (batch.length >= WRITE_BATCH_CHARS) {
-            await handle.write(batch);
+            await handle.writeFile(batch);
             batch = '';
           }
         }
-        await handle.write(batch);
+        await handle.writeFile(batch);
       } finally {
         await handle.close();
       }

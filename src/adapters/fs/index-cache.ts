@@ -51,7 +51,7 @@ export async function loadCachedIndex(root: string): Promise<CachedIndex | undef
 /** Saves index and manifest; the manifest goes last, so a crash in between leaves a stale pair that is rebuilt. */
 export async function saveCachedIndex(root: string, index: SimilarityIndex, digest: string, docs: Record<string, string>): Promise<void> {
   await unlink(cacheFilePath(root, MANIFEST_FILE)).catch(() => undefined);
-  if (!(await writeCacheFile(root, INDEX_FILE, index.serialize()))) return;
+  if (!(await writeCacheFile(root, INDEX_FILE, index.serializedParts()))) return;
   const header: ManifestHeader = { indexFormat: INDEX_FORMAT_VERSION, analysisVersion: ANALYSIS_VERSION, digest, count: Object.keys(docs).length };
   await writeCacheFile(root, MANIFEST_FILE, `${JSON.stringify(header)}\n${JSON.stringify(docs)}`);
 }

@@ -11,11 +11,16 @@
  * sluss.yaml is dropped whole; a corrupt or unwritable one is ignored.
  * Results never depend on it.
  *
- * The file has one line per idea file, with the full verdict as JSON that is
- * parsed only when asked for, and a small summary beside it: the duplicate
- * check of `similar` needs only the summaries of 10,000 ideas, not their data.
+ * The file is ASCII (other characters appear only as JSON \u escapes). After
+ * a header line come the verdicts as JSON, one after another, then one short
+ * line per idea file (path, content hash, stamp, a summary and the length of
+ * its verdict), and last the byte offset where those lines start. Only the
+ * summary lines are decoded on open: the duplicate check of `similar` needs
+ * the summaries of 10,000 ideas, not their data, and a verdict is decoded from
+ * the file's bytes when someone asks for it. Verdicts come first so that a
+ * save can stream them without knowing their lengths in advance.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { IDEA_SCHEMA } from '../../core/format/schema.js';
 import { summaryOf } from '../../core/idea.js';
 import type { IdeaData, IdeaLinks, IdeaSummary } from '../../core/idea.js';
@@ -24,7 +29,7 @@ import { PACKAGE_VERSION } from '../../package-version.js';
 import { cacheFilePath, contentHash, writeCacheFile } from './cache-files.js';
 
 /** Bumped whenever parsing or checking changes what a file's verdict is, or the file's layout changes. */
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 9;
 /** Modification times closer than this to the cache's own write are not trusted. */
 const RACY_MARGIN_MS = 2_000;
 const CACHE_FILE = 'parsed-ideas.tsv';
@@ -39,7 +44,8 @@ export interface CacheHit {
   hash: string;
   /** Present when the file holds a valid idea. */
   summary: IdeaSummary | undefined;
-  check(): CachedCheck;
+  /** The verdict; undefined when the stored one no longer parses (a damaged cache file): check the file itself. */
+  check(): CachedCheck | undefined;
 }
 
 export interface FileStamp {
@@ -47,35 +53,62 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
+/** Where an entry's verdict lies in the file that was read, for decoding on demand. */
+interface StoredCheck {
+  bytes: Buffer;
+  start: number;
+  end: number;
+}
+
 class CacheEntry implements CacheHit {
   constructor(
     readonly hash: string,
     public stamp: FileStamp | undefined,
     readonly summary: IdeaSummary | undefined,
-    private checkText: string | undefined,
+    private stored: StoredCheck | undefined,
     private parsed?: CachedCheck,
   ) {}
 
-  check(): CachedCheck {
-    this.parsed ??= JSON.parse(this.checkText ?? '{"problems":[]}') as CachedCheck;
+  check(): CachedCheck | undefined {
+    try {
+      this.parsed ??= JSON.parse(this.checkText()) as CachedCheck;
+    } catch {
+      return undefined;
+    }
     return this.parsed;
   }
 
-  line(path: string): string {
+  /** The verdict's JSON as stored: ASCII, so it is also its length in bytes. */
+  checkText(): string {
     // Not kept: after a first read of 50,000 files the parsed verdicts are in memory already.
-    const checkText = this.checkText ?? JSON.stringify(this.parsed);
-    const { id = '', municipality = '', created = '', links } = this.summary ?? {};
-    // JSON escapes tabs and newlines, and ids, codes and dates (checked by the schema) have none, so no field holds a separator.
-    return [JSON.stringify(path), this.hash, this.stamp?.size ?? '', this.stamp?.mtimeMs ?? '', id, municipality, created, links ? JSON.stringify(links) : '', checkText].join('\t');
+    return this.stored ? this.stored.bytes.toString('latin1', this.stored.start, this.stored.end) : asciiJson(JSON.stringify(this.parsed));
   }
 
-  static fromLine(line: string): [string, CacheEntry] {
-    const [path, hash, size, mtimeMs, id, municipality, created, links, check] = line.split('\t');
-    if (path === undefined || !hash || municipality === undefined || created === undefined || links === undefined || check === undefined) throw new Error('malformed cache line');
+  summaryLine(path: string, checkLength: number): string {
+    const { id = '', municipality = '', created = '', links } = this.summary ?? {};
+    // JSON escapes tabs and newlines, and ids, codes and dates (checked by the schema) have none, so no field holds a separator.
+    return asciiJson([JSON.stringify(path), this.hash, this.stamp?.size ?? '', this.stamp?.mtimeMs ?? '', id, municipality, created, links ? JSON.stringify(links) : '', checkLength].join('\t'));
+  }
+
+  /** Reads a summary line; its verdict is the `checkLength` bytes of `bytes` from `checkStart`. */
+  static fromSummaryLine(line: string, bytes: Buffer, checkStart: number): { path: string; entry: CacheEntry; checkEnd: number } {
+    const [path, hash, size, mtimeMs, id, municipality, created, links, checkLength] = line.split('\t');
+    const length = Number(checkLength);
+    if (path === undefined || !hash || municipality === undefined || created === undefined || links === undefined || !(length > 0)) throw new Error('malformed cache line');
     const stamp = size && mtimeMs ? { size: Number(size), mtimeMs: Number(mtimeMs) } : undefined;
     const summary = id ? { id, municipality, created, ...(links ? { links: JSON.parse(links) as IdeaLinks } : {}) } : undefined;
-    return [JSON.parse(path) as string, new CacheEntry(hash, stamp, summary, check)];
+    const checkEnd = checkStart + length;
+    return { path: JSON.parse(path) as string, entry: new CacheEntry(hash, stamp, summary, { bytes, start: checkStart, end: checkEnd }), checkEnd };
   }
+}
+
+/**
+ * Non-ASCII only ever occurs inside JSON strings, where \u escapes mean the
+ * same: an ASCII file decodes without UTF-8 work into one-byte strings, half
+ * the memory of a 50,000-idea cache in two-byte form.
+ */
+function asciiJson(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 interface Header {
@@ -98,10 +131,22 @@ export class ParsedFileCache {
   static async open(root: string, configText: string): Promise<ParsedFileCache> {
     const fingerprint = contentHash(`${PACKAGE_VERSION}\0${CACHE_FORMAT}\0${JSON.stringify(IDEA_SCHEMA)}\0${configText}`);
     try {
-      const lines = (await readFile(cacheFilePath(root, CACHE_FILE), 'utf8')).split('\n');
-      const header = JSON.parse(lines[0] ?? '') as Partial<Header>;
+      const bytes = readFileSync(cacheFilePath(root, CACHE_FILE));
+      const headerEnd = bytes.indexOf(10) + 1;
+      const header = JSON.parse(bytes.toString('latin1', 0, headerEnd)) as Partial<Header>;
       if (header.format === CACHE_FORMAT && header.fingerprint === fingerprint) {
-        const entries = new Map(lines.slice(1).filter((line) => line !== '').map(CacheEntry.fromLine));
+        const lastLineStart = bytes.lastIndexOf(10, bytes.length - 2) + 1;
+        const summaryStart = Number(bytes.toString('latin1', lastLineStart, bytes.length - 1));
+        if (!Number.isSafeInteger(summaryStart) || summaryStart < headerEnd || summaryStart > lastLineStart) throw new Error('malformed cache end');
+        const entries = new Map<string, CacheEntry>();
+        let checkStart = headerEnd;
+        for (const line of bytes.toString('latin1', summaryStart, lastLineStart).split('\n')) {
+          if (line === '') continue;
+          const { path, entry, checkEnd } = CacheEntry.fromSummaryLine(line, bytes, checkStart);
+          entries.set(path, entry);
+          checkStart = checkEnd;
+        }
+        if (checkStart !== summaryStart) throw new Error('cache verdicts cut short or too long');
         return new ParsedFileCache(root, fingerprint, entries, Number(header.savedAt) || 0);
       }
     } catch {
@@ -162,13 +207,22 @@ export class ParsedFileCache {
     // Re-saving once racy files have aged lets the next run trust their stamps.
     if (!this.dirty && !this.hasRacyEntries) return;
     const header: Header = { format: CACHE_FORMAT, fingerprint: this.fingerprint, savedAt: Date.now() };
-    if (await writeCacheFile(this.root, CACHE_FILE, this.lines(header))) this.dirty = false;
+    if (await writeCacheFile(this.root, CACHE_FILE, this.pieces(header))) this.dirty = false;
   }
 
-  private *lines(header: Header): Generator<string> {
-    yield `${JSON.stringify(header)}\n`;
-    // Non-ASCII only ever occurs inside JSON strings, where \u escapes mean the same: an ASCII
-    // file is read into a one-byte string, half the memory of a 50,000-idea cache in two-byte form.
-    for (const [path, entry] of this.entries) yield `${entry.line(path).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  private *pieces(header: Header): Generator<string> {
+    const headerLine = `${JSON.stringify(header)}\n`;
+    yield headerLine;
+    const checkLengths: number[] = [];
+    let summaryStart = headerLine.length;
+    for (const entry of this.entries.values()) {
+      const checkText = entry.checkText();
+      checkLengths.push(checkText.length);
+      summaryStart += checkText.length;
+      yield checkText;
+    }
+    let index = 0;
+    for (const [path, entry] of this.entries) yield `${entry.summaryLine(path, checkLengths[index++] as number)}\n`;
+    yield `${summaryStart}\n`;
   }
 }

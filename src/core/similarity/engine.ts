@@ -39,7 +39,7 @@ import {
   type ContentTerms,
   type PairFeatures,
 } from './rerank.js';
-import { readIndexData, writeIndexData } from './format.js';
+import { indexDataParts, readIndexData, writeIndexData } from './format.js';
 import { ArrayStrings, binarySearchInts, binarySearchStrings, GatheredStrings, type Strings } from './strings.js';
 import { contentWords, detectLanguage, stem, stopWords, tokenize, type Language } from './text.js';
 import { titleFuzzySimilarities } from './title-fuzzy.js';
@@ -129,7 +129,7 @@ class IndexDataBuilder {
     const docCount = this.#ids.length;
     // The grams' forward lists are needed only to invert them.
     const { grams, gramKeys } = invertGrams(this.#grams);
-    const stemTerms = this.#stems.finish(true);
+    const stemTerms = this.#stems.finish();
     const stems = invert(stemTerms.forward, stemTerms.keys.length);
     return {
       docCount,
@@ -150,7 +150,7 @@ class IndexDataBuilder {
 }
 
 function invertGrams(collector: TermCollector<number>): { grams: Postings; gramKeys: Int32Array } {
-  const { keys, forward } = collector.finish(false);
+  const { keys, forward } = collector.finish();
   return { grams: invert(forward, keys.length), gramKeys: Int32Array.from(keys) };
 }
 
@@ -550,6 +550,10 @@ class RegisterIndex implements SimilarityIndex {
 
   serialize(): Uint8Array {
     return writeIndexData(this.data);
+  }
+
+  serializedParts(): Uint8Array[] {
+    return indexDataParts(this.data);
   }
 }
 

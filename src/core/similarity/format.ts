@@ -10,8 +10,12 @@ import type { IndexData } from './engine.js';
 import type { ForwardTerms, Norms, Postings } from './postings.js';
 import { PackedStrings, type Strings } from './strings.js';
 
-/** Format of `serialize()`; bumped whenever its layout changes. 2: postings, norms and string columns as sections. */
-export const INDEX_FORMAT_VERSION = 2;
+/**
+ * Format of `serialize()`; bumped whenever its layout changes. 2: postings,
+ * norms and string columns as sections. 3: string offsets in bytes, so one
+ * string decodes without the rest of its column.
+ */
+export const INDEX_FORMAT_VERSION = 3;
 const MAGIC = 0x49534c53; // "SLSI" little-endian
 
 /** Thrown when serialised data is not an index of this format and analysis version. */
@@ -72,7 +76,12 @@ function sectionsOf(data: IndexData): [string, TypedArray][] {
   return sections;
 }
 
-export function writeIndexData(data: IndexData): Uint8Array {
+/**
+ * The saved form as consecutive pieces: the header, then each section (a view
+ * of the index's own array, not a copy) with zero padding to 8-byte alignment.
+ * Written piece by piece, a 100 MB index never needs a second copy in memory.
+ */
+export function indexDataParts(data: IndexData): Uint8Array[] {
   const sections = sectionsOf(data);
   const header: Header = {
     format: INDEX_FORMAT_VERSION,
@@ -81,20 +90,28 @@ export function writeIndexData(data: IndexData): Uint8Array {
     sections: sections.map(([name, array]) => [name, kindOf(array), array.length]),
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
-  let total = align(8 + headerBytes.length);
-  const offsets = sections.map(([, array]) => {
-    const offset = total;
-    total = align(total + array.byteLength);
-    return offset;
-  });
-  const bytes = new Uint8Array(total);
-  const view = new DataView(bytes.buffer);
+  const start = new Uint8Array(align(8 + headerBytes.length));
+  const view = new DataView(start.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, headerBytes.length, true);
-  bytes.set(headerBytes, 8);
-  sections.forEach(([, array], i) => {
-    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offsets[i] as number);
-  });
+  start.set(headerBytes, 8);
+  const parts: Uint8Array[] = [start];
+  for (const [, array] of sections) {
+    parts.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+    const padding = align(array.byteLength) - array.byteLength;
+    if (padding > 0) parts.push(new Uint8Array(padding));
+  }
+  return parts;
+}
+
+export function writeIndexData(data: IndexData): Uint8Array {
+  const parts = indexDataParts(data);
+  const bytes = new Uint8Array(parts.reduce((total, part) => total + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.byteLength;
+  }
   return bytes;
 }
 

@@ -59,35 +59,36 @@ export function termCountOf(postings: Postings): number {
   return postings.starts.length - 1;
 }
 
+/** Entries per chunk of a `TermCollector`: small enough that the last chunk wastes little, large enough to be few. */
+const CHUNK_ENTRIES = 1 << 16;
+
+interface EntryChunk {
+  terms: Int32Array;
+  titleCounts: Uint8Array;
+  textCounts: Uint8Array;
+}
+
+function newChunk(): EntryChunk {
+  return { terms: new Int32Array(CHUNK_ENTRIES), titleCounts: new Uint8Array(CHUNK_ENTRIES), textCounts: new Uint8Array(CHUNK_ENTRIES) };
+}
+
 /**
  * Collects docs' terms one doc at a time: the distinct keys, and each doc's
- * terms as ids into them (in the doc's own order) with clamped counts, in
- * typed arrays that grow as docs are added. `finish` numbers the keys in
- * sorted order.
+ * terms as ids into them (in the doc's own order) with clamped counts.
+ * `finish` numbers the keys in sorted order. Entries are kept in fixed-size
+ * chunks rather than one growing array: the grams of 50,000 ideas are ten
+ * million entries, and growing by copying would hold the old and the new
+ * array at once, with up to half of the new one unused.
  */
 export class TermCollector<K extends string | number> {
   readonly #ids = new Map<K, number>();
   #keys: K[] = [];
   #starts = new Int32Array(1024);
-  #terms = new Int32Array(4096);
-  #titleCounts = new Uint8Array(4096);
-  #textCounts = new Uint8Array(4096);
+  #chunks: EntryChunk[] = [];
   #docCount = 0;
   #entries = 0;
 
   add(docKeys: readonly K[], counts: readonly number[]): void {
-    const needed = this.#entries + docKeys.length;
-    if (needed > this.#terms.length) {
-      const capacity = Math.max(needed, Math.ceil(this.#terms.length * 1.5));
-      const grow = <T extends Int32Array | Uint8Array>(array: T, make: (length: number) => T): T => {
-        const grown = make(capacity);
-        grown.set(array.subarray(0, this.#entries));
-        return grown;
-      };
-      this.#terms = grow(this.#terms, (length) => new Int32Array(length));
-      this.#titleCounts = grow(this.#titleCounts, (length) => new Uint8Array(length));
-      this.#textCounts = grow(this.#textCounts, (length) => new Uint8Array(length));
-    }
     if (this.#docCount + 2 > this.#starts.length) {
       const grown = new Int32Array(this.#starts.length * 2);
       grown.set(this.#starts);
@@ -95,9 +96,6 @@ export class TermCollector<K extends string | number> {
     }
     const ids = this.#ids;
     const keys = this.#keys;
-    const terms = this.#terms;
-    const titleCounts = this.#titleCounts;
-    const textCounts = this.#textCounts;
     let at = this.#entries;
     for (let i = 0; i < docKeys.length; i += 1) {
       const key = docKeys[i] as K;
@@ -107,9 +105,12 @@ export class TermCollector<K extends string | number> {
         ids.set(key, id);
         keys.push(key);
       }
-      terms[at] = id;
-      titleCounts[at] = clampCount(counts[2 * i] as number);
-      textCounts[at] = clampCount(counts[2 * i + 1] as number);
+      const offset = at % CHUNK_ENTRIES;
+      if (offset === 0 && at / CHUNK_ENTRIES === this.#chunks.length) this.#chunks.push(newChunk());
+      const chunk = this.#chunks[(at - offset) / CHUNK_ENTRIES] as EntryChunk;
+      chunk.terms[offset] = id;
+      chunk.titleCounts[offset] = clampCount(counts[2 * i] as number);
+      chunk.textCounts[offset] = clampCount(counts[2 * i + 1] as number);
       at += 1;
     }
     this.#entries = at;
@@ -117,8 +118,8 @@ export class TermCollector<K extends string | number> {
     this.#starts[this.#docCount] = at;
   }
 
-  /** Distinct keys sorted, and each doc's terms as ids into them. `trim` copies the arrays to their exact length. */
-  finish(trim: boolean): { keys: K[]; forward: ForwardTerms } {
+  /** Distinct keys sorted, and each doc's terms as ids into them, in arrays of exactly the collected length. */
+  finish(): { keys: K[]; forward: ForwardTerms } {
     const keys = this.#keys;
     this.#ids.clear();
     const entries = this.#entries;
@@ -131,21 +132,24 @@ export class TermCollector<K extends string | number> {
     order.forEach((id, position) => {
       rank[id] = position;
     });
-    const cut = <T extends Int32Array | Uint8Array>(array: T, length: number): T => (trim ? (array.slice(0, length) as T) : (array.subarray(0, length) as T));
-    const terms = cut(this.#terms, entries);
-    for (let entry = 0; entry < entries; entry += 1) terms[entry] = rank[terms[entry] as number] as number;
-    const forward: ForwardTerms = {
-      starts: this.#starts.slice(0, this.#docCount + 1),
-      terms,
-      titleCounts: cut(this.#titleCounts, entries),
-      textCounts: cut(this.#textCounts, entries),
-    };
+    const terms = new Int32Array(entries);
+    const titleCounts = new Uint8Array(entries);
+    const textCounts = new Uint8Array(entries);
+    // Chunks are let go as they are copied, so the entries are held about twice only for one chunk.
+    const chunks = this.#chunks;
+    this.#chunks = [];
+    for (let index = 0, at = 0; at < entries; index += 1, at += CHUNK_ENTRIES) {
+      const chunk = chunks[index] as EntryChunk;
+      chunks[index] = undefined as unknown as EntryChunk;
+      const length = Math.min(CHUNK_ENTRIES, entries - at);
+      for (let offset = 0; offset < length; offset += 1) terms[at + offset] = rank[chunk.terms[offset] as number] as number;
+      titleCounts.set(chunk.titleCounts.subarray(0, length), at);
+      textCounts.set(chunk.textCounts.subarray(0, length), at);
+    }
+    const forward: ForwardTerms = { starts: this.#starts.slice(0, this.#docCount + 1), terms, titleCounts, textCounts };
     // The collector lets go of its arrays: the caller decides how long they live.
     this.#keys = [];
     this.#starts = new Int32Array(1);
-    this.#terms = new Int32Array(0);
-    this.#titleCounts = new Uint8Array(0);
-    this.#textCounts = new Uint8Array(0);
     return { keys: order.map((id) => keys[id] as K), forward };
   }
 }

@@ -67,4 +67,6 @@ export interface SimilarityIndex {
   findDuplicatePairs(options: DuplicatePairOptions): DuplicatePair[];
   /** A compact binary form for `deserializeSimilarityIndex`; see INDEX_FORMAT_VERSION. */
   serialize(): Uint8Array;
+  /** `serialize()` in pieces that view the index's own arrays, for writing without a copy. */
+  serializedParts(): Uint8Array[];
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ArrayStrings, PackedStrings } from '../../../src/core/similarity/strings.js';
+
+/** Deterministic pseudo-random text over ASCII, Swedish letters, other scripts and emoji (surrogate pairs). */
+function randomStrings(count: number, seed: number): string[] {
+  const alphabet = ['a', 'Z', ' ', '\n', '-', 'å', 'ä', 'Ö', 'é', 'ß', 'Ж', '中', '€', '😀', '👩‍💻', '\u00a0'];
+  let state = seed;
+  const next = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state;
+  };
+  return Array.from({ length: count }, () => {
+    // Lengths both below and above the size where decoding switches from the loop to TextDecoder.
+    const length = next() % 3 === 0 ? 40 + (next() % 120) : next() % 30;
+    return Array.from({ length }, () => alphabet[next() % alphabet.length]).join('');
+  });
+}
+
+describe('PackedStrings', () => {
+  it('gives back every string, in any order, whatever its characters', () => {
+    const strings = ['', ...randomStrings(500, 7)];
+    const packed = PackedStrings.pack(new ArrayStrings(strings));
+    expect(packed.length).toBe(strings.length);
+    expect(packed.blob.byteLength).toBe(new TextEncoder().encode(strings.join('')).byteLength);
+    for (let i = strings.length - 1; i >= 0; i -= 1) expect(packed.get(i)).toBe(strings[i]);
+    // Read again from the bytes alone, as a loaded index does.
+    const loaded = new PackedStrings(packed.blob.slice(), packed.offsets.slice());
+    expect(Array.from({ length: strings.length }, (_, i) => loaded.get(i))).toEqual(strings);
+  });
+
+  it('stores a lone surrogate as U+FFFD, as TextEncoder does, without shifting the strings after it', () => {
+    const packed = PackedStrings.pack(new ArrayStrings(['a\ud800b', 'åäö']));
+    expect(packed.get(0)).toBe('a\ufffdb');
+    expect(packed.get(1)).toBe('åäö');
+  });
+});
