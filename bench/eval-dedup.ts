@@ -1,10 +1,12 @@
 /**
  * Duplicate-detection evaluation on the labelled sets in shared/eval.
  *
- *   node --import tsx bench/eval-dedup.ts [<set-folder>] [--out rankings.jsonl] [--threshold x]
+ *   node --import tsx bench/eval-dedup.ts [<set-folder>] [--out rankings.jsonl] [--threshold x] [--halves]
  *   node --import tsx bench/eval-dedup.ts --fit
  *
- * Without a set folder, every set found in ../shared/eval is run.
+ * Without a set folder, every set found in ../shared/eval is run. --halves also
+ * prints the metrics of each half of the queries (split by a hash of the qid,
+ * as --fit splits them): choose a setting on one half, check it on the other.
  *
  * --fit refits the confidence model (CONFIDENCE_MODEL in src/core/similarity/rerank.ts)
  * and shows that it generalises: it is fitted on one half of every set's
@@ -46,7 +48,7 @@ const REPORTED_METRICS = [
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { out: { type: 'string' }, threshold: { type: 'string' }, fit: { type: 'boolean' } },
+  options: { out: { type: 'string' }, threshold: { type: 'string' }, fit: { type: 'boolean' }, halves: { type: 'boolean' } },
 });
 
 const threshold = values.threshold === undefined ? DEFAULT_DUPLICATE_THRESHOLD : Number(values.threshold);
@@ -86,9 +88,12 @@ if (values.fit === true) {
   for (const setDir of setDirs) {
     const name = basename(setDir);
     const rankingsPath = values.out !== undefined && setDirs.length === 1 ? resolve(values.out) : join(scratchDir, `${name}.jsonl`);
-    const run = runEvalSet(setDir, rankingsPath, threshold);
+    const run = runEvalSet(setDir, rankingsPath, threshold, values.halves === true);
     console.log(`\n${name}  (rankings: ${rankingsPath})`);
     printMetrics(run.metrics);
+    run.halfMetrics?.forEach((metrics, half) => {
+      console.log(`  half ${half}: ${REPORTED_METRICS.filter((metric) => metric !== 'missing_queries').map((metric) => `${metric} ${format(metrics[metric])}`).join(', ')}`);
+    });
     console.log(
       `  build ${run.buildMs.toFixed(0)} ms, query mean ${run.meanQueryMs.toFixed(2)} ms, p95 ${run.p95QueryMs.toFixed(2)} ms`,
     );

@@ -38,6 +38,8 @@ export interface EvalRun {
   buildMs: number;
   meanQueryMs: number;
   p95QueryMs: number;
+  /** With `halves`: the metrics of each half of the queries (`halfOf`), for choosing on one and checking on the other. */
+  halfMetrics?: [Metrics, Metrics];
 }
 
 function readJsonl<T>(path: string): T[] {
@@ -83,7 +85,7 @@ function score(setDir: string, rankingsPath: string, lines: readonly string[], q
  * Runs one set through the same public functions `sluss add` uses, writes the
  * rankings in the scorer's format and returns the scorer's metrics.
  */
-export function runEvalSet(setDir: string, rankingsPath: string, threshold = DEFAULT_DUPLICATE_THRESHOLD): EvalRun {
+export function runEvalSet(setDir: string, rankingsPath: string, threshold = DEFAULT_DUPLICATE_THRESHOLD, halves = false): EvalRun {
   const queries = readJsonl<QueryItem>(join(setDir, 'queries.jsonl'));
   const { index, buildMs } = indexHaystack(setDir);
   const queryMs: number[] = [];
@@ -98,7 +100,19 @@ export function runEvalSet(setDir: string, rankingsPath: string, threshold = DEF
     });
   });
   const sorted = [...queryMs].sort((a, b) => a - b);
+  const halfMetrics = halves
+    ? (([0, 1] as const).map((half) => {
+        const keep = queries.map((query) => halfOf(query.qid) === half);
+        return score(
+          setDir,
+          `${rankingsPath}.half${half}`,
+          lines.filter((_, i) => keep[i]),
+          queries.filter((_, i) => keep[i]),
+        );
+      }) as [Metrics, Metrics])
+    : undefined;
   return {
+    ...(halfMetrics === undefined ? {} : { halfMetrics }),
     metrics: score(setDir, rankingsPath, lines),
     buildMs,
     meanQueryMs: queryMs.reduce((sum, ms) => sum + ms, 0) / Math.max(1, queryMs.length),
