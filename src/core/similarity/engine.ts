@@ -150,8 +150,8 @@ class IndexDataBuilder {
 }
 
 function invertGrams(collector: TermCollector<number>): { grams: Postings; gramKeys: Int32Array } {
-  const { keys, forward } = collector.finish();
-  return { grams: invert(forward, keys.length), gramKeys: Int32Array.from(keys) };
+  const { keys, postings } = collector.finishInverted();
+  return { grams: postings, gramKeys: Int32Array.from(keys) };
 }
 
 function buildIndexData(docs: readonly AnalyzedDoc[]): IndexData {

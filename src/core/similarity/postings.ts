@@ -59,8 +59,14 @@ export function termCountOf(postings: Postings): number {
   return postings.starts.length - 1;
 }
 
-/** Entries per chunk of a `TermCollector`: small enough that the last chunk wastes little, large enough to be few. */
-const CHUNK_ENTRIES = 1 << 16;
+/**
+ * Entries per chunk of a `TermCollector`. Each chunk is one allocation of
+ * 6 MiB: large enough that the C library maps it apart from its heap and
+ * gives the memory back to the system once the chunk is collected (smaller
+ * blocks stay in the process after use), small enough that the last chunk
+ * wastes little.
+ */
+const CHUNK_ENTRIES = 1 << 20;
 
 interface EntryChunk {
   terms: Int32Array;
@@ -69,7 +75,12 @@ interface EntryChunk {
 }
 
 function newChunk(): EntryChunk {
-  return { terms: new Int32Array(CHUNK_ENTRIES), titleCounts: new Uint8Array(CHUNK_ENTRIES), textCounts: new Uint8Array(CHUNK_ENTRIES) };
+  const buffer = new ArrayBuffer(CHUNK_ENTRIES * 6);
+  return {
+    terms: new Int32Array(buffer, 0, CHUNK_ENTRIES),
+    titleCounts: new Uint8Array(buffer, CHUNK_ENTRIES * 4, CHUNK_ENTRIES),
+    textCounts: new Uint8Array(buffer, CHUNK_ENTRIES * 5, CHUNK_ENTRIES),
+  };
 }
 
 /**
@@ -120,9 +131,33 @@ export class TermCollector<K extends string | number> {
 
   /** Distinct keys sorted, and each doc's terms as ids into them, in arrays of exactly the collected length. */
   finish(): { keys: K[]; forward: ForwardTerms } {
+    const { keys, chunks, entries, docStarts } = this.#release();
+    const terms = new Int32Array(entries);
+    const titleCounts = new Uint8Array(entries);
+    const textCounts = new Uint8Array(entries);
+    chunks.forEach((chunk, index) => {
+      const at = index * CHUNK_ENTRIES;
+      const length = Math.min(CHUNK_ENTRIES, entries - at);
+      terms.set(chunk.terms.subarray(0, length), at);
+      titleCounts.set(chunk.titleCounts.subarray(0, length), at);
+      textCounts.set(chunk.textCounts.subarray(0, length), at);
+    });
+    return { keys, forward: { starts: docStarts, terms, titleCounts, textCounts } };
+  }
+
+  /**
+   * Distinct keys sorted, and the postings of each, made straight from the
+   * collected chunks: when the per-doc lists are not wanted (the grams), the
+   * entries are never copied into one more array before inverting.
+   */
+  finishInverted(): { keys: K[]; postings: Postings } {
+    const { keys, chunks, entries, docStarts } = this.#release();
+    return { keys, postings: invertEntries(chunks, CHUNK_ENTRIES, entries, docStarts, keys.length) };
+  }
+
+  /** Hands over everything collected, with keys numbered in sorted order, and lets go of it. */
+  #release(): { keys: K[]; chunks: EntryChunk[]; entries: number; docStarts: Int32Array } {
     const keys = this.#keys;
-    this.#ids.clear();
-    const entries = this.#entries;
     const order = Array.from(keys.keys()).sort((a, b) => {
       const left = keys[a] as K;
       const right = keys[b] as K;
@@ -132,52 +167,66 @@ export class TermCollector<K extends string | number> {
     order.forEach((id, position) => {
       rank[id] = position;
     });
-    const terms = new Int32Array(entries);
-    const titleCounts = new Uint8Array(entries);
-    const textCounts = new Uint8Array(entries);
-    // Chunks are let go as they are copied, so the entries are held about twice only for one chunk.
+    const entries = this.#entries;
     const chunks = this.#chunks;
-    this.#chunks = [];
-    for (let index = 0, at = 0; at < entries; index += 1, at += CHUNK_ENTRIES) {
-      const chunk = chunks[index] as EntryChunk;
-      chunks[index] = undefined as unknown as EntryChunk;
-      const length = Math.min(CHUNK_ENTRIES, entries - at);
-      for (let offset = 0; offset < length; offset += 1) terms[at + offset] = rank[chunk.terms[offset] as number] as number;
-      titleCounts.set(chunk.titleCounts.subarray(0, length), at);
-      textCounts.set(chunk.textCounts.subarray(0, length), at);
-    }
-    const forward: ForwardTerms = { starts: this.#starts.slice(0, this.#docCount + 1), terms, titleCounts, textCounts };
-    // The collector lets go of its arrays: the caller decides how long they live.
+    chunks.forEach((chunk, index) => {
+      const length = Math.min(CHUNK_ENTRIES, entries - index * CHUNK_ENTRIES);
+      for (let offset = 0; offset < length; offset += 1) chunk.terms[offset] = rank[chunk.terms[offset] as number] as number;
+    });
+    const released = { keys: order.map((id) => keys[id] as K), chunks, entries, docStarts: this.#starts.slice(0, this.#docCount + 1) };
+    this.#ids.clear();
     this.#keys = [];
+    this.#chunks = [];
     this.#starts = new Int32Array(1);
-    return { keys: order.map((id) => keys[id] as K), forward };
+    this.#docCount = 0;
+    this.#entries = 0;
+    return released;
   }
 }
 
 /** Postings from per-doc terms, by counting sort; docs come out in ascending order. */
 export function invert(forward: ForwardTerms, termCount: number): Postings {
   const entries = forward.terms.length;
+  return invertEntries([forward], Math.max(entries, 1), entries, forward.starts, termCount);
+}
+
+/**
+ * `invert` over entries kept in pieces of `pieceLength` (the last one may be
+ * shorter): entry e is in piece e / pieceLength, and doc d's entries are
+ * `docStarts[d] .. docStarts[d + 1] - 1`.
+ */
+function invertEntries(pieces: readonly EntryChunk[], pieceLength: number, entries: number, docStarts: Int32Array, termCount: number): Postings {
   const starts = new Int32Array(termCount + 1);
   const titleDf = new Int32Array(termCount);
-  for (let entry = 0; entry < entries; entry += 1) {
-    const term = forward.terms[entry] as number;
-    starts[term + 1] = (starts[term + 1] as number) + 1;
-    if ((forward.titleCounts[entry] as number) > 0) titleDf[term] = (titleDf[term] as number) + 1;
+  const lengthOf = (piece: number) => Math.min(pieceLength, entries - piece * pieceLength);
+  for (let piece = 0; piece * pieceLength < entries; piece += 1) {
+    const { terms, titleCounts } = pieces[piece] as EntryChunk;
+    for (let offset = 0, length = lengthOf(piece); offset < length; offset += 1) {
+      const term = terms[offset] as number;
+      starts[term + 1] = (starts[term + 1] as number) + 1;
+      if ((titleCounts[offset] as number) > 0) titleDf[term] = (titleDf[term] as number) + 1;
+    }
   }
   for (let term = 0; term < termCount; term += 1) starts[term + 1] = (starts[term + 1] as number) + (starts[term] as number);
   const cursors = starts.slice(0, termCount);
   const docs = new Int32Array(entries);
   const titleCounts = new Uint8Array(entries);
   const textCounts = new Uint8Array(entries);
-  const docCount = forward.starts.length - 1;
-  for (let doc = 0; doc < docCount; doc += 1) {
-    const end = forward.starts[doc + 1] as number;
-    for (let entry = forward.starts[doc] as number; entry < end; entry += 1) {
-      const term = forward.terms[entry] as number;
+  let doc = 0;
+  let docEnd = docStarts[1] ?? 0;
+  for (let piece = 0; piece * pieceLength < entries; piece += 1) {
+    const from = pieces[piece] as EntryChunk;
+    const first = piece * pieceLength;
+    for (let offset = 0, length = lengthOf(piece); offset < length; offset += 1) {
+      while (first + offset >= docEnd) {
+        doc += 1;
+        docEnd = docStarts[doc + 1] as number;
+      }
+      const term = from.terms[offset] as number;
       const position = cursors[term] as number;
       docs[position] = doc;
-      titleCounts[position] = forward.titleCounts[entry] as number;
-      textCounts[position] = forward.textCounts[entry] as number;
+      titleCounts[position] = from.titleCounts[offset] as number;
+      textCounts[position] = from.textCounts[offset] as number;
       cursors[term] = position + 1;
     }
   }
