@@ -5,8 +5,9 @@ import { charGrams, detectLanguage, stem, tokenize, type Language } from './text
  * serialised index) can tell that its entries are stale.
  * 2: flat per-field counts and character grams hashed to integers.
  * 3: Swedish definite endings "-et" and "-an" cut from stems.
+ * 4: ... also from shorter stems ("huset", "apan"), never from stop words.
  */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 4;
 
 /**
  * Everything the index needs from one doc; plain JSON, so it can be cached per

@@ -54,13 +54,14 @@ const stemCaches: Record<Language, Map<string, string>> = { sv: new Map(), en: n
 
 const CONSONANT_BEFORE_AN = /[^aeiouyåäö]an$/;
 /**
- * "-et" ("torget") and "-an" ("skolan") are cut only from stems this long:
- * shorter ones ("plan", "organ") are more often the bare noun. A compound
+ * "-et" ("huset", "torget") and "-an" ("apan", "skolan") are cut only from
+ * stems this long: shorter ones ("et", "fan") are more often the bare word.
+ * Stop words ("inget", "utan") keep their stem, so they stay stop words. A compound
  * whose last part ends so ("detaljplan") loses the letter in every form alike,
  * so its forms still match each other; only its split into parts is lost.
  */
-const MIN_DEFINITE_ET_LENGTH = 6;
-const MIN_DEFINITE_AN_LENGTH = 5;
+const MIN_DEFINITE_ET_LENGTH = 5;
+const MIN_DEFINITE_AN_LENGTH = 4;
 
 /**
  * Snowball's Swedish stemmer keeps two definite singular endings: neuter
@@ -70,8 +71,10 @@ const MIN_DEFINITE_AN_LENGTH = 5;
  * even where the noun itself ends so ("plan", "planen").
  */
 export function withoutDefiniteEnding(stemmed: string): string {
-  if (stemmed.length >= MIN_DEFINITE_ET_LENGTH && stemmed.endsWith('et')) return stemmers.sv.stem(stemmed.slice(0, -2));
-  if (stemmed.length >= MIN_DEFINITE_AN_LENGTH && CONSONANT_BEFORE_AN.test(stemmed)) return stemmers.sv.stem(stemmed.slice(0, -1));
+  if (SWEDISH_STOP_WORDS.has(stemmed)) return stemmed;
+  // Again on what is left, so a noun that itself ends so agrees with its definite form ("paket", "paketet").
+  if (stemmed.length >= MIN_DEFINITE_ET_LENGTH && stemmed.endsWith('et')) return withoutDefiniteEnding(stemmers.sv.stem(stemmed.slice(0, -2)));
+  if (stemmed.length >= MIN_DEFINITE_AN_LENGTH && CONSONANT_BEFORE_AN.test(stemmed)) return withoutDefiniteEnding(stemmers.sv.stem(stemmed.slice(0, -1)));
   return stemmed;
 }
 

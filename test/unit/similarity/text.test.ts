@@ -17,6 +17,17 @@ describe('Swedish normalisation', () => {
     expect(stem('gatan', 'sv')).toBe(stem('gatorna', 'sv'));
   });
 
+  it('stems short definite forms like the bare noun ("huset", "apan")', () => {
+    expect(stem('huset', 'sv')).toBe(stem('hus', 'sv'));
+    expect(stems('Taket på badhuset läcker')).toEqual(stems('tak på badhus läcker'));
+    expect(stem('ekan', 'sv')).toBe(stem('eka', 'sv'));
+    expect(stem('paketet', 'sv')).toBe(stem('paket', 'sv'));
+  });
+
+  it('leaves the stems of stop words alone, so they stay stop words', () => {
+    for (const word of ['inget', 'utan', 'mellan', 'sedan', 'vilket', 'mycket']) expect(stem(word, 'sv')).toBe(word);
+  });
+
   it('keeps every form of a noun that itself ends in "-et" or "-an" on one stem', () => {
     expect(stem('budget', 'sv')).toBe(stem('budgeten', 'sv'));
     expect(stem('detaljplan', 'sv')).toBe(stem('detaljplanen', 'sv'));
@@ -24,8 +35,8 @@ describe('Swedish normalisation', () => {
   });
 
   it('leaves short words and English alone', () => {
-    expect(withoutDefiniteEnding('paket')).toBe('paket');
-    expect(withoutDefiniteEnding('plan')).toBe('plan');
+    expect(withoutDefiniteEnding('bet')).toBe('bet');
+    expect(withoutDefiniteEnding('fan')).toBe('fan');
     expect(stem('budget', 'en')).toBe('budget');
   });
 
