@@ -19,7 +19,7 @@ export interface DuplicateScan {
 export async function scanRegister(ctx: CommandContext, options: { since?: string | undefined }): Promise<DuplicateScan> {
   const register = await openRegister(ctx);
   // Summaries of every idea; the data of an idea is read only when it is in a pair.
-  const { refs } = await loadIdeaRefs(register);
+  const { refs } = await loadIdeaRefs(register, { wholeRegister: true });
   let subject: Set<string> | undefined;
   if (options.since) {
     const changed = new Set(await new GitRepository(register.root, ctx.env).getChangedSince(options.since, 'ideas/'));

@@ -46,17 +46,33 @@ export interface LoadedIdeas {
 
 type FileVerdict = { path: string; hit: CacheHit } | { path: string; unreadable: CheckedIdeaFile };
 
+/** What a command will do with the ideas it loads. */
+export interface LoadIntent {
+  /**
+   * It keeps (nearly) the whole register in memory while it works, as
+   * `report` and `duplicates` do: on a large register the heap is then
+   * collected more eagerly from the start (see adapters/runtime/heap.ts).
+   */
+  wholeRegister?: boolean;
+}
+
+/** Share of a register's files the parsed-file cache must know for a run to count as warm. */
+const WARM_CACHE_SHARE = 0.9;
+
 /**
  * Each idea file's verdict (all of them, or `paths`): from the parsed-file
  * cache when the file is unchanged, otherwise read, checked and remembered.
  * With `checks`, every hit's verdict is also decoded, and one the cache can no
  * longer decode is made again from the file.
  */
-async function fileVerdicts(register: OpenRegister, paths: readonly string[] | undefined, checks: boolean): Promise<FileVerdict[]> {
+async function fileVerdicts(register: OpenRegister, paths: readonly string[] | undefined, checks: boolean, intent: LoadIntent): Promise<FileVerdict[]> {
   const { store } = register;
   const all = paths ?? (await store.listIdeaPaths());
-  tightenHeapForLargeRegister(all.length);
+  // Before the cache is read: the flags only work when set before the heap grows.
+  if (intent.wholeRegister) tightenHeapForLargeRegister(all.length);
   const cache = await ParsedFileCache.open(register.root, register.configText);
+  // A cold run parses every file and then builds the similarity index: heavy, like a report.
+  if (cache.size < all.length * WARM_CACHE_SHARE) tightenHeapForLargeRegister(all.length);
   const usable = (hit: CacheHit | undefined) => (hit && (!checks || hit.check()) ? hit : undefined);
   const verdicts = all.map((path): FileVerdict => {
     // A file the cache has never seen is read at once (reading stats it too).
@@ -78,9 +94,9 @@ async function fileVerdicts(register: OpenRegister, paths: readonly string[] | u
 }
 
 /** Reads and checks idea files (all of them, or `paths`), through the parsed-file cache. */
-export async function loadIdeas(register: OpenRegister, paths?: readonly string[]): Promise<LoadedIdeas> {
+export async function loadIdeas(register: OpenRegister, paths?: readonly string[], intent: LoadIntent = {}): Promise<LoadedIdeas> {
   const hashes = new Map<string, string>();
-  const checked = (await fileVerdicts(register, paths, true)).map((verdict): CheckedIdeaFile => {
+  const checked = (await fileVerdicts(register, paths, true, intent)).map((verdict): CheckedIdeaFile => {
     if ('unreadable' in verdict) return verdict.unreadable;
     const { path, hit } = verdict;
     hashes.set(path, hit.hash);
@@ -102,10 +118,10 @@ export interface IdeaRef extends IdeaSummary {
  * What ranking needs of every idea, without loading every idea's data: for
  * `similar` on a large register, most of the time reading the register took.
  */
-export async function loadIdeaRefs(register: OpenRegister): Promise<{ refs: IdeaRef[]; unreadable: number }> {
+export async function loadIdeaRefs(register: OpenRegister, intent: LoadIntent = {}): Promise<{ refs: IdeaRef[]; unreadable: number }> {
   const refs: IdeaRef[] = [];
   let unreadable = 0;
-  for (const verdict of await fileVerdicts(register, undefined, false)) {
+  for (const verdict of await fileVerdicts(register, undefined, false, intent)) {
     const hit = 'hit' in verdict ? verdict.hit : undefined;
     // Written out rather than spread: for 50,000 ideas the difference shows.
     if (hit?.summary) refs.push({ id: hit.summary.id, municipality: hit.summary.municipality, created: hit.summary.created, links: hit.summary.links, path: verdict.path, hash: hit.hash });

@@ -79,7 +79,7 @@ export async function makeReport(ctx: CommandContext, request: ReportRequest): P
     source = { kind: 'commit', ref: request.at, commit: tree.commit, commitDate: tree.commitDate };
     asOf = request.asOf ?? tree.commitDate;
   } else {
-    const loaded = await loadIdeas(register);
+    const loaded = await loadIdeas(register, undefined, { wholeRegister: true });
     ideas = loaded.ideas;
     skipped = loaded.unreadable;
     asOf = request.asOf ?? ctx.clock.today();

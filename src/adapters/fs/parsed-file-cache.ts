@@ -155,6 +155,11 @@ export class ParsedFileCache {
     return new ParsedFileCache(root, fingerprint, new Map(), 0);
   }
 
+  /** How many files the cache holds a verdict for. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   knows(path: string): boolean {
     return this.entries.has(path);
   }
