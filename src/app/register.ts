@@ -88,7 +88,9 @@ async function fileVerdicts(register: OpenRegister, paths: readonly string[] | u
     // Body and YAML document stay out of the cache and of memory; the few commands that need one read the file again.
     return { path, hit: cache.remember(path, hash, { problems: fresh.problems, ...(fresh.idea ? { idea: { data: fresh.idea.data } } : {}) }, entry.stamp) };
   });
-  if (!paths) cache.keepOnly(new Set(all));
+  // Entries of files that are gone exist only when the cache holds more than the files it was asked about.
+  const remembered = verdicts.reduce((count, verdict) => count + ('hit' in verdict ? 1 : 0), 0);
+  if (!paths && cache.size > remembered) cache.keepOnly(new Set(all));
   await cache.save();
   return verdicts;
 }

@@ -26,12 +26,11 @@ export function indexedFilesOf(loaded: Pick<LoadedIdeas, 'ideas' | 'hashes'>): I
 
 export async function loadSimilarityIndex(register: OpenRegister, files: readonly IndexedFile[]): Promise<SimilarityIndex> {
   const byId = new Map<string, IndexedFile>();
-  const digest = createHash('sha1');
-  for (const file of files) {
-    byId.set(file.id, file);
-    digest.update(`${file.id}\0${file.hash}\n`);
-  }
-  const currentDigest = digest.digest('hex');
+  for (const file of files) byId.set(file.id, file);
+  // One call into the hash for all files: 10,000 small updates cost more than hashing the text they make.
+  const currentDigest = createHash('sha1')
+    .update(files.map((file) => `${file.id}\0${file.hash}\n`).join(''))
+    .digest('hex');
   const analyzed = (id: string): AnalyzedDoc => {
     const entry = register.store.readIdeaFile(byId.get(id)!.path);
     const { title, body } = 'text' in entry ? titleAndBodyOf(entry.text) : { title: '', body: '' };
