@@ -4,8 +4,7 @@
  * file; edited, added and removed ideas are applied as changes; an index from
  * another format or a corrupt file is rebuilt. Results never depend on it.
  */
-import { readFileSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
 import { ANALYSIS_VERSION, deserializeSimilarityIndex, INDEX_FORMAT_VERSION } from '../../core/similarity/index.js';
 import type { SimilarityIndex } from '../../core/similarity/index.js';
 import { cacheFilePath, writeCacheFile } from './cache-files.js';
@@ -31,12 +30,11 @@ export interface CachedIndex {
 
 export async function loadCachedIndex(root: string): Promise<CachedIndex | undefined> {
   try {
-    // Read synchronously: the promise API reads a large file in 512 KiB pieces, one trip through the thread pool each.
-    const manifest = readFileSync(cacheFilePath(root, MANIFEST_FILE), 'utf8');
+    const manifest = await readFile(cacheFilePath(root, MANIFEST_FILE), 'utf8');
     const headerEnd = manifest.indexOf('\n');
     const header = JSON.parse(manifest.slice(0, headerEnd)) as Partial<ManifestHeader>;
     if (header.indexFormat !== INDEX_FORMAT_VERSION || header.analysisVersion !== ANALYSIS_VERSION || typeof header.digest !== 'string') return undefined;
-    const bytes = readFileSync(cacheFilePath(root, INDEX_FILE));
+    const bytes = await readFile(cacheFilePath(root, INDEX_FILE));
     const index = deserializeSimilarityIndex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (index.size !== header.count) return undefined;
     // Parsed only when something changed: at 50,000 ideas it is a few megabytes of JSON.
