@@ -8,7 +8,7 @@
  * generation by at most a quarter between full collections and to keep the
  * young one at its starting size. Measured at 50,000 ideas: `report` ~420 ->
  * ~260 MiB, a cold `similar` (every file parsed, the index built) ~375 ->
- * ~285 MiB, for about a tenth more time. The flags only work when set before
+ * ~250 MiB, for about a tenth more time. The flags only work when set before
  * the heap has grown, so they are set when the register is opened, by the
  * commands that hold most of it at once (`report`, `duplicates`) and by any
  * cold run; a warm `similar` or `list` stays faster, and below the memory
