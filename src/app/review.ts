@@ -24,7 +24,7 @@ import type { IdeaWithBody } from '../core/idea.js';
 import type { Problem } from '../core/problems.js';
 import { diffIdeas, evaluateRules, findBranchDuplicates } from '../core/review.js';
 import type { BranchDuplicate, Identity, ReviewedIdea, ReviewerNeed, RuleResult } from '../core/review.js';
-import { idFromFileName } from '../core/slug.js';
+import { idFromFileName } from '../core/ids.js';
 import { checkAcrossFiles, checkIdeaFile } from '../core/validation.js';
 import type { CheckedIdeaFile, IdeaFileEntry } from '../core/validation.js';
 import { openRegister } from './register.js';

@@ -54,3 +54,14 @@ export function normalizeIdInput(input: string): string {
 export function isIdeaId(value: string): boolean {
   return ID_PATTERN.test(value);
 }
+
+/**
+ * The id a file name (`<id>-<slug>.md`) claims, or undefined when the name does
+ * not follow the pattern. Here rather than beside `slugify`: reading a register
+ * needs it, and the transliteration table behind slugs (half a megabyte) is
+ * loaded only by commands that name new files.
+ */
+export function idFromFileName(fileName: string): string | undefined {
+  const match = /^([0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{5})(?:-[a-z0-9-]*)?\.md$/.exec(fileName);
+  return match?.[1];
+}

@@ -28,9 +28,3 @@ export function slugify(title: string): string {
 export function ideaFileName(id: string, title: string): string {
   return `${id}-${slugify(title)}.md`;
 }
-
-/** The id a file name claims, or undefined when the name does not follow the pattern. */
-export function idFromFileName(fileName: string): string | undefined {
-  const match = /^([0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{5})(?:-[a-z0-9-]*)?\.md$/.exec(fileName);
-  return match?.[1];
-}

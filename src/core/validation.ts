@@ -10,7 +10,7 @@ import { validateIdeaSchema } from './format/schema.js';
 import type { Idea, IdeaData } from './idea.js';
 import type { Problem, ProblemCode } from './problems.js';
 import { fieldPath } from './problems.js';
-import { idFromFileName } from './slug.js';
+import { idFromFileName } from './ids.js';
 import { findPersonalData } from './personal-data.js';
 import { foldCase } from './text.js';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayPart, ID_PATTERN, isIdeaId, newIdeaId, normalizeIdInput } from '../../src/core/ids.js';
-import { FALLBACK_SLUG, idFromFileName, ideaFileName, MAX_SLUG_LENGTH, slugify } from '../../src/core/slug.js';
+import { idFromFileName } from '../../src/core/ids.js';
+import { FALLBACK_SLUG, ideaFileName, MAX_SLUG_LENGTH, slugify } from '../../src/core/slug.js';
 import { seededRandom } from '../helpers/context.js';
 
 describe('idea ids', () => {
