@@ -264,27 +264,39 @@ export function transpose(postings: Postings, docCount: number): Omit<ForwardTer
   return { starts, terms, titleCounts, textCounts };
 }
 
+/** Adds the squared TF-IDF weights of one term's postings `start .. end - 1` to each doc's sums, in both spaces. */
+function addSquaredWeights(
+  postings: Pick<Postings, 'docs' | 'titleCounts' | 'textCounts'>,
+  start: number,
+  end: number,
+  idfFull: number,
+  idfTitle: number,
+  full: Float64Array,
+  title: Float64Array,
+): void {
+  const { docs, titleCounts, textCounts } = postings;
+  for (let entry = start; entry < end; entry += 1) {
+    const doc = docs[entry] as number;
+    const titleCount = titleCounts[entry] as number;
+    const weight = (TITLE_WEIGHT * (TF[titleCount] as number) + (TF[textCounts[entry] as number] as number)) * idfFull;
+    full[doc] = (full[doc] as number) + weight * weight;
+    if (titleCount > 0) {
+      const titleWeight = (TF[titleCount] as number) * idfTitle;
+      title[doc] = (title[doc] as number) + titleWeight * titleWeight;
+    }
+  }
+}
+
 /** Doc norms in both spaces; summed term by term in id order, the same for a fresh and an updated index. */
 export function computeNorms(postings: Postings, docCount: number): Norms {
   const full = new Float64Array(docCount);
   const title = new Float64Array(docCount);
   const termCount = termCountOf(postings);
-  const { starts, docs, titleCounts, textCounts, titleDf } = postings;
+  const { starts, titleDf } = postings;
   for (let term = 0; term < termCount; term += 1) {
     const start = starts[term] as number;
     const end = starts[term + 1] as number;
-    const idfFull = smoothedIdf(end - start, docCount);
-    const idfTitle = smoothedIdf(titleDf[term] as number, docCount);
-    for (let entry = start; entry < end; entry += 1) {
-      const doc = docs[entry] as number;
-      const titleCount = titleCounts[entry] as number;
-      const weight = (TITLE_WEIGHT * (TF[titleCount] as number) + (TF[textCounts[entry] as number] as number)) * idfFull;
-      full[doc] = (full[doc] as number) + weight * weight;
-      if (titleCount > 0) {
-        const titleWeight = (TF[titleCount] as number) * idfTitle;
-        title[doc] = (title[doc] as number) + titleWeight * titleWeight;
-      }
-    }
+    addSquaredWeights(postings, start, end, smoothedIdf(end - start, docCount), smoothedIdf(titleDf[term] as number, docCount), full, title);
   }
   for (let doc = 0; doc < docCount; doc += 1) {
     full[doc] = Math.sqrt(full[doc] as number);
@@ -475,18 +487,7 @@ export function mergePostings(
       if (o >= 0) merge.oldToNew[o] = -1;
       continue;
     }
-    const idfFull = smoothedIdf(at - segmentStart, docCount);
-    const idfTitle = smoothedIdf(inTitle, docCount);
-    for (let entry = segmentStart; entry < at; entry += 1) {
-      const doc = docs[entry] as number;
-      const titleCount = titleCounts[entry] as number;
-      const weight = (TITLE_WEIGHT * (TF[titleCount] as number) + (TF[textCounts[entry] as number] as number)) * idfFull;
-      full[doc] = (full[doc] as number) + weight * weight;
-      if (titleCount > 0) {
-        const titleWeight = (TF[titleCount] as number) * idfTitle;
-        title[doc] = (title[doc] as number) + titleWeight * titleWeight;
-      }
-    }
+    addSquaredWeights({ docs, titleCounts, textCounts }, segmentStart, at, smoothedIdf(at - segmentStart, docCount), smoothedIdf(inTitle, docCount), full, title);
     titleDf[live] = inTitle;
     merge.newToOld[live] = o;
     merge.newToAdded[live] = a;
