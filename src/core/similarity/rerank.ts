@@ -327,40 +327,17 @@ export class WordMatcher {
 
   /**
    * The IDF-weighted share of `from`'s content words with no counterpart in
-   * `to`. A counterpart is the same stem, a synonym (Swedish only) or, in
-   * short texts, a compound part, an inflection the stemmer missed or a near
-   * spelling (partial credit).
-   * Words sharing no character gram never match softly, so only words sharing
-   * one are compared.
+   * `to`, where a counterpart is the same stem or a synonym (Swedish only):
+   * the measure for long texts. `unmatchedBoth` also gives short texts partial
+   * credit for compound parts, missed inflections and near spellings.
    */
-  unmatched(from: ContentTerms, to: ContentTerms, soft: boolean): number {
+  unmatched(from: ContentTerms, to: ContentTerms): number {
     let total = 0;
     let missing = 0;
-    const toIndex = soft ? this.#gramIndex(to) : undefined;
-    const fromGrams = soft ? this.#gramIndex(from).grams : undefined;
-    let seen: Set<number> | undefined;
     for (let i = 0; i < from.terms.length; i += 1) {
-      const term = from.terms[i] as string;
       const weight = from.weights[i] as number;
       total += weight;
-      if (to.set.has(term)) continue;
-      let best = 0;
-      if (toIndex !== undefined && fromGrams !== undefined) {
-        const grams = fromGrams[i] as Int32Array;
-        seen ??= new Set();
-        seen.clear();
-        for (const gram of grams) {
-          const holders = toIndex.byGram.get(gram);
-          if (holders === undefined) continue;
-          for (const j of holders) {
-            if (seen.has(j)) continue;
-            seen.add(j);
-            best = Math.max(best, this.#softMatch(term, grams, to.terms[j] as string, toIndex.grams[j] as Int32Array));
-          }
-        }
-      }
-      if (best < SYNONYM_MATCH && this.#hasSynonymIn(from, i, to)) best = SYNONYM_MATCH;
-      missing += weight * (1 - best);
+      if (!to.set.has(from.terms[i] as string) && !this.#hasSynonymIn(from, i, to)) missing += weight;
     }
     return total === 0 ? 0 : missing / total;
   }
@@ -420,7 +397,7 @@ export class WordMatcher {
   unmatchedBoth(query: ContentTerms, doc: ContentTerms): { queryUnmatched: number; docUnmatched: number } {
     const soft = query.terms.length <= MAX_SOFT_MATCH_TERMS && doc.terms.length <= MAX_SOFT_MATCH_TERMS;
     if (!soft) {
-      if (query.synonyms === undefined) return { queryUnmatched: this.unmatched(query, doc, false), docUnmatched: this.unmatched(doc, query, false) };
+      if (query.synonyms === undefined) return { queryUnmatched: this.unmatched(query, doc), docUnmatched: this.unmatched(doc, query) };
       const queryBest = new Float64Array(query.terms.length);
       const docBest = new Float64Array(doc.terms.length);
       this.#synonymMatches(query, doc, queryBest, docBest);

@@ -33,15 +33,15 @@ describe('compound parts in soft matching', () => {
   it('gives a shared compound head partial credit where the register knows the parts', () => {
     const withParts = new WordMatcher(known('idrott', 'sport', 'hall'));
     const withoutParts = new WordMatcher(known());
-    const unmatched = (matcher: WordMatcher) => matcher.unmatched(content(matcher, 'idrottshall'), content(matcher, 'sporthall'), true);
+    const unmatched = (matcher: WordMatcher) => matcher.unmatchedBoth(content(matcher, 'idrottshall'), content(matcher, 'sporthall')).queryUnmatched;
     expect(unmatched(withParts)).toBeCloseTo(0.3);
     expect(unmatched(withoutParts)).toBeGreaterThan(0.5);
   });
 
   it('gives a shared modifier less credit than a shared head', () => {
     const matcher = new WordMatcher(known('sim', 'hall', 'bassäng', 'sport'));
-    const sharedModifier = matcher.unmatched(content(matcher, 'simhall'), content(matcher, 'simbassäng'), true);
-    const sharedHead = matcher.unmatched(content(matcher, 'simhall'), content(matcher, 'sporthall'), true);
+    const sharedModifier = matcher.unmatchedBoth(content(matcher, 'simhall'), content(matcher, 'simbassäng')).queryUnmatched;
+    const sharedHead = matcher.unmatchedBoth(content(matcher, 'simhall'), content(matcher, 'sporthall')).queryUnmatched;
     expect(sharedHead).toBeLessThan(sharedModifier);
     expect(sharedModifier).toBeCloseTo(0.5);
   });
