@@ -2,13 +2,13 @@
  * How eagerly the JavaScript heap is collected. V8 normally lets the heap
  * grow to several times what was live at the last full collection, and its
  * young generation grow to 16 MiB per semi-space, which costs nothing for a
- * short command but, on a register of 50,000 ideas, more than doubles the
- * memory a report or a scan needs (most of it garbage never collected before
- * the process ends). For large registers sluss asks V8 to grow the old
- * generation by at most a quarter between full collections and to keep the
- * young one at its starting size. Measured at 50,000 ideas: `report` ~420 ->
- * ~260 MiB, a cold `similar` (every file parsed, the index built) ~375 ->
- * ~250 MiB, for about a tenth more time. The flags only work when set before
+ * short command but, on a register of 50,000 ideas, adds 70-150 MiB to what a
+ * report or a cold run needs (garbage never collected before the process
+ * ends). For large registers sluss asks V8 to grow the old generation by at
+ * most a quarter between full collections and to keep the young one at its
+ * starting size. Measured at 50,000 ideas: a warm `report` ~330-420 -> ~260
+ * MiB, a cold `similar` (every file parsed, the index built) ~340-380 -> ~265
+ * MiB, for about a tenth more time. The flags only work when set before
  * the heap has grown, so they are set when the register is opened, by the
  * commands that hold most of it at once (`report`, `duplicates`) and by any
  * cold run; a warm `similar` or `list` stays faster, and below the memory
