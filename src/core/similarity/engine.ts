@@ -105,8 +105,8 @@ function hasTextOf(forward: ForwardTerms, docCount: number): Uint8Array {
 
 /**
  * Builds index data one doc at a time: each analysed doc's terms go into
- * growing typed arrays and the doc itself can be dropped, so a build never
- * holds every analysed doc at once.
+ * chunked typed arrays (postings.ts's `TermCollector`) and the doc itself can
+ * be dropped, so a build never holds every analysed doc at once.
  */
 class IndexDataBuilder {
   readonly #stems = new TermCollector<string>();
@@ -331,19 +331,11 @@ class RegisterIndex implements SimilarityIndex {
     return smoothedIdf(df, this.data.docCount);
   };
 
-  #stemKeys: (string | undefined)[] | undefined;
-
-  /** A stem's key, read from the column once: a saved column makes a new string on every read. */
-  stemKey(id: number): string {
-    const keys = (this.#stemKeys ??= new Array<string | undefined>(this.data.stemKeys.length));
-    return (keys[id] ??= this.data.stemKeys.get(id));
-  }
-
   docStemTerms(docIndex: number): string[] {
     const { docStems } = this.data;
     const terms: string[] = [];
     const end = docStems.starts[docIndex + 1] as number;
-    for (let entry = docStems.starts[docIndex] as number; entry < end; entry += 1) terms.push(this.stemKey(docStems.terms[entry] as number));
+    for (let entry = docStems.starts[docIndex] as number; entry < end; entry += 1) terms.push(this.data.stemKeys.get(docStems.terms[entry] as number));
     return terms;
   }
 
@@ -525,7 +517,7 @@ class RegisterIndex implements SimilarityIndex {
     return {
       docCount,
       termCount: stemKeys.length,
-      term: (termId) => this.stemKey(termId),
+      term: (termId) => stemKeys.get(termId),
       termId: (term) => this.stemId(term),
       postings: stems,
       id: this.idOf,

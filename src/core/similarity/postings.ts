@@ -4,6 +4,11 @@
  * exists per posting. Terms are numbered in sorted key order and each term's
  * postings list its docs in ascending order; both orders are canonical, so an
  * index updated with `withChanges` holds exactly the arrays of a fresh build.
+ *
+ * In order: term weights (TF, IDF); `TermCollector`, which gathers docs' terms
+ * while an index is built; `invert` and `transpose` between per-doc lists and
+ * postings; doc norms; a query's cosines against every doc
+ * (`accumulateCosines`); and `mergeTerms` / `mergePostings` for `withChanges`.
  */
 
 /**
