@@ -3,8 +3,7 @@ import { GitRepository } from '../adapters/git/git-repository.js';
 import type { CommandContext } from '../cli/ports.js';
 import { duplicateIndexOf, groupPairs, scanDuplicatePairs } from '../core/duplicates.js';
 import type { DuplicatePair } from '../core/duplicates.js';
-import type { Idea } from '../core/idea.js';
-import { loadIdeaRefs, openRegister, readIdea } from './register.js';
+import { ideaReader, loadIdeaRefs, openRegister } from './register.js';
 import type { OpenRegister } from './register.js';
 import { loadSimilarityIndex } from './similarity-index.js';
 
@@ -27,17 +26,7 @@ export async function scanRegister(ctx: CommandContext, options: { since?: strin
   }
   // The scan looks at the whole register whatever the look-back of add.
   const settings = { ...register.config.duplicates, lookback_days: null };
-  const pathById = new Map(refs.map((ref) => [ref.id, ref.path]));
-  const read = new Map<string, Idea | undefined>();
-  const ideaOf = (id: string): Idea | undefined => {
-    if (!read.has(id)) {
-      const path = pathById.get(id);
-      const idea = path === undefined ? undefined : readIdea(register, path);
-      read.set(id, idea && { data: idea.data, path: idea.path });
-    }
-    return read.get(id);
-  };
-  const index = duplicateIndexOf(refs, settings, ctx.clock.today(), await loadSimilarityIndex(register, refs), ideaOf);
+  const index = duplicateIndexOf(refs, settings, ctx.clock.today(), await loadSimilarityIndex(register, refs), ideaReader(register, refs));
   const pairs = scanDuplicatePairs(index, settings, subject);
   return { register, pairs, groups: groupPairs(pairs), checked: subject?.size ?? refs.length };
 }

@@ -9,7 +9,7 @@ import { contactOf } from '../core/idea.js';
 import { compileFilter, sortIdeas } from '../core/query.js';
 import type { IdeaFilter } from '../core/query.js';
 import type { MatchReason } from '../core/similarity/index.js';
-import { loadIdeaRefs, loadIdeas, openRegister, readIdea, requireIdea } from './register.js';
+import { ideaReader, loadIdeaRefs, loadIdeas, openRegister, readIdea, requireIdea } from './register.js';
 import type { OpenRegister } from './register.js';
 
 export interface ReadResult<T> {
@@ -31,13 +31,11 @@ export async function similarIdeas(ctx: CommandContext, query: string): Promise<
   const settings = register.config.duplicates;
   // The engine loads only for the commands that rank; list and show never need it.
   const { loadSimilarityIndex } = await import('./similarity-index.js');
-  const refById = new Map(refs.map((ref) => [ref.id, ref]));
-  const ideaOf = (id: string) => {
-    const ref = refById.get(id);
-    return ref && readIdea(register, ref.path);
-  };
+  const ideaOf = ideaReader(register, refs);
   const index = duplicateIndexOf(refs, settings, ctx.clock.today(), await loadSimilarityIndex(register, refs), ideaOf);
-  const existing = isIdeaId(normalizeIdInput(query)) ? ideaOf(normalizeIdInput(query)) : undefined;
+  const existingRef = isIdeaId(normalizeIdInput(query)) ? refs.find((ref) => ref.id === normalizeIdInput(query)) : undefined;
+  // Its body too: an existing idea is matched by its whole text.
+  const existing = existingRef && readIdea(register, existingRef.path);
   if (existing) {
     const doc = similarityDocOf(existing);
     const exclude = new Set([existing.data.id, ...linkedIds(existing.data), ...refs.filter((ref) => linkedIds(ref).includes(existing.data.id)).map((ref) => ref.id)]);
@@ -70,12 +68,11 @@ export interface SearchResult {
 export async function searchIdeas(ctx: CommandContext, query: string, limit: number): Promise<ReadResult<SearchResult[]>> {
   const register = await openRegister(ctx);
   const { refs, unreadable } = await loadIdeaRefs(register);
-  const pathById = new Map(refs.map((ref) => [ref.id, ref.path]));
+  const ideaOf = ideaReader(register, refs);
   const { loadSimilarityIndex } = await import('./similarity-index.js');
   const index = await loadSimilarityIndex(register, refs);
   const hits = index.searchText(query, limit).flatMap((hit) => {
-    const path = pathById.get(hit.id);
-    const idea = path === undefined ? undefined : readIdea(register, path);
+    const idea = ideaOf(hit.id);
     return idea ? [{ idea, score: hit.score, reasons: hit.reasons }] : [];
   });
   return { register, skipped: unreadable, value: hits };

@@ -139,6 +139,23 @@ export function readIdea(register: OpenRegister, path: string): IdeaWithBody | u
   return checked.idea && checked.body !== undefined ? { ...checked.idea, body: checked.body } : undefined;
 }
 
+/**
+ * Reads ideas by id from their files, each at most once: for the few ideas a
+ * ranking shows. Bodies are not kept; `readIdea` has them.
+ */
+export function ideaReader(register: OpenRegister, refs: readonly IdeaRef[]): (id: string) => Idea | undefined {
+  const pathById = new Map(refs.map((ref) => [ref.id, ref.path]));
+  const read = new Map<string, Idea | undefined>();
+  return (id) => {
+    if (!read.has(id)) {
+      const path = pathById.get(id);
+      const idea = path === undefined ? undefined : readIdea(register, path);
+      read.set(id, idea && { data: idea.data, path: idea.path });
+    }
+    return read.get(id);
+  };
+}
+
 export function requireIdea(ideas: readonly Idea[], input: string): Idea {
   const id = normalizeIdInput(input);
   const matches = findIdeaById(ideas, id);
