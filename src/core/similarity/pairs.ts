@@ -22,7 +22,7 @@
  * very long texts exceed.
  */
 import type { IndexData, RegisterIndex, Shortlisted } from './engine.js';
-import { smoothedIdf, TF as SHARED_TF, TITLE_WEIGHT as SHARED_TITLE_WEIGHT, termCountOf, transpose, type Norms, type Postings } from './postings.js';
+import { codeForward, CountPairCodes, smoothedIdf, TF as SHARED_TF, TITLE_WEIGHT as SHARED_TITLE_WEIGHT, termCountOf, transpose, type CodedForwardTerms, type Norms, type Postings } from './postings.js';
 import {
   confidenceOf,
   confidencesOf,
@@ -77,14 +77,21 @@ const TITLE_WEIGHT = SHARED_TITLE_WEIGHT;
 interface FamilyScan {
   postings: Postings;
   norms: Norms;
-  forward: ReturnType<typeof transpose>;
+  /** Each doc's terms, in any order. */
+  forward: CodedForwardTerms;
+  /** By count code: the TF weight of the entry over title and text, and over the title alone. */
+  codeFull: Float64Array;
+  codeTitle: Float64Array;
   idfFull: Float64Array;
   idfTitle: Float64Array;
   /** 1 for terms in more than `commonDf` docs. */
   common: Uint8Array;
+  /** The weights of the doc last given to `spreadDoc`, by term (0 for its other terms). */
+  spreadFull: Float64Array;
+  spreadTitle: Float64Array;
 }
 
-function familyScan(postings: Postings, norms: Norms, docCount: number, commonDf: number): FamilyScan {
+function familyScan(postings: Postings, norms: Norms, forward: CodedForwardTerms, codes: CountPairCodes, docCount: number, commonDf: number): FamilyScan {
   const termCount = termCountOf(postings);
   const idfFull = new Float64Array(termCount);
   const idfTitle = new Float64Array(termCount);
@@ -95,40 +102,46 @@ function familyScan(postings: Postings, norms: Norms, docCount: number, commonDf
     idfTitle[term] = smoothedIdf(postings.titleDf[term] as number, docCount);
     if (df > commonDf) common[term] = 1;
   }
-  const forward = transpose(postings, docCount);
-  return { postings, norms, forward, idfFull, idfTitle, common };
+  const codeFull = Float64Array.from(codes.titleCounts, (titleCount, code) => TITLE_WEIGHT * (TF[titleCount] as number) + (TF[codes.textCounts[code] as number] as number));
+  const codeTitle = Float64Array.from(codes.titleCounts, (titleCount) => TF[titleCount] as number);
+  return { postings, norms, forward, codeFull, codeTitle, idfFull, idfTitle, common, spreadFull: new Float64Array(termCount), spreadTitle: new Float64Array(termCount) };
 }
 
-/** Exact cosines of two docs in one family, by merging their term lists. */
+/**
+ * Spreads `doc`'s TF-IDF weights over the scan's per-term arrays, so that its
+ * cosine with another doc needs one pass over the other's terms; `undo`
+ * clears them again.
+ */
+function spreadDoc(scan: FamilyScan, doc: number, undo = false): void {
+  const { forward, codeFull, codeTitle, idfFull, idfTitle, spreadFull, spreadTitle } = scan;
+  const end = forward.starts[doc + 1] as number;
+  for (let entry = forward.starts[doc] as number; entry < end; entry += 1) {
+    const term = forward.terms[entry] as number;
+    if (undo) {
+      spreadFull[term] = 0;
+      spreadTitle[term] = 0;
+      continue;
+    }
+    const code = forward.codes[entry] as number;
+    spreadFull[term] = (codeFull[code] as number) * (idfFull[term] as number);
+    spreadTitle[term] = (codeTitle[code] as number) * (idfTitle[term] as number);
+  }
+}
+
+/** Exact cosines of the spread doc `left` with `right` in one family. */
 function pairCosines(scan: FamilyScan, left: number, right: number): { full: number; title: number } {
-  const { forward, idfFull, idfTitle, norms } = scan;
-  let i = forward.starts[left] as number;
-  const iEnd = forward.starts[left + 1] as number;
-  let j = forward.starts[right] as number;
-  const jEnd = forward.starts[right + 1] as number;
+  const { forward, codeFull, codeTitle, idfFull, idfTitle, norms, spreadFull, spreadTitle } = scan;
+  const end = forward.starts[right + 1] as number;
   let full = 0;
   let title = 0;
-  while (i < iEnd && j < jEnd) {
-    const a = forward.terms[i] as number;
-    const b = forward.terms[j] as number;
-    if (a < b) i += 1;
-    else if (a > b) j += 1;
-    else {
-      const leftTitle = forward.titleCounts[i] as number;
-      const rightTitle = forward.titleCounts[j] as number;
-      const idf = idfFull[a] as number;
-      full +=
-        (TITLE_WEIGHT * (TF[leftTitle] as number) + (TF[forward.textCounts[i] as number] as number)) *
-        (TITLE_WEIGHT * (TF[rightTitle] as number) + (TF[forward.textCounts[j] as number] as number)) *
-        idf *
-        idf;
-      if (leftTitle > 0 && rightTitle > 0) {
-        const titleIdf = idfTitle[a] as number;
-        title += (TF[leftTitle] as number) * (TF[rightTitle] as number) * titleIdf * titleIdf;
-      }
-      i += 1;
-      j += 1;
-    }
+  for (let entry = forward.starts[right] as number; entry < end; entry += 1) {
+    const term = forward.terms[entry] as number;
+    const leftFull = spreadFull[term] as number;
+    if (leftFull === 0) continue;
+    const code = forward.codes[entry] as number;
+    full += leftFull * (codeFull[code] as number) * (idfFull[term] as number);
+    const rightTitle = codeTitle[code] as number;
+    if (rightTitle > 0) title += (spreadTitle[term] as number) * rightTitle * (idfTitle[term] as number);
   }
   const fullNorms = (norms.full[left] as number) * (norms.full[right] as number);
   const titleNorms = (norms.title[left] as number) * (norms.title[right] as number);
@@ -149,7 +162,7 @@ function accumulateDoc(
   touchedList: Int32Array,
   touchedCount: number,
 ): number {
-  const { forward, postings, idfFull, idfTitle, common, norms } = scan;
+  const { forward, codeFull, codeTitle, postings, idfFull, idfTitle, common, norms } = scan;
   const fullNorm = norms.full[doc] as number;
   const titleNorm = norms.title[doc] as number;
   if (fullNorm === 0) return touchedCount;
@@ -158,11 +171,12 @@ function accumulateDoc(
   for (let entry = forward.starts[doc] as number; entry < end; entry += 1) {
     const term = forward.terms[entry] as number;
     if (!all && common[term] === 1) continue;
-    const titleCount = forward.titleCounts[entry] as number;
+    const code = forward.codes[entry] as number;
     const idf = idfFull[term] as number;
-    const fullFactor = ((TITLE_WEIGHT * (TF[titleCount] as number) + (TF[forward.textCounts[entry] as number] as number)) * idf * idf) / fullNorm;
+    const fullFactor = ((codeFull[code] as number) * idf * idf) / fullNorm;
     const titleIdf = idfTitle[term] as number;
-    const titleFactor = titleCount > 0 && titleNorm > 0 ? ((TF[titleCount] as number) * titleIdf * titleIdf) / titleNorm : 0;
+    const titleTf = codeTitle[code] as number;
+    const titleFactor = titleTf > 0 && titleNorm > 0 ? (titleTf * titleIdf * titleIdf) / titleNorm : 0;
     const postingEnd = postings.starts[term + 1] as number;
     for (let posting = postings.starts[term] as number; posting < postingEnd; posting += 1) {
       const other = postings.docs[posting] as number;
@@ -242,8 +256,12 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
     }
     return value;
   };
-  const stems = familyScan(data.stems, data.stemNorms, docCount, commonDf);
-  const grams = familyScan(data.grams, data.gramNorms, docCount, commonDf);
+  // The index keeps each doc's stems already; only the grams' postings need turning around.
+  const codes = new CountPairCodes();
+  codes.add(data.docStems);
+  codes.add(data.grams);
+  const stems = familyScan(data.stems, data.stemNorms, codeForward(data.docStems, codes), codes, docCount, commonDf);
+  const grams = familyScan(data.grams, data.gramNorms, transpose(data.grams, docCount, codes), codes, docCount, commonDf);
   const idOf = index.idOf;
   const skip = options.skip;
   const skipped = (a: number, b: number) => {
@@ -333,6 +351,8 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
     let top = first;
     if (!all) {
       top = new TopDocs(SHORTLIST_SIZE, idOf);
+      spreadDoc(stems, doc);
+      spreadDoc(grams, doc);
       for (const other of first.docs) {
         const s = pairCosines(stems, doc, other);
         const g = pairCosines(grams, doc, other);
@@ -344,6 +364,8 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
         const preliminary = STEM_WEIGHT * stemCosine + GRAM_WEIGHT * gramCosine;
         if (preliminary > 0) top.offer(other, preliminary);
       }
+      spreadDoc(stems, doc, true);
+      spreadDoc(grams, doc, true);
     }
     return top.docs.map((other) => ({ docIndex: other, stemCosine: stemCosines[other] as number, gramCosine: gramCosines[other] as number }));
   };

@@ -6,8 +6,8 @@
  * index updated with `withChanges` holds exactly the arrays of a fresh build.
  *
  * In order: term weights (TF, IDF); `TermCollector`, which gathers docs' terms
- * while an index is built; `invert` and `transpose` between per-doc lists and
- * postings; doc norms; a query's cosines against every doc
+ * while an index is built; `invert` and `transpose` (with `CountPairCodes`)
+ * between per-doc lists and postings; doc norms; a query's cosines against every doc
  * (`accumulateCosines`); and `mergeTerms` / `mergePostings` for `withChanges`.
  */
 
@@ -239,10 +239,59 @@ function invertEntries(pieces: readonly EntryChunk[], pieceLength: number, entri
 }
 
 /**
- * Per-doc terms from postings (the transpose of `invert`); each doc's terms come out in ascending id order.
- * Term ids take two bytes where they fit: the grams of a large register are millions of entries.
+ * The (title count, text count) pairs of a family's entries, numbered: a
+ * register has a few dozen distinct pairs against millions of entries, so an
+ * entry's counts fit in one code byte where they would take two.
  */
-export function transpose(postings: Postings, docCount: number): Omit<ForwardTerms, 'terms'> & { terms: Int32Array | Uint16Array } {
+export class CountPairCodes {
+  readonly #codeOfPair = new Int32Array((MAX_STORED_COUNT + 1) * (MAX_STORED_COUNT + 1)).fill(-1);
+  readonly titleCounts: number[] = [];
+  readonly textCounts: number[] = [];
+
+  /** Numbers every pair in these entries. */
+  add(counts: Pick<Postings, 'titleCounts' | 'textCounts'>): void {
+    const { titleCounts, textCounts } = counts;
+    for (let entry = 0; entry < titleCounts.length; entry += 1) {
+      const pair = (titleCounts[entry] as number) * (MAX_STORED_COUNT + 1) + (textCounts[entry] as number);
+      if (this.#codeOfPair[pair] === -1) {
+        this.#codeOfPair[pair] = this.titleCounts.length;
+        this.titleCounts.push(titleCounts[entry] as number);
+        this.textCounts.push(textCounts[entry] as number);
+      }
+    }
+  }
+
+  /** The code of a pair given to `add`. */
+  codeOf(titleCount: number, textCount: number): number {
+    return this.#codeOfPair[titleCount * (MAX_STORED_COUNT + 1) + textCount] as number;
+  }
+
+  newCodes(length: number): Uint8Array | Uint16Array {
+    return this.titleCounts.length <= 0x100 ? new Uint8Array(length) : new Uint16Array(length);
+  }
+}
+
+/** Per-doc terms with each entry's counts as a `CountPairCodes` code. */
+export interface CodedForwardTerms {
+  /** Doc d's entries are `starts[d] .. starts[d + 1] - 1`. */
+  starts: Int32Array;
+  terms: Int32Array | Uint16Array;
+  codes: Uint8Array | Uint16Array;
+}
+
+/** Per-doc terms, in the order given, with their counts coded. */
+export function codeForward(forward: ForwardTerms, codes: CountPairCodes): CodedForwardTerms {
+  const coded = codes.newCodes(forward.terms.length);
+  for (let entry = 0; entry < coded.length; entry += 1) coded[entry] = codes.codeOf(forward.titleCounts[entry] as number, forward.textCounts[entry] as number);
+  return { starts: forward.starts, terms: forward.terms, codes: coded };
+}
+
+/**
+ * Per-doc terms from postings (the transpose of `invert`), with their counts
+ * coded; each doc's terms come out in ascending id order. Term ids take two
+ * bytes where they fit: the grams of a large register are millions of entries.
+ */
+export function transpose(postings: Postings, docCount: number, codes: CountPairCodes): CodedForwardTerms {
   const entries = postings.docs.length;
   const starts = new Int32Array(docCount + 1);
   for (let entry = 0; entry < entries; entry += 1) {
@@ -253,20 +302,18 @@ export function transpose(postings: Postings, docCount: number): Omit<ForwardTer
   const cursors = starts.slice(0, docCount);
   const termCount = termCountOf(postings);
   const terms = termCount <= 0x10000 ? new Uint16Array(entries) : new Int32Array(entries);
-  const titleCounts = new Uint8Array(entries);
-  const textCounts = new Uint8Array(entries);
+  const coded = codes.newCodes(entries);
   for (let term = 0; term < termCount; term += 1) {
     const end = postings.starts[term + 1] as number;
     for (let entry = postings.starts[term] as number; entry < end; entry += 1) {
       const doc = postings.docs[entry] as number;
       const position = cursors[doc] as number;
       terms[position] = term;
-      titleCounts[position] = postings.titleCounts[entry] as number;
-      textCounts[position] = postings.textCounts[entry] as number;
+      coded[position] = codes.codeOf(postings.titleCounts[entry] as number, postings.textCounts[entry] as number);
       cursors[doc] = position + 1;
     }
   }
-  return { starts, terms, titleCounts, textCounts };
+  return { starts, terms, codes: coded };
 }
 
 /** Adds the squared TF-IDF weights of one term's postings `start .. end - 1` to each doc's sums, in both spaces. */
