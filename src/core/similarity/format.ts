@@ -162,7 +162,7 @@ export function readIndexData(input: Uint8Array): IndexData {
     if (!(section instanceof kind)) throw new IndexFormatError(`similarity index without ${name}`);
     return section;
   };
-  const strings = (name: string) => new PackedStrings(get(`${name}.blob`, Uint8Array), get(`${name}.offsets`, Uint32Array));
+  const strings = (name: string, remember = true) => new PackedStrings(get(`${name}.blob`, Uint8Array), get(`${name}.offsets`, Uint32Array), remember);
   const postings = (name: string): Postings => ({
     starts: get(`${name}.starts`, Int32Array),
     docs: get(`${name}.docs`, Int32Array),
@@ -176,7 +176,7 @@ export function readIndexData(input: Uint8Array): IndexData {
     docCount,
     ids: strings('ids'),
     fuzzyTitles: strings('fuzzyTitles'),
-    surfaces: strings('surfaces'),
+    surfaces: strings('surfaces', false),
     languages: get('languages', Uint8Array),
     hasText: get('hasText', Uint8Array),
     stemKeys: strings('stemKeys'),

@@ -18,9 +18,11 @@ export class ArrayStrings implements Strings {
 
 /**
  * Strings stored as one UTF-8 blob with the byte offset where each starts.
- * A string is decoded when first asked for and then remembered: a query reads
- * a few dozen of a saved index's 50,000 titles and surfaces, and decoding the
- * whole blob for them would cost more than the query.
+ * A string is decoded when asked for: a query reads a few dozen of a saved
+ * index's 50,000 titles and surfaces, and decoding the whole blob for them
+ * would cost more than the query. Short strings asked for again and again (ids,
+ * titles in a scan of the register) are remembered once decoded; long ones,
+ * read once per use, are not, or a scan would end up holding them all.
  */
 export class PackedStrings implements Strings {
   #decoded: (string | undefined)[] | undefined;
@@ -28,6 +30,7 @@ export class PackedStrings implements Strings {
   constructor(
     readonly blob: Uint8Array,
     readonly offsets: Uint32Array,
+    readonly remember = true,
   ) {}
 
   get length(): number {
@@ -35,6 +38,7 @@ export class PackedStrings implements Strings {
   }
 
   get(index: number): string {
+    if (!this.remember) return decodeUtf8(this.blob, this.offsets[index] as number, this.offsets[index + 1] as number);
     this.#decoded ??= new Array<string | undefined>(this.length);
     return (this.#decoded[index] ??= decodeUtf8(this.blob, this.offsets[index] as number, this.offsets[index + 1] as number));
   }

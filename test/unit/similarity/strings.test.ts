@@ -26,6 +26,9 @@ describe('PackedStrings', () => {
     // Read again from the bytes alone, as a loaded index does.
     const loaded = new PackedStrings(packed.blob.slice(), packed.offsets.slice());
     expect(Array.from({ length: strings.length }, (_, i) => loaded.get(i))).toEqual(strings);
+    // A column that decodes each string afresh (long surfaces) reads the same, every time.
+    const unremembered = new PackedStrings(packed.blob.slice(), packed.offsets.slice(), false);
+    for (let round = 0; round < 2; round += 1) expect(Array.from({ length: strings.length }, (_, i) => unremembered.get(i))).toEqual(strings);
   });
 
   it('stores a lone surrogate as U+FFFD, as TextEncoder does, without shifting the strings after it', () => {
