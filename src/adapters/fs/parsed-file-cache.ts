@@ -90,13 +90,16 @@ class CacheEntry implements CacheHit {
     return asciiJson([JSON.stringify(path), this.hash, this.stamp?.size ?? '', this.stamp?.mtimeMs ?? '', id, municipality, created, links ? JSON.stringify(links) : '', checkLength].join('\t'));
   }
 
-  /** Reads a summary line; its verdict is the `checkLength` bytes of `bytes` from `checkStart`. */
-  static fromSummaryLine(line: string, bytes: Buffer, checkStart: number): { path: string; entry: CacheEntry; checkEnd: number } {
+  /**
+   * Reads a summary line; its verdict is the `checkLength` bytes of `bytes` from `checkStart`.
+   * `shared` gives one string for each municipality and date: a few hundred values repeated over 50,000 lines.
+   */
+  static fromSummaryLine(line: string, bytes: Buffer, checkStart: number, shared: (value: string) => string): { path: string; entry: CacheEntry; checkEnd: number } {
     const [path, hash, size, mtimeMs, id, municipality, created, links, checkLength] = line.split('\t');
     const length = Number(checkLength);
     if (path === undefined || !hash || municipality === undefined || created === undefined || links === undefined || !(length > 0)) throw new Error('malformed cache line');
     const stamp = size && mtimeMs ? { size: Number(size), mtimeMs: Number(mtimeMs) } : undefined;
-    const summary = id ? { id, municipality, created, ...(links ? { links: JSON.parse(links) as IdeaLinks } : {}) } : undefined;
+    const summary = id ? { id, municipality: shared(municipality), created: shared(created), ...(links ? { links: JSON.parse(links) as IdeaLinks } : {}) } : undefined;
     const checkEnd = checkStart + length;
     return { path: JSON.parse(path) as string, entry: new CacheEntry(hash, stamp, summary, { bytes, start: checkStart, end: checkEnd }), checkEnd };
   }
@@ -140,9 +143,16 @@ export class ParsedFileCache {
         if (!Number.isSafeInteger(summaryStart) || summaryStart < headerEnd || summaryStart > lastLineStart) throw new Error('malformed cache end');
         const entries = new Map<string, CacheEntry>();
         let checkStart = headerEnd;
+        const values = new Map<string, string>();
+        const shared = (value: string) => {
+          const known = values.get(value);
+          if (known !== undefined) return known;
+          values.set(value, value);
+          return value;
+        };
         for (const line of bytes.toString('latin1', summaryStart, lastLineStart).split('\n')) {
           if (line === '') continue;
-          const { path, entry, checkEnd } = CacheEntry.fromSummaryLine(line, bytes, checkStart);
+          const { path, entry, checkEnd } = CacheEntry.fromSummaryLine(line, bytes, checkStart, shared);
           entries.set(path, entry);
           checkStart = checkEnd;
         }
