@@ -9,6 +9,7 @@ import { contactOf } from '../core/idea.js';
 import { compileFilter, sortIdeas } from '../core/query.js';
 import type { IdeaFilter } from '../core/query.js';
 import type { MatchReason } from '../core/similarity/index.js';
+import { readSavedIndexAhead } from '../adapters/fs/index-files.js';
 import { ideaReader, loadIdeaRefs, loadIdeas, openRegister, readIdea, requireIdea } from './register.js';
 import type { OpenRegister } from './register.js';
 
@@ -26,13 +27,14 @@ export interface ReadResult<T> {
  */
 export async function similarIdeas(ctx: CommandContext, query: string): Promise<ReadResult<DuplicateCandidate[]>> {
   const register = await openRegister(ctx);
+  const readAhead = readSavedIndexAhead(register.root);
   // Only summaries of every idea: the data of the few candidates shown is read from their files.
   const { refs, unreadable } = await loadIdeaRefs(register);
   const settings = register.config.duplicates;
   // The engine loads only for the commands that rank; list and show never need it.
   const { loadSimilarityIndex } = await import('./similarity-index.js');
   const ideaOf = ideaReader(register, refs);
-  const index = duplicateIndexOf(refs, settings, ctx.clock.today(), await loadSimilarityIndex(register, refs), ideaOf);
+  const index = duplicateIndexOf(refs, settings, ctx.clock.today(), await loadSimilarityIndex(register, refs, readAhead), ideaOf);
   const existingRef = isIdeaId(normalizeIdInput(query)) ? refs.find((ref) => ref.id === normalizeIdInput(query)) : undefined;
   // Its body too: an existing idea is matched by its whole text.
   const existing = existingRef && readIdea(register, existingRef.path);
@@ -67,10 +69,11 @@ export interface SearchResult {
 
 export async function searchIdeas(ctx: CommandContext, query: string, limit: number): Promise<ReadResult<SearchResult[]>> {
   const register = await openRegister(ctx);
+  const readAhead = readSavedIndexAhead(register.root);
   const { refs, unreadable } = await loadIdeaRefs(register);
   const ideaOf = ideaReader(register, refs);
   const { loadSimilarityIndex } = await import('./similarity-index.js');
-  const index = await loadSimilarityIndex(register, refs);
+  const index = await loadSimilarityIndex(register, refs, readAhead);
   const hits = index.searchText(query, limit).flatMap((hit) => {
     const idea = ideaOf(hit.id);
     return idea ? [{ idea, score: hit.score, reasons: hit.reasons }] : [];

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { loadCachedIndex, saveCachedIndex } from '../adapters/fs/index-cache.js';
+import type { SavedIndexFiles } from '../adapters/fs/index-files.js';
 import { buildDuplicateIndex, similarityDoc } from '../core/duplicates.js';
 import { titleAndBodyOf } from '../core/format/idea-file.js';
 import type { DuplicateIndex } from '../core/duplicates.js';
@@ -24,7 +25,8 @@ export function indexedFilesOf(loaded: Pick<LoadedIdeas, 'ideas' | 'hashes'>): I
   return loaded.ideas.map((idea) => ({ id: idea.data.id, path: idea.path, hash: loaded.hashes.get(idea.path) ?? '' }));
 }
 
-export async function loadSimilarityIndex(register: OpenRegister, files: readonly IndexedFile[]): Promise<SimilarityIndex> {
+/** `readAhead`: the saved index's files, when the command started reading them early (`readSavedIndexAhead`). */
+export async function loadSimilarityIndex(register: OpenRegister, files: readonly IndexedFile[], readAhead?: Promise<SavedIndexFiles | undefined>): Promise<SimilarityIndex> {
   const byId = new Map<string, IndexedFile>();
   for (const file of files) byId.set(file.id, file);
   // One call into the hash for all files: 10,000 small updates cost more than hashing the text they make.
@@ -38,7 +40,7 @@ export async function loadSimilarityIndex(register: OpenRegister, files: readonl
   };
   const versions = () => Object.fromEntries([...byId].map(([id, file]) => [id, file.hash]));
 
-  const cached = await loadCachedIndex(register.root);
+  const cached = await loadCachedIndex(register.root, readAhead);
   // The common case: nothing changed since the index was saved, told by one digest.
   if (cached?.digest === currentDigest) return cached.index;
   if (cached) {

@@ -4,13 +4,12 @@
  * file; edited, added and removed ideas are applied as changes; an index from
  * another format or a corrupt file is rebuilt. Results never depend on it.
  */
-import { readFile, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { ANALYSIS_VERSION, deserializeSimilarityIndex, INDEX_FORMAT_VERSION } from '../../core/similarity/index.js';
 import type { SimilarityIndex } from '../../core/similarity/index.js';
 import { cacheFilePath, writeCacheFile } from './cache-files.js';
-
-const INDEX_FILE = 'similarity-index.bin';
-const MANIFEST_FILE = 'similarity-index.manifest';
+import { INDEX_FILE, MANIFEST_FILE, readSavedIndexFiles } from './index-files.js';
+import type { SavedIndexFiles } from './index-files.js';
 
 /** First line of the manifest; the second is the JSON of `docs`, parsed only when the digest differs. */
 interface ManifestHeader {
@@ -28,13 +27,27 @@ export interface CachedIndex {
   docs: () => Record<string, string>;
 }
 
-export async function loadCachedIndex(root: string): Promise<CachedIndex | undefined> {
+/** The manifest's first line, when it is of this format and analysis version. */
+function manifestHeaderOf(manifest: string): ManifestHeader | undefined {
   try {
-    const manifest = await readFile(cacheFilePath(root, MANIFEST_FILE), 'utf8');
+    const header = JSON.parse(manifest.slice(0, manifest.indexOf('\n'))) as Partial<ManifestHeader>;
+    const current = header.indexFormat === INDEX_FORMAT_VERSION && header.analysisVersion === ANALYSIS_VERSION;
+    return current && typeof header.digest === 'string' && typeof header.count === 'number' ? (header as ManifestHeader) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `readAhead`: the files, when the command started reading them earlier (`readSavedIndexAhead`). */
+export async function loadCachedIndex(root: string, readAhead?: Promise<SavedIndexFiles | undefined>): Promise<CachedIndex | undefined> {
+  // An index of another format is not read at all.
+  const files = await (readAhead ?? readSavedIndexFiles(root, (manifest) => manifestHeaderOf(manifest) !== undefined));
+  if (files === undefined) return undefined;
+  const { manifest, index: bytes } = files;
+  try {
     const headerEnd = manifest.indexOf('\n');
-    const header = JSON.parse(manifest.slice(0, headerEnd)) as Partial<ManifestHeader>;
-    if (header.indexFormat !== INDEX_FORMAT_VERSION || header.analysisVersion !== ANALYSIS_VERSION || typeof header.digest !== 'string') return undefined;
-    const bytes = await readFile(cacheFilePath(root, INDEX_FILE));
+    const header = manifestHeaderOf(manifest);
+    if (header === undefined) return undefined;
     const index = deserializeSimilarityIndex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (index.size !== header.count) return undefined;
     // Parsed only when something changed: at 50,000 ideas it is a few megabytes of JSON.

@@ -1,0 +1,81 @@
+/**
+ * The raw files of the saved similarity index, apart from the engine that
+ * reads them: a command can start reading them before it loads the engine.
+ */
+import { close, closeSync, fstatSync, openSync, read, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { cacheFilePath } from './cache-files.js';
+
+export const INDEX_FILE = 'similarity-index.bin';
+export const MANIFEST_FILE = 'similarity-index.manifest';
+
+/**
+ * Larger indexes are not read ahead: read early, the index would be in memory
+ * together with everything a command reads before it ranks, and at 50,000
+ * ideas (100 MB) that would raise the peak well past the memory goal.
+ */
+export const READ_AHEAD_MAX_BYTES = 40 * 1024 * 1024;
+
+export interface SavedIndexFiles {
+  manifest: string;
+  index: Buffer;
+}
+
+/** Both files, or undefined when either is missing or unreadable, or the manifest is not `current`. */
+export async function readSavedIndexFiles(root: string, current: (manifest: string) => boolean = () => true): Promise<SavedIndexFiles | undefined> {
+  try {
+    const manifest = await readFile(cacheFilePath(root, MANIFEST_FILE), 'utf8');
+    if (!current(manifest)) return undefined;
+    return { manifest, index: await readFile(cacheFilePath(root, INDEX_FILE)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts reading a saved index of at most `READ_AHEAD_MAX_BYTES`, so that the
+ * read goes on while the command checks the idea files; undefined when there
+ * is none or it is larger (it is then read when needed). Its manifest is
+ * checked only later, by the engine: a stale small index costs one wasted read.
+ *
+ * The index is read by one `read` into a buffer of its size: the checks that
+ * follow do not yield to the event loop, so a read in chunks (as `readFile`
+ * does) would stop after its first chunk until they are done.
+ */
+export function readSavedIndexAhead(root: string): Promise<SavedIndexFiles | undefined> | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(cacheFilePath(root, INDEX_FILE), 'r');
+    const size = fstatSync(fd).size;
+    if (size > READ_AHEAD_MAX_BYTES) {
+      closeSync(fd);
+      return undefined;
+    }
+    const manifest = readFileSync(cacheFilePath(root, MANIFEST_FILE), 'utf8');
+    // A failed read is a missing index (rebuilt); nobody awaits it when the command fails first.
+    return readWhole(fd, Buffer.allocUnsafe(size)).then(
+      (index) => ({ manifest, index }),
+      () => undefined,
+    );
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    return undefined;
+  }
+}
+
+/** Fills `buffer` from the start of the file, then closes it. */
+function readWhole(fd: number, buffer: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const readFrom = (offset: number) => {
+      if (offset === buffer.length) {
+        close(fd, () => resolve(buffer));
+        return;
+      }
+      read(fd, buffer, offset, buffer.length - offset, offset, (error, bytesRead) => {
+        if (error || bytesRead === 0) close(fd, () => reject(error ?? new Error('index file shorter than its size')));
+        else readFrom(offset + bytesRead);
+      });
+    };
+    readFrom(0);
+  });
+}
