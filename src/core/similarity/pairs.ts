@@ -208,25 +208,71 @@ const EXACT_BUDGET = 40_000;
 /** Otherwise this many best docs by rare terms are re-scored exactly for the shortlist. */
 const RARE_CANDIDATES = 40;
 
-/** Values kept for a doc still to be scanned, by key, until `release(doc)`. */
-class PendingCache<V> {
-  readonly #byDoc = new Map<number, Map<number, V>>();
+/**
+ * Values kept for a doc still to be scanned, by key, until `release(doc)`.
+ * Each doc's entries form a list in typed arrays: at 50,000 ideas a scan holds
+ * about 100,000 at its middle, which as a Map per doc took some 16 MB.
+ */
+export class PendingCache {
+  readonly #first: Int32Array;
+  #next = new Int32Array(1024);
+  #keys = new Int32Array(1024);
+  #values = new Float64Array(2048);
+  #used = 0;
+  /** Released entries, chained through `#next`. */
+  #free = -1;
 
-  get(doc: number, key: number): V | undefined {
-    return this.#byDoc.get(doc)?.get(key);
+  constructor(docCount: number) {
+    this.#first = new Int32Array(docCount).fill(-1);
   }
 
-  set(doc: number, key: number, value: V): void {
-    let values = this.#byDoc.get(doc);
-    if (values === undefined) {
-      values = new Map();
-      this.#byDoc.set(doc, values);
+  /** The entry of `doc` under `key`, or -1; its values are `value(entry, 0)` and `value(entry, 1)`. */
+  find(doc: number, key: number): number {
+    for (let entry = this.#first[doc] as number; entry !== -1; entry = this.#next[entry] as number) if (this.#keys[entry] === key) return entry;
+    return -1;
+  }
+
+  value(entry: number, which: 0 | 1): number {
+    return this.#values[2 * entry + which] as number;
+  }
+
+  set(doc: number, key: number, first: number, second = 0): void {
+    let entry = this.#free;
+    if (entry !== -1) this.#free = this.#next[entry] as number;
+    else {
+      if (this.#used === this.#keys.length) this.#grow();
+      entry = this.#used;
+      this.#used += 1;
     }
-    values.set(key, value);
+    this.#keys[entry] = key;
+    this.#values[2 * entry] = first;
+    this.#values[2 * entry + 1] = second;
+    this.#next[entry] = this.#first[doc] as number;
+    this.#first[doc] = entry;
   }
 
   release(doc: number): void {
-    this.#byDoc.delete(doc);
+    let entry = this.#first[doc] as number;
+    while (entry !== -1) {
+      const next = this.#next[entry] as number;
+      this.#next[entry] = this.#free;
+      this.#free = entry;
+      entry = next;
+    }
+    this.#first[doc] = -1;
+  }
+
+  #grow(): void {
+    const length = 2 * this.#keys.length;
+    const next = new Int32Array(length);
+    next.set(this.#next);
+    this.#next = next;
+    const keys = new Int32Array(length);
+    keys.set(this.#keys);
+    this.#keys = keys;
+    const values = new Float64Array(2 * length);
+    values.set(this.#values);
+    this.#values = values;
   }
 }
 
@@ -245,15 +291,14 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
   // What one direction of a pair works out, the other direction asks for again: kept for the doc
   // not yet scanned, and let go once it has been, so only pairs still to be seen are held.
   const scanned = new Uint8Array(docCount);
-  const unmatchedCache = new PendingCache<[number, number]>();
-  const fuzzyCache = new PendingCache<number>();
+  const unmatchedCache = new PendingCache(docCount);
+  const fuzzyCache = new PendingCache(docCount);
   /** fuse.js similarity of `doc`'s title found in the other's (`docIsPattern`) or the other's found in `doc`'s. */
   const directed = (doc: number, other: number, docIsPattern: boolean, docTitle: string, otherTitle: string) => {
-    let value = fuzzyCache.get(doc, 2 * other + (docIsPattern ? 0 : 1));
-    if (value === undefined) {
-      value = docIsPattern ? directedTitleSimilarity(docTitle, otherTitle) : directedTitleSimilarity(otherTitle, docTitle);
-      if (scanned[other] === 0) fuzzyCache.set(other, 2 * doc + (docIsPattern ? 1 : 0), value);
-    }
+    const entry = fuzzyCache.find(doc, 2 * other + (docIsPattern ? 0 : 1));
+    if (entry !== -1) return fuzzyCache.value(entry, 0);
+    const value = docIsPattern ? directedTitleSimilarity(docTitle, otherTitle) : directedTitleSimilarity(otherTitle, docTitle);
+    if (scanned[other] === 0) fuzzyCache.set(other, 2 * doc + (docIsPattern ? 1 : 0), value);
     return value;
   };
   // The index keeps each doc's stems already; only the grams' postings need turning around.
@@ -463,13 +508,16 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
       if (candidate.stage === 0) {
         // Both directions of a pair see the same words (when their languages agree), so each pair is matched once.
         const other = candidate.docIndex;
-        let unmatched = unmatchedCache.get(doc, other);
-        if (unmatched === undefined) {
-          const found = index.unmatched(other, queryContent, query.language);
-          unmatched = [found.queryUnmatched, found.docUnmatched];
-          if (scanned[other] === 0 && data.languages[other] === data.languages[doc]) unmatchedCache.set(other, doc, [found.docUnmatched, found.queryUnmatched]);
+        const cached = unmatchedCache.find(doc, other);
+        let queryUnmatched: number;
+        let docUnmatched: number;
+        if (cached !== -1) {
+          queryUnmatched = unmatchedCache.value(cached, 0);
+          docUnmatched = unmatchedCache.value(cached, 1);
+        } else {
+          ({ queryUnmatched, docUnmatched } = index.unmatched(other, queryContent, query.language));
+          if (scanned[other] === 0 && data.languages[other] === data.languages[doc]) unmatchedCache.set(other, doc, docUnmatched, queryUnmatched);
         }
-        const [queryUnmatched, docUnmatched] = unmatched;
         candidate.queryUnmatched = queryUnmatched;
         candidate.docUnmatched = docUnmatched;
         candidate.titleSequence = titleSequenceSimilarity(query.sequenceTitle, sequenceTitleOf(candidate.docIndex));

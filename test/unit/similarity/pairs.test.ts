@@ -9,6 +9,7 @@ import {
   type SimilarityIndex,
 } from '../../../src/core/similarity/index.js';
 import { evalSetExists, SHARED_EVAL_DIR } from '../../../bench/lib/eval-sets.js';
+import { PendingCache } from '../../../src/core/similarity/pairs.js';
 import { REGISTER } from './fixtures.js';
 
 /** Unordered pairs flagged by findSimilar on each doc's own text, the doc itself excluded; highest confidence kept. */
@@ -99,5 +100,39 @@ describe('findDuplicatePairs', () => {
   it('returns nothing for fewer than two docs', () => {
     expect(buildSimilarityIndex([]).findDuplicatePairs({ threshold: 0.65 })).toEqual([]);
     expect(buildSimilarityIndex(REGISTER.slice(0, 1)).findDuplicatePairs({ threshold: 0 })).toEqual([]);
+  });
+});
+
+describe('PendingCache', () => {
+  it('keeps two values per (doc, key) until the doc is released, reusing released entries and growing past its first size', () => {
+    const docs = 50;
+    const cache = new PendingCache(docs);
+    const expected = new Map<string, [number, number]>();
+    let state = 3;
+    const next = (bound: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % bound;
+    };
+    for (let round = 0; round < 6000; round += 1) {
+      const doc = next(docs);
+      if (next(10) === 0) {
+        cache.release(doc);
+        for (const key of [...expected.keys()]) if (key.startsWith(`${doc}:`)) expected.delete(key);
+        continue;
+      }
+      const key = next(400);
+      if (cache.find(doc, key) !== -1) continue;
+      const values: [number, number] = [round / 7, -round];
+      cache.set(doc, key, ...values);
+      expected.set(`${doc}:${key}`, values);
+    }
+    expect(expected.size).toBeGreaterThan(1024);
+    for (let doc = 0; doc < docs; doc += 1) {
+      for (let key = 0; key < 400; key += 1) {
+        const entry = cache.find(doc, key);
+        const values = expected.get(`${doc}:${key}`);
+        expect(entry === -1 ? undefined : [cache.value(entry, 0), cache.value(entry, 1)]).toEqual(values);
+      }
+    }
   });
 });
