@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { streamOutput } from '../../src/cli/container.js';
 import type { Streams } from '../../src/cli/container.js';
@@ -25,5 +26,44 @@ describe('jsonArray', () => {
     streamOutput(out.streams, false).jsonArray(items, (item) => ({ ...item, path: `ideas/${item.id}.md` }));
     expect(out.writes()).toBeGreaterThan(1);
     expect(out.written()).toBe(`${JSON.stringify(items.map((item) => ({ ...item, path: `ideas/${item.id}.md` })), null, 2)}\n`);
+  });
+});
+
+describe('json', () => {
+  const printed = (value: unknown) => {
+    const out = capture();
+    streamOutput(out.streams, false).json(value);
+    return out;
+  };
+
+  it('prints any JSON value exactly as JSON.stringify(value, null, 2) does', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
+        expect(printed(value).written()).toBe(`${JSON.stringify(value, null, 2)}\n`);
+      }),
+    );
+  });
+
+  it('treats what JSON leaves out, dates and objects of other kinds as JSON.stringify does', () => {
+    const bare = Object.assign(Object.create(null) as object, { a: 1, b: [undefined] });
+    class Point {
+      constructor(readonly x: number) {}
+    }
+    const value = {
+      gone: undefined,
+      fn: () => 1,
+      list: [undefined, () => 1, Symbol('s'), new Date(Date.UTC(2026, 10, 27)), new Point(2), bare, [], {}],
+      nested: { deeper: { deepest: [{ a: 'rad ett\nrad två' }], empty: [] } },
+      text: 'citat "så här"\t',
+    };
+    expect(printed(value).written()).toBe(`${JSON.stringify(value, null, 2)}\n`);
+  });
+
+  it('writes a large report in pieces, nested long arrays too, which put together are the whole', () => {
+    const rows = Array.from({ length: 20_000 }, (_, index) => ({ id: `0ZZ-${index}`, title: `Idé nummer ${index} – åäö`, tags: ['a', 'b'], extra: undefined }));
+    const value = { meta: { total: rows.length }, sections: { stale: rows, shared: [rows.slice(0, 100)] } };
+    const out = printed(value);
+    expect(out.writes()).toBeGreaterThan(10);
+    expect(out.written()).toBe(`${JSON.stringify(value, null, 2)}\n`);
   });
 });
