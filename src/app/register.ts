@@ -67,10 +67,12 @@ const WARM_CACHE_SHARE = 0.9;
  */
 async function fileVerdicts(register: OpenRegister, paths: readonly string[] | undefined, checks: boolean, intent: LoadIntent): Promise<FileVerdict[]> {
   const { store } = register;
-  const all = paths ?? (await store.listIdeaPaths());
+  const listing = paths ? Promise.resolve(paths) : store.listIdeaPaths();
   // Before the cache is read: the flags only work when set before the heap grows.
-  if (intent.wholeRegister) tightenHeapForLargeRegister(all.length);
+  if (intent.wholeRegister) tightenHeapForLargeRegister((await listing).length);
+  // Otherwise the cache is read (synchronously) while the directory is listed.
   const cache = await ParsedFileCache.open(register.root, register.configText);
+  const all = await listing;
   // A cold run parses every file and then builds the similarity index: heavy, like a report.
   if (cache.size < all.length * WARM_CACHE_SHARE) tightenHeapForLargeRegister(all.length);
   const usable = (hit: CacheHit | undefined) => (hit && (!checks || hit.check()) ? hit : undefined);

@@ -12,13 +12,15 @@
  * Results never depend on it.
  *
  * The file is ASCII (other characters appear only as JSON \u escapes). After
- * a header line come the verdicts as JSON, one after another, then one short
- * line per idea file (path, content hash, stamp, a summary and the length of
- * its verdict), and last the byte offset where those lines start. Only the
- * summary lines are decoded on open: the duplicate check of `similar` needs
- * the summaries of 10,000 ideas, not their data, and a verdict is decoded from
- * the file's bytes when someone asks for it. Verdicts come first so that a
- * save can stream them without knowing their lengths in advance.
+ * a header line come the verdicts as JSON, one after another, then one line
+ * of JSON with the summaries as columns (path, content hash, stamp, id,
+ * municipality, date, links and the length of each verdict), and last the
+ * byte offset where that line starts. Only the summaries are decoded on open:
+ * the duplicate check of `similar` needs the summaries of 10,000 ideas, not
+ * their data, and a verdict is decoded from the file's bytes when someone asks
+ * for it. Columns are one native JSON.parse where lines took a loop of string
+ * work each. Verdicts come first so that a save can stream them without
+ * knowing their lengths in advance.
  */
 import { readFileSync } from 'node:fs';
 import { IDEA_SCHEMA } from '../../core/format/schema.js';
@@ -29,7 +31,7 @@ import { PACKAGE_VERSION } from '../../package-version.js';
 import { cacheFilePath, contentHash, writeCacheFile } from './cache-files.js';
 
 /** Bumped whenever parsing or checking changes what a file's verdict is, or the file's layout changes. */
-const CACHE_FORMAT = 9;
+const CACHE_FORMAT = 10;
 /** Modification times closer than this to the cache's own write are not trusted. */
 const RACY_MARGIN_MS = 2_000;
 const CACHE_FILE = 'parsed-ideas.tsv';
@@ -53,19 +55,13 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
-/** Where an entry's verdict lies in the file that was read, for decoding on demand. */
-interface StoredCheck {
-  bytes: Buffer;
-  start: number;
-  end: number;
-}
-
 class CacheEntry implements CacheHit {
   constructor(
     readonly hash: string,
     public stamp: FileStamp | undefined,
     readonly summary: IdeaSummary | undefined,
-    private stored: StoredCheck | undefined,
+    /** Where the verdict lies in the file that was read, for decoding on demand. */
+    private readonly stored: { bytes: Buffer; start: number; end: number } | undefined,
     private parsed?: CachedCheck,
   ) {}
 
@@ -84,25 +80,82 @@ class CacheEntry implements CacheHit {
     return this.stored ? this.stored.bytes.toString('latin1', this.stored.start, this.stored.end) : asciiJson(JSON.stringify(this.parsed));
   }
 
-  summaryLine(path: string, checkLength: number): string {
-    const { id = '', municipality = '', created = '', links } = this.summary ?? {};
-    // JSON escapes tabs and newlines, and ids, codes and dates (checked by the schema) have none, so no field holds a separator.
-    return asciiJson([JSON.stringify(path), this.hash, this.stamp?.size ?? '', this.stamp?.mtimeMs ?? '', id, municipality, created, links ? JSON.stringify(links) : '', checkLength].join('\t'));
-  }
+}
 
-  /**
-   * Reads a summary line; its verdict is the `checkLength` bytes of `bytes` from `checkStart`.
-   * `shared` gives one string for each municipality and date: a few hundred values repeated over 50,000 lines.
-   */
-  static fromSummaryLine(line: string, bytes: Buffer, checkStart: number, shared: (value: string) => string): { path: string; entry: CacheEntry; checkEnd: number } {
-    const [path, hash, size, mtimeMs, id, municipality, created, links, checkLength] = line.split('\t');
-    const length = Number(checkLength);
-    if (path === undefined || !hash || municipality === undefined || created === undefined || links === undefined || !(length > 0)) throw new Error('malformed cache line');
-    const stamp = size && mtimeMs ? { size: Number(size), mtimeMs: Number(mtimeMs) } : undefined;
-    const summary = id ? { id, municipality: shared(municipality), created: shared(created), ...(links ? { links: JSON.parse(links) as IdeaLinks } : {}) } : undefined;
-    const checkEnd = checkStart + length;
-    return { path: JSON.parse(path) as string, entry: new CacheEntry(hash, stamp, summary, { bytes, start: checkStart, end: checkEnd }), checkEnd };
+/** The summary line: one array per field, index i for the i-th verdict. */
+interface SummaryColumns {
+  path: string[];
+  hash: string[];
+  /** null where the file's stamp is not known. */
+  size: (number | null)[];
+  mtime: (number | null)[];
+  /** "" where the file holds no valid idea (then municipality, created and links mean nothing). */
+  id: string[];
+  /** Indexes into `values`: a few hundred municipalities and dates repeat over 50,000 ideas. */
+  municipality: number[];
+  created: number[];
+  links: (IdeaLinks | null)[];
+  checkLength: number[];
+  values: string[];
+}
+
+/** Entries from the summary line; verdict i is the `checkLength[i]` bytes after verdict i - 1, from `checkStart`. */
+function entriesOfColumns(columns: SummaryColumns, bytes: Buffer, checkStart: number): { entries: Map<string, CacheEntry>; checkEnd: number } {
+  const { path, hash, size, mtime, id, municipality, created, links, checkLength, values } = columns;
+  const count = Array.isArray(path) ? path.length : -1;
+  const columnsAgree = [hash, size, mtime, id, municipality, created, links, checkLength].every((column) => Array.isArray(column) && column.length === count);
+  if (!columnsAgree || !Array.isArray(values)) throw new Error('malformed cache summaries');
+  const entries = new Map<string, CacheEntry>();
+  let start = checkStart;
+  for (let i = 0; i < count; i += 1) {
+    const length = checkLength[i] as number;
+    const ideaId = id[i] as string;
+    const entryHash = hash[i] as string;
+    const entrySize = size[i];
+    const entryMtime = mtime[i];
+    if (typeof path[i] !== 'string' || typeof entryHash !== 'string' || entryHash === '' || typeof ideaId !== 'string' || typeof length !== 'number' || !(length > 0)) {
+      throw new Error('malformed cache entry');
+    }
+    const stamp = typeof entrySize === 'number' && typeof entryMtime === 'number' ? { size: entrySize, mtimeMs: entryMtime } : undefined;
+    let summary: IdeaSummary | undefined;
+    if (ideaId !== '') {
+      const ideaMunicipality = values[municipality[i] as number];
+      const ideaCreated = values[created[i] as number];
+      if (typeof ideaMunicipality !== 'string' || typeof ideaCreated !== 'string') throw new Error('malformed cache summary');
+      const ideaLinks = links[i];
+      if (ideaLinks !== null && typeof ideaLinks !== 'object') throw new Error('malformed cache links');
+      summary = ideaLinks ? { id: ideaId, municipality: ideaMunicipality, created: ideaCreated, links: ideaLinks } : { id: ideaId, municipality: ideaMunicipality, created: ideaCreated };
+    }
+    entries.set(path[i] as string, new CacheEntry(entryHash, stamp, summary, { bytes, start, end: start + length }));
+    start += length;
   }
+  return { entries, checkEnd: start };
+}
+
+/** The summary line of these entries, whose verdicts have the lengths `checkLengths`, in pieces of one column each. */
+function* summaryPieces(entries: Map<string, CacheEntry>, checkLengths: readonly number[]): Generator<string> {
+  const valueIndexes = new Map<string, number>();
+  const valueIndex = (value: string) => {
+    let index = valueIndexes.get(value);
+    if (index === undefined) {
+      index = valueIndexes.size;
+      valueIndexes.set(value, index);
+    }
+    return index;
+  };
+  const all = [...entries];
+  const column = (name: keyof SummaryColumns, of: (entry: CacheEntry, path: string) => unknown) =>
+    `${name === 'path' ? '{' : ','}"${name}":${asciiJson(JSON.stringify(all.map(([path, entry]) => of(entry, path))))}`;
+  yield column('path', (_, path) => path);
+  yield column('hash', (entry) => entry.hash);
+  yield column('size', (entry) => entry.stamp?.size ?? null);
+  yield column('mtime', (entry) => entry.stamp?.mtimeMs ?? null);
+  yield column('id', (entry) => entry.summary?.id ?? '');
+  yield column('municipality', (entry) => (entry.summary ? valueIndex(entry.summary.municipality) : -1));
+  yield column('created', (entry) => (entry.summary ? valueIndex(entry.summary.created) : -1));
+  yield column('links', (entry) => entry.summary?.links ?? null);
+  yield `,"checkLength":${JSON.stringify(checkLengths)}`;
+  yield `,"values":${asciiJson(JSON.stringify([...valueIndexes.keys()]))}}\n`;
 }
 
 /**
@@ -141,22 +194,9 @@ export class ParsedFileCache {
         const lastLineStart = bytes.lastIndexOf(10, bytes.length - 2) + 1;
         const summaryStart = Number(bytes.toString('latin1', lastLineStart, bytes.length - 1));
         if (!Number.isSafeInteger(summaryStart) || summaryStart < headerEnd || summaryStart > lastLineStart) throw new Error('malformed cache end');
-        const entries = new Map<string, CacheEntry>();
-        let checkStart = headerEnd;
-        const values = new Map<string, string>();
-        const shared = (value: string) => {
-          const known = values.get(value);
-          if (known !== undefined) return known;
-          values.set(value, value);
-          return value;
-        };
-        for (const line of bytes.toString('latin1', summaryStart, lastLineStart).split('\n')) {
-          if (line === '') continue;
-          const { path, entry, checkEnd } = CacheEntry.fromSummaryLine(line, bytes, checkStart, shared);
-          entries.set(path, entry);
-          checkStart = checkEnd;
-        }
-        if (checkStart !== summaryStart) throw new Error('cache verdicts cut short or too long');
+        const columns = JSON.parse(bytes.toString('latin1', summaryStart, lastLineStart)) as SummaryColumns;
+        const { entries, checkEnd } = entriesOfColumns(columns, bytes, headerEnd);
+        if (checkEnd !== summaryStart) throw new Error('cache verdicts cut short or too long');
         return new ParsedFileCache(root, fingerprint, entries, Number(header.savedAt) || 0);
       }
     } catch {
@@ -236,8 +276,7 @@ export class ParsedFileCache {
       summaryStart += checkText.length;
       yield checkText;
     }
-    let index = 0;
-    for (const [path, entry] of this.entries) yield `${entry.summaryLine(path, checkLengths[index++] as number)}\n`;
+    yield* summaryPieces(this.entries, checkLengths);
     yield `${summaryStart}\n`;
   }
 }
