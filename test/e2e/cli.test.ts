@@ -58,6 +58,18 @@ describe('sluss as a program', () => {
     expect(duplicate.stderr).toContain('--on-duplicate join');
   });
 
+  it('run from the register or a folder in it, a warm run notices an edited idea (stats relative to the working directory)', async () => {
+    const root = createRegister();
+    const titleOf = async (cwd: string) => JSON.parse((await runCli(['list', '--json'], { cwd })).stdout).find((idea: { id: string }) => idea.id === '0ZZ-AAAA1')?.title;
+    expect(await titleOf(root)).toBe('Digitala lås i hemtjänsten');
+    const file = join(root, 'ideas/0ZZ-AAAA1-digitala-las-i-hemtjansten.md');
+    // Another size, so the stat check sees the edit however close in time it is.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Digitala lås i hemtjänsten', 'title: Digitala lås för hemtjänstens brukare'));
+    expect(await titleOf(root)).toBe('Digitala lås för hemtjänstens brukare');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Digitala lås för hemtjänstens brukare', 'title: Lås'));
+    expect(await titleOf(join(root, 'ideas'))).toBe('Lås');
+  });
+
   it('similar, list, show and search print the documented JSON shapes', async () => {
     const root = createRegister();
     const similar = JSON.parse((await runCli(['similar', '--json', 'Digitala nycklar för hemtjänsten'], { cwd: root })).stdout);
