@@ -26,7 +26,7 @@ export async function readSavedIndexFiles(root: string, current: (manifest: stri
   try {
     const manifest = await readFile(cacheFilePath(root, MANIFEST_FILE), 'utf8');
     if (!current(manifest)) return undefined;
-    return { manifest, index: await readFile(cacheFilePath(root, INDEX_FILE)) };
+    return { manifest, index: await readWhole(openWhole(cacheFilePath(root, INDEX_FILE))) };
   } catch {
     return undefined;
   }
@@ -37,41 +37,58 @@ export async function readSavedIndexFiles(root: string, current: (manifest: stri
  * read goes on while the command checks the idea files; undefined when there
  * is none or it is larger (it is then read when needed). Its manifest is
  * checked only later, by the engine: a stale small index costs one wasted read.
- *
- * The index is read by one `read` into a buffer of its size: the checks that
- * follow do not yield to the event loop, so a read in chunks (as `readFile`
- * does) would stop after its first chunk until they are done.
  */
 export function readSavedIndexAhead(root: string): Promise<SavedIndexFiles | undefined> | undefined {
-  let fd: number | undefined;
+  let file: OpenFile | undefined;
   try {
-    fd = openSync(cacheFilePath(root, INDEX_FILE), 'r');
-    const size = fstatSync(fd).size;
-    if (size > READ_AHEAD_MAX_BYTES) {
-      closeSync(fd);
+    file = openWhole(cacheFilePath(root, INDEX_FILE));
+    if (file.buffer.length > READ_AHEAD_MAX_BYTES) {
+      closeSync(file.fd);
       return undefined;
     }
     const manifest = readFileSync(cacheFilePath(root, MANIFEST_FILE), 'utf8');
     // A failed read is a missing index (rebuilt); nobody awaits it when the command fails first.
-    return readWhole(fd, Buffer.allocUnsafe(size)).then(
+    return readWhole(file).then(
       (index) => ({ manifest, index }),
       () => undefined,
     );
   } catch {
-    if (fd !== undefined) closeSync(fd);
+    if (file !== undefined) closeSync(file.fd);
     return undefined;
   }
 }
 
-/** Fills `buffer` from the start of the file, then closes it. */
-function readWhole(fd: number, buffer: Buffer): Promise<Buffer> {
+interface OpenFile {
+  fd: number;
+  /** As large as the file. */
+  buffer: Buffer;
+}
+
+function openWhole(path: string): OpenFile {
+  const fd = openSync(path, 'r');
+  try {
+    return { fd, buffer: Buffer.allocUnsafe(fstatSync(fd).size) };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/**
+ * Fills the buffer from the start of the file, then closes it. One `read`, not
+ * `readFile`'s chunks of 512 KiB: each chunk is a round trip through the event
+ * loop (200 for a 100 MB index), and while a command checks its idea files
+ * without yielding, a chunked read ahead would stop after its first chunk.
+ */
+function readWhole({ fd, buffer }: OpenFile): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const readFrom = (offset: number) => {
       if (offset === buffer.length) {
         close(fd, () => resolve(buffer));
         return;
       }
-      read(fd, buffer, offset, buffer.length - offset, offset, (error, bytesRead) => {
+      // A single read takes at most 2 GiB.
+      read(fd, buffer, offset, Math.min(buffer.length - offset, 0x7fff_f000), offset, (error, bytesRead) => {
         if (error || bytesRead === 0) close(fd, () => reject(error ?? new Error('index file shorter than its size')));
         else readFrom(offset + bytesRead);
       });
