@@ -72,29 +72,34 @@ async function fileVerdicts(register: OpenRegister, paths: readonly string[] | u
   if (intent.wholeRegister) tightenHeapForLargeRegister((await listing).length);
   // Otherwise the cache is read (synchronously) while the directory is listed.
   const cache = await ParsedFileCache.open(register.root, register.configText);
-  const all = await listing;
-  // A cold run parses every file and then builds the similarity index: heavy, like a report.
-  if (cache.size < all.length * WARM_CACHE_SHARE) tightenHeapForLargeRegister(all.length);
-  const usable = (hit: CacheHit | undefined) => (hit && (!checks || hit.check()) ? hit : undefined);
-  const verdicts = all.map((path): FileVerdict => {
-    // A file the cache has never seen is read at once (reading stats it too).
-    const stamp = cache.knows(path) ? store.stampOf(path) : undefined;
-    const unchanged = usable(stamp && cache.lookupByStamp(path, stamp));
-    if (unchanged) return { path, hit: unchanged };
-    const entry = store.readIdeaFile(path);
-    if (!('text' in entry)) return { path, unreadable: checkIdeaFile(register.config, entry) };
-    const hash = contentHash(entry.text);
-    const cached = usable(cache.lookup(path, hash, entry.stamp));
-    if (cached) return { path, hit: cached };
-    const fresh = checkIdeaFile(register.config, entry);
-    // Body and YAML document stay out of the cache and of memory; the few commands that need one read the file again.
-    return { path, hit: cache.remember(path, hash, { problems: fresh.problems, ...(fresh.idea ? { idea: { data: fresh.idea.data } } : {}) }, entry.stamp) };
-  });
-  // Entries of files that are gone exist only when the cache holds more than the files it was asked about.
-  const remembered = verdicts.reduce((count, verdict) => count + ('hit' in verdict ? 1 : 0), 0);
-  if (!paths && cache.size > remembered) cache.keepOnly(new Set(all));
-  await cache.save();
-  return verdicts;
+  try {
+    const all = await listing;
+    // A cold run parses every file and then builds the similarity index: heavy, like a report.
+    if (cache.size < all.length * WARM_CACHE_SHARE) tightenHeapForLargeRegister(all.length);
+    const usable = (hit: CacheHit | undefined) => (hit && (!checks || hit.check()) ? hit : undefined);
+    const verdicts = all.map((path): FileVerdict => {
+      // A file the cache has never seen is read at once (reading stats it too).
+      const stamp = cache.knows(path) ? store.stampOf(path) : undefined;
+      const unchanged = usable(stamp && cache.lookupByStamp(path, stamp));
+      if (unchanged) return { path, hit: unchanged };
+      const entry = store.readIdeaFile(path);
+      if (!('text' in entry)) return { path, unreadable: checkIdeaFile(register.config, entry) };
+      const hash = contentHash(entry.text);
+      const cached = usable(cache.lookup(path, hash, entry.stamp));
+      if (cached) return { path, hit: cached };
+      const fresh = checkIdeaFile(register.config, entry);
+      // Body and YAML document stay out of the cache and of memory; the few commands that need one read the file again.
+      return { path, hit: cache.remember(path, hash, { problems: fresh.problems, ...(fresh.idea ? { idea: { data: fresh.idea.data } } : {}) }, entry.stamp) };
+    });
+    // Entries of files that are gone exist only when the cache holds more than the files it was asked about.
+    const remembered = verdicts.reduce((count, verdict) => count + ('hit' in verdict ? 1 : 0), 0);
+    if (!paths && cache.size > remembered) cache.keepOnly(new Set(all));
+    await cache.save();
+    return verdicts;
+  } finally {
+    // Verdicts nobody asked for by now are not read at all.
+    cache.release();
+  }
 }
 
 /** Reads and checks idea files (all of them, or `paths`), through the parsed-file cache. */

@@ -15,14 +15,14 @@
  * a header line come the verdicts as JSON, one after another, then one line
  * of JSON with the summaries as columns (path, content hash, stamp, id,
  * municipality, date, links and the length of each verdict), and last the
- * byte offset where that line starts. Only the summaries are decoded on open:
+ * byte offset where that line starts. Only the summaries are read on open:
  * the duplicate check of `similar` needs the summaries of 10,000 ideas, not
- * their data, and a verdict is decoded from the file's bytes when someone asks
- * for it. Columns are one native JSON.parse where lines took a loop of string
+ * their data; the verdicts are read when someone first asks for one, and each
+ * is decoded when asked for. Columns are one native JSON.parse where lines took a loop of string
  * work each. Verdicts come first so that a save can stream them without
  * knowing their lengths in advance.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { IDEA_SCHEMA } from '../../core/format/schema.js';
 import { summaryOf } from '../../core/idea.js';
 import type { IdeaData, IdeaLinks, IdeaSummary } from '../../core/idea.js';
@@ -35,6 +35,9 @@ const CACHE_FORMAT = 10;
 /** Modification times closer than this to the cache's own write are not trusted. */
 const RACY_MARGIN_MS = 2_000;
 const CACHE_FILE = 'parsed-ideas.tsv';
+/** Enough for the header line, and for the last line (a byte offset). */
+const HEAD_BYTES = 4096;
+const TAIL_BYTES = 64;
 
 /** A file's verdict. Bodies are not kept: few commands need them, and they would be most of the cache. */
 export interface CachedCheck {
@@ -55,13 +58,71 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
+/**
+ * The verdicts' part of the cache file, read whole when a verdict is first
+ * asked for: `similar` and `duplicates` need the summaries only, and at 50,000
+ * ideas the verdicts are 30 MB. It is read through the descriptor the
+ * summaries were read from, so it is that file even if another run has saved
+ * a new one since; `release` closes it, after which unread verdicts are
+ * unknown (their files are checked again).
+ */
+class VerdictSection {
+  #fd: number | undefined;
+  #bytes: Buffer | undefined;
+
+  constructor(
+    fd: number,
+    private readonly start: number,
+    private readonly end: number,
+  ) {
+    this.#fd = fd;
+  }
+
+  /** The stored text of bytes `start` to `end` of the file; undefined once released unread or when the read fails. */
+  text(start: number, end: number): string | undefined {
+    if (this.#bytes === undefined && this.#fd !== undefined) {
+      const bytes = Buffer.allocUnsafe(this.end - this.start);
+      try {
+        if (readFully(this.#fd, bytes, this.start)) this.#bytes = bytes;
+      } catch {
+        // unreadable: as if damaged
+      }
+      this.release();
+    }
+    return this.#bytes?.toString('latin1', start - this.start, end - this.start);
+  }
+
+  release(): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
+  }
+}
+
+/** `length` bytes from `position`; throws when the file ends first. */
+function readPart(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  if (!readFully(fd, buffer, position)) throw new Error('cache file cut short');
+  return buffer;
+}
+
+/** Fills `buffer` from `position` in the file; false when the file ends first. */
+function readFully(fd: number, buffer: Buffer, position: number): boolean {
+  let done = 0;
+  while (done < buffer.length) {
+    const read = readSync(fd, buffer, done, Math.min(buffer.length - done, 0x7fff_f000), position + done);
+    if (read === 0) return false;
+    done += read;
+  }
+  return true;
+}
+
 class CacheEntry implements CacheHit {
   constructor(
     readonly hash: string,
     public stamp: FileStamp | undefined,
     readonly summary: IdeaSummary | undefined,
     /** Where the verdict lies in the file that was read, for decoding on demand. */
-    private readonly stored: { bytes: Buffer; start: number; end: number } | undefined,
+    private readonly stored: { verdicts: VerdictSection; start: number; end: number } | undefined,
     private parsed?: CachedCheck,
   ) {}
 
@@ -76,8 +137,13 @@ class CacheEntry implements CacheHit {
 
   /** The verdict's JSON as stored: ASCII, so it is also its length in bytes. */
   checkText(): string {
-    // Not kept: after a first read of 50,000 files the parsed verdicts are in memory already.
-    return this.stored ? this.stored.bytes.toString('latin1', this.stored.start, this.stored.end) : asciiJson(JSON.stringify(this.parsed));
+    if (this.parsed === undefined && this.stored !== undefined) {
+      // Not kept: after a first read of 50,000 files the parsed verdicts are in memory already.
+      const text = this.stored.verdicts.text(this.stored.start, this.stored.end);
+      if (text === undefined) throw new Error('cache verdicts no longer readable');
+      return text;
+    }
+    return asciiJson(JSON.stringify(this.parsed));
   }
 
 }
@@ -100,7 +166,7 @@ interface SummaryColumns {
 }
 
 /** Entries from the summary line; verdict i is the `checkLength[i]` bytes after verdict i - 1, from `checkStart`. */
-function entriesOfColumns(columns: SummaryColumns, bytes: Buffer, checkStart: number): { entries: Map<string, CacheEntry>; checkEnd: number } {
+function entriesOfColumns(columns: SummaryColumns, verdicts: VerdictSection, checkStart: number): { entries: Map<string, CacheEntry>; checkEnd: number } {
   const { path, hash, size, mtime, id, municipality, created, links, checkLength, values } = columns;
   const count = Array.isArray(path) ? path.length : -1;
   const columnsAgree = [hash, size, mtime, id, municipality, created, links, checkLength].every((column) => Array.isArray(column) && column.length === count);
@@ -126,7 +192,7 @@ function entriesOfColumns(columns: SummaryColumns, bytes: Buffer, checkStart: nu
       if (ideaLinks !== null && typeof ideaLinks !== 'object') throw new Error('malformed cache links');
       summary = ideaLinks ? { id: ideaId, municipality: ideaMunicipality, created: ideaCreated, links: ideaLinks } : { id: ideaId, municipality: ideaMunicipality, created: ideaCreated };
     }
-    entries.set(path[i] as string, new CacheEntry(entryHash, stamp, summary, { bytes, start, end: start + length }));
+    entries.set(path[i] as string, new CacheEntry(entryHash, stamp, summary, { verdicts, start, end: start + length }));
     start += length;
   }
   return { entries, checkEnd: start };
@@ -181,28 +247,46 @@ export class ParsedFileCache {
     private readonly fingerprint: string,
     private readonly entries: Map<string, CacheEntry>,
     private readonly savedAt: number,
+    private readonly verdicts?: VerdictSection,
   ) {}
 
   /** `configText` is part of the key: stages and municipalities decide what a check finds. */
   static async open(root: string, configText: string): Promise<ParsedFileCache> {
     const fingerprint = contentHash(`${PACKAGE_VERSION}\0${CACHE_FORMAT}\0${JSON.stringify(IDEA_SCHEMA)}\0${configText}`);
+    let fd: number | undefined;
     try {
-      const bytes = readFileSync(cacheFilePath(root, CACHE_FILE));
-      const headerEnd = bytes.indexOf(10) + 1;
-      const header = JSON.parse(bytes.toString('latin1', 0, headerEnd)) as Partial<Header>;
-      if (header.format === CACHE_FORMAT && header.fingerprint === fingerprint) {
-        const lastLineStart = bytes.lastIndexOf(10, bytes.length - 2) + 1;
-        const summaryStart = Number(bytes.toString('latin1', lastLineStart, bytes.length - 1));
+      fd = openSync(cacheFilePath(root, CACHE_FILE), 'r');
+      const size = fstatSync(fd).size;
+      // The header line, and the last line: where the summaries start.
+      const head = readPart(fd, 0, Math.min(size, HEAD_BYTES));
+      const headerEnd = head.indexOf(10) + 1;
+      const header = JSON.parse(head.toString('latin1', 0, headerEnd)) as Partial<Header>;
+      if (headerEnd > 0 && header.format === CACHE_FORMAT && header.fingerprint === fingerprint) {
+        const tailStart = Math.max(0, size - TAIL_BYTES);
+        const tail = readPart(fd, tailStart, size - tailStart);
+        const lastLineStart = tailStart + tail.lastIndexOf(10, tail.length - 2) + 1;
+        const summaryStart = Number(tail.toString('latin1', lastLineStart - tailStart, tail.length - 1));
         if (!Number.isSafeInteger(summaryStart) || summaryStart < headerEnd || summaryStart > lastLineStart) throw new Error('malformed cache end');
-        const columns = JSON.parse(bytes.toString('latin1', summaryStart, lastLineStart)) as SummaryColumns;
-        const { entries, checkEnd } = entriesOfColumns(columns, bytes, headerEnd);
-        if (checkEnd !== summaryStart) throw new Error('cache verdicts cut short or too long');
-        return new ParsedFileCache(root, fingerprint, entries, Number(header.savedAt) || 0);
+        const columns = JSON.parse(readPart(fd, summaryStart, lastLineStart - summaryStart).toString('latin1')) as SummaryColumns;
+        const verdicts = new VerdictSection(fd, headerEnd, summaryStart);
+        fd = undefined;
+        const { entries, checkEnd } = entriesOfColumns(columns, verdicts, headerEnd);
+        if (checkEnd !== summaryStart) {
+          verdicts.release();
+          throw new Error('cache verdicts cut short or too long');
+        }
+        return new ParsedFileCache(root, fingerprint, entries, Number(header.savedAt) || 0, verdicts);
       }
     } catch {
       // missing or corrupt: start empty
     }
+    if (fd !== undefined) closeSync(fd);
     return new ParsedFileCache(root, fingerprint, new Map(), 0);
+  }
+
+  /** Closes the file; verdicts not read by then are unknown (`check()` gives undefined). */
+  release(): void {
+    this.verdicts?.release();
   }
 
   /** How many files the cache holds a verdict for. */

@@ -1,0 +1,60 @@
+/** The parsed-file cache reads its verdicts only when asked, and always from the file it opened. */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ParsedFileCache } from '../../src/adapters/fs/parsed-file-cache.js';
+import { tempDir } from '../helpers/registers.js';
+
+const CONFIG = 'register: Test\n';
+const stamp = { size: 10, mtimeMs: 1_000 };
+const verdict = (title: string) => ({ problems: [], idea: { data: { id: '0ZZ-AAAA1', title, municipality: 'hjo', created: '2026-01-02' } as never } });
+
+async function savedCache(root: string, title: string): Promise<void> {
+  const cache = await ParsedFileCache.open(root, CONFIG);
+  cache.remember('ideas/a.md', 'hash-a', verdict(title), stamp);
+  await cache.save();
+  cache.release();
+}
+
+describe('ParsedFileCache', () => {
+  it('gives the summaries without reading verdicts, and a verdict from the file it opened even after another run replaced it', async () => {
+    const root = tempDir();
+    await savedCache(root, 'Första');
+    const file = join(root, '.sluss', 'cache', 'parsed-ideas.tsv');
+    const first = readFileSync(file);
+
+    const cache = await ParsedFileCache.open(root, CONFIG);
+    const hit = cache.lookupByStamp('ideas/a.md', stamp);
+    expect(hit?.summary).toEqual({ id: '0ZZ-AAAA1', municipality: 'hjo', created: '2026-01-02' });
+    // Another run saves a new cache over it (a rename, as every save does).
+    await savedCache(root, 'Andra');
+    expect(readFileSync(file).equals(first)).toBe(false);
+    expect(hit?.check()?.idea?.data.title).toBe('Första');
+    cache.release();
+    expect(hit?.check()?.idea?.data.title, 'read before the release, so kept').toBe('Första');
+  });
+
+  it('knows no verdict it was released before reading, and its file is then checked again', async () => {
+    const root = tempDir();
+    await savedCache(root, 'Första');
+    const cache = await ParsedFileCache.open(root, CONFIG);
+    const hit = cache.lookupByStamp('ideas/a.md', stamp);
+    cache.release();
+    expect(hit?.summary?.id).toBe('0ZZ-AAAA1');
+    expect(hit?.check()).toBeUndefined();
+  });
+
+  it('starts empty from a file cut anywhere', async () => {
+    const root = tempDir();
+    await savedCache(root, 'Första');
+    const file = join(root, '.sluss', 'cache', 'parsed-ideas.tsv');
+    const whole = readFileSync(file);
+    for (const length of [0, 1, 20, Math.floor(whole.length / 2), whole.length - 3, whole.length - 1]) {
+      writeFileSync(`${file}.cut`, whole.subarray(0, length));
+      renameSync(`${file}.cut`, file);
+      const cache = await ParsedFileCache.open(root, CONFIG);
+      expect(cache.size, `cut at ${length}`).toBe(0);
+      cache.release();
+    }
+  });
+});
