@@ -5,7 +5,7 @@
  * another format or a corrupt file is rebuilt. Results never depend on it.
  */
 import { unlink } from 'node:fs/promises';
-import { ANALYSIS_VERSION, deserializeSimilarityIndex, INDEX_FORMAT_VERSION } from '../../core/similarity/index.js';
+import { ANALYSIS_VERSION, deserializeSimilarityIndex, INDEX_FORMAT_VERSION, serializedIndexVersion } from '../../core/similarity/index.js';
 import type { SimilarityIndex } from '../../core/similarity/index.js';
 import { cacheFilePath, writeCacheFile } from './cache-files.js';
 import { INDEX_FILE, MANIFEST_FILE, readSavedIndexFiles } from './index-files.js';
@@ -47,7 +47,9 @@ export async function loadCachedIndex(root: string, readAhead?: Promise<SavedInd
   try {
     const headerEnd = manifest.indexOf('\n');
     const header = manifestHeaderOf(manifest);
-    if (header === undefined) return undefined;
+    // The index carries the digest of its manifest: a pair from two different saves (another run saved
+    // between this run's two reads) is told apart and rebuilt.
+    if (header === undefined || serializedIndexVersion(bytes)?.label !== header.digest) return undefined;
     const index = deserializeSimilarityIndex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (index.size !== header.count) return undefined;
     // Parsed only when something changed: at 50,000 ideas it is a few megabytes of JSON.
@@ -64,7 +66,7 @@ export async function loadCachedIndex(root: string, readAhead?: Promise<SavedInd
 /** Saves index and manifest; the manifest goes last, so a crash in between leaves a stale pair that is rebuilt. */
 export async function saveCachedIndex(root: string, index: SimilarityIndex, digest: string, docs: Record<string, string>): Promise<void> {
   await unlink(cacheFilePath(root, MANIFEST_FILE)).catch(() => undefined);
-  if (!(await writeCacheFile(root, INDEX_FILE, index.serializedParts()))) return;
+  if (!(await writeCacheFile(root, INDEX_FILE, index.serializedParts(digest)))) return;
   const header: ManifestHeader = { indexFormat: INDEX_FORMAT_VERSION, analysisVersion: ANALYSIS_VERSION, digest, count: Object.keys(docs).length };
   await writeCacheFile(root, MANIFEST_FILE, `${JSON.stringify(header)}\n${JSON.stringify(docs)}`);
 }

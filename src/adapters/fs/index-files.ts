@@ -2,7 +2,7 @@
  * The raw files of the saved similarity index, apart from the engine that
  * reads them: a command can start reading them before it loads the engine.
  */
-import { close, closeSync, fstatSync, openSync, read, readFileSync } from 'node:fs';
+import { close, closeSync, fstatSync, openSync, read, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { cacheFilePath } from './cache-files.js';
 
@@ -35,25 +35,23 @@ export async function readSavedIndexFiles(root: string, current: (manifest: stri
 /**
  * Starts reading a saved index of at most `READ_AHEAD_MAX_BYTES`, so that the
  * read goes on while the command checks the idea files; undefined when there
- * is none or it is larger (it is then read when needed). Its manifest is
- * checked only later, by the engine: a stale small index costs one wasted read.
+ * is none or it is larger (it is then read when needed). `loadCachedIndex`
+ * checks the pair later: a stale small index costs one wasted read.
  */
 export function readSavedIndexAhead(root: string): Promise<SavedIndexFiles | undefined> | undefined {
-  let file: OpenFile | undefined;
+  const indexPath = cacheFilePath(root, INDEX_FILE);
   try {
-    file = openWhole(cacheFilePath(root, INDEX_FILE));
-    if (file.buffer.length > READ_AHEAD_MAX_BYTES) {
-      closeSync(file.fd);
-      return undefined;
-    }
+    const size = statSync(indexPath, { throwIfNoEntry: false })?.size;
+    if (size === undefined || size > READ_AHEAD_MAX_BYTES) return undefined;
+    // Manifest first, as `readSavedIndexFiles` reads them: saves write it last.
     const manifest = readFileSync(cacheFilePath(root, MANIFEST_FILE), 'utf8');
+    const file = openWhole(indexPath, READ_AHEAD_MAX_BYTES);
     // A failed read is a missing index (rebuilt); nobody awaits it when the command fails first.
     return readWhole(file).then(
       (index) => ({ manifest, index }),
       () => undefined,
     );
   } catch {
-    if (file !== undefined) closeSync(file.fd);
     return undefined;
   }
 }
@@ -64,10 +62,13 @@ interface OpenFile {
   buffer: Buffer;
 }
 
-function openWhole(path: string): OpenFile {
+/** Opens a file with a buffer of its size; throws when it is larger than `maxBytes`. */
+function openWhole(path: string, maxBytes = Number.POSITIVE_INFINITY): OpenFile {
   const fd = openSync(path, 'r');
   try {
-    return { fd, buffer: Buffer.allocUnsafe(fstatSync(fd).size) };
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) throw new Error('file larger than expected');
+    return { fd, buffer: Buffer.allocUnsafe(size) };
   } catch (error) {
     closeSync(fd);
     throw error;

@@ -540,12 +540,12 @@ class RegisterIndex implements SimilarityIndex {
     return findDuplicatePairs(this, options);
   }
 
-  serialize(): Uint8Array {
-    return writeIndexData(this.data);
+  serialize(label?: string): Uint8Array {
+    return writeIndexData(this.data, label);
   }
 
-  serializedParts(): Uint8Array[] {
-    return indexDataParts(this.data);
+  serializedParts(label?: string): Uint8Array[] {
+    return indexDataParts(this.data, label);
   }
 }
 

@@ -13,9 +13,9 @@ import { PackedStrings, type Strings } from './strings.js';
 /**
  * Format of `serialize()`; bumped whenever its layout changes. 2: postings,
  * norms and string columns as sections. 3: string offsets in bytes, so one
- * string decodes without the rest of its column.
+ * string decodes without the rest of its column. 4: a label in the header.
  */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 const MAGIC = 0x49534c53; // "SLSI" little-endian
 
 /** Thrown when serialised data is not an index of this format and analysis version. */
@@ -29,6 +29,8 @@ interface Header {
   format: number;
   analysisVersion: number;
   docCount: number;
+  /** Whatever the saver wants to recognise the data by (a cache: the digest of what it holds). */
+  label: string;
   sections: [name: string, kind: Kind, length: number][];
 }
 
@@ -81,12 +83,13 @@ function sectionsOf(data: IndexData): [string, TypedArray][] {
  * of the index's own array, not a copy) with zero padding to 8-byte alignment.
  * Written piece by piece, a 100 MB index never needs a second copy in memory.
  */
-export function indexDataParts(data: IndexData): Uint8Array[] {
+export function indexDataParts(data: IndexData, label = ''): Uint8Array[] {
   const sections = sectionsOf(data);
   const header: Header = {
     format: INDEX_FORMAT_VERSION,
     analysisVersion: ANALYSIS_VERSION,
     docCount: data.docCount,
+    label,
     sections: sections.map(([name, array]) => [name, kindOf(array), array.length]),
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
@@ -104,8 +107,8 @@ export function indexDataParts(data: IndexData): Uint8Array[] {
   return parts;
 }
 
-export function writeIndexData(data: IndexData): Uint8Array {
-  const parts = indexDataParts(data);
+export function writeIndexData(data: IndexData, label = ''): Uint8Array {
+  const parts = indexDataParts(data, label);
   const bytes = new Uint8Array(parts.reduce((total, part) => total + part.byteLength, 0));
   let offset = 0;
   for (const part of parts) {
@@ -128,11 +131,11 @@ function readHeader(data: Uint8Array): Header {
   }
 }
 
-/** Reads the format and analysis version of serialised data, so a cache can tell whether it is stale. */
-export function serializedIndexVersion(data: Uint8Array): { format: number; analysisVersion: number } | undefined {
+/** Reads the format, analysis version and label of serialised data, so a cache can tell whether it is stale. */
+export function serializedIndexVersion(data: Uint8Array): { format: number; analysisVersion: number; label: string } | undefined {
   try {
     const header = readHeader(data);
-    return { format: header.format, analysisVersion: header.analysisVersion };
+    return { format: header.format, analysisVersion: header.analysisVersion, label: typeof header.label === 'string' ? header.label : '' };
   } catch {
     return undefined;
   }

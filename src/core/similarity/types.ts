@@ -65,8 +65,8 @@ export interface SimilarityIndex {
    * index, so the scan does not compare every doc with every other.
    */
   findDuplicatePairs(options: DuplicatePairOptions): DuplicatePair[];
-  /** A compact binary form for `deserializeSimilarityIndex`; see INDEX_FORMAT_VERSION. */
-  serialize(): Uint8Array;
+  /** A compact binary form for `deserializeSimilarityIndex`, with a `label` that `serializedIndexVersion` gives back; see INDEX_FORMAT_VERSION. */
+  serialize(label?: string): Uint8Array;
   /** `serialize()` in pieces that view the index's own arrays, for writing without a copy. */
-  serializedParts(): Uint8Array[];
+  serializedParts(label?: string): Uint8Array[];
 }

@@ -66,8 +66,10 @@ describe('serialize and deserialize', () => {
     expect(empty.findSimilar(QUERIES[0]!, options)).toEqual([]);
   });
 
-  it('reports its versions and rejects other data', () => {
-    expect(serializedIndexVersion(index.serialize())).toEqual({ format: INDEX_FORMAT_VERSION, analysisVersion: ANALYSIS_VERSION });
+  it('reports its versions and label and rejects other data', () => {
+    expect(serializedIndexVersion(index.serialize())).toEqual({ format: INDEX_FORMAT_VERSION, analysisVersion: ANALYSIS_VERSION, label: '' });
+    expect(serializedIndexVersion(index.serialize('digest-1'))?.label).toBe('digest-1');
+    expect(allResults(deserializeSimilarityIndex(index.serialize('digest-1')))).toEqual(allResults(index));
     expect(serializedIndexVersion(new Uint8Array([1, 2, 3]))).toBeUndefined();
     expect(() => deserializeSimilarityIndex(new TextEncoder().encode('{"not":"an index"}'))).toThrow(IndexFormatError);
     expect(() => deserializeSimilarityIndex(index.serialize().subarray(0, 100))).toThrow(IndexFormatError);
