@@ -146,13 +146,18 @@ export async function reviewBranch(ctx: CommandContext, options: ReviewOptions):
   const withBody = (checked: CheckedIdeaFile | undefined): IdeaWithBody | undefined =>
     checked?.idea && checked.body !== undefined ? { ...checked.idea, body: checked.body } : undefined;
   const headChecked = new Map<string, CheckedIdeaFile>();
-  for (const [path, tree] of headFiles) headChecked.set(path, check(path, tree, headConfig.config, changedPaths.has(path)));
   const baseChecked = new Map<string, CheckedIdeaFile>();
-  for (const [path, tree] of baseFiles) {
-    baseChecked.set(path, !changedPaths.has(path) && headChecked.has(path) ? headChecked.get(path)! : check(path, tree, headConfig.config, true));
+  let tipChecked: CheckedIdeaFile[];
+  try {
+    for (const [path, tree] of headFiles) headChecked.set(path, check(path, tree, headConfig.config, changedPaths.has(path)));
+    for (const [path, tree] of baseFiles) {
+      baseChecked.set(path, !changedPaths.has(path) && headChecked.has(path) ? headChecked.get(path)! : check(path, tree, headConfig.config, true));
+    }
+    tipChecked = [...tipFiles].map(([path, tree]) => (headFiles.get(path)?.object === tree.object ? headChecked.get(path)! : check(path, tree, headConfig.config, false)));
+    await cache.save();
+  } finally {
+    cache.release();
   }
-  const tipChecked = [...tipFiles].map(([path, tree]) => (headFiles.get(path)?.object === tree.object ? headChecked.get(path)! : check(path, tree, headConfig.config, false)));
-  await cache.save();
 
   // Validation of what the branch added or changed, against the whole register at HEAD.
   const subject = new Set(changedIdeas.filter((file) => file.status !== 'D').map((file) => file.path));

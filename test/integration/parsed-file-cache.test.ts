@@ -1,5 +1,5 @@
 /** The parsed-file cache reads its verdicts only when asked, and always from the file it opened. */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParsedFileCache } from '../../src/adapters/fs/parsed-file-cache.js';
@@ -56,5 +56,28 @@ describe('ParsedFileCache', () => {
       expect(cache.size, `cut at ${length}`).toBe(0);
       cache.release();
     }
+  });
+});
+
+describe.runIf(existsSync('/proc/self/fd'))('ParsedFileCache and its file descriptor', () => {
+  const openFiles = () => readdirSync('/proc/self/fd').length;
+
+  it('is closed by a save, by release, and at once when a column is damaged', async () => {
+    const root = tempDir();
+    await savedCache(root, 'Första');
+    const file = join(root, '.sluss', 'cache', 'parsed-ideas.tsv');
+    const before = openFiles();
+
+    const saving = await ParsedFileCache.open(root, CONFIG);
+    expect(openFiles()).toBe(before + 1);
+    saving.remember('ideas/b.md', 'hash-b', verdict('Ny'), stamp);
+    await saving.save();
+    expect(openFiles(), 'closed before the new file replaces it').toBe(before);
+    expect((await ParsedFileCache.open(root, CONFIG)).lookupByStamp('ideas/a.md', stamp)?.check()?.idea?.data.title, 'kept verdicts saved again').toBe('Första');
+
+    const text = readFileSync(file, 'latin1');
+    writeFileSync(file, text.replace('"hash":["hash-a"', '"hash":[""'), 'latin1');
+    for (let i = 0; i < 3; i += 1) expect((await ParsedFileCache.open(root, CONFIG)).size).toBe(0);
+    expect(openFiles()).toBe(before);
   });
 });

@@ -80,16 +80,20 @@ class VerdictSection {
 
   /** The stored text of bytes `start` to `end` of the file; undefined once released unread or when the read fails. */
   text(start: number, end: number): string | undefined {
-    if (this.#bytes === undefined && this.#fd !== undefined) {
-      const bytes = Buffer.allocUnsafe(this.end - this.start);
-      try {
-        if (readFully(this.#fd, bytes, this.start)) this.#bytes = bytes;
-      } catch {
-        // unreadable: as if damaged
-      }
-      this.release();
-    }
+    this.load();
     return this.#bytes?.toString('latin1', start - this.start, end - this.start);
+  }
+
+  /** Reads the section, if it is still open, and closes the file. */
+  load(): void {
+    if (this.#bytes !== undefined || this.#fd === undefined) return;
+    const bytes = Buffer.allocUnsafe(this.end - this.start);
+    try {
+      if (readFully(this.#fd, bytes, this.start)) this.#bytes = bytes;
+    } catch {
+      // unreadable: as if damaged
+    }
+    this.release();
   }
 
   release(): void {
@@ -145,7 +149,6 @@ class CacheEntry implements CacheHit {
     }
     return asciiJson(JSON.stringify(this.parsed));
   }
-
 }
 
 /** The summary line: one array per field, index i for the i-th verdict. */
@@ -261,20 +264,18 @@ export class ParsedFileCache {
       const head = readPart(fd, 0, Math.min(size, HEAD_BYTES));
       const headerEnd = head.indexOf(10) + 1;
       const header = JSON.parse(head.toString('latin1', 0, headerEnd)) as Partial<Header>;
-      if (headerEnd > 0 && header.format === CACHE_FORMAT && header.fingerprint === fingerprint) {
+      if (header.format === CACHE_FORMAT && header.fingerprint === fingerprint) {
         const tailStart = Math.max(0, size - TAIL_BYTES);
         const tail = readPart(fd, tailStart, size - tailStart);
+        if (tail[tail.length - 1] !== 10) throw new Error('cache file cut short');
         const lastLineStart = tailStart + tail.lastIndexOf(10, tail.length - 2) + 1;
         const summaryStart = Number(tail.toString('latin1', lastLineStart - tailStart, tail.length - 1));
         if (!Number.isSafeInteger(summaryStart) || summaryStart < headerEnd || summaryStart > lastLineStart) throw new Error('malformed cache end');
         const columns = JSON.parse(readPart(fd, summaryStart, lastLineStart - summaryStart).toString('latin1')) as SummaryColumns;
         const verdicts = new VerdictSection(fd, headerEnd, summaryStart);
-        fd = undefined;
         const { entries, checkEnd } = entriesOfColumns(columns, verdicts, headerEnd);
-        if (checkEnd !== summaryStart) {
-          verdicts.release();
-          throw new Error('cache verdicts cut short or too long');
-        }
+        if (checkEnd !== summaryStart) throw new Error('cache verdicts cut short or too long');
+        fd = undefined;
         return new ParsedFileCache(root, fingerprint, entries, Number(header.savedAt) || 0, verdicts);
       }
     } catch {
@@ -346,6 +347,9 @@ export class ParsedFileCache {
     // Re-saving once racy files have aged lets the next run trust their stamps.
     if (!this.dirty && !this.hasRacyEntries) return;
     const header: Header = { format: CACHE_FORMAT, fingerprint: this.fingerprint, savedAt: Date.now() };
+    // The new file needs the verdicts kept from this one, and this one must be closed before it is replaced
+    // (Windows refuses to rename over a file that is open).
+    this.verdicts?.load();
     if (await writeCacheFile(this.root, CACHE_FILE, this.pieces(header))) this.dirty = false;
   }
 
