@@ -57,6 +57,12 @@ export interface DuplicatePairOptions {
    * of the other's candidates, as `exclude` does in `findSimilar`.
    */
   skip?: (a: string, b: string) => boolean;
+  /**
+   * A doc whose terms' postings add up to at most this is matched against every doc
+   * sharing a term; others take their shortlist from their rare terms (default
+   * 40,000, which only large registers exceed; tests lower it to reach that path).
+   */
+  exactBudget?: number;
 }
 
 export interface DuplicatePair {
@@ -200,10 +206,11 @@ interface Candidate extends PairFeatures {
   stage: 0 | 1 | 2 | 3;
   low: number;
   high: number;
+  /** fuse.js similarity of the doc's title found in the candidate's, once known (stage 2). */
+  fuzzyForward: number;
 }
 
 const clamp = (value: number) => Math.min(1, Math.max(0, value));
-/** Docs whose every term's postings add up to fewer than this are scored against every doc exactly. */
 const EXACT_BUDGET = 40_000;
 /** Otherwise this many best docs by rare terms are re-scored exactly for the shortlist. */
 const RARE_CANDIDATES = 40;
@@ -285,6 +292,7 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
   const data: IndexData = index.data;
   const { docCount } = data;
   const minScore = options.minScore ?? 0;
+  const exactBudget = options.exactBudget ?? EXACT_BUDGET;
   const found = new Map<string, DuplicatePair>();
   if (docCount < 2) return [];
   const commonDf = Math.max(64, Math.ceil(docCount / 50));
@@ -358,7 +366,7 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
    */
   const shortlistOf = (doc: number): Shortlisted[] => {
     const queryHasText = data.hasText[doc] === 1;
-    const all = costOf(stems, doc) + costOf(grams, doc) <= EXACT_BUDGET;
+    const all = costOf(stems, doc) + costOf(grams, doc) <= exactBudget;
     let touchedCount = accumulateDoc(stems, doc, all, stemFull, stemTitle, touched, touchedList, 0);
     touchedCount = accumulateDoc(grams, doc, all, gramFull, gramTitle, touched, touchedList, touchedCount);
     const first = new TopDocs(all ? SHORTLIST_SIZE : RARE_CANDIDATES, idOf);
@@ -460,6 +468,7 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
         stage: 0,
         low: clamp(preliminary * unmatchedFactor(1) * numberFactor),
         high: clamp((preliminary + TITLE_SEQUENCE_WEIGHT + FUZZY_WEIGHT) * numberFactor),
+        fuzzyForward: 0,
       };
     });
     const flagThreshold = options.threshold - 0.0005;
@@ -530,13 +539,14 @@ export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairO
         // fuse.js runs both ways (each title searched in the other); one way already bounds the mean.
         const queryTitle = query.fuzzyTitle;
         const docTitle = data.fuzzyTitles.get(candidate.docIndex);
-        const forward = directed(doc, candidate.docIndex, true, queryTitle, docTitle);
         if (candidate.stage === 1) {
+          const forward = directed(doc, candidate.docIndex, true, queryTitle, docTitle);
+          candidate.fuzzyForward = forward;
           candidate.low = finalScore(candidate, forward / 2);
           candidate.high = finalScore(candidate, (forward + 1) / 2);
           candidate.stage = 2;
         } else {
-          const score = finalScore(candidate, (forward + directed(doc, candidate.docIndex, false, queryTitle, docTitle)) / 2);
+          const score = finalScore(candidate, (candidate.fuzzyForward + directed(doc, candidate.docIndex, false, queryTitle, docTitle)) / 2);
           candidate.low = score;
           candidate.high = score;
           candidate.stage = 3;

@@ -61,6 +61,9 @@ describe('findDuplicatePairs', () => {
     for (const threshold of [0.65, 0.5, 0.3]) {
       const expected = pairsBySearch(index, docs, threshold);
       expect(pairsByScan(index, { threshold })).toEqual(expected);
+      // Every doc through the rare-term shortlist and the exact re-scoring of large registers
+      // (here every term is rare and fewer docs than that shortlist share one, so nothing is lost).
+      expect(pairsByScan(index, { threshold, exactBudget: 0 })).toEqual(expected);
     }
     expect(pairsByScan(index, { threshold: 0.65 }).has('gatljus gatljus2')).toBe(true);
   });
@@ -95,6 +98,7 @@ describe('findDuplicatePairs', () => {
     const expected = pairsBySearch(changed, remaining, 0.65);
     expect(expected.size).toBeGreaterThan(5);
     expect(pairsByScan(changed, { threshold: 0.65 })).toEqual(expected);
+    expect(pairsByScan(changed, { threshold: 0.65, exactBudget: 0 })).toEqual(expected);
   });
 
   it('returns nothing for fewer than two docs', () => {
