@@ -58,7 +58,7 @@ describe('sluss as a program', () => {
     expect(duplicate.stderr).toContain('--on-duplicate join');
   });
 
-  it('run from the register or a folder in it, a warm run notices an edited idea (stats relative to the working directory)', async () => {
+  it('run from the register or a folder in it, a warm run notices an edited idea', async () => {
     const root = createRegister();
     const titleOf = async (cwd: string) => JSON.parse((await runCli(['list', '--json'], { cwd })).stdout).find((idea: { id: string }) => idea.id === '0ZZ-AAAA1')?.title;
     expect(await titleOf(root)).toBe('Digitala lås i hemtjänsten');

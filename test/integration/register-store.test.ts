@@ -1,0 +1,35 @@
+/** The register store stats idea files by a path relative to the working directory where it can. */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RegisterStore } from '../../src/adapters/fs/register-store.js';
+import { tempDir } from '../helpers/registers.js';
+
+function stampOfNewIdea(root: string): { stamp: ReturnType<RegisterStore['stampOf']>; size: number } {
+  mkdirSync(join(root, 'ideas'), { recursive: true });
+  writeFileSync(join(root, 'ideas', 'a.md'), 'innehåll\n');
+  return { stamp: new RegisterStore(root).stampOf('ideas/a.md'), size: statSync(join(root, 'ideas', 'a.md')).size };
+}
+
+describe('RegisterStore.stampOf', () => {
+  it('stats the register at the working directory', () => {
+    const name = readdirSync(join(process.cwd(), 'ideas')).find((file) => file.endsWith('.md'))!;
+    const stamp = new RegisterStore(process.cwd()).stampOf(`ideas/${name}`);
+    expect(stamp?.size).toBe(statSync(join(process.cwd(), 'ideas', name)).size);
+  });
+
+  it('stats a register below the working directory and one outside it', () => {
+    // `.sluss/` is ignored by git, so a failed clean-up leaves nothing to commit.
+    mkdirSync(join(process.cwd(), '.sluss'), { recursive: true });
+    const below = mkdtempSync(join(process.cwd(), '.sluss', 'store-test-'));
+    try {
+      const { stamp, size } = stampOfNewIdea(below);
+      expect(stamp).toEqual({ size, mtimeMs: statSync(join(below, 'ideas', 'a.md')).mtimeMs });
+    } finally {
+      rmSync(below, { recursive: true, force: true });
+    }
+    const outside = tempDir();
+    expect(stampOfNewIdea(outside).stamp?.size).toBe(stampOfNewIdea(outside).size);
+    expect(new RegisterStore(outside).stampOf('ideas/saknas.md')).toBeUndefined();
+  });
+});
