@@ -60,8 +60,13 @@ function writeJson(stdout: Streams['stdout'], value: unknown): void {
   stdout.write(`${pending}\n`);
 }
 
+/** Arrays and plain objects, which are walked; anything else (a Date, an object with toJSON) is written whole, as JSON.stringify writes it. */
 const isPlainContainer = (value: unknown): value is object =>
-  Array.isArray(value) || (typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+  Array.isArray(value) ||
+  (typeof value === 'object' &&
+    value !== null &&
+    [Object.prototype, null].includes(Object.getPrototypeOf(value)) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function');
 
 /** Values JSON leaves out of an object, and writes as null in an array. */
 const isUnwritable = (value: unknown) => value === undefined || typeof value === 'function' || typeof value === 'symbol';

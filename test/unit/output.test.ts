@@ -55,6 +55,7 @@ describe('json', () => {
       list: [undefined, () => 1, Symbol('s'), new Date(Date.UTC(2026, 10, 27)), new Point(2), bare, [], {}],
       nested: { deeper: { deepest: [{ a: 'rad ett\nrad två' }], empty: [] } },
       text: 'citat "så här"\t',
+      custom: { toJSON: () => ({ replaced: true }), hidden: 1 },
     };
     expect(printed(value).written()).toBe(`${JSON.stringify(value, null, 2)}\n`);
   });
