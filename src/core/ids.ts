@@ -8,7 +8,9 @@
  */
 
 export const ID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{5}$/;
+const ID_SOURCE = '[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{5}';
+export const ID_PATTERN = new RegExp(`^${ID_SOURCE}$`);
+const FILE_NAME_PATTERN = new RegExp(`^(${ID_SOURCE})(?:-[a-z0-9-]*)?\\.md$`);
 const EPOCH_UTC = Date.UTC(2024, 0, 1);
 const DAY_MS = 86_400_000;
 const RANDOM_CHARS = 5;
@@ -62,6 +64,6 @@ export function isIdeaId(value: string): boolean {
  * loaded only by commands that name new files.
  */
 export function idFromFileName(fileName: string): string | undefined {
-  const match = /^([0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{5})(?:-[a-z0-9-]*)?\.md$/.exec(fileName);
+  const match = FILE_NAME_PATTERN.exec(fileName);
   return match?.[1];
 }

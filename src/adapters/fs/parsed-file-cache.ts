@@ -18,9 +18,10 @@
  * byte offset where that line starts. Only the summaries are read on open:
  * the duplicate check of `similar` needs the summaries of 10,000 ideas, not
  * their data; the verdicts are read when someone first asks for one, and each
- * is decoded when asked for. Columns are one native JSON.parse where lines took a loop of string
- * work each. Verdicts come first so that a save can stream them without
- * knowing their lengths in advance.
+ * is decoded when asked for. The summaries are columns so that one native
+ * `JSON.parse` reads them all, with no string work per idea. Verdicts come
+ * first so that a save can stream them without knowing their lengths in
+ * advance. (The file's name, `.tsv`, is from an earlier layout.)
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { IDEA_SCHEMA } from '../../core/format/schema.js';

@@ -2,6 +2,12 @@
  * The aggregations behind `sluss report`. Pure: ideas, the configuration and
  * the options (with an explicit reference date) in, a Report out. The same
  * input always gives the same report.
+ *
+ * Small helpers first (stage sets, an idea as of a date, day arithmetic,
+ * summaries); then `buildReport`, whose commented sections come in the order
+ * of the report: the filtered ideas and the cohort, funnel and kinds,
+ * municipality × stage, inflow and throughput, shared ideas and spread, time
+ * in stage and lead times, stale ideas, duplicates and joins, assessments.
  */
 import { findMunicipality, findStage } from '../config.js';
 import type { RegisterConfig, Stage, StageKind } from '../config.js';

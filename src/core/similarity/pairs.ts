@@ -20,6 +20,13 @@
  *   first until the flag is decided, which is exact.
  * Counts are those stored in the index (capped at 255 per field), which only
  * very long texts exceed.
+ *
+ * In order: one family's view for the scan (`FamilyScan`: coded per-doc
+ * terms, `spreadDoc` and `pairCosines` for exact cosines, `accumulateDoc` for
+ * one doc against all); `PendingCache`, what one direction of a pair works out
+ * for the other; and `findDuplicatePairs`, whose closures are the first stage
+ * (`shortlistOf`), the bounded second stage (`matchDoc`), `record` and the loop
+ * over docs at its end.
  */
 import type { IndexData, RegisterIndex, Shortlisted } from './engine.js';
 import { codeForward, CountPairCodes, smoothedIdf, TF as SHARED_TF, TITLE_WEIGHT as SHARED_TITLE_WEIGHT, termCountOf, transpose, type CodedForwardTerms, type Norms, type Postings } from './postings.js';
@@ -211,8 +218,9 @@ interface Candidate extends PairFeatures {
 }
 
 const clamp = (value: number) => Math.min(1, Math.max(0, value));
+/** Default of `exactBudget`. */
 const EXACT_BUDGET = 40_000;
-/** Otherwise this many best docs by rare terms are re-scored exactly for the shortlist. */
+/** Above the budget, this many best docs by rare terms are re-scored exactly for the shortlist. */
 const RARE_CANDIDATES = 40;
 
 /**
