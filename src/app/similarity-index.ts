@@ -54,12 +54,27 @@ export async function loadSimilarityIndex(register: OpenRegister, files: readonl
       return index;
     }
   }
-  // One doc at a time: the analyses of 50,000 ideas never have to be in memory together.
-  const builder = createSimilarityIndexBuilder();
-  for (const id of byId.keys()) builder.add(analyzed(id));
-  const index = builder.finish();
-  await saveCachedIndex(register.root, index, currentDigest, versions());
-  return index;
+  const build = () => {
+    // One doc at a time: the analyses of 50,000 ideas never have to be in memory together.
+    const builder = createSimilarityIndexBuilder();
+    for (const id of byId.keys()) builder.add(analyzed(id));
+    return builder.finish();
+  };
+  const unsaved = await buildAndSave(build, (index) => saveCachedIndex(register.root, index, currentDigest, versions()));
+  if (unsaved) return unsaved;
+  // The index as saved, not as built: the built one keeps every title and word form as a string of its
+  // own, the saved one packs them into its single buffer. At 50,000 ideas a cold `duplicates` peaked
+  // ~20 MiB lower this way (300 -> 279 MiB). The built one is garbage by the time this read starts.
+  const saved = await loadCachedIndex(register.root);
+  if (saved?.digest === currentDigest) return saved.index;
+  // Another run saved its own index in between: this run keeps one of its own, in memory only.
+  return build();
+}
+
+/** Returns the built index only when it could not be saved, so that a saved one is not kept alive by the caller. */
+async function buildAndSave(build: () => SimilarityIndex, save: (index: SimilarityIndex) => Promise<boolean>): Promise<SimilarityIndex | undefined> {
+  const index = build();
+  return (await save(index)) ? undefined : index;
 }
 
 export async function loadDuplicateIndex(register: OpenRegister, loaded: LoadedIdeas, today: string): Promise<DuplicateIndex> {

@@ -84,6 +84,20 @@ describe('cache invalidation', () => {
     await expectCacheAgrees(root);
   });
 
+  it('gives the same answers when the cache cannot be written, and reads back the index it saved', async () => {
+    const root = createRegister({ ideas: SAMPLE_IDEAS });
+    const expected = await answers(root);
+    // A file where the cache folder should be: nothing can be saved, so every run builds its own.
+    rmSync(join(root, '.sluss', 'cache'), { recursive: true, force: true });
+    writeFileSync(join(root, '.sluss', 'cache'), 'ingen mapp');
+    expect(await answers(root)).toEqual(expected);
+    expect(await answers(root)).toEqual(expected);
+    // Once the folder can be made again, a cold run saves the index and answers from what it saved.
+    rmSync(join(root, '.sluss', 'cache'), { force: true });
+    expect(await answers(root)).toEqual(expected);
+    expect(existsSync(join(root, '.sluss', 'cache', 'similarity-index.bin'))).toBe(true);
+  });
+
   it('follows edits of sluss.yaml, and never lets the cache hide an invalid one', async () => {
     const root = createRegister({ ideas: SAMPLE_IDEAS });
     const ctx = testContext({ cwd: root });

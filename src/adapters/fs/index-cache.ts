@@ -63,10 +63,13 @@ export async function loadCachedIndex(root: string, readAhead?: Promise<SavedInd
   }
 }
 
-/** Saves index and manifest; the manifest goes last, so a crash in between leaves a stale pair that is rebuilt. */
-export async function saveCachedIndex(root: string, index: SimilarityIndex, digest: string, docs: Record<string, string>): Promise<void> {
+/**
+ * Saves index and manifest; the manifest goes last, so a crash in between leaves a stale pair that is rebuilt.
+ * False when the cache could not be written (the index then lives only in this run).
+ */
+export async function saveCachedIndex(root: string, index: SimilarityIndex, digest: string, docs: Record<string, string>): Promise<boolean> {
   await unlink(cacheFilePath(root, MANIFEST_FILE)).catch(() => undefined);
-  if (!(await writeCacheFile(root, INDEX_FILE, index.serializedParts(digest)))) return;
+  if (!(await writeCacheFile(root, INDEX_FILE, index.serializedParts(digest)))) return false;
   const header: ManifestHeader = { indexFormat: INDEX_FORMAT_VERSION, analysisVersion: ANALYSIS_VERSION, digest, count: Object.keys(docs).length };
-  await writeCacheFile(root, MANIFEST_FILE, `${JSON.stringify(header)}\n${JSON.stringify(docs)}`);
+  return writeCacheFile(root, MANIFEST_FILE, `${JSON.stringify(header)}\n${JSON.stringify(docs)}`);
 }
