@@ -64,10 +64,11 @@ export async function loadSimilarityIndex(register: OpenRegister, files: readonl
   if (unsaved) return unsaved;
   // The index as saved, not as built: the built one keeps every title and word form as a string of its
   // own, the saved one packs them into its single buffer. At 50,000 ideas a cold `duplicates` peaked
-  // ~20 MiB lower this way (300 -> 279 MiB). The built one is garbage by the time this read starts.
+  // ~20 MiB lower this way (296-303 -> 281 MiB). The built one is garbage by the time this read starts.
   const saved = await loadCachedIndex(register.root);
   if (saved?.digest === currentDigest) return saved.index;
-  // Another run saved its own index in between: this run keeps one of its own, in memory only.
+  // Another run saved its own index in between, or the saved one could not be read back: this run
+  // builds one again and keeps it in memory only. Correct, at the cost of a second build.
   return build();
 }
 

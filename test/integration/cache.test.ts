@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listIdeas, similarIdeas } from '../../src/app/read.js';
 import { scanRegister } from '../../src/app/duplicates.js';
+import { loadIdeaRefs, openRegister } from '../../src/app/register.js';
+import { loadSimilarityIndex } from '../../src/app/similarity-index.js';
 import { validateRegister } from '../../src/app/validate.js';
+import type { RegisterIndex } from '../../src/core/similarity/engine.js';
+import { PackedStrings } from '../../src/core/similarity/strings.js';
 import { testContext } from '../helpers/context.js';
 import { createRegister, git, writeIdea } from '../helpers/registers.js';
 import { SAMPLE_IDEAS } from '../helpers/registers.js';
@@ -92,10 +96,15 @@ describe('cache invalidation', () => {
     writeFileSync(join(root, '.sluss', 'cache'), 'ingen mapp');
     expect(await answers(root)).toEqual(expected);
     expect(await answers(root)).toEqual(expected);
-    // Once the folder can be made again, a cold run saves the index and answers from what it saved.
+    // Once the folder can be made again, a cold run saves the index and answers from what it saved:
+    // its strings packed in the saved bytes, not the built index's array of strings.
     rmSync(join(root, '.sluss', 'cache'), { force: true });
-    expect(await answers(root)).toEqual(expected);
+    const register = await openRegister(testContext({ cwd: root }));
+    const { refs } = await loadIdeaRefs(register, { wholeRegister: true });
+    const index = (await loadSimilarityIndex(register, refs)) as RegisterIndex;
     expect(existsSync(join(root, '.sluss', 'cache', 'similarity-index.bin'))).toBe(true);
+    expect(index.data.surfaces).toBeInstanceOf(PackedStrings);
+    expect(await answers(root)).toEqual(expected);
   });
 
   it('follows edits of sluss.yaml, and never lets the cache hide an invalid one', async () => {

@@ -137,7 +137,7 @@ function numberMismatch(left: ReadonlySet<string>, right: ReadonlySet<string>): 
   return union === 0 ? 0 : (union - shared) / union;
 }
 
-/** The factor a candidate's score and confidence are multiplied by for the numbers of the two titles. */
+/** The factor for the numbers of the two titles: it multiplies a candidate's score, and divides the odds and caps the confidence (`confidenceOf`). */
 export function numberFactorOf(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
   const share = left.size > 0 && right.size > 0 ? 1 : ONE_SIDED_NUMBER_SHARE;
   return 1 - NUMBER_MISMATCH_PENALTY * share * numberMismatch(left, right);
@@ -236,13 +236,16 @@ export function confidencesOf(scored: readonly (PairFeatures & { score: number }
  * is at most (STEM_WEIGHT x stemCosine + the other weights) x unmatchedFactor,
  * with the cosine and unmatched shares in [0, 1], and it counts at most that
  * much (its weight is >= 0). What is left is bilinear in the cosine and the
- * query's unmatched share, so it is largest at a corner of that square.
+ * query's unmatched share, so it is largest at a corner of that square. A
+ * model with other signs gets no bound (1), so the scan follows every candidate.
  */
 function maxRunnerUpConfidence(model: ConfidenceModel): number {
+  if (model.score < 0 || model.relativeMargin < 0) return 1;
+  const otherWeights = GRAM_WEIGHT + TITLE_SEQUENCE_WEIGHT + FUZZY_WEIGHT;
   let most = -Infinity;
   for (const stemCosine of [0, 1]) {
     for (const queryUnmatched of [0, 1]) {
-      const score = Math.min(1, (STEM_WEIGHT * stemCosine + 1 - STEM_WEIGHT) * unmatchedFactor(queryUnmatched));
+      const score = Math.min(1, (STEM_WEIGHT * stemCosine + otherWeights) * unmatchedFactor(queryUnmatched));
       const logit =
         model.score * score +
         model.stemCosine * stemCosine +
