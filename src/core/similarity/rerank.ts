@@ -203,7 +203,7 @@ export function confidenceOf(
 ): number {
   // The number factor divides the odds and caps the confidence. Multiplying the confidence instead took a
   // quarter off every match with a number in one title only ("fler cykelställ" / "20 nya cykelställ"), sure
-  // ones too; the cap still keeps titles whose numbers all differ ("30 km/h" / "40 km/h") at 0.5.
+  // ones too; the cap still keeps titles whose numbers all differ ("30 km/h" / "40 km/h") at 0.5 or below.
   const likely = sigmoid(
     Math.log(features.numberFactor) +
       model.bias +
