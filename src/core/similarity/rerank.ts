@@ -1,9 +1,11 @@
 /**
  * The second stage of matching: features of one candidate against one query
  * beyond the cosines (unmatched content words, numbers in titles, fuzzy
- * titles, the letter sequence of stemmed titles), the final score and the
- * confidence model. Shared by `findSimilar` and the register-wide pair scan,
- * so both score a pair alike. Also here: `WordMatcher`, which finds the
+ * titles, the letter sequence of stemmed titles), the final score, the
+ * confidence model (`confidenceOf`) and the highest confidence a runner-up can
+ * reach (`MAX_RUNNER_UP_CONFIDENCE`, which lets the pair scan follow only each
+ * doc's best candidate). Shared by `findSimilar` and the register-wide pair
+ * scan, so both score a pair alike. Also here: `WordMatcher`, which finds the
  * content words of one text without a counterpart in the other (same stem,
  * compound part, near spelling or, in Swedish, a synonym from synonyms.ts),
  * and `TopDocs`, the bounded best-first list both stages keep.
