@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'git-failed'
   | 'target-not-empty'
   | 'path-outside-register'
+  | 'unsafe-path'
   | 'transition-not-allowed'
   | 'assessment-required'
   | 'invalid-score'
@@ -112,6 +113,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'push-failed':
       return EXIT.git;
     case 'register-not-found':
+    case 'unsafe-path':
     case 'config-invalid':
     case 'config-missing':
       return EXIT.register;

@@ -63,6 +63,10 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
   'git-failed': (p) => ({ message: `Git misslyckades: ${p['detail']}.`, hint: 'Kör med --debug för detaljer.' }),
   'target-not-empty': (p) => ({ message: `${p['dir']} har redan ett idéregister.`, hint: 'Välj en annan mapp.' }),
   'path-outside-register': (p) => ({ message: `${p['path']} ligger utanför registret ${p['root']}.`, hint: 'Ange filer inne i registret, till exempel ideas/<fil>.md.' }),
+  'unsafe-path': (p) => ({
+    message: `sluss skriver inte ${p['file']}: ${p['reason'] === 'symlink' ? `${p['part']} är en symbolisk länk` : p['reason'] === 'not-a-folder' ? `${p['part']} är ingen mapp` : p['reason'] === 'not-a-file' ? `${p['part']} är ingen vanlig fil` : 'sökvägen leder ut ur registret'}.`,
+    hint: 'En länk eller specialfil i registret kan leda skrivningen ut ur det. Ersätt den med en vanlig fil eller mapp (git rm och lägg tillbaka), eller be den som sköter registret om hjälp.',
+  }),
   interrupted: () => ({ message: 'Avbrutet. Inget sparades.' }),
   'transition-not-allowed': (p) => ({ message: `Idé ${p['id']} kan inte flyttas från ${p['from']} till ${p['to']}.`, hint: `Tillåtna nästa steg: ${list(p['allowed'])}.` }),
   'assessment-required': (p) => ({ message: `Idé ${p['id']} behöver en bedömning innan den lämnar ${p['stage']}.`, hint: `Gör bedömningen först: sluss assess ${p['id']} --score nytta=4 --score effekter=3 --score genomforbarhet=5 --motivation "…"` }),
@@ -129,6 +133,10 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
   'git-failed': (p) => ({ message: `Git failed: ${p['detail']}.`, hint: 'Run with --debug for details.' }),
   'target-not-empty': (p) => ({ message: `${p['dir']} already has an idea register.`, hint: 'Choose another folder.' }),
   'path-outside-register': (p) => ({ message: `${p['path']} is outside the register ${p['root']}.`, hint: 'Name files inside the register, for example ideas/<file>.md.' }),
+  'unsafe-path': (p) => ({
+    message: `sluss does not write ${p['file']}: ${p['reason'] === 'symlink' ? `${p['part']} is a symbolic link` : p['reason'] === 'not-a-folder' ? `${p['part']} is not a folder` : p['reason'] === 'not-a-file' ? `${p['part']} is not a regular file` : 'the path leads out of the register'}.`,
+    hint: 'A link or special file in the register could lead the write out of it. Replace it with a regular file or folder (git rm and add it back), or ask whoever maintains the register.',
+  }),
   interrupted: () => ({ message: 'Interrupted. Nothing was saved.' }),
   'transition-not-allowed': (p) => ({ message: `Idea ${p['id']} cannot move from ${p['from']} to ${p['to']}.`, hint: `Allowed next stages: ${list(p['allowed'])}.` }),
   'assessment-required': (p) => ({ message: `Idea ${p['id']} needs an assessment before it leaves ${p['stage']}.`, hint: `Assess it first: sluss assess ${p['id']} --score nytta=4 --score effekter=3 --score genomforbarhet=5 --motivation "…"` }),

@@ -3,9 +3,8 @@
  * writing idea files atomically (temp file in the same folder, then link or
  * rename, so a reader never sees half a file).
  */
-import { randomBytes } from 'node:crypto';
-import { constants as fsConstants, lstatSync, readFileSync } from 'node:fs';
-import { link, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { lstatSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { SlussError } from '../../core/errors.js';
@@ -13,7 +12,7 @@ import { CONFIG_FILE } from '../../core/format/config-file.js';
 import { MAX_IDEA_FILE_BYTES } from '../../core/format/idea-file.js';
 import type { IdeaFileEntry } from '../../core/validation.js';
 import type { FileStamp } from './parsed-file-cache.js';
-import { tempFilesInFlight } from './temp-files.js';
+import { writeRegisterFile } from './safe-write.js';
 
 export const IDEAS_DIR = 'ideas';
 // ignoreBOM keeps a byte order mark in the text, so validate can report it (by default the decoder drops it).
@@ -148,53 +147,14 @@ export class RegisterStore {
     }
   }
 
-  /** Writes a new file; never replaces an existing one (`file-exists`). */
+  /** Writes a new file; never replaces an existing one (`file-exists`) and never writes through a link (`unsafe-path`). */
   async writeNewFile(path: string, content: string): Promise<void> {
-    const target = this.absolute(path);
-    await mkdir(dirname(target), { recursive: true });
-    const temp = await this.writeTemp(target, content);
-    try {
-      // link() fails when the target exists, which rename() would silently replace.
-      await link(temp, target);
-    } catch (error) {
-      if (errorCode(error) === 'EEXIST') throw new SlussError('file-exists', { file: path });
-      throw new SlussError('write-failed', { file: path, detail: errorCode(error) ?? String(error) }, { cause: error });
-    } finally {
-      await unlink(temp).catch(() => undefined);
-      tempFilesInFlight.delete(temp);
-    }
+    await writeRegisterFile(this.root, path, content, { mode: 'new' });
   }
 
-  /** Replaces an existing file in one step. */
+  /** Replaces an existing file in one step, keeping its mode; never through a link (`unsafe-path`). */
   async replaceFile(path: string, content: string): Promise<void> {
-    const target = this.absolute(path);
-    const temp = await this.writeTemp(target, content);
-    try {
-      await rename(temp, target);
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw new SlussError('write-failed', { file: path, detail: errorCode(error) ?? String(error) }, { cause: error });
-    } finally {
-      tempFilesInFlight.delete(temp);
-    }
-  }
-
-  private async writeTemp(target: string, content: string): Promise<string> {
-    const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
-    tempFilesInFlight.add(temp);
-    try {
-      const handle = await open(temp, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY, 0o644);
-      try {
-        await handle.writeFile(content, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      return temp;
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw new SlussError('write-failed', { file: relative(this.root, target).split(sep).join('/'), detail: errorCode(error) ?? String(error) }, { cause: error });
-    }
+    await writeRegisterFile(this.root, path, content, { mode: 'replace' });
   }
 }
 
