@@ -56,8 +56,10 @@ export async function listIdeas(ctx: CommandContext, filter: IdeaFilter): Promis
 
 export async function showIdea(ctx: CommandContext, id: string): Promise<ReadResult<{ idea: Idea; sections: IdeaSections }>> {
   const register = await openRegister(ctx);
-  const { ideas, unreadable } = await loadIdeas(register);
-  const idea = requireIdea(ideas, id);
+  const loaded = await loadIdeas(register);
+  // Given the loaded register, an id naming a file that could not be read says why.
+  const idea = requireIdea(loaded, id);
+  const unreadable = loaded.unreadable;
   return { register, skipped: unreadable, value: { idea, sections: parseSections(readIdea(register, idea.path)?.body ?? '') } };
 }
 

@@ -15,17 +15,22 @@ export type ErrorCode =
   | 'unknown-category'
   | 'unknown-stage'
   | 'idea-not-found'
+  | 'idea-unreadable'
   | 'idea-ambiguous'
   | 'idea-invalid'
   | 'idea-file-invalid'
   | 'input-file-invalid'
   | 'file-exists'
   | 'write-failed'
+  | 'output-refused'
   | 'duplicate-found'
   | 'already-participant'
   | 'git-missing'
   | 'not-a-git-repo'
   | 'git-locked'
+  | 'git-read-only'
+  | 'register-locked'
+  | 'unknown-ref'
   | 'commit-failed'
   | 'branch-exists'
   | 'git-failed'
@@ -93,6 +98,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'unknown-stage':
     case 'input-file-invalid':
     case 'path-outside-register':
+    case 'unknown-ref':
+    case 'output-refused':
       return EXIT.usage;
     case 'duplicate-found':
       return EXIT.duplicateFound;
@@ -120,6 +127,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'git-missing':
     case 'not-a-git-repo':
     case 'git-locked':
+    case 'git-read-only':
+    case 'register-locked':
     case 'commit-failed':
     case 'branch-exists':
     case 'git-failed':

@@ -38,6 +38,7 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
   'idea-ambiguous': (p) => ({ message: `${p['id']} passar flera idéer: ${list(p['matches'])}.`, hint: 'Skriv hela id:t.' }),
   'idea-invalid': (p) => ({ message: `Idén blev ogiltig och sparades inte: ${list(p['details'])}.`, hint: 'Rätta uppgifterna och försök igen.' }),
   'idea-file-invalid': (p) => ({ message: `Idéfilen ${p['file']} går inte att läsa.`, hint: 'Kör sluss validate för att se vad som är fel.' }),
+  'idea-unreadable': (p) => ({ message: `Idé ${p['id']} finns i ${p['file']}, men filen går inte att använda:`, hint: `Rätta filen och försök igen; sluss validate ${p['file']} visar alla fel.` }),
   'input-file-invalid': (p) => ({ message: `Filen ${p['file']} går inte att använda: ${p['detail']}.`, hint: 'Använd en .md-fil med front matter eller en .json-fil med fälten title, problem och municipality.' }),
   'file-exists': (p) => ({ message: `Filen ${p['file']} finns redan och skrivs inte över.`, hint: 'Försök igen; ett nytt id väljs.' }),
   'write-failed': (p) => ({
@@ -55,6 +56,22 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
     message: `Git är upptaget: ${p['lock'] ?? '.git/index.lock'} finns.${p['file'] ? ` Idén är sparad i ${p['file']} men inte incheckad.` : ''}`,
     hint: 'Vänta tills andra git-program är klara. Har inget program igång kan du ta bort låsfilen och försöka igen.',
   }),
+  'git-read-only': (p) => ({
+    message: `Git kan inte skriva i registrets .git-mapp: ${p['reason'] === 'permission' ? 'behörighet saknas' : 'filsystemet är skrivskyddat'}.${p['file'] ? ` Idén är sparad i ${p['file']} men inte incheckad.` : ''}`,
+    hint: 'Kontrollera att disken inte är skrivskyddad och att du får skriva i registrets mapp, och försök igen.',
+  }),
+  'register-locked': (p) => ({
+    message: `Ett annat sluss-kommando arbetar fortfarande i registret (process ${p['pid']} på ${p['host']}, sedan ${p['since']}).`,
+    hint: `Vänta tills det är klart och försök igen. Körs det inte längre, ta bort ${p['lock']}.`,
+  }),
+  'unknown-ref': (p) => ({
+    message: `Git känner inte till ${p['ref']} (${p['option']}).`,
+    hint:
+      p['shallow'] === 'yes'
+        ? `Klonen är grund (shallow) och saknar äldre historik. Hämta den med git fetch --unshallow, eller hämta just den med git fetch origin ${p['ref']}.`
+        : `Kontrollera namnet (git branch -a visar grenarna) eller hämta den: git fetch origin ${p['ref']}.`,
+  }),
+  'output-refused': (p) => ({ message: `sluss skriver inte till ${p['file']}: ${p['reason'] === 'block-device' ? 'det är en blockenhet (en disk)' : 'det är en länk till en fil som inte finns'}.`, hint: 'Ange en vanlig fil eller en mapp med --out.' }),
   'commit-failed': (p) => ({
     message: `Incheckningen misslyckades${p['detail'] ? `: ${p['detail']}` : ''}. Idén är sparad i ${p['file']} men inte incheckad.`,
     hint: 'Rätta felet (till exempel en pre-commit-krok) och checka in filen, eller be en kollega om hjälp.',
@@ -64,8 +81,10 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
   'target-not-empty': (p) => ({ message: `${p['dir']} har redan ett idéregister.`, hint: 'Välj en annan mapp.' }),
   'path-outside-register': (p) => ({ message: `${p['path']} ligger utanför registret ${p['root']}.`, hint: 'Ange filer inne i registret, till exempel ideas/<fil>.md.' }),
   'unsafe-path': (p) => ({
-    message: `sluss skriver inte ${p['file']}: ${p['reason'] === 'symlink' ? `${p['part']} är en symbolisk länk` : p['reason'] === 'not-a-folder' ? `${p['part']} är ingen mapp` : p['reason'] === 'not-a-file' ? `${p['part']} är ingen vanlig fil` : 'sökvägen leder ut ur registret'}.`,
-    hint: 'En länk eller specialfil i registret kan leda skrivningen ut ur det. Ersätt den med en vanlig fil eller mapp (git rm och lägg tillbaka), eller be den som sköter registret om hjälp.',
+    message: `sluss ${p['access'] === 'read' ? 'läser' : 'skriver'} inte ${p['file']}: ${unsafeReasonSv(p)}.`,
+    hint: String(p['part'] ?? '').startsWith('.sluss')
+      ? '.sluss är sluss egen arbetsmapp (cache, lås, återställningsfiler) och ska vara en vanlig mapp som du äger. Ta bort det som ligger där (rm -r .sluss), så skapar sluss mappen igen.'
+      : 'En länk eller specialfil i registret kan leda läsning och skrivning ut ur det. Ersätt den med en vanlig fil eller mapp (git rm och lägg tillbaka), eller be den som sköter registret om hjälp.',
   }),
   interrupted: () => ({ message: 'Avbrutet. Inget sparades.' }),
   'transition-not-allowed': (p) => ({ message: `Idé ${p['id']} kan inte flyttas från ${p['from']} till ${p['to']}.`, hint: `Tillåtna nästa steg: ${list(p['allowed'])}.` }),
@@ -108,6 +127,7 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
   'idea-ambiguous': (p) => ({ message: `${p['id']} matches several ideas: ${list(p['matches'])}.`, hint: 'Type the whole id.' }),
   'idea-invalid': (p) => ({ message: `The idea would be invalid and was not saved: ${list(p['details'])}.`, hint: 'Correct the input and try again.' }),
   'idea-file-invalid': (p) => ({ message: `The idea file ${p['file']} cannot be read.`, hint: 'Run sluss validate to see what is wrong.' }),
+  'idea-unreadable': (p) => ({ message: `Idea ${p['id']} is in ${p['file']}, but the file cannot be used:`, hint: `Fix the file and try again; sluss validate ${p['file']} shows every problem.` }),
   'input-file-invalid': (p) => ({ message: `Cannot use ${p['file']}: ${p['detail']}.`, hint: 'Use a .md file with front matter or a .json file with the fields title, problem and municipality.' }),
   'file-exists': (p) => ({ message: `${p['file']} already exists and is not overwritten.`, hint: 'Try again; a new id is chosen.' }),
   'write-failed': (p) => ({
@@ -125,6 +145,22 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
     message: `Git is busy: ${p['lock'] ?? '.git/index.lock'} exists.${p['file'] ? ` The idea is saved in ${p['file']} but not committed.` : ''}`,
     hint: 'Wait for other git programs to finish. If none is running, delete the lock file and try again.',
   }),
+  'git-read-only': (p) => ({
+    message: `Git cannot write in the register's .git folder: ${p['reason'] === 'permission' ? 'permission denied' : 'the file system is read-only'}.${p['file'] ? ` The idea is saved in ${p['file']} but not committed.` : ''}`,
+    hint: 'Check that the disk is not read-only and that you may write in the register folder, and try again.',
+  }),
+  'register-locked': (p) => ({
+    message: `Another sluss command is still working in the register (process ${p['pid']} on ${p['host']}, since ${p['since']}).`,
+    hint: `Wait until it is done and try again. If it no longer runs, delete ${p['lock']}.`,
+  }),
+  'unknown-ref': (p) => ({
+    message: `Git does not know ${p['ref']} (${p['option']}).`,
+    hint:
+      p['shallow'] === 'yes'
+        ? `The clone is shallow and lacks older history. Fetch it with git fetch --unshallow, or fetch just that ref with git fetch origin ${p['ref']}.`
+        : `Check the name (git branch -a lists the branches) or fetch it: git fetch origin ${p['ref']}.`,
+  }),
+  'output-refused': (p) => ({ message: `sluss does not write to ${p['file']}: ${p['reason'] === 'block-device' ? 'it is a block device (a disk)' : 'it is a link to a file that does not exist'}.`, hint: 'Give a regular file or a folder with --out.' }),
   'commit-failed': (p) => ({
     message: `The commit failed${p['detail'] ? `: ${p['detail']}` : ''}. The idea is saved in ${p['file']} but not committed.`,
     hint: 'Fix the cause (for example a pre-commit hook) and commit the file, or ask a colleague for help.',
@@ -134,8 +170,10 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
   'target-not-empty': (p) => ({ message: `${p['dir']} already has an idea register.`, hint: 'Choose another folder.' }),
   'path-outside-register': (p) => ({ message: `${p['path']} is outside the register ${p['root']}.`, hint: 'Name files inside the register, for example ideas/<file>.md.' }),
   'unsafe-path': (p) => ({
-    message: `sluss does not write ${p['file']}: ${p['reason'] === 'symlink' ? `${p['part']} is a symbolic link` : p['reason'] === 'not-a-folder' ? `${p['part']} is not a folder` : p['reason'] === 'not-a-file' ? `${p['part']} is not a regular file` : 'the path leads out of the register'}.`,
-    hint: 'A link or special file in the register could lead the write out of it. Replace it with a regular file or folder (git rm and add it back), or ask whoever maintains the register.',
+    message: `sluss does not ${p['access'] === 'read' ? 'read' : 'write'} ${p['file']}: ${unsafeReasonEn(p)}.`,
+    hint: String(p['part'] ?? '').startsWith('.sluss')
+      ? ".sluss is sluss's own working folder (caches, lock, recovery files) and must be a plain folder you own. Remove what is there (rm -r .sluss) and sluss makes the folder again."
+      : 'A link or special file in the register could lead reads and writes out of it. Replace it with a regular file or folder (git rm and add it back), or ask whoever maintains the register.',
   }),
   interrupted: () => ({ message: 'Interrupted. Nothing was saved.' }),
   'transition-not-allowed': (p) => ({ message: `Idea ${p['id']} cannot move from ${p['from']} to ${p['to']}.`, hint: `Allowed next stages: ${list(p['allowed'])}.` }),
@@ -152,6 +190,18 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
   'push-failed': (p) => ({ message: `The branch ${p['branch']} could not be sent: ${p['detail']}.`, hint: 'Check the network and your access and try again; the change stays on the branch.' }),
 };
 
+function unsafeReasonSv(p: P): string {
+  const part = p['part'];
+  const reasons: Record<string, string> = { symlink: `${part} är en symbolisk länk`, 'not-a-folder': `${part} är ingen mapp`, 'not-a-file': `${part} är ingen vanlig fil`, 'not-owned': `${part} ägs av en annan användare` };
+  return reasons[String(p['reason'])] ?? 'sökvägen leder ut ur registret';
+}
+
+function unsafeReasonEn(p: P): string {
+  const part = p['part'];
+  const reasons: Record<string, string> = { symlink: `${part} is a symbolic link`, 'not-a-folder': `${part} is not a folder`, 'not-a-file': `${part} is not a regular file`, 'not-owned': `${part} belongs to another user` };
+  return reasons[String(p['reason'])] ?? 'the path leads out of the register';
+}
+
 export function explainError(lang: Lang, code: ErrorCode, params: P): Explained {
   return (lang === 'en' ? errorsEn : errorsSv)[code](params);
 }
@@ -162,7 +212,10 @@ type Q = Record<string, unknown>;
 
 const problemsSv: Record<ProblemCode, (p: Q) => Explained> = {
   bom: () => ({ message: 'filen börjar med ett byte order mark (BOM)', hint: 'spara filen som UTF-8 utan BOM' }),
-  crlf: () => ({ message: 'filen har Windows-radslut (CRLF)', hint: 'spara med LF-radslut; registrets .gitattributes ser till det vid incheckning' }),
+  crlf: () => ({
+    message: 'filen har Windows-radslut (CRLF)',
+    hint: 'spara med LF-radslut. Har git gjort om radsluten vid utcheckning (core.autocrlf=true), behöver registret en .gitattributes med raden "* text=auto eol=lf" (sluss init skapar den); lägg till den och checka ut filerna igen (git checkout -- ideas)',
+  }),
   'not-nfc': () => ({ message: 'texten är inte Unicode-normaliserad (NFC)', hint: 'spara filen igen med sluss eller en redigerare som skriver NFC' }),
   'no-front-matter': () => ({ message: 'filen börjar inte med front matter (---)', hint: 'första raden ska vara exakt ---' }),
   'front-matter-language': (p) => ({ message: `front matter på språket "${p['detail']}" körs aldrig`, hint: 'använd YAML: första raden ska vara exakt ---' }),
@@ -171,11 +224,21 @@ const problemsSv: Record<ProblemCode, (p: Q) => Explained> = {
   'yaml-alias': () => ({ message: 'YAML-alias (*namn) är inte tillåtna', hint: 'skriv ut värdet i stället för ett alias' }),
   'yaml-duplicate-key': (p) => ({ message: `samma fält förekommer två gånger (${p['detail']})`, hint: 'ta bort det ena' }),
   'yaml-not-a-map': () => ({ message: 'front matter är inte en samling fält', hint: 'skriv fälten som namn: värde' }),
-  unreadable: (p) => ({ message: `filen går inte att läsa (${p['detail'] ?? ''})`, hint: 'kontrollera behörigheterna' }),
+  'merge-conflict': () => ({
+    message: 'filen har en olöst sammanslagningskonflikt (merge conflict) från git',
+    hint: 'öppna filen, behåll rätt text mellan raderna <<<<<<<, ======= och >>>>>>>, ta bort de raderna och checka in filen (git add <fil> och git commit), eller be den som sköter registret om hjälp',
+  }),
+  'hidden-character': (p) => ({ message: `ett osynligt tecken eller ovanligt blanksteg i början eller slutet (${p['detail']})`, hint: 'ta bort tecknet; det syns inte men gör att värdet inte stämmer' }),
+  unreadable: (p) => unreadableSv(p['detail']),
   'not-utf8': () => ({ message: 'filen är inte giltig UTF-8', hint: 'spara filen som UTF-8' }),
   binary: () => ({ message: 'filen är binär, inte text', hint: 'idéfiler ska vara Markdown-text; ta bort eller flytta filen' }),
   'too-large': (p) => ({ message: `filen är för stor (${p['bytes']} byte, högst ${p['max']})`, hint: 'korta texten eller lägg bilagor utanför ideas/' }),
   symlink: () => ({ message: 'filen är en symbolisk länk', hint: 'ersätt länken med en vanlig fil' }),
+  'unexpected-entry': (p) => ({
+    message: ({ folder: 'en mapp i ideas/; idéfiler ligger direkt i ideas/', 'dot-file': 'en dold fil (namnet börjar med punkt) i ideas/', file: 'en fil som inte är en idéfil (.md) i ideas/' } as Record<string, string>)[String(p['kind'])] ?? 'okänd post i ideas/',
+    hint: 'flytta den ut ur ideas/ (bilagor och anteckningar hör hemma utanför) eller ta bort den',
+  }),
+  'stale-temp-file': () => ({ message: 'en tillfällig fil som sluss lämnade när ett kommando avbröts', hint: 'ta bort filen; inget sluss-kommando skriver den längre' }),
   schema: (p) => schemaSv(p),
   'file-name': () => ({ message: 'filnamnet följer inte mönstret <id>-<slug>.md', hint: 'byt namn till id:t följt av rubriken, t.ex. 115-7M4QD-digital-felanmalan.md' }),
   'id-mismatch': (p) => ({ message: `id ${p['id']} stämmer inte med filnamnets ${p['fileId']}`, hint: 'ändra id eller byt namn på filen så att de stämmer' }),
@@ -199,7 +262,10 @@ const problemsSv: Record<ProblemCode, (p: Q) => Explained> = {
 
 const problemsEn: Record<ProblemCode, (p: Q) => Explained> = {
   bom: () => ({ message: 'the file starts with a byte order mark (BOM)', hint: 'save the file as UTF-8 without BOM' }),
-  crlf: () => ({ message: 'the file has Windows line endings (CRLF)', hint: "save with LF line endings; the register's .gitattributes enforces this on commit" }),
+  crlf: () => ({
+    message: 'the file has Windows line endings (CRLF)',
+    hint: 'save it with LF line endings. If git changed them on checkout (core.autocrlf=true), the register needs a .gitattributes with the line "* text=auto eol=lf" (sluss init makes it); add it and check the files out again (git checkout -- ideas)',
+  }),
   'not-nfc': () => ({ message: 'the text is not Unicode-normalised (NFC)', hint: 'save the file again with sluss or an editor that writes NFC' }),
   'no-front-matter': () => ({ message: 'the file does not start with front matter (---)', hint: 'the first line must be exactly ---' }),
   'front-matter-language': (p) => ({ message: `front matter in the language "${p['detail']}" is never run`, hint: 'use YAML: the first line must be exactly ---' }),
@@ -208,11 +274,21 @@ const problemsEn: Record<ProblemCode, (p: Q) => Explained> = {
   'yaml-alias': () => ({ message: 'YAML aliases (*name) are not allowed', hint: 'write the value out instead of an alias' }),
   'yaml-duplicate-key': (p) => ({ message: `the same field appears twice (${p['detail']})`, hint: 'remove one of them' }),
   'yaml-not-a-map': () => ({ message: 'the front matter is not a set of fields', hint: 'write the fields as name: value' }),
-  unreadable: (p) => ({ message: `the file cannot be read (${p['detail'] ?? ''})`, hint: 'check the permissions' }),
+  'merge-conflict': () => ({
+    message: 'the file has an unresolved merge conflict from git',
+    hint: 'open the file, keep the right text between the lines <<<<<<<, ======= and >>>>>>>, delete those lines and commit the file (git add <file> and git commit), or ask whoever runs the register for help',
+  }),
+  'hidden-character': (p) => ({ message: `an invisible character or unusual space at the start or end (${p['detail']})`, hint: 'remove it: it cannot be seen but makes the value differ' }),
+  unreadable: (p) => unreadableEn(p['detail']),
   'not-utf8': () => ({ message: 'the file is not valid UTF-8', hint: 'save the file as UTF-8' }),
   binary: () => ({ message: 'the file is binary, not text', hint: 'idea files are Markdown text; remove or move the file' }),
   'too-large': (p) => ({ message: `the file is too large (${p['bytes']} bytes, at most ${p['max']})`, hint: 'shorten the text or keep attachments outside ideas/' }),
   symlink: () => ({ message: 'the file is a symbolic link', hint: 'replace the link with a regular file' }),
+  'unexpected-entry': (p) => ({
+    message: ({ folder: 'a folder in ideas/; idea files lie directly in ideas/', 'dot-file': 'a hidden file (its name starts with a dot) in ideas/', file: 'a file that is not an idea file (.md) in ideas/' } as Record<string, string>)[String(p['kind'])] ?? 'an unknown entry in ideas/',
+    hint: 'move it out of ideas/ (attachments and notes belong elsewhere) or delete it',
+  }),
+  'stale-temp-file': () => ({ message: 'a temporary file sluss left behind when a command was interrupted', hint: 'delete it; no sluss command is writing it any more' }),
   schema: (p) => schemaEn(p),
   'file-name': () => ({ message: 'the file name does not follow <id>-<slug>.md', hint: 'rename it to the id followed by the title, e.g. 115-7M4QD-digital-reporting.md' }),
   'id-mismatch': (p) => ({ message: `id ${p['id']} does not match ${p['fileId']} in the file name`, hint: 'change the id or rename the file so they agree' }),
@@ -233,6 +309,39 @@ const problemsEn: Record<ProblemCode, (p: Q) => Explained> = {
   'config-duplicate-code': (p) => ({ message: `the code "${p['value']}" appears more than once`, hint: 'every code must be unique' }),
   'config-unknown-reference': (p) => ({ message: `"${p['value']}" is not one of the stages or categories`, hint: 'use a code defined in the file' }),
 };
+
+/** Why a file could not be read: what it is instead of a file, or the system's error code. */
+function unreadableSv(detail: unknown): Explained {
+  const reasons: Record<string, string> = {
+    folder: 'det är en mapp',
+    fifo: 'det är en namngiven pipe (FIFO)',
+    socket: 'det är en socket',
+    device: 'det är en enhetsfil',
+    changed: 'den byttes ut medan den lästes',
+    EACCES: 'behörighet saknas',
+    EPERM: 'behörighet saknas',
+    EIO: 'läsfel på disken',
+  };
+  const reason = reasons[String(detail)] ?? `systemfel ${String(detail ?? 'okänt')}`;
+  const hint = detail === 'EACCES' || detail === 'EPERM' ? 'ge dig själv läsbehörighet (chmod u+r <fil>) eller be den som äger filen' : detail === 'changed' ? 'kör kommandot igen' : 'ersätt den med en vanlig textfil eller flytta den ut ur ideas/';
+  return { message: `filen går inte att läsa: ${reason}`, hint };
+}
+
+function unreadableEn(detail: unknown): Explained {
+  const reasons: Record<string, string> = {
+    folder: 'it is a folder',
+    fifo: 'it is a named pipe (FIFO)',
+    socket: 'it is a socket',
+    device: 'it is a device file',
+    changed: 'it was replaced while being read',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EIO: 'a read error on the disk',
+  };
+  const reason = reasons[String(detail)] ?? `system error ${String(detail ?? 'unknown')}`;
+  const hint = detail === 'EACCES' || detail === 'EPERM' ? 'give yourself read permission (chmod u+r <file>) or ask whoever owns the file' : detail === 'changed' ? 'run the command again' : 'replace it with a plain text file or move it out of ideas/';
+  return { message: `the file cannot be read: ${reason}`, hint };
+}
 
 function schemaSv(p: Q): Explained {
   switch (p['keyword']) {
@@ -294,6 +403,11 @@ function schemaEn(p: Q): Explained {
 
 function typeSv(type: string): string {
   return ({ string: 'text', number: 'ett tal', integer: 'ett heltal', array: 'en lista', object: 'en samling fält', boolean: 'sant/falskt', null: 'tomt' } as Record<string, string>)[type] ?? type;
+}
+
+/** Whether a code read from outside (a cache file) is one of sluss's problem codes. */
+export function isKnownProblemCode(code: string): code is ProblemCode {
+  return Object.hasOwn(problemsSv, code);
 }
 
 export function explainProblem(lang: Lang, problem: Problem): Explained {

@@ -12,6 +12,8 @@ export type ProblemCode =
   | 'binary'
   | 'too-large'
   | 'symlink'
+  | 'unexpected-entry'
+  | 'stale-temp-file'
   | 'schema'
   | 'file-name'
   | 'id-mismatch'

@@ -46,6 +46,9 @@ const sv = {
   columns: { id: 'Id', title: 'Rubrik', status: 'Steg', municipality: 'Kommun', category: 'Område', created: 'Skapad', score: 'Poäng', why: 'Varför' },
   ideasCount: (shown: number, total: number) => `${shown} av ${total} idéer.`,
   skippedFiles: (count: number) => `${count} idéfil(er) kunde inte läsas och hoppades över. Kör sluss validate för detaljer.`,
+  sparseCheckout: (count: number) =>
+    `Obs: registret är en gles utcheckning (sparse checkout). ${count} fil(er) under ideas/ finns inte i arbetskopian; sluss ser dem inte och jämför inte nya idéer med dem. Hämta alla med git sparse-checkout disable.`,
+  waitingForLock: (pid: string, host: string, since: string) => `Väntar på ett annat sluss-kommando som arbetar i registret (process ${pid} på ${host}, sedan ${since}) …`,
   noIdeas: 'Inga idéer matchar.',
   labels: {
     status: 'Steg',
@@ -143,6 +146,9 @@ const en: UiText = {
   columns: { id: 'Id', title: 'Title', status: 'Stage', municipality: 'Municipality', category: 'Category', created: 'Created', score: 'Score', why: 'Why' },
   ideasCount: (shown, total) => `${shown} of ${total} ideas.`,
   skippedFiles: (count) => `${count} idea file(s) could not be read and were skipped. Run sluss validate for details.`,
+  sparseCheckout: (count) =>
+    `Note: the register is a sparse checkout. ${count} file(s) under ideas/ are not in the working tree; sluss does not see them and does not compare new ideas with them. Get them all with git sparse-checkout disable.`,
+  waitingForLock: (pid, host, since) => `Waiting for another sluss command working in the register (process ${pid} on ${host}, since ${since}) …`,
   noIdeas: 'No ideas match.',
   labels: {
     status: 'Stage',

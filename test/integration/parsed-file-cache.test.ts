@@ -6,7 +6,8 @@ import { ParsedFileCache } from '../../src/adapters/fs/parsed-file-cache.js';
 import { tempDir } from '../helpers/registers.js';
 
 const CONFIG = 'register: Test\n';
-const stamp = { size: 10, mtimeMs: 1_000 };
+/** A file last changed long before any cache is written: never racy. */
+const stamp = { key: '10:1000000000:1000000000:7:1', changedNs: 1_000_000_000n };
 const verdict = (title: string) => ({ problems: [], idea: { data: { id: '0ZZ-AAAA1', title, municipality: 'hjo', created: '2026-01-02' } as never } });
 
 async function savedCache(root: string, title: string): Promise<void> {

@@ -2,19 +2,27 @@
  * The similarity index saved in `.sluss/cache/`, with a manifest of which
  * version of each idea's text it holds. A warm run loads it by slicing the
  * file; edited, added and removed ideas are applied as changes; an index from
- * another format or a corrupt file is rebuilt. Results never depend on it.
+ * another format, a corrupt file or one whose bytes no longer match the
+ * checksums its manifest names is rebuilt. Results never depend on it.
  */
 import { unlink } from 'node:fs/promises';
 import { ANALYSIS_VERSION, deserializeSimilarityIndex, INDEX_FORMAT_VERSION, serializedIndexVersion } from '../../core/similarity/index.js';
 import type { SimilarityIndex } from '../../core/similarity/index.js';
-import { cacheFilePath, writeCacheFile } from './cache-files.js';
+import { cacheFilePath, checksumOf, writeCacheFile } from './cache-files.js';
 import { INDEX_FILE, MANIFEST_FILE, readSavedIndexFiles } from './index-files.js';
 import type { SavedIndexFiles } from './index-files.js';
 
+/** Bumped whenever the manifest's layout changes. */
+const MANIFEST_FORMAT = 2;
+
 /** First line of the manifest; the second is the JSON of `docs`, parsed only when the digest differs. */
 interface ManifestHeader {
+  manifestFormat: number;
   indexFormat: number;
   analysisVersion: number;
+  /** Checksums of the index file and of the manifest's second line (`Checksum`). */
+  indexChecksum: string;
+  docsChecksum: string;
   /** A hash of all (id, content hash) pairs the index holds, in the order they were given. */
   digest: string;
   count: number;
@@ -31,8 +39,9 @@ export interface CachedIndex {
 function manifestHeaderOf(manifest: string): ManifestHeader | undefined {
   try {
     const header = JSON.parse(manifest.slice(0, manifest.indexOf('\n'))) as Partial<ManifestHeader>;
-    const current = header.indexFormat === INDEX_FORMAT_VERSION && header.analysisVersion === ANALYSIS_VERSION;
-    return current && typeof header.digest === 'string' && typeof header.count === 'number' ? (header as ManifestHeader) : undefined;
+    const current = header.manifestFormat === MANIFEST_FORMAT && header.indexFormat === INDEX_FORMAT_VERSION && header.analysisVersion === ANALYSIS_VERSION;
+    const complete = typeof header.digest === 'string' && typeof header.count === 'number' && typeof header.indexChecksum === 'string' && typeof header.docsChecksum === 'string';
+    return current && complete ? (header as ManifestHeader) : undefined;
   } catch {
     return undefined;
   }
@@ -50,12 +59,17 @@ export async function loadCachedIndex(root: string, readAhead?: Promise<SavedInd
     // The index carries the digest of its manifest: a pair from two different saves (another run saved
     // between this run's two reads) is told apart and rebuilt.
     if (header === undefined || serializedIndexVersion(bytes)?.label !== header.digest) return undefined;
+    // An index edited or damaged on disk (offsets out of range, bogus postings) is never read: the reader trusts its offsets.
+    const docsText = manifest.slice(headerEnd + 1);
+    if (checksumOf(bytes) !== header.indexChecksum || checksumOf(docsText) !== header.docsChecksum) return undefined;
     const index = deserializeSimilarityIndex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (index.size !== header.count) return undefined;
     // Parsed only when something changed: at 50,000 ideas it is a few megabytes of JSON.
     const docs = () => {
-      const parsed = JSON.parse(manifest.slice(headerEnd + 1)) as unknown;
-      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
+      const parsed = JSON.parse(docsText) as unknown;
+      const valid = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && Object.values(parsed).every((hash) => typeof hash === 'string');
+      // Not a map of ids to hashes: every idea counts as changed, so the index is rebuilt.
+      return valid ? (parsed as Record<string, string>) : {};
     };
     return { index, digest: header.digest, docs };
   } catch {
@@ -69,7 +83,17 @@ export async function loadCachedIndex(root: string, readAhead?: Promise<SavedInd
  */
 export async function saveCachedIndex(root: string, index: SimilarityIndex, digest: string, docs: Record<string, string>): Promise<boolean> {
   await unlink(cacheFilePath(root, MANIFEST_FILE)).catch(() => undefined);
-  if (!(await writeCacheFile(root, INDEX_FILE, index.serializedParts(digest)))) return false;
-  const header: ManifestHeader = { indexFormat: INDEX_FORMAT_VERSION, analysisVersion: ANALYSIS_VERSION, digest, count: Object.keys(docs).length };
-  return writeCacheFile(root, MANIFEST_FILE, `${JSON.stringify(header)}\n${JSON.stringify(docs)}`);
+  const parts = index.serializedParts(digest);
+  if (!(await writeCacheFile(root, INDEX_FILE, parts))) return false;
+  const docsText = JSON.stringify(docs);
+  const header: ManifestHeader = {
+    manifestFormat: MANIFEST_FORMAT,
+    indexFormat: INDEX_FORMAT_VERSION,
+    analysisVersion: ANALYSIS_VERSION,
+    indexChecksum: checksumOf(...parts),
+    docsChecksum: checksumOf(docsText),
+    digest,
+    count: Object.keys(docs).length,
+  };
+  return writeCacheFile(root, MANIFEST_FILE, `${JSON.stringify(header)}\n${docsText}`);
 }
