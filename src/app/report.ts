@@ -4,7 +4,7 @@
  * builds the report. Writing a report file is here too (`writeFileAtomic`).
  */
 import { randomBytes } from 'node:crypto';
-import { constants as fsConstants } from 'node:fs';
+import { constants as fsConstants, fstatSync, write } from 'node:fs';
 import { lstat, mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -106,8 +106,9 @@ function errorCode(error: unknown): string | undefined {
  * is written in one step: a temp file beside it, flushed, then renamed over
  * it; an existing file keeps its mode (a 0600 report stays private). Anything
  * else is written in place, as a shell's `>` would: a FIFO, a character
- * device (/dev/null, a terminal), /dev/stdout and everything else under /dev
- * or /proc, where a rename would replace the device or pipe with a plain file.
+ * device (/dev/null, a terminal), /dev/stdout (through the process's own
+ * descriptor, also when it is a socket) and everything else under /dev or
+ * /proc, where a rename would replace the device or pipe with a plain file.
  * A block device (a disk) is refused. --out is the user's own path, outside
  * the register, so a link to a regular file is followed as editors and
  * shells follow it: the file it names is replaced and the link kept.
@@ -122,6 +123,9 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     if ((await lstat(target).catch(() => undefined))?.isSymbolicLink()) throw new SlussError('output-refused', { file: path, reason: 'dangling-link' });
   }
   if (info?.isBlockDevice()) throw new SlussError('output-refused', { file: path, reason: 'block-device' });
+  // /dev/stdout or /dev/stderr, whatever they are (a socket cannot be opened by name): written through the process's own descriptor.
+  const ownOutput = info && [1, 2].find((fd) => sameFile(fd, info));
+  if (ownOutput !== undefined) return writeToDescriptor(path, ownOutput, content);
   if (info !== undefined && !info.isFile() && !info.isDirectory()) return writeInPlace(path, target, content, 0);
   if (info?.isFile() && /^\/(?:dev|proc)\//.test(await realpath(target).catch(() => target))) return writeInPlace(path, target, content, fsConstants.O_TRUNC);
   const real = info ? await realpath(target).catch(() => target) : target;
@@ -154,6 +158,28 @@ async function writeInPlace(shown: string, target: string, content: string | Uin
     }
   } catch (error) {
     throw writeFailed(shown, error);
+  }
+}
+
+function sameFile(fd: number, info: Stats): boolean {
+  try {
+    const open = fstatSync(fd);
+    return open.dev === info.dev && open.ino === info.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes all of `content` to an open descriptor, waiting while a pipe that was set not to block is full. */
+async function writeToDescriptor(shown: string, fd: number, content: string | Uint8Array): Promise<void> {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  for (let done = 0; done < bytes.length; ) {
+    try {
+      done += await new Promise<number>((resolve, reject) => write(fd, bytes, done, bytes.length - done, null, (error, written) => (error ? reject(error) : resolve(written))));
+    } catch (error) {
+      if (errorCode(error) !== 'EAGAIN') throw writeFailed(shown, error);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 }
 

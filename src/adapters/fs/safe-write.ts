@@ -116,8 +116,16 @@ async function createFolders(root: string, parts: readonly string[], shownPath: 
  * else can read or swap what sluss puts in it. Returns the folder's path.
  */
 export async function ensureRegisterFolder(root: string, relativePath: string, options: { mode?: number; ownedByMe?: boolean } = {}): Promise<string> {
+  await createFolders(root, partsOf(relativePath), relativePath, options.mode ?? 0o777);
+  const path = verifyFolder(root, relativePath);
+  const uid = process.getuid?.();
+  if (options.ownedByMe && uid !== undefined && lstatSync(path).uid !== uid) throw unsafe(relativePath, 'not-owned', relativePath);
+  return path;
+}
+
+/** Throws `unsafe-path` unless every part of `relativePath` is a real folder (no link); returns its path. */
+function verifyFolder(root: string, relativePath: string): string {
   const parts = partsOf(relativePath);
-  await createFolders(root, parts, relativePath, options.mode ?? 0o777);
   let path = root;
   for (const [i, part] of parts.entries()) {
     path = join(path, part);
@@ -127,8 +135,6 @@ export async function ensureRegisterFolder(root: string, relativePath: string, o
     if (info.isSymbolicLink()) throw unsafe(relativePath, 'symlink', shown);
     if (!info.isDirectory()) throw unsafe(relativePath, 'not-a-folder', shown);
   }
-  const uid = process.getuid?.();
-  if (options.ownedByMe && uid !== undefined && lstatSync(path).uid !== uid) throw unsafe(relativePath, 'not-owned', relativePath);
   return path;
 }
 
@@ -230,14 +236,15 @@ export async function writeRegisterFile(root: string, relativePath: string, cont
 }
 
 /**
- * Creates a new file in the folder `relativeDir` (which must exist and pass
- * `ensureRegisterFolder`), exclusively and without following a link: under
+ * Creates a new file in the folder `relativeDir` ('' for `root` itself; it
+ * must exist and be a real folder), exclusively and without following a link: under
  * `name`, or when that is taken under `name` with `-2`, `-3`, … before its
  * extension. Never replaces anything. Returns the path of the file made.
  */
 export async function createUniqueRegisterFile(root: string, relativeDir: string, name: string, content: FileContent, fileMode: number): Promise<string> {
   const inDir = (file: string) => (relativeDir === '' ? file : `${relativeDir}/${file}`);
-  verifyRegisterPath(root, inDir(name));
+  if (relativeDir !== '') verifyFolder(root, relativeDir);
+  if (partsOf(name).length !== 1) throw unsafe(inDir(name), 'outside', name);
   const dot = name.lastIndexOf('.');
   const [stem, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
   for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
