@@ -56,14 +56,8 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
     message: `Git är upptaget: ${p['lock'] ?? '.git/index.lock'} finns.${p['file'] ? ` Idén är sparad i ${p['file']} men inte incheckad.` : ''}`,
     hint: 'Vänta tills andra git-program är klara. Har inget program igång kan du ta bort låsfilen och försöka igen.',
   }),
-  'git-read-only': (p) => ({
-    message: `Git kan inte skriva i registrets .git-mapp: ${p['reason'] === 'permission' ? 'behörighet saknas' : 'filsystemet är skrivskyddat'}.${p['file'] ? ` Idén är sparad i ${p['file']} men inte incheckad.` : ''}`,
-    hint: 'Kontrollera att disken inte är skrivskyddad och att du får skriva i registrets mapp, och försök igen.',
-  }),
-  'register-locked': (p) => ({
-    message: `Ett annat sluss-kommando arbetar fortfarande i registret (process ${p['pid']} på ${p['host']}, sedan ${p['since']}).`,
-    hint: `Vänta tills det är klart och försök igen. Körs det inte längre, ta bort ${p['lock']}.`,
-  }),
+  'git-read-only': (p) => ({ message: `Git kan inte skriva i registrets .git-mapp: ${p['reason'] === 'permission' ? 'behörighet saknas' : 'filsystemet är skrivskyddat'}.${p['file'] ? ` Idén är sparad i ${p['file']} men inte incheckad.` : ''}`, hint: 'Kontrollera att disken inte är skrivskyddad och att du får skriva i registrets mapp, och försök igen.' }),
+  'register-locked': (p) => ({ message: `Ett annat sluss-kommando arbetar fortfarande i registret (process ${p['pid']} på ${p['host']}, sedan ${p['since']}).`, hint: `Vänta tills det är klart och försök igen. Körs det inte längre, ta bort ${p['lock']}.` }),
   'unknown-ref': (p) => ({
     message: `Git känner inte till ${p['ref']} (${p['option']}).`,
     hint:
@@ -81,7 +75,7 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
   'target-not-empty': (p) => ({ message: `${p['dir']} har redan ett idéregister.`, hint: 'Välj en annan mapp.' }),
   'path-outside-register': (p) => ({ message: `${p['path']} ligger utanför registret ${p['root']}.`, hint: 'Ange filer inne i registret, till exempel ideas/<fil>.md.' }),
   'unsafe-path': (p) => ({
-    message: `sluss ${p['access'] === 'read' ? 'läser' : 'skriver'} inte ${p['file']}: ${unsafeReasonSv(p)}.`,
+    message: `sluss ${p['access'] === 'read' ? 'läser' : 'skriver'} inte ${p['file']}: ${unsafeReason('sv', p)}.`,
     hint: String(p['part'] ?? '').startsWith('.sluss')
       ? '.sluss är sluss egen arbetsmapp (cache, lås, återställningsfiler) och ska vara en vanlig mapp som du äger. Ta bort det som ligger där (rm -r .sluss), så skapar sluss mappen igen.'
       : 'En länk eller specialfil i registret kan leda läsning och skrivning ut ur det. Ersätt den med en vanlig fil eller mapp (git rm och lägg tillbaka), eller be den som sköter registret om hjälp.',
@@ -145,14 +139,8 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
     message: `Git is busy: ${p['lock'] ?? '.git/index.lock'} exists.${p['file'] ? ` The idea is saved in ${p['file']} but not committed.` : ''}`,
     hint: 'Wait for other git programs to finish. If none is running, delete the lock file and try again.',
   }),
-  'git-read-only': (p) => ({
-    message: `Git cannot write in the register's .git folder: ${p['reason'] === 'permission' ? 'permission denied' : 'the file system is read-only'}.${p['file'] ? ` The idea is saved in ${p['file']} but not committed.` : ''}`,
-    hint: 'Check that the disk is not read-only and that you may write in the register folder, and try again.',
-  }),
-  'register-locked': (p) => ({
-    message: `Another sluss command is still working in the register (process ${p['pid']} on ${p['host']}, since ${p['since']}).`,
-    hint: `Wait until it is done and try again. If it no longer runs, delete ${p['lock']}.`,
-  }),
+  'git-read-only': (p) => ({ message: `Git cannot write in the register's .git folder: ${p['reason'] === 'permission' ? 'permission denied' : 'the file system is read-only'}.${p['file'] ? ` The idea is saved in ${p['file']} but not committed.` : ''}`, hint: 'Check that the disk is not read-only and that you may write in the register folder, and try again.' }),
+  'register-locked': (p) => ({ message: `Another sluss command is still working in the register (process ${p['pid']} on ${p['host']}, since ${p['since']}).`, hint: `Wait until it is done and try again. If it no longer runs, delete ${p['lock']}.` }),
   'unknown-ref': (p) => ({
     message: `Git does not know ${p['ref']} (${p['option']}).`,
     hint:
@@ -170,7 +158,7 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
   'target-not-empty': (p) => ({ message: `${p['dir']} already has an idea register.`, hint: 'Choose another folder.' }),
   'path-outside-register': (p) => ({ message: `${p['path']} is outside the register ${p['root']}.`, hint: 'Name files inside the register, for example ideas/<file>.md.' }),
   'unsafe-path': (p) => ({
-    message: `sluss does not ${p['access'] === 'read' ? 'read' : 'write'} ${p['file']}: ${unsafeReasonEn(p)}.`,
+    message: `sluss does not ${p['access'] === 'read' ? 'read' : 'write'} ${p['file']}: ${unsafeReason('en', p)}.`,
     hint: String(p['part'] ?? '').startsWith('.sluss')
       ? ".sluss is sluss's own working folder (caches, lock, recovery files) and must be a plain folder you own. Remove what is there (rm -r .sluss) and sluss makes the folder again."
       : 'A link or special file in the register could lead reads and writes out of it. Replace it with a regular file or folder (git rm and add it back), or ask whoever maintains the register.',
@@ -190,16 +178,17 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
   'push-failed': (p) => ({ message: `The branch ${p['branch']} could not be sent: ${p['detail']}.`, hint: 'Check the network and your access and try again; the change stays on the branch.' }),
 };
 
-function unsafeReasonSv(p: P): string {
+/** Why sluss refuses a path (`unsafe-path`), in each language. */
+function unsafeReason(lang: Lang, p: P): string {
   const part = p['part'];
-  const reasons: Record<string, string> = { symlink: `${part} är en symbolisk länk`, 'not-a-folder': `${part} är ingen mapp`, 'not-a-file': `${part} är ingen vanlig fil`, 'not-owned': `${part} ägs av en annan användare` };
-  return reasons[String(p['reason'])] ?? 'sökvägen leder ut ur registret';
-}
-
-function unsafeReasonEn(p: P): string {
-  const part = p['part'];
-  const reasons: Record<string, string> = { symlink: `${part} is a symbolic link`, 'not-a-folder': `${part} is not a folder`, 'not-a-file': `${part} is not a regular file`, 'not-owned': `${part} belongs to another user` };
-  return reasons[String(p['reason'])] ?? 'the path leads out of the register';
+  const reasons: Record<string, [string, string]> = {
+    symlink: [`${part} är en symbolisk länk`, `${part} is a symbolic link`],
+    'not-a-folder': [`${part} är ingen mapp`, `${part} is not a folder`],
+    'not-a-file': [`${part} är ingen vanlig fil`, `${part} is not a regular file`],
+    'not-owned': [`${part} ägs av en annan användare`, `${part} belongs to another user`],
+  };
+  const [sv, en] = reasons[String(p['reason'])] ?? ['sökvägen leder ut ur registret', 'the path leads out of the register'];
+  return lang === 'en' ? en : sv;
 }
 
 export function explainError(lang: Lang, code: ErrorCode, params: P): Explained {
@@ -212,10 +201,7 @@ type Q = Record<string, unknown>;
 
 const problemsSv: Record<ProblemCode, (p: Q) => Explained> = {
   bom: () => ({ message: 'filen börjar med ett byte order mark (BOM)', hint: 'spara filen som UTF-8 utan BOM' }),
-  crlf: () => ({
-    message: 'filen har Windows-radslut (CRLF)',
-    hint: 'spara med LF-radslut. Har git gjort om radsluten vid utcheckning (core.autocrlf=true), behöver registret en .gitattributes med raden "* text=auto eol=lf" (sluss init skapar den); lägg till den och checka ut filerna igen (git checkout -- ideas)',
-  }),
+  crlf: () => ({ message: 'filen har Windows-radslut (CRLF)', hint: 'spara med LF-radslut. Har git gjort om radsluten vid utcheckning (core.autocrlf=true), behöver registret en .gitattributes med raden "* text=auto eol=lf" (sluss init skapar den); lägg till den och checka ut filerna igen (git checkout -- ideas)' }),
   'not-nfc': () => ({ message: 'texten är inte Unicode-normaliserad (NFC)', hint: 'spara filen igen med sluss eller en redigerare som skriver NFC' }),
   'no-front-matter': () => ({ message: 'filen börjar inte med front matter (---)', hint: 'första raden ska vara exakt ---' }),
   'front-matter-language': (p) => ({ message: `front matter på språket "${p['detail']}" körs aldrig`, hint: 'använd YAML: första raden ska vara exakt ---' }),
@@ -224,20 +210,14 @@ const problemsSv: Record<ProblemCode, (p: Q) => Explained> = {
   'yaml-alias': () => ({ message: 'YAML-alias (*namn) är inte tillåtna', hint: 'skriv ut värdet i stället för ett alias' }),
   'yaml-duplicate-key': (p) => ({ message: `samma fält förekommer två gånger (${p['detail']})`, hint: 'ta bort det ena' }),
   'yaml-not-a-map': () => ({ message: 'front matter är inte en samling fält', hint: 'skriv fälten som namn: värde' }),
-  'merge-conflict': () => ({
-    message: 'filen har en olöst sammanslagningskonflikt (merge conflict) från git',
-    hint: 'öppna filen, behåll rätt text mellan raderna <<<<<<<, ======= och >>>>>>>, ta bort de raderna och checka in filen (git add <fil> och git commit), eller be den som sköter registret om hjälp',
-  }),
+  'merge-conflict': () => ({ message: 'filen har en olöst sammanslagningskonflikt (merge conflict) från git', hint: 'öppna filen, behåll rätt text mellan raderna <<<<<<<, ======= och >>>>>>>, ta bort de raderna och checka in filen (git add <fil> och git commit), eller be den som sköter registret om hjälp' }),
   'hidden-character': (p) => ({ message: `ett osynligt tecken eller ovanligt blanksteg i början eller slutet (${p['detail']})`, hint: 'ta bort tecknet; det syns inte men gör att värdet inte stämmer' }),
-  unreadable: (p) => unreadableSv(p['detail']),
+  unreadable: (p) => unreadable('sv', p['detail']),
   'not-utf8': () => ({ message: 'filen är inte giltig UTF-8', hint: 'spara filen som UTF-8' }),
   binary: () => ({ message: 'filen är binär, inte text', hint: 'idéfiler ska vara Markdown-text; ta bort eller flytta filen' }),
   'too-large': (p) => ({ message: `filen är för stor (${p['bytes']} byte, högst ${p['max']})`, hint: 'korta texten eller lägg bilagor utanför ideas/' }),
   symlink: () => ({ message: 'filen är en symbolisk länk', hint: 'ersätt länken med en vanlig fil' }),
-  'unexpected-entry': (p) => ({
-    message: ({ folder: 'en mapp i ideas/; idéfiler ligger direkt i ideas/', 'dot-file': 'en dold fil (namnet börjar med punkt) i ideas/', file: 'en fil som inte är en idéfil (.md) i ideas/' } as Record<string, string>)[String(p['kind'])] ?? 'okänd post i ideas/',
-    hint: 'flytta den ut ur ideas/ (bilagor och anteckningar hör hemma utanför) eller ta bort den',
-  }),
+  'unexpected-entry': (p) => ({ message: ({ folder: 'en mapp i ideas/; idéfiler ligger direkt i ideas/', 'dot-file': 'en dold fil (namnet börjar med punkt) i ideas/', file: 'en fil som inte är en idéfil (.md) i ideas/' } as Record<string, string>)[String(p['kind'])] ?? 'okänd post i ideas/', hint: 'flytta den ut ur ideas/ (bilagor och anteckningar hör hemma utanför) eller ta bort den' }),
   'stale-temp-file': () => ({ message: 'en tillfällig fil som sluss lämnade när ett kommando avbröts', hint: 'ta bort filen; inget sluss-kommando skriver den längre' }),
   schema: (p) => schemaSv(p),
   'file-name': () => ({ message: 'filnamnet följer inte mönstret <id>-<slug>.md', hint: 'byt namn till id:t följt av rubriken, t.ex. 115-7M4QD-digital-felanmalan.md' }),
@@ -262,10 +242,7 @@ const problemsSv: Record<ProblemCode, (p: Q) => Explained> = {
 
 const problemsEn: Record<ProblemCode, (p: Q) => Explained> = {
   bom: () => ({ message: 'the file starts with a byte order mark (BOM)', hint: 'save the file as UTF-8 without BOM' }),
-  crlf: () => ({
-    message: 'the file has Windows line endings (CRLF)',
-    hint: 'save it with LF line endings. If git changed them on checkout (core.autocrlf=true), the register needs a .gitattributes with the line "* text=auto eol=lf" (sluss init makes it); add it and check the files out again (git checkout -- ideas)',
-  }),
+  crlf: () => ({ message: 'the file has Windows line endings (CRLF)', hint: 'save it with LF line endings. If git changed them on checkout (core.autocrlf=true), the register needs a .gitattributes with the line "* text=auto eol=lf" (sluss init makes it); add it and check the files out again (git checkout -- ideas)' }),
   'not-nfc': () => ({ message: 'the text is not Unicode-normalised (NFC)', hint: 'save the file again with sluss or an editor that writes NFC' }),
   'no-front-matter': () => ({ message: 'the file does not start with front matter (---)', hint: 'the first line must be exactly ---' }),
   'front-matter-language': (p) => ({ message: `front matter in the language "${p['detail']}" is never run`, hint: 'use YAML: the first line must be exactly ---' }),
@@ -274,20 +251,14 @@ const problemsEn: Record<ProblemCode, (p: Q) => Explained> = {
   'yaml-alias': () => ({ message: 'YAML aliases (*name) are not allowed', hint: 'write the value out instead of an alias' }),
   'yaml-duplicate-key': (p) => ({ message: `the same field appears twice (${p['detail']})`, hint: 'remove one of them' }),
   'yaml-not-a-map': () => ({ message: 'the front matter is not a set of fields', hint: 'write the fields as name: value' }),
-  'merge-conflict': () => ({
-    message: 'the file has an unresolved merge conflict from git',
-    hint: 'open the file, keep the right text between the lines <<<<<<<, ======= and >>>>>>>, delete those lines and commit the file (git add <file> and git commit), or ask whoever runs the register for help',
-  }),
+  'merge-conflict': () => ({ message: 'the file has an unresolved merge conflict from git', hint: 'open the file, keep the right text between the lines <<<<<<<, ======= and >>>>>>>, delete those lines and commit the file (git add <file> and git commit), or ask whoever runs the register for help' }),
   'hidden-character': (p) => ({ message: `an invisible character or unusual space at the start or end (${p['detail']})`, hint: 'remove it: it cannot be seen but makes the value differ' }),
-  unreadable: (p) => unreadableEn(p['detail']),
+  unreadable: (p) => unreadable('en', p['detail']),
   'not-utf8': () => ({ message: 'the file is not valid UTF-8', hint: 'save the file as UTF-8' }),
   binary: () => ({ message: 'the file is binary, not text', hint: 'idea files are Markdown text; remove or move the file' }),
   'too-large': (p) => ({ message: `the file is too large (${p['bytes']} bytes, at most ${p['max']})`, hint: 'shorten the text or keep attachments outside ideas/' }),
   symlink: () => ({ message: 'the file is a symbolic link', hint: 'replace the link with a regular file' }),
-  'unexpected-entry': (p) => ({
-    message: ({ folder: 'a folder in ideas/; idea files lie directly in ideas/', 'dot-file': 'a hidden file (its name starts with a dot) in ideas/', file: 'a file that is not an idea file (.md) in ideas/' } as Record<string, string>)[String(p['kind'])] ?? 'an unknown entry in ideas/',
-    hint: 'move it out of ideas/ (attachments and notes belong elsewhere) or delete it',
-  }),
+  'unexpected-entry': (p) => ({ message: ({ folder: 'a folder in ideas/; idea files lie directly in ideas/', 'dot-file': 'a hidden file (its name starts with a dot) in ideas/', file: 'a file that is not an idea file (.md) in ideas/' } as Record<string, string>)[String(p['kind'])] ?? 'an unknown entry in ideas/', hint: 'move it out of ideas/ (attachments and notes belong elsewhere) or delete it' }),
   'stale-temp-file': () => ({ message: 'a temporary file sluss left behind when a command was interrupted', hint: 'delete it; no sluss command is writing it any more' }),
   schema: (p) => schemaEn(p),
   'file-name': () => ({ message: 'the file name does not follow <id>-<slug>.md', hint: 'rename it to the id followed by the title, e.g. 115-7M4QD-digital-reporting.md' }),
@@ -311,36 +282,25 @@ const problemsEn: Record<ProblemCode, (p: Q) => Explained> = {
 };
 
 /** Why a file could not be read: what it is instead of a file, or the system's error code. */
-function unreadableSv(detail: unknown): Explained {
-  const reasons: Record<string, string> = {
-    folder: 'det är en mapp',
-    fifo: 'det är en namngiven pipe (FIFO)',
-    socket: 'det är en socket',
-    device: 'det är en enhetsfil',
-    changed: 'den byttes ut medan den lästes',
-    EACCES: 'behörighet saknas',
-    EPERM: 'behörighet saknas',
-    EIO: 'läsfel på disken',
+function unreadable(lang: Lang, detail: unknown): Explained {
+  const reasons: Record<string, [string, string]> = {
+    folder: ['det är en mapp', 'it is a folder'],
+    fifo: ['det är en namngiven pipe (FIFO)', 'it is a named pipe (FIFO)'],
+    socket: ['det är en socket', 'it is a socket'],
+    device: ['det är en enhetsfil', 'it is a device file'],
+    changed: ['den byttes ut medan den lästes', 'it was replaced while being read'],
+    EACCES: ['behörighet saknas', 'permission denied'],
+    EPERM: ['behörighet saknas', 'permission denied'],
+    EIO: ['läsfel på disken', 'a read error on the disk'],
   };
-  const reason = reasons[String(detail)] ?? `systemfel ${String(detail ?? 'okänt')}`;
-  const hint = detail === 'EACCES' || detail === 'EPERM' ? 'ge dig själv läsbehörighet (chmod u+r <fil>) eller be den som äger filen' : detail === 'changed' ? 'kör kommandot igen' : 'ersätt den med en vanlig textfil eller flytta den ut ur ideas/';
-  return { message: `filen går inte att läsa: ${reason}`, hint };
-}
-
-function unreadableEn(detail: unknown): Explained {
-  const reasons: Record<string, string> = {
-    folder: 'it is a folder',
-    fifo: 'it is a named pipe (FIFO)',
-    socket: 'it is a socket',
-    device: 'it is a device file',
-    changed: 'it was replaced while being read',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EIO: 'a read error on the disk',
+  const hints: Record<string, [string, string]> = {
+    permission: ['ge dig själv läsbehörighet (chmod u+r <fil>) eller be den som äger filen', 'give yourself read permission (chmod u+r <file>) or ask whoever owns the file'],
+    changed: ['kör kommandot igen', 'run the command again'],
+    other: ['ersätt den med en vanlig textfil eller flytta den ut ur ideas/', 'replace it with a plain text file or move it out of ideas/'],
   };
-  const reason = reasons[String(detail)] ?? `system error ${String(detail ?? 'unknown')}`;
-  const hint = detail === 'EACCES' || detail === 'EPERM' ? 'give yourself read permission (chmod u+r <file>) or ask whoever owns the file' : detail === 'changed' ? 'run the command again' : 'replace it with a plain text file or move it out of ideas/';
-  return { message: `the file cannot be read: ${reason}`, hint };
+  const [reasonSv, reasonEn] = reasons[String(detail)] ?? [`systemfel ${String(detail ?? 'okänt')}`, `system error ${String(detail ?? 'unknown')}`];
+  const [hintSv, hintEn] = hints[detail === 'EACCES' || detail === 'EPERM' ? 'permission' : detail === 'changed' ? 'changed' : 'other']!;
+  return lang === 'en' ? { message: `the file cannot be read: ${reasonEn}`, hint: hintEn } : { message: `filen går inte att läsa: ${reasonSv}`, hint: hintSv };
 }
 
 function schemaSv(p: Q): Explained {

@@ -14,8 +14,8 @@
  * trimmed. `String.prototype.trim` also removes U+00A0, U+3000, U+FEFF and
  * other Unicode spaces, which YAML readers keep as text, so a `consent:` line
  * indented with no-break spaces once read here as nested while the full
- * parser read a top-level key. Any other whitespace or format character at
- * the edge of a line or a value makes this reader give up.
+ * parser read a top-level key. Any other whitespace at the edge of a line or
+ * a value makes this reader give up.
  */
 
 type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
@@ -44,12 +44,13 @@ const INDICATOR = /^(?:[,[\]{}#&*!|>'"%@`]|[-?:](?:\s|$))/;
  */
 const FOREIGN = /[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]/u;
 /**
- * Characters at the edge of a line or a value that some reader might take for
- * whitespace: JavaScript's `\s` (tab, U+00A0, U+1680, U+2000-U+200A, U+202F,
- * U+205F, U+3000, …) and the invisible format characters (U+180E,
- * U+200B-U+200F, U+2060-U+2064).
+ * Characters at the edge of a line or a value that JavaScript takes for
+ * whitespace and YAML does not (tab aside): `\s` is U+00A0, U+1680,
+ * U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF besides
+ * ASCII. Invisible format characters (U+200B, U+2060, …) are text to every
+ * reader, and stay.
  */
-const EDGE_SPACE = /^[\s\u180e\u200b-\u200f\u2060-\u2064]|[\s\u180e\u200b-\u200f\u2060-\u2064]$/;
+const EDGE_SPACE = /^\s|\s$/;
 
 /** Removes ASCII spaces (YAML's indentation and separation) at the start; nothing else. */
 function trimSpacesStart(text: string): string {

@@ -91,12 +91,13 @@ function mergeConflictLine(text: string): number | undefined {
 }
 
 /**
- * Unicode spaces and invisible characters at either end of a key or a value
- * (`status: inkommen` followed by U+FEFF, a key indented with no-break
- * spaces): the text looks right on screen and is not. sluss never writes them
- * (stored text is trimmed), so one in a file was typed or pasted by hand.
+ * Unicode spaces at either end of a key or a value (`status: inkommen`
+ * followed by U+FEFF, a key indented with no-break spaces): the text looks
+ * right on screen and is not, and JavaScript's `trim` would remove what YAML
+ * keeps. sluss never writes them (stored text is trimmed), so one in a file
+ * was typed or pasted by hand.
  */
-const HIDDEN_AT_EDGE = /^[\u0085\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u2060-\u2064\u3000\ufeff]|[\u0085\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u2060-\u2064\u3000\ufeff]$/;
+const HIDDEN_AT_EDGE = /^[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]$/;
 
 function hiddenCharacterProblems(data: unknown, parsed: ParsedYaml, firstLine: number): FormatProblem[] {
   const problems: FormatProblem[] = [];
