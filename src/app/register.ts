@@ -35,9 +35,10 @@ export interface OpenRegister {
 /**
  * Finds the register, refuses a linked or misplaced `ideas/`, `.sluss/` or
  * sluss.yaml (`unsafe-path`), and reads its configuration. With an output,
- * says so when a sparse checkout leaves ideas out of the working tree: every
+ * says so when a sparse checkout leaves ideas out of the working tree (every
  * command would otherwise work, and check duplicates, on fewer ideas than the
- * register has without a word.
+ * register has without a word), and gives the register a way to say whom a
+ * wait for its lock is for.
  */
 export async function openRegister(ctx: Pick<CommandContext, 'cwd' | 'registerDir'> & Partial<Pick<CommandContext, 'output' | 'lang' | 'env'>>): Promise<OpenRegister> {
   const start = resolve(ctx.cwd, ctx.registerDir ?? '.');
@@ -207,11 +208,12 @@ export function ideaReader(register: OpenRegister, refs: readonly IdeaRef[]): (i
  * that file's problem (`idea-unreadable`), not as an idea that does not exist.
  */
 export function requireIdea(loaded: readonly Idea[] | Pick<LoadedIdeas, 'ideas' | 'checked'>, input: string): Idea {
-  const ideas = Array.isArray(loaded) ? loaded : (loaded as LoadedIdeas).ideas;
+  const given = 'checked' in loaded ? loaded : undefined;
+  const ideas = given ? given.ideas : (loaded as readonly Idea[]);
   const id = normalizeIdInput(input);
   const matches = findIdeaById(ideas, id);
   if (matches.length === 0) {
-    const failed = Array.isArray(loaded) ? undefined : unreadableFileOf((loaded as LoadedIdeas).checked, id);
+    const failed = given && unreadableFileOf(given.checked, id);
     if (failed) throw new SlussError('idea-unreadable', { id: input, file: failed.path }, { problems: failed.problems });
     throw new SlussError('idea-not-found', { id: input });
   }
