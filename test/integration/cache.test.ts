@@ -226,6 +226,27 @@ describe('a cache that was edited or damaged but still well-formed', () => {
     }
   });
 
+  it('an index edited long after it was saved is still checked: its stamp no longer matches', async () => {
+    const root = createRegister();
+    const solar = async () => (await similarIdeas(testContext({ cwd: root }), 'Solceller på förskolornas tak')).value.map((c) => [c.id, c.score]);
+    const expected = await solar();
+    expect(expected[0]).toEqual(['0ZZ-AAAA3', 1]);
+    // The manifest written a minute later: the index's stamp is not racy, and an unchanged index would be trusted by it.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(cacheFile(root, 'similarity-index.manifest'), later, later);
+    const index = cacheFile(root, 'similarity-index.bin');
+    const reference = join(tempDir(), 'reference');
+    writeFileSync(reference, '');
+    execFileSync('touch', ['-r', index, reference]);
+    const before = statSync(index, { bigint: true });
+    // The indexed word the query needs, changed in place; the file keeps its size and modification time to the nanosecond.
+    alter(root, 'similarity-index.bin', (text) => text.indexOf('solcell'));
+    execFileSync('touch', ['-r', reference, index]);
+    const after = statSync(index, { bigint: true });
+    expect([after.size, after.mtimeNs]).toEqual([before.size, before.mtimeNs]);
+    expect(await solar()).toEqual(expected);
+  });
+
   it('never follows a link or waits on a FIFO planted where a cache file goes', async () => {
     const root = createRegister();
     const expected = await answers(root);

@@ -14,6 +14,18 @@ export interface FileStamp {
   changedNs: bigint;
 }
 
+/**
+ * A file changed less than this before the file that recorded its stamp was
+ * written is racy: it may have changed again unseen. Git uses no margin; this
+ * one covers file systems whose times are coarse (FAT keeps two seconds).
+ */
+export const RACY_MARGIN_NS = 2_000_000_000n;
+
+/** Whether a file changed at `changedNs` may have changed again unseen since a record of it was written at `writtenNs`. */
+export function isRacy(changedNs: bigint, writtenNs: bigint): boolean {
+  return changedNs >= writtenNs - RACY_MARGIN_NS;
+}
+
 export function stampOfStats(info: BigIntStats): FileStamp {
   return {
     key: `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}:${info.dev}`,

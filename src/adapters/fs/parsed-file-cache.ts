@@ -36,6 +36,7 @@ import { PACKAGE_VERSION } from '../../package-version.js';
 import { Checksum, checksumOf, contentHash, openCacheFile, writeCacheFile } from './cache-files.js';
 import { asciiJson, CacheEntry, isLinks, isStringList, readPart, VerdictSection } from './cache-entry.js';
 import type { CachedCheck, CacheHit } from './cache-entry.js';
+import { isRacy, RACY_MARGIN_NS } from './file-stamp.js';
 import type { FileStamp } from './file-stamp.js';
 
 export type { CachedCheck, CacheHit } from './cache-entry.js';
@@ -43,13 +44,6 @@ export type { FileStamp } from './file-stamp.js';
 
 /** Bumped whenever parsing or checking changes what a file's verdict is, or the file's layout changes. */
 const CACHE_FORMAT = 11;
-/**
- * A file changed less than this before the cache file was written is racy.
- * Git uses no margin; this one covers file systems whose times are coarse
- * (FAT keeps two seconds), where a change right after the read would keep
- * the time that was read.
- */
-const RACY_MARGIN_NS = 2_000_000_000n;
 const CACHE_FILE = 'parsed-ideas.tsv';
 /** Enough for the header line, and for the last line (a byte offset). */
 const HEAD_BYTES = 4096;
@@ -210,7 +204,7 @@ export class ParsedFileCache {
 
   /** Whether a file changed at `changedNs` may have changed again unseen since the cache was written. */
   private isRacy(changedNs: bigint): boolean {
-    return changedNs >= this.writtenNs - RACY_MARGIN_NS;
+    return isRacy(changedNs, this.writtenNs);
   }
 
   /** The cached result when the file's stamp matches and it is not racy; no read needed. */
