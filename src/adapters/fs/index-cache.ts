@@ -10,7 +10,7 @@ import { ANALYSIS_VERSION, deserializeSimilarityIndex, INDEX_FORMAT_VERSION, ser
 import type { SimilarityIndex } from '../../core/similarity/index.js';
 import { closeSync, fstatSync } from 'node:fs';
 import { cacheFilePath, checksumOf, openCacheFile, writeCacheFile } from './cache-files.js';
-import { isRacy, stampOfStats } from './file-stamp.js';
+import { isRacy, RACY_MARGIN_NS, stampOfStats } from './file-stamp.js';
 import { INDEX_FILE, MANIFEST_FILE, readSavedIndexFiles } from './index-files.js';
 import type { SavedIndexFiles } from './index-files.js';
 
@@ -67,9 +67,13 @@ export async function loadCachedIndex(root: string, readAhead?: Promise<SavedInd
     // offsets. An index file with the stamp it had when it was saved (and not racy) is unchanged, as git would take it;
     // only another one is checked byte by byte, which at 10,000 ideas costs a pass over 20 MB.
     const { indexStamp } = files;
-    const unchanged = indexStamp.key === header.indexStamp && !isRacy(indexStamp.changedNs, files.manifestWrittenNs);
+    const sameStamp = indexStamp.key === header.indexStamp;
+    const racy = isRacy(indexStamp.changedNs, files.manifestWrittenNs);
     const docsText = manifest.slice(headerEnd + 1);
-    if ((!unchanged && checksumOf(bytes) !== header.indexChecksum) || checksumOf(docsText) !== header.docsChecksum) return undefined;
+    if (((!sameStamp || racy) && checksumOf(bytes) !== header.indexChecksum) || checksumOf(docsText) !== header.docsChecksum) return undefined;
+    // Racy only because the manifest was written right after the index: once the index is older than the racy
+    // margin and its bytes have just been checked, the manifest is written again so later runs trust the stamp.
+    if (sameStamp && racy && indexStamp.changedNs < BigInt(Date.now()) * 1_000_000n - RACY_MARGIN_NS) await writeCacheFile(root, MANIFEST_FILE, manifest);
     const index = deserializeSimilarityIndex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (index.size !== header.count) return undefined;
     // Parsed only when something changed: at 50,000 ideas it is a few megabytes of JSON.
