@@ -100,20 +100,20 @@ export function checksumOf(...pieces: (string | ArrayBufferView)[]): string {
  * register's safe writer; true when it was written. Pieces are written one
  * batch at a time, so a large cache is never one string or buffer in memory.
  * A link or special file left where the cache goes is removed, never written
- * through.
+ * through. Not flushed to disk: a cache torn by a crash fails its checksum and is rebuilt.
  */
 export async function writeCacheFile(root: string, name: string, data: FileContent): Promise<boolean> {
   const path = cacheRelativePath(name);
   try {
     await ensureSlussDir(root, 'cache');
     try {
-      await writeRegisterFile(root, path, data, { mode: 'replace' });
+      await writeRegisterFile(root, path, data, { mode: 'replace', durable: false });
     } catch (error) {
       if (!(error instanceof SlussError && error.code === 'unsafe-path' && error.params['part'] === path)) throw error;
       await unlink(join(root, path));
       // A generator of pieces cannot be read twice; the cache is simply written next time.
       if (typeof data !== 'string' && !(data instanceof Uint8Array)) return false;
-      await writeRegisterFile(root, path, data, { mode: 'replace' });
+      await writeRegisterFile(root, path, data, { mode: 'replace', durable: false });
     }
     return true;
   } catch {

@@ -105,7 +105,7 @@ async function takeOver(path: string, abandoned: LockHolder | undefined): Promis
 /** Takes the lock: true when this process now holds it. */
 async function tryToTake(root: string, me: LockHolder): Promise<boolean> {
   try {
-    await writeRegisterFile(root, LOCK_FILE, `${JSON.stringify(me)}\n`, { mode: 'new' });
+    await writeRegisterFile(root, LOCK_FILE, `${JSON.stringify(me)}\n`, { mode: 'new', durable: false });
     return true;
   } catch (error) {
     if (error instanceof SlussError && (error.code === 'file-exists' || (error.code === 'unsafe-path' && error.params['reason'] === 'not-a-file'))) return false;

@@ -54,7 +54,7 @@ function errorCode(error: unknown): string | undefined {
  */
 export async function ensureSlussDir(root: string, ...sub: string[]): Promise<string> {
   const dir = await ensureRegisterFolder(root, [SLUSS_DIR, ...sub].join('/'));
-  await writeRegisterFile(root, `${SLUSS_DIR}/.gitignore`, '*\n', { mode: 'new' }).catch((error: unknown) => {
+  await writeRegisterFile(root, `${SLUSS_DIR}/.gitignore`, '*\n', { mode: 'new', durable: false }).catch((error: unknown) => {
     if (!(error instanceof SlussError && error.code === 'file-exists')) throw error;
   });
   return dir;

@@ -162,7 +162,7 @@ export function openRegisterFile(root: string, relativePath: string): number | u
 }
 
 /** A new temp file beside `target`, written and flushed; opened exclusively, never through a link. */
-async function writeTemp(target: string, relativePath: string, content: FileContent, mode: number): Promise<string> {
+async function writeTemp(target: string, relativePath: string, content: FileContent, mode: number, durable: boolean): Promise<string> {
   const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
   tempFilesInFlight.add(temp);
   try {
@@ -171,7 +171,7 @@ async function writeTemp(target: string, relativePath: string, content: FileCont
       await writeContent(handle, content);
       // The umask may have narrowed the mode; an existing file keeps exactly its own.
       await handle.chmod(mode);
-      await handle.sync();
+      if (durable) await handle.sync();
     } finally {
       await handle.close();
     }
@@ -211,6 +211,12 @@ export interface RegisterWrite {
   mode: 'new' | 'replace';
   /** File mode for a new file; an existing file keeps its own. Default 0644. */
   fileMode?: number;
+  /**
+   * Flushed to disk before it takes the target's place (default true). Caches and
+   * the lock skip the flush: after a crash they are rebuilt or taken over, and
+   * each flush costs tens of milliseconds on a busy disk.
+   */
+  durable?: boolean;
 }
 
 /** Writes `relativePath` under `root` atomically, refusing links and special files on the way (see the module comment). */
@@ -220,7 +226,7 @@ export async function writeRegisterFile(root: string, relativePath: string, cont
   const existing = verifyRegisterPath(root, relativePath);
   if (options.mode === 'new' && existing.mode !== undefined) throw new SlussError('file-exists', { file: relativePath });
   const target = join(root, relativePath);
-  const temp = await writeTemp(target, relativePath, content, existing.mode ?? options.fileMode ?? 0o644);
+  const temp = await writeTemp(target, relativePath, content, existing.mode ?? options.fileMode ?? 0o644, options.durable ?? true);
   try {
     // link() fails when the target exists, which rename() would silently replace.
     if (options.mode === 'new') await link(temp, target);
