@@ -91,13 +91,16 @@ function mergeConflictLine(text: string): number | undefined {
 }
 
 /**
- * Unicode spaces at either end of a key or a value (`status: inkommen`
+ * Unicode spaces at either end of a key or of a value that is matched or
+ * compared (an id, a stage, a municipality, a date, a tag: `status: inkommen`
  * followed by U+FEFF, a key indented with no-break spaces): the text looks
  * right on screen and is not, and JavaScript's `trim` would remove what YAML
  * keeps. sluss never writes them (stored text is trimmed), so one in a file
- * was typed or pasted by hand.
+ * was typed or pasted by hand. Free text (a title, a note, a name, fields of
+ * one's own) may hold any character and is not checked.
  */
 const HIDDEN_AT_EDGE = /^[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]$/;
+const FREE_TEXT_KEYS = new Set(['title', 'received_by', 'by', 'note', 'motivation', 'name', 'email', 'phone']);
 
 function hiddenCharacterProblems(data: unknown, parsed: ParsedYaml, firstLine: number): FormatProblem[] {
   const problems: FormatProblem[] = [];
@@ -109,18 +112,19 @@ function hiddenCharacterProblems(data: unknown, parsed: ParsedYaml, firstLine: n
     const codePoint = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     problems.push({ kind: 'hidden-character', line: lineOfPath(parsed, path, firstLine), detail: `${path.join('.')}: ${codePoint}` });
   };
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') check(value);
-    else if (typeof value === 'object' && value !== null) {
+  const visit = (value: unknown, freeText: boolean): void => {
+    if (typeof value === 'string') {
+      if (!freeText) check(value);
+    } else if (typeof value === 'object' && value !== null) {
       for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
         path.push(key);
         if (typeof key === 'string') check(key);
-        visit(item);
+        visit(item, freeText || (typeof key === 'string' && (FREE_TEXT_KEYS.has(key) || key.startsWith('x-'))));
         path.pop();
       }
     }
   };
-  visit(data);
+  visit(data, false);
   return problems;
 }
 
