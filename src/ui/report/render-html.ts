@@ -207,7 +207,7 @@ svg .value { font-weight: 600; }
 table { border-collapse: collapse; margin: 4px 0 8px; font-size: 0.9rem; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { border: 1px solid #c4ccd4; padding: 4px 8px; text-align: left; vertical-align: top; }
-thead th { background: #eef2f6; }
+thead th { background: #eef2f6; vertical-align: bottom; }
 tbody th { font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 .nowrap { white-space: nowrap; }
