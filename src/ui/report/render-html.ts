@@ -223,7 +223,7 @@ footer { margin-top: 36px; font-size: 0.85rem; color: #404040; }
 @page { size: A4 portrait; margin: 14mm 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9.5pt; }
-  /* break-after: avoid on the heading and description still left six headings at page ends in Chromium, so
+  /* break-after: avoid on the heading and description still let Chromium end pages with a heading, so
      heading, description and chart are one unbreakable block, padded with room for a table's first rows
      that the negative margin gives back: a heading never ends a page alone or with only a header row. */
   .lead { break-inside: avoid; page-break-inside: avoid; padding-bottom: 6em; margin-bottom: -6em; }
