@@ -17,8 +17,8 @@ type Catalogue = Record<string, readonly HelpExample[]>;
 const sv: Catalogue = {
   add: [
     { text: 'Lägg till en idé och svara på frågorna i terminalen', line: 'sluss add' },
-    { text: 'Lägg till utan frågor, med uppgifterna som flaggor', line: 'sluss add --title "Bokbuss till byarna" --problem "Långt till biblioteket på landsbygden" --municipality tidaholm' },
-    { text: 'Läs idén från en fil och anslut kommunen om idén redan finns', line: 'sluss add --file ide.md --on-duplicate join' },
+    { text: 'Lägg till utan frågor; anslut kommunen om idén redan finns', line: 'sluss add --title "Bokbuss till byarna" --problem "Långt till biblioteket på landsbygden" --municipality tidaholm --on-duplicate join' },
+    { text: 'Fortsätt med svaren som sluss sparade när du avbröt', line: 'sluss add --file .sluss/recovery/bokbuss-till-byarna-2026-11-27-3fa2c1.md' },
     { text: 'Lägg till på en egen gren och öppna en pull request för granskning', line: 'sluss add --title "Bokbuss till byarna" --problem "Långt till biblioteket" --municipality tidaholm --pr' },
   ],
   similar: [
@@ -45,36 +45,36 @@ const sv: Catalogue = {
     { text: 'Som Markdown, för en kommentar i en pull request', line: 'sluss duplicates --format markdown' },
   ],
   move: [
-    { text: 'Välj nästa steg bland de tillåtna', line: 'sluss move 0CQ-R77CM' },
-    { text: 'Flytta till utredning med en kommentar', line: 'sluss move 0CQ-R77CM utredning --note "Beslut i styrgruppen"' },
+    { text: 'Välj nästa steg bland de tillåtna', line: 'sluss move 10V-YANWF' },
+    { text: 'Flytta till första bedömning med en kommentar', line: 'sluss move 10V-YANWF forsta-bedomning --note "Tas upp i styrgruppen"' },
   ],
   assess: [
-    { text: 'Gör första bedömningen med poäng och motivering', line: 'sluss assess 0CQ-R77CM --score nytta=4 --score effekter=3 --score genomforbarhet=5 --motivation "Stor nytta, enkel att införa"' },
-    { text: 'Svara på frågorna i terminalen', line: 'sluss assess 0CQ-R77CM' },
+    { text: 'Gör första bedömningen med poäng och motivering', line: 'sluss assess 0YN-XVG3N --score nytta=4 --score effekter=3 --score genomforbarhet=5 --motivation "Stor nytta, enkel att införa"' },
+    { text: 'Svara på frågorna i terminalen', line: 'sluss assess 0YN-XVG3N' },
   ],
   join: [
-    { text: 'Hjo deltar som intresserad', line: 'sluss join 0CQ-R77CM --municipality hjo' },
-    { text: 'Vara deltar som medfinansiär och står för 25 % av kostnaden', line: 'sluss join 0CQ-R77CM --municipality vara --role co-funder --share 25' },
+    { text: 'Hjo deltar som intresserad', line: 'sluss join 0YN-XVG3N --municipality hjo' },
+    { text: 'Vara deltar som medfinansiär och står för 25 % av kostnaden', line: 'sluss join 0YN-XVG3N --municipality vara --role co-funder --share 25' },
   ],
   leave: [
     { text: 'Hjo lämnar idén', line: 'sluss leave 0CQ-R77CM --municipality hjo' },
     { text: 'Med en kommentar till historiken', line: 'sluss leave 0CQ-R77CM --municipality hjo --note "Ingen budget i år"' },
   ],
   link: [
-    { text: 'Länka två idéer som hör ihop', line: 'sluss link 0CQ-R77CM --related 0NX-80YA2' },
-    { text: 'Markera en idé som dubblett av en annan', line: 'sluss link 0K3-DT2RH --duplicate-of 0CQ-R77CM' },
+    { text: 'Länka två idéer som hör ihop', line: 'sluss link 0P5-CBV8A --related 0WG-RK61F' },
+    { text: 'Markera en idé som dubblett av en annan', line: 'sluss link 10D-W05V3 --duplicate-of 0NX-80YA2' },
   ],
   unlink: [
-    { text: 'Ta bort en länk mellan två idéer', line: 'sluss unlink 0CQ-R77CM --related 0NX-80YA2' },
+    { text: 'Ta bort en länk mellan två idéer', line: 'sluss unlink 0MC-KNV0Y --related 0EF-XRBB2' },
     { text: 'Ta bort en felaktig dubblettlänk', line: 'sluss unlink 0K3-DT2RH --duplicate-of 0CQ-R77CM' },
   ],
   'not-duplicate': [
-    { text: 'Två idéer liknar varandra men är olika: flagga aldrig paret igen', line: 'sluss not-duplicate 0CQ-R77CM 0NX-80YA2' },
-    { text: 'Med en motivering', line: 'sluss not-duplicate 0CQ-R77CM 0NX-80YA2 --note "Olika målgrupper"' },
+    { text: 'Två idéer liknar varandra men är olika: flagga aldrig paret igen', line: 'sluss not-duplicate 0CQ-R77CM 0DT-1KKS2' },
+    { text: 'Med en motivering', line: 'sluss not-duplicate 0CQ-R77CM 0DT-1KKS2 --note "Olika målgrupper"' },
   ],
   merge: [
-    { text: 'Slå ihop en dubblett med idén som lever vidare', line: 'sluss merge 0K3-DT2RH 0CQ-R77CM' },
-    { text: 'Som en pull request i stället för direkt på grenen', line: 'sluss merge 0K3-DT2RH 0CQ-R77CM --pr' },
+    { text: 'Slå ihop en dubblett med idén som lever vidare', line: 'sluss merge 10D-W05V3 0NX-80YA2' },
+    { text: 'Som en pull request i stället för direkt på grenen', line: 'sluss merge 10D-W05V3 0NX-80YA2 --pr' },
   ],
   report: [
     { text: 'Rapporten på skärmen', line: 'sluss report' },
@@ -103,8 +103,8 @@ const sv: Catalogue = {
 const en: Catalogue = {
   add: [
     { text: 'Add an idea, answering questions on the terminal', line: 'sluss add' },
-    { text: 'Add without questions, with the facts as options', line: 'sluss add --title "Book bus to the villages" --problem "The library is far away in the countryside" --municipality tidaholm' },
-    { text: 'Read the idea from a file and join if it exists already', line: 'sluss add --file idea.md --on-duplicate join' },
+    { text: 'Add without questions; join if the idea exists already', line: 'sluss add --title "Book bus to the villages" --problem "The library is far away in the countryside" --municipality tidaholm --on-duplicate join' },
+    { text: 'Continue with the answers sluss kept when you cancelled', line: 'sluss add --file .sluss/recovery/bokbuss-till-byarna-2026-11-27-3fa2c1.md' },
     { text: 'Add on a branch of its own and open a pull request for review', line: 'sluss add --title "Book bus to the villages" --problem "The library is far away" --municipality tidaholm --pr' },
   ],
   similar: [
@@ -131,36 +131,36 @@ const en: Catalogue = {
     { text: 'As Markdown, for a pull request comment', line: 'sluss duplicates --format markdown' },
   ],
   move: [
-    { text: 'Choose the next stage among the allowed ones', line: 'sluss move 0CQ-R77CM' },
-    { text: 'Move to investigation with a note', line: 'sluss move 0CQ-R77CM utredning --note "Decided by the steering group"' },
+    { text: 'Choose the next stage among the allowed ones', line: 'sluss move 10V-YANWF' },
+    { text: 'Move to the first assessment with a note', line: 'sluss move 10V-YANWF forsta-bedomning --note "On the steering group agenda"' },
   ],
   assess: [
-    { text: 'Record the first assessment with scores and a motivation', line: 'sluss assess 0CQ-R77CM --score nytta=4 --score effekter=3 --score genomforbarhet=5 --motivation "Large benefit, easy to introduce"' },
-    { text: 'Answer questions on the terminal', line: 'sluss assess 0CQ-R77CM' },
+    { text: 'Record the first assessment with scores and a motivation', line: 'sluss assess 0YN-XVG3N --score nytta=4 --score effekter=3 --score genomforbarhet=5 --motivation "Large benefit, easy to introduce"' },
+    { text: 'Answer questions on the terminal', line: 'sluss assess 0YN-XVG3N' },
   ],
   join: [
-    { text: 'Hjo takes part as interested', line: 'sluss join 0CQ-R77CM --municipality hjo' },
-    { text: 'Vara takes part as co-funder paying 25 % of the cost', line: 'sluss join 0CQ-R77CM --municipality vara --role co-funder --share 25' },
+    { text: 'Hjo takes part as interested', line: 'sluss join 0YN-XVG3N --municipality hjo' },
+    { text: 'Vara takes part as co-funder paying 25 % of the cost', line: 'sluss join 0YN-XVG3N --municipality vara --role co-funder --share 25' },
   ],
   leave: [
     { text: 'Hjo leaves the idea', line: 'sluss leave 0CQ-R77CM --municipality hjo' },
     { text: 'With a note for the history', line: 'sluss leave 0CQ-R77CM --municipality hjo --note "No budget this year"' },
   ],
   link: [
-    { text: 'Link two ideas that belong together', line: 'sluss link 0CQ-R77CM --related 0NX-80YA2' },
-    { text: 'Mark an idea as a duplicate of another', line: 'sluss link 0K3-DT2RH --duplicate-of 0CQ-R77CM' },
+    { text: 'Link two ideas that belong together', line: 'sluss link 0P5-CBV8A --related 0WG-RK61F' },
+    { text: 'Mark an idea as a duplicate of another', line: 'sluss link 10D-W05V3 --duplicate-of 0NX-80YA2' },
   ],
   unlink: [
-    { text: 'Remove a link between two ideas', line: 'sluss unlink 0CQ-R77CM --related 0NX-80YA2' },
+    { text: 'Remove a link between two ideas', line: 'sluss unlink 0MC-KNV0Y --related 0EF-XRBB2' },
     { text: 'Remove a wrong duplicate link', line: 'sluss unlink 0K3-DT2RH --duplicate-of 0CQ-R77CM' },
   ],
   'not-duplicate': [
-    { text: 'Two ideas look alike but differ: never flag the pair again', line: 'sluss not-duplicate 0CQ-R77CM 0NX-80YA2' },
-    { text: 'With a reason', line: 'sluss not-duplicate 0CQ-R77CM 0NX-80YA2 --note "Different target groups"' },
+    { text: 'Two ideas look alike but differ: never flag the pair again', line: 'sluss not-duplicate 0CQ-R77CM 0DT-1KKS2' },
+    { text: 'With a reason', line: 'sluss not-duplicate 0CQ-R77CM 0DT-1KKS2 --note "Different target groups"' },
   ],
   merge: [
-    { text: 'Merge a duplicate into the idea that lives on', line: 'sluss merge 0K3-DT2RH 0CQ-R77CM' },
-    { text: 'As a pull request instead of on the current branch', line: 'sluss merge 0K3-DT2RH 0CQ-R77CM --pr' },
+    { text: 'Merge a duplicate into the idea that lives on', line: 'sluss merge 10D-W05V3 0NX-80YA2' },
+    { text: 'As a pull request instead of on the current branch', line: 'sluss merge 10D-W05V3 0NX-80YA2 --pr' },
   ],
   report: [
     { text: 'The report on the screen', line: 'sluss report' },
