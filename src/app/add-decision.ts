@@ -37,6 +37,8 @@ export interface DeclinedIdea {
 export interface JoinOffers {
   targets: JoinTarget[];
   declined: DeclinedIdea[];
+  /** Ideas the municipality takes part in already: nothing to join. */
+  joinedAlready: Idea[];
 }
 
 /** Links followed from a duplicate to the idea that lives on; a longer chain is a loop. */
@@ -64,15 +66,21 @@ function declinedIdea(idea: Idea): DeclinedIdea {
   return { id: idea.data.id, title: idea.data.title, ...(entry ? { date: entry.date } : {}), ...(reason ? { reason } : {}) };
 }
 
-/** Which candidates can be joined, in the candidates' order; declined ideas apart, duplicates replaced by their survivor. */
-export function joinOffers(config: RegisterConfig, ideaOf: (id: string) => Idea | undefined, candidates: readonly DuplicateCandidate[]): JoinOffers {
+/**
+ * Which candidates `municipality` (a code) can join, in the candidates' order;
+ * declined ideas and ideas it takes part in already apart, duplicates replaced
+ * by their survivor.
+ */
+export function joinOffers(config: RegisterConfig, ideaOf: (id: string) => Idea | undefined, candidates: readonly DuplicateCandidate[], municipality: string): JoinOffers {
   const targets: JoinTarget[] = [];
   const declined: DeclinedIdea[] = [];
+  const joinedAlready: Idea[] = [];
   const offered = new Set<string>();
   const offer = (target: JoinTarget) => {
     if (offered.has(target.idea.data.id)) return;
     offered.add(target.idea.data.id);
-    targets.push(target);
+    if (target.idea.data.municipalities.some((p) => p.municipality === municipality)) joinedAlready.push(target.idea);
+    else targets.push(target);
   };
   for (const candidate of candidates) {
     const idea = ideaOf(candidate.id);
@@ -86,7 +94,7 @@ export function joinOffers(config: RegisterConfig, ideaOf: (id: string) => Idea 
       else if (survivor) offer({ idea: survivor, insteadOf: idea.data.id });
     }
   }
-  return { targets, declined };
+  return { targets, declined, joinedAlready };
 }
 
 /** Likely duplicates, or the best candidate when none is likely. */
@@ -99,8 +107,8 @@ export interface DecideInput {
   config: RegisterConfig;
   candidates: readonly DuplicateCandidate[];
   ideaOf: (id: string) => Idea | undefined;
-  /** Display name of the municipality the new idea came from. */
-  municipality: string;
+  /** The municipality the new idea came from: its code, and its name for the questions. */
+  municipality: { code: string; name: string };
   onDuplicate: OnDuplicate;
   /** Print candidates and choices on stderr; off for --json. */
   chatty: boolean;
@@ -110,12 +118,13 @@ export async function decide(ctx: CommandContext, input: DecideInput): Promise<D
   const { config, candidates } = input;
   const text = ui(ctx.lang);
   const likely = candidates.filter((c) => c.likelyDuplicate);
-  const offers = joinOffers(config, input.ideaOf, ctx.prompter ? candidates : likely);
+  const offers = joinOffers(config, input.ideaOf, ctx.prompter ? candidates : likely, input.municipality.code);
   if (input.chatty) {
     const style = ctx.output.color ? ansiStyle : plainStyle;
     ctx.output.info(candidates.length === 0 ? text.noCandidates : renderCandidates(text, style, config, candidates));
     for (const declined of offers.declined) ctx.output.info(text.declinedHistory(declined.id, declined.title, declined.date, declined.reason));
     for (const target of offers.targets) if (target.insteadOf) ctx.output.info(text.duplicateRedirect(target.insteadOf, target.idea.data.id));
+    for (const idea of offers.joinedAlready) ctx.output.info(text.takesPartAlready(input.municipality.name, idea.data.id, idea.data.title));
   }
   if (ctx.prompter && candidates.length > 0) return choose(ctx, input, offers.targets, likely);
   if (likely.length === 0) return { action: 'new' };
@@ -141,7 +150,7 @@ async function choose(ctx: CommandContext, input: DecideInput, targets: readonly
       message: text.chooseAction,
       choices: [
         { value: 'new', name: text.actionNew },
-        ...targets.map((t) => ({ value: `join:${t.idea.data.id}`, name: text.actionJoin(input.municipality, t.idea.data.id, t.idea.data.title) })),
+        ...targets.map((t) => ({ value: `join:${t.idea.data.id}`, name: text.actionJoin(input.municipality.name, t.idea.data.id, t.idea.data.title) })),
         { value: 'related', name: text.actionRelated },
         { value: 'cancel', name: text.actionCancel },
       ],
@@ -153,7 +162,7 @@ async function choose(ctx: CommandContext, input: DecideInput, targets: readonly
     if (choice === 'new') return { action: 'new', notDuplicates: likely.map((c) => c.id) };
     const target = targets.find((t) => `join:${t.idea.data.id}` === choice)!.idea.data;
     const confirmed = await prompter.confirm({
-      message: text.confirmJoin(input.municipality, target.id, target.title, displayName(config.municipalities, target.municipality), displayName(config.stages, target.status)),
+      message: text.confirmJoin(input.municipality.name, target.id, target.title, displayName(config.municipalities, target.municipality), displayName(config.stages, target.status)),
       default: false,
     });
     if (confirmed) return { action: 'join', id: target.id };

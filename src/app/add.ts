@@ -89,7 +89,8 @@ async function keepingAnswers<T>(ctx: CommandContext, register: OpenRegister, dr
   try {
     return await work();
   } catch (error) {
-    const alreadyKept = error instanceof SlussError && error.params['recovery'] !== undefined;
+    // A failed write kept the whole idea in a recovery file; a failed commit left it in ideas/.
+    const alreadyKept = error instanceof SlussError && (error.params['recovery'] !== undefined || (['commit-failed', 'git-locked'].includes(error.code) && error.params['file'] !== undefined));
     if (!(error instanceof SlussError) || alreadyKept || !hasAnswers(draft)) throw error;
     const answersFile = await keepAnswers(ctx, register.root, draft);
     if (!answersFile) throw error;
@@ -102,8 +103,8 @@ async function checkAndSave(ctx: CommandContext, register: OpenRegister, git: Gi
   const loaded = await loadIdeas(register);
   const duplicateIndex = await loadDuplicateIndex(register, loaded, ctx.clock.today());
   const candidates = findDuplicateCandidates(duplicateIndex, { title: draft.title ?? '', text: sectionsText(draftSections(draft)) }, register.config.duplicates);
-  const municipality = displayName(register.config.municipalities, resolveMunicipality(register.config, draft.municipality!).code);
-  const decision = await decide(ctx, { config: register.config, candidates, ideaOf: duplicateIndex.ideaOf, municipality, onDuplicate: options.onDuplicate, chatty: options.chatty });
+  const { code, name } = resolveMunicipality(register.config, draft.municipality!);
+  const decision = await decide(ctx, { config: register.config, candidates, ideaOf: duplicateIndex.ideaOf, municipality: { code, name }, onDuplicate: options.onDuplicate, chatty: options.chatty });
 
   switch (decision.action) {
     case 'abort':

@@ -33,6 +33,7 @@ const sv = {
   declinedHistory: (id: string, title: string, date: string | undefined, reason: string | undefined) =>
     `${id} ${title} avslogs${date ? ` ${date}` : ''}${reason ? `: ${reason}` : ''}. En avslagen idé går inte att ansluta till.`,
   duplicateRedirect: (duplicate: string, survivor: string) => `${duplicate} är en dubblett av ${survivor}; du kan ansluta till ${survivor} i stället.`,
+  takesPartAlready: (municipality: string, id: string, title: string) => `${municipality} deltar redan i ${id} ${title}; där finns inget att ansluta till.`,
   joinedWithText: (title: string, body: string) => `Text från anslutningen: «${title}»${body ? ` – ${body}` : ''}`,
   joinTextKept: (id: string) => `Din text finns kvar i idéns historik: sluss show ${id}`,
   answersKept: (path: string) => `Dina svar är sparade i ${path}. Lägg till idén senare med: sluss add --file ${path}`,
@@ -140,6 +141,7 @@ const en: UiText = {
   confirmJoin: (municipality, id, title, owner, stage) => `Let ${municipality} join idea ${id} "${title}" (${owner}, stage: ${stage})? No new idea is added.`,
   declinedHistory: (id, title, date, reason) => `${id} ${title} was declined${date ? ` on ${date}` : ''}${reason ? `: ${reason}` : ''}. A declined idea cannot be joined.`,
   duplicateRedirect: (duplicate, survivor) => `${duplicate} is a duplicate of ${survivor}; you can join ${survivor} instead.`,
+  takesPartAlready: (municipality, id, title) => `${municipality} takes part in ${id} ${title} already; there is nothing to join.`,
   joinedWithText: (title, body) => `Text given when joining: "${title}"${body ? ` – ${body}` : ''}`,
   joinTextKept: (id) => `Your text is kept in the idea's history: sluss show ${id}`,
   answersKept: (path) => `Your answers are kept in ${path}. Add the idea later with: sluss add --file ${path}`,

@@ -3,7 +3,7 @@
  * preselected answer, a join only after a confirmation, no join into a
  * declined idea or a duplicate, and nothing the user typed thrown away.
  */
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decide, joinOffers } from '../../src/app/add-decision.js';
@@ -86,7 +86,7 @@ describe('the preselected answer', () => {
     const weak = { id: '0ZZ-AAAA1', title: 'Digitala lås i hemtjänsten', score: 0.3, confidence: 0.2, likelyDuplicate: false, municipality: 'skovde', status: 'inkommen', reasons: [], path: 'ideas/x.md' };
     const idea: Idea = { data: ideaData(SAMPLE_IDEAS[0]!), path: 'ideas/x.md' };
     const ctx = testContext({ cwd: tempDir(), prompter });
-    const decision = await decide(ctx, { config: CONFIG, candidates: [weak], ideaOf: () => idea, municipality: 'Hjo', onDuplicate: 'abort', chatty: false });
+    const decision = await decide(ctx, { config: CONFIG, candidates: [weak], ideaOf: () => idea, municipality: { code: 'hjo', name: 'Hjo' }, onDuplicate: 'abort', chatty: false });
     expect(decision).toEqual({ action: 'new', notDuplicates: [] });
     expect(prompter.asked[0]!.default).toBe('new');
   });
@@ -118,10 +118,15 @@ describe('ideas that cannot be joined', () => {
       ].map((i) => [i.data.id, i]),
     );
     const candidate = (id: string) => ({ id }) as DuplicateCandidate;
-    const offers = joinOffers(CONFIG, (id) => ideas.get(id), ['0ZZ-AAAA2', '0ZZ-AAAA4', '0ZZ-AAAA5', '0ZZ-AAAA1'].map(candidate));
+    const candidates = ['0ZZ-AAAA2', '0ZZ-AAAA4', '0ZZ-AAAA5', '0ZZ-AAAA1'].map(candidate);
+    const offers = joinOffers(CONFIG, (id) => ideas.get(id), candidates, 'hjo');
     // AAAA2 leads to AAAA1 through AAAA3; AAAA4 has no survivor; AAAA1 is offered once.
     expect(offers.targets.map((t) => [t.idea.data.id, t.insteadOf])).toEqual([['0ZZ-AAAA1', '0ZZ-AAAA2']]);
     expect(offers.declined).toEqual([{ id: '0ZZ-AAAA5', title: 'Digitala lås i hemtjänsten', date: '2025-03-02', reason: 'För dyrt för en kommun ensam' }]);
+    // Skövde owns AAAA1: there is nothing for Skövde to join.
+    const fromSkovde = joinOffers(CONFIG, (id) => ideas.get(id), candidates, 'skovde');
+    expect(fromSkovde.targets).toEqual([]);
+    expect(fromSkovde.joinedAlready.map((i) => i.data.id)).toEqual(['0ZZ-AAAA1']);
   });
 });
 
@@ -147,21 +152,19 @@ describe('nothing typed is lost', () => {
   });
 
   it('an error after the questions names the file that holds the answers', async () => {
+    // --pr with no remote to send the branch to: found only when saving, after every question.
     const root = createRegister();
     const prompter = recordingPrompter([LOCKS_FROM_HJO.title!, LOCKS_FROM_HJO.problem!, '', '', 'ovrigt', false, 'new']);
-    // The commit fails: a pre-commit hook says no.
-    const hooks = join(root, '.git', 'hooks');
-    writeFileSync(join(hooks, 'pre-commit'), '#!/bin/sh\nexit 1\n');
-    chmodSync(join(hooks, 'pre-commit'), 0o755);
-    const error = await addIdea(testContext({ cwd: root, prompter }), options({ municipality: 'hjo', tags: [], receivedBy: 'Kim' })).then(
+    const error = await addIdea(testContext({ cwd: root, prompter }), options({ municipality: 'hjo', tags: [], receivedBy: 'Kim' }, { pr: true })).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(SlussError);
-    const answersFile = (error as SlussError).params['answersFile'];
-    expect(typeof answersFile).toBe('string');
-    expect(existsSync(join(root, String(answersFile)))).toBe(true);
+    expect((error as SlussError).code).toBe('no-remote');
+    const answersFile = String((error as SlussError).params['answersFile']);
+    expect(readFileSync(join(root, answersFile), 'utf8')).toContain(LOCKS_FROM_HJO.problem!);
     expect(readdirSync(join(root, '.sluss', 'recovery'))).toHaveLength(1);
+    expect(git(root, 'status', '--porcelain')).toBe('');
   });
 
   it('flags are checked before any other work: a too short title is a usage error and the duplicate check never runs', async () => {
