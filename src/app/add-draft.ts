@@ -5,7 +5,6 @@
  * used yet are kept in a file that `sluss add --file` reads back.
  */
 import { relative } from 'node:path';
-import { stringify } from 'yaml';
 import { saveRecoveryFile } from '../adapters/fs/register-store.js';
 import type { CommandContext, Prompter } from '../cli/ports.js';
 import { resolveCategory, resolveMunicipality } from '../core/config.js';
@@ -105,8 +104,13 @@ export function hasAnswers(draft: IdeaDraft): boolean {
   return [draft.title, draft.problem, draft.idea, draft.benefit, draft.effects, draft.feasibility].some((value) => (value ?? '').trim() !== '');
 }
 
-/** The draft as an idea file for `sluss add --file`: the facts in front matter, the texts as sections. */
-export function draftFileText(draft: IdeaDraft): string {
+/**
+ * The draft as an idea file for `sluss add --file`: the facts in front matter,
+ * the texts as sections. The yaml library is loaded only here, when answers
+ * are kept: reading ideas does without it, and every add would pay for it.
+ */
+export async function draftFileText(draft: IdeaDraft): Promise<string> {
+  const { stringify } = await import('yaml');
   const facts = {
     title: draft.title,
     municipality: draft.municipality,
@@ -127,7 +131,7 @@ export function draftFileText(draft: IdeaDraft): string {
 export async function keepAnswers(ctx: CommandContext, root: string, draft: IdeaDraft): Promise<string | undefined> {
   const random = [...ctx.randomBytes(3)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   const name = `${slugify(draft.title ?? '')}-${ctx.clock.today()}-${random}.md`;
-  const saved = await saveRecoveryFile(root, name, draftFileText(draft));
+  const saved = await saveRecoveryFile(root, name, await draftFileText(draft));
   if (!saved) return undefined;
   const fromHere = relative(ctx.cwd, saved);
   return fromHere.startsWith('..') ? saved : fromHere;
