@@ -15,7 +15,7 @@ const list = (value: unknown) => (Array.isArray(value) ? value.join(', ') : Stri
 const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
   usage: (p) => ({
     message: p['detail'] ? String(p['detail']) : `Ogiltigt värde för ${p['option']}: ${p['value']}.`,
-    hint: p['known'] ? `Möjliga värden: ${list(p['known'])}.` : 'Kör sluss --help för att se kommandon och flaggor.',
+    hint: p['hint'] ? String(p['hint']) : p['known'] ? `Möjliga värden: ${list(p['known'])}.` : 'Kör sluss --help för att se kommandon och flaggor.',
   }),
   'missing-required': (p) => ({
     message: `Uppgifter saknas: ${list(p['fields'])}.`,
@@ -67,7 +67,7 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
     message: `sluss skriver inte ${p['file']}: ${p['reason'] === 'symlink' ? `${p['part']} är en symbolisk länk` : p['reason'] === 'not-a-folder' ? `${p['part']} är ingen mapp` : p['reason'] === 'not-a-file' ? `${p['part']} är ingen vanlig fil` : 'sökvägen leder ut ur registret'}.`,
     hint: 'En länk eller specialfil i registret kan leda skrivningen ut ur det. Ersätt den med en vanlig fil eller mapp (git rm och lägg tillbaka), eller be den som sköter registret om hjälp.',
   }),
-  interrupted: () => ({ message: 'Avbrutet. Inget sparades.' }),
+  interrupted: () => ({ message: 'Avbrutet. Inget ändrades i registret.' }),
   'transition-not-allowed': (p) => ({ message: `Idé ${p['id']} kan inte flyttas från ${p['from']} till ${p['to']}.`, hint: `Tillåtna nästa steg: ${list(p['allowed'])}.` }),
   'assessment-required': (p) => ({ message: `Idé ${p['id']} behöver en bedömning innan den lämnar ${p['stage']}.`, hint: `Gör bedömningen först: sluss assess ${p['id']} --score nytta=4 --score effekter=3 --score genomforbarhet=5 --motivation "…"` }),
   'invalid-score': (p) => ({ message: `Ogiltig poäng: ${p['value']}.`, hint: `Ange --score kriterium=1–5 för kriterierna ${list(p['known'])}.` }),
@@ -85,7 +85,7 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
 const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
   usage: (p) => ({
     message: p['detail'] ? String(p['detail']) : `Invalid value for ${p['option']}: ${p['value']}.`,
-    hint: p['known'] ? `Possible values: ${list(p['known'])}.` : 'Run sluss --help to see commands and options.',
+    hint: p['hint'] ? String(p['hint']) : p['known'] ? `Possible values: ${list(p['known'])}.` : 'Run sluss --help to see commands and options.',
   }),
   'missing-required': (p) => ({
     message: `Missing: ${list(p['fields'])}.`,
@@ -137,7 +137,7 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
     message: `sluss does not write ${p['file']}: ${p['reason'] === 'symlink' ? `${p['part']} is a symbolic link` : p['reason'] === 'not-a-folder' ? `${p['part']} is not a folder` : p['reason'] === 'not-a-file' ? `${p['part']} is not a regular file` : 'the path leads out of the register'}.`,
     hint: 'A link or special file in the register could lead the write out of it. Replace it with a regular file or folder (git rm and add it back), or ask whoever maintains the register.',
   }),
-  interrupted: () => ({ message: 'Interrupted. Nothing was saved.' }),
+  interrupted: () => ({ message: 'Interrupted. Nothing in the register was changed.' }),
   'transition-not-allowed': (p) => ({ message: `Idea ${p['id']} cannot move from ${p['from']} to ${p['to']}.`, hint: `Allowed next stages: ${list(p['allowed'])}.` }),
   'assessment-required': (p) => ({ message: `Idea ${p['id']} needs an assessment before it leaves ${p['stage']}.`, hint: `Assess it first: sluss assess ${p['id']} --score nytta=4 --score effekter=3 --score genomforbarhet=5 --motivation "…"` }),
   'invalid-score': (p) => ({ message: `Invalid score: ${p['value']}.`, hint: `Give --score criterion=1–5 for the criteria ${list(p['known'])}.` }),
@@ -250,7 +250,7 @@ function schemaSv(p: Q): Explained {
     case 'enum':
       return { message: 'otillåtet värde', hint: `välj ett av: ${list(p['allowedValues'])}` };
     case 'minLength':
-      return { message: 'värdet är tomt eller för kort', hint: 'fyll i fältet' };
+      return Number(p['limit']) > 1 ? { message: `värdet är för kort (minst ${p['limit']} tecken)`, hint: 'skriv lite mer' } : { message: 'värdet är tomt', hint: 'fyll i fältet' };
     case 'maxLength':
       return { message: `värdet är för långt (högst ${p['limit']} tecken)`, hint: 'korta texten' };
     case 'minItems':
@@ -279,7 +279,7 @@ function schemaEn(p: Q): Explained {
     case 'enum':
       return { message: 'value not allowed', hint: `choose one of: ${list(p['allowedValues'])}` };
     case 'minLength':
-      return { message: 'the value is empty or too short', hint: 'fill in the field' };
+      return Number(p['limit']) > 1 ? { message: `the value is too short (at least ${p['limit']} characters)`, hint: 'write a little more' } : { message: 'the value is empty', hint: 'fill in the field' };
     case 'maxLength':
       return { message: `the value is too long (at most ${p['limit']} characters)`, hint: 'shorten the text' };
     case 'minItems':
