@@ -41,6 +41,12 @@ export type ErrorCode =
   | 'link-invalid'
   | 'already-linked'
   | 'not-linked'
+  | 'already-assessed'
+  | 'already-merged'
+  | 'target-is-duplicate'
+  | 'duplicate-cycle'
+  | 'owner-role-fixed'
+  | 'participant-unchanged'
   | 'missing-identity'
   | 'no-remote'
   | 'push-failed'
@@ -93,6 +99,9 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'unknown-stage':
     case 'input-file-invalid':
     case 'path-outside-register':
+    // An id that matches no idea, or several, is a mistyped argument.
+    case 'idea-not-found':
+    case 'idea-ambiguous':
       return EXIT.usage;
     case 'duplicate-found':
       return EXIT.duplicateFound;
@@ -105,6 +114,12 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'already-linked':
     case 'not-linked':
     case 'link-invalid':
+    case 'already-assessed':
+    case 'already-merged':
+    case 'target-is-duplicate':
+    case 'duplicate-cycle':
+    case 'owner-role-fixed':
+    case 'participant-unchanged':
       return EXIT.refused;
     case 'invalid-score':
     case 'missing-identity':

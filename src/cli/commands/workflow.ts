@@ -34,7 +34,10 @@ export function workflowCommands(program: Command, env: CliEnv): void {
     await module.runWorkflow(name, env.context(command, { interactive: flags.input && !flags.json }), flags, args);
   };
 
-  changeOptions(program.command('move').description(t.move).argument('<id>', t.id).argument('[stage]', t.moveStage).option('--note <text>', t.note), env).action(
+  changeOptions(
+    program.command('move').description(t.move).argument('<id>', t.id).argument('[stage]', t.moveStage).option('--duplicate-of <id>', t.moveDuplicateOf).option('--note <text>', t.note),
+    env,
+  ).action(
     async (id: string, stage: string | undefined, _flags: unknown, command: Command) => run('move', command, id, stage),
   );
   changeOptions(
@@ -43,7 +46,8 @@ export function workflowCommands(program: Command, env: CliEnv): void {
       .description(t.assess)
       .argument('<id>', t.id)
       .option('--score <criterion=1-5>', t.assessScore, collect)
-      .option('--motivation <text>', t.assessMotivation),
+      .option('--motivation <text>', t.assessMotivation)
+      .option('--replace', t.assessReplace),
     env,
   ).action(async (id: string, _flags: unknown, command: Command) => run('assess', command, id));
   changeOptions(
@@ -52,8 +56,9 @@ export function workflowCommands(program: Command, env: CliEnv): void {
       .description(t.join)
       .argument('<id>', t.id)
       .option('--municipality <code>', t.joinMunicipality)
-      .addOption(new Option('--role <role>', t.joinRole).choices(['interested', 'co-funder']).default('interested'))
-      .option('--share <percent>', t.joinShare),
+      .addOption(new Option('--role <role>', t.joinRole).choices(['interested', 'co-funder']))
+      .option('--share <percent>', t.joinShare)
+      .option('--update', t.joinUpdate),
     env,
   ).action(async (id: string, _flags: unknown, command: Command) => run('join', command, id));
   changeOptions(program.command('leave').description(t.leave).argument('<id>', t.id).option('--municipality <code>', t.joinMunicipality).option('--note <text>', t.note), env).action(
