@@ -7,7 +7,7 @@ import { displayName, findMunicipality, resolveMunicipality } from './config.js'
 import type { RegisterConfig } from './config.js';
 import { SlussError } from './errors.js';
 import { recordEvent } from './history.js';
-import type { Actor } from './history.js';
+import type { Actor, NewEvent } from './history.js';
 import type { IdeaData, Participant, Role } from './idea.js';
 
 export type JoiningRole = Exclude<Role, 'owner'>;
@@ -26,11 +26,23 @@ function findParticipant(config: RegisterConfig, data: IdeaData, code: string): 
   return data.municipalities.find((p) => (findMunicipality(config, p.municipality)?.code ?? p.municipality) === code);
 }
 
+/** The event of a participant joining or changing: who, in which role and share afterwards, and through which merge. */
+export function participantEvent(action: 'joined' | 'participant-changed', participant: Participant, note?: string, via?: string): NewEvent {
+  return {
+    action,
+    municipality: participant.municipality,
+    role: participant.role,
+    ...(participant.share !== undefined ? { share: participant.share } : {}),
+    ...(via ? { other: via } : {}),
+    ...(note ? { note } : {}),
+  };
+}
+
 /** A municipality joins an idea (and may share its cost) instead of starting its own copy. */
 export function joinIdea(
   config: RegisterConfig,
   data: IdeaData,
-  join: Actor & { municipality: string; role: JoiningRole; share?: number | undefined; note?: string | undefined; via?: string | undefined },
+  join: Actor & { municipality: string; role: JoiningRole; share?: number | undefined; note?: string | undefined },
 ): IdeaData {
   const code = resolveMunicipality(config, join.municipality).code;
   const existing = findParticipant(config, data, code);
@@ -40,14 +52,7 @@ export function joinIdea(
   const municipalities = [...data.municipalities, participant];
   const total = shareTotal(municipalities);
   if (total > 100) throw new SlussError('shares-over-100', { id: data.id, total, available: 100 - shareTotal(data.municipalities) });
-  return recordEvent({ ...data, municipalities }, join, {
-    action: 'joined',
-    municipality: code,
-    role: join.role,
-    ...(join.share !== undefined ? { share: join.share } : {}),
-    ...(join.via ? { other: join.via } : {}),
-    ...(join.note ? { note: join.note } : {}),
-  });
+  return recordEvent({ ...data, municipalities }, join, participantEvent('joined', participant, join.note));
 }
 
 export function leaveIdea(config: RegisterConfig, data: IdeaData, leave: Actor & { municipality: string; note?: string | undefined }): IdeaData {
@@ -80,11 +85,5 @@ export function updateParticipant(
   const total = shareTotal(others) + (changed.share ?? 0);
   if (total > 100) throw new SlussError('shares-over-100', { id: data.id, total, available: 100 - shareTotal(others) });
   const municipalities = data.municipalities.map((p) => (p === participant ? changed : p));
-  return recordEvent({ ...data, municipalities }, update, {
-    action: 'participant-changed',
-    municipality: code,
-    role: changed.role,
-    ...(changed.share !== undefined ? { share: changed.share } : {}),
-    ...(update.note ? { note: update.note } : {}),
-  });
+  return recordEvent({ ...data, municipalities }, update, participantEvent('participant-changed', changed, update.note));
 }

@@ -4,29 +4,11 @@
  * missing. Part of the message catalogue (messages.ts), kept apart so the
  * rules and their words are read together.
  */
-import type { ErrorCode, ErrorParams } from './errors.js';
+import type { ErrorParams, RefusalCode } from './errors.js';
 
 type P = ErrorParams;
 type Explained = { message: string; hint?: string };
-export type WorkflowErrorCode = Extract<
-  ErrorCode,
-  | 'transition-not-allowed'
-  | 'assessment-required'
-  | 'invalid-score'
-  | 'shares-over-100'
-  | 'not-participant'
-  | 'owner-cannot-leave'
-  | 'link-invalid'
-  | 'already-linked'
-  | 'not-linked'
-  | 'already-participant'
-  | 'already-assessed'
-  | 'already-merged'
-  | 'target-is-duplicate'
-  | 'duplicate-cycle'
-  | 'owner-role-fixed'
-  | 'participant-unchanged'
->;
+export type WorkflowErrorCode = RefusalCode | 'invalid-score';
 
 const list = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
 /** `--score nytta=4 --score effekter=3 …` for the register's own criteria. */

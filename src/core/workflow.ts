@@ -12,7 +12,7 @@ import { recordEvent } from './history.js';
 import type { Actor } from './history.js';
 import type { Assessment, IdeaData, Participant } from './idea.js';
 import { checkDuplicateTarget, withoutLink } from './links.js';
-import { shareTotal } from './participants.js';
+import { participantEvent, shareTotal } from './participants.js';
 import { matchesIdentity } from './review.js';
 
 /** Other ideas by id, for the rules that look across ideas (duplicate chains). */
@@ -129,13 +129,7 @@ export function mergeIdeas(config: RegisterConfig, duplicate: IdeaData, into: Id
   for (const p of arriving) {
     const code = resolveMunicipality(config, p.municipality).code;
     const participant: Participant = { municipality: code, role: p.role === 'owner' ? 'interested' : p.role, ...(p.share !== undefined ? { share: p.share } : {}), joined: actor.today };
-    survivor = recordEvent({ ...survivor, municipalities: [...survivor.municipalities, participant] }, actor, {
-      action: 'joined',
-      municipality: code,
-      role: participant.role,
-      ...(participant.share !== undefined ? { share: participant.share } : {}),
-      other: duplicate.id,
-    });
+    survivor = recordEvent({ ...survivor, municipalities: [...survivor.municipalities, participant] }, actor, participantEvent('joined', participant, undefined, duplicate.id));
   }
   if (shareTotal(survivor.municipalities) > 100) {
     throw new SlussError('shares-over-100', { id: into.id, total: shareTotal(survivor.municipalities), available: 100 - shareTotal(into.municipalities) });

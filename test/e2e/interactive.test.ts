@@ -1,41 +1,9 @@
 /** The interactive add, driven through a real pseudo-terminal as a person would type it. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pty from '@lydell/node-pty';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
-import { createRegister, git, testEnv } from '../helpers/registers.js';
-
-const DOWN = '\u001b[B';
-const ENTER = '\r';
-
-class Terminal {
-  private screen = '';
-  /** Everything the program wrote, for assertions after it ended. */
-  transcript = '';
-  private readonly process: pty.IPty;
-  readonly exited: Promise<number>;
-
-  constructor(cwd: string, args: string[]) {
-    this.process = pty.spawn(process.execPath, [BIN, ...args], { cwd, cols: 120, rows: 40, env: testEnv({ SLUSS_TODAY: '2026-11-27', TERM: 'xterm' }) as Record<string, string> });
-    this.process.onData((data) => {
-      this.screen += data;
-      this.transcript += data;
-    });
-    this.exited = new Promise((resolve) => this.process.onExit(({ exitCode }) => resolve(exitCode)));
-  }
-
-  /** Waits until `text` has appeared since the last call, then types `keys`. */
-  async answer(text: string, keys: string): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    while (!this.screen.includes(text)) {
-      if (Date.now() > deadline) throw new Error(`Never saw "${text}". Screen:\n${this.screen}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    this.screen = this.screen.slice(this.screen.indexOf(text) + text.length);
-    this.process.write(keys);
-  }
-}
+import { createRegister, git } from '../helpers/registers.js';
+import { DOWN, ENTER, Terminal } from '../helpers/terminal.js';
 
 const ideaFiles = (root: string) => readdirSync(join(root, 'ideas')).filter((n) => n.endsWith('.md'));
 

@@ -2,7 +2,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { CliEnv } from '../cli-env.js';
-import { collect } from '../cli-env.js';
 import type { WorkflowFlags } from './workflow-run.js';
 
 export interface ChangeFlags {
@@ -12,6 +11,11 @@ export interface ChangeFlags {
   input: boolean;
   by?: string;
   json?: boolean;
+}
+
+/** Each --score is one value: `nytta=4,5` is a mistake to point out, not two scores. */
+function repeatable(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** Options every workflow command shares. */
@@ -45,7 +49,7 @@ export function workflowCommands(program: Command, env: CliEnv): void {
       .command('assess')
       .description(t.assess)
       .argument('<id>', t.id)
-      .option('--score <criterion=1-5>', t.assessScore, collect)
+      .option('--score <criterion=1-5>', t.assessScore, repeatable)
       .option('--motivation <text>', t.assessMotivation)
       .option('--replace', t.assessReplace),
     env,
