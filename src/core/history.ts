@@ -101,15 +101,32 @@ function readScoreSummary(config: RegisterConfig, note: string): Record<string, 
 
 // ---- Assessments ---------------------------------------------------------------
 
-/** Every assessment the idea has had, oldest first: those replaced (kept in the history) and the one that holds. */
-export function assessmentsOf(data: Pick<IdeaData, 'history' | 'assessment'>): Assessment[] {
-  const replaced = data.history.flatMap((entry) => (entry.replaced ? [entry.replaced] : []));
-  return [...replaced, ...(data.assessment ? [data.assessment] : [])];
+/**
+ * Every assessment the idea has had, oldest first. Each `assessed` event is
+ * one; the whole record (with its motivation) comes from the `replaced` of the
+ * event that replaced it, or from `assessment` for the one that holds. Older
+ * registers kept only the scores of a replaced assessment in a note: that is
+ * what is shown of it.
+ */
+export function assessmentsOf(config: RegisterConfig, data: Pick<IdeaData, 'history' | 'assessment'>): Assessment[] {
+  const list: Assessment[] = [];
+  const putLast = (assessment: Assessment) => {
+    const last = list.at(-1);
+    if (last && last.date === assessment.date && last.by === assessment.by) list[list.length - 1] = assessment;
+    else list.push(assessment);
+  };
+  eventsOf(config, data).forEach((event) => {
+    if (event.action !== 'assessed') return;
+    if (event.replaced) putLast(event.replaced);
+    list.push({ date: event.date, by: event.by, scores: event.scores ?? {} });
+  });
+  if (data.assessment) putLast(data.assessment);
+  return list;
 }
 
 /** The assessment that held at the end of `asOf`: the newest made by then. */
-export function assessmentAsOf(data: Pick<IdeaData, 'history' | 'assessment'>, asOf: string): Assessment | undefined {
-  return assessmentsOf(data)
+export function assessmentAsOf(config: RegisterConfig, data: Pick<IdeaData, 'history' | 'assessment'>, asOf: string): Assessment | undefined {
+  return assessmentsOf(config, data)
     .filter((assessment) => assessment.date <= asOf)
     .reduce<Assessment | undefined>((newest, assessment) => (newest === undefined || assessment.date >= newest.date ? assessment : newest), undefined);
 }

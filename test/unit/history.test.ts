@@ -1,8 +1,10 @@
 /** The history as data: events sluss writes, entries of older registers read from their sentences, and sentences made in the reader's language. */
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
-import { assessmentAsOf, eventOf, eventsOf } from '../../src/core/history.js';
-import type { HistoryEntry } from '../../src/core/idea.js';
+import { parseIdeaFile } from '../../src/core/format/idea-file.js';
+import { assessmentAsOf, assessmentsOf, eventOf, eventsOf } from '../../src/core/history.js';
+import type { HistoryEntry, IdeaData } from '../../src/core/idea.js';
 import { describeEvent } from '../../src/ui/history-text.js';
 
 const config = parseConfig(renderDefaultConfig('Test'));
@@ -76,8 +78,46 @@ describe('assessments over time', () => {
     const first = { date: '2025-03-18', by: 'Eva', scores: { nytta: 5 } };
     const second = { date: '2026-01-05', by: 'Bo', scores: { nytta: 2 } };
     const data = { assessment: second, history: [{ date: '2026-01-05', action: 'assessed' as const, status: 'test', by: 'Bo', scores: { nytta: 2 }, replaced: first }] };
-    expect(assessmentAsOf(data, '2025-12-31')).toEqual(first);
-    expect(assessmentAsOf(data, '2026-01-05')).toEqual(second);
-    expect(assessmentAsOf(data, '2025-01-01')).toBeUndefined();
+    expect(assessmentAsOf(config, data, '2025-12-31')).toEqual(first);
+    expect(assessmentAsOf(config, data, '2026-01-05')).toEqual(second);
+    expect(assessmentAsOf(config, data, '2025-01-01')).toBeUndefined();
+  });
+});
+
+describe('the example register under ideas/, written before history was data', () => {
+  const root = new URL('../../', import.meta.url);
+  const exampleConfig = parseConfig(readFileSync(new URL('sluss.yaml', root), 'utf8'));
+  const ideas = readdirSync(new URL('ideas/', root))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => {
+      const parsed = parseIdeaFile(readFileSync(new URL(`ideas/${name}`, root), 'utf8'));
+      if (!parsed.ok) throw new Error(`ideas/${name} does not parse`);
+      return parsed.file.data as IdeaData;
+    });
+
+  it('is read as events: each assessment summary becomes the scores of the assessment it recorded', () => {
+    const assessed = ideas.filter((data) => data.assessment);
+    expect(assessed.length).toBeGreaterThan(20);
+    for (const data of assessed) {
+      const last = eventsOf(exampleConfig, data).filter((event) => event.action === 'assessed').at(-1);
+      expect([last?.date, last?.by, last?.scores], data.id).toEqual([data.assessment!.date, data.assessment!.by, data.assessment!.scores]);
+      expect(assessmentsOf(exampleConfig, data).at(-1), data.id).toEqual(data.assessment);
+    }
+  });
+
+  it('shows an assessment the old assess replaced silently: its scores are still in the history', () => {
+    const mentors = ideas.find((data) => data.id === '0JC-1W50M')!;
+    expect(assessmentsOf(exampleConfig, mentors).map((a) => [a.date, a.by, a.scores['effekter']])).toEqual([
+      ['2025-09-08', 'Johan Ek', 2],
+      ['2026-03-02', 'Maria Holm', 4],
+    ]);
+  });
+
+  it('keeps every sentence a person wrote as a note, and leaves no generated sentence as one', () => {
+    const events = ideas.flatMap((data) => eventsOf(exampleConfig, data));
+    expect(events.every((event) => event.action !== 'assessed' || event.note === undefined)).toBe(true);
+    expect(events.filter((event) => event.note !== undefined).map((event) => event.note)).not.toContainEqual(expect.stringMatching(/^(Nytta|Effekter) \d/));
+    expect(events.filter((event) => event.action === 'moved').length).toBeGreaterThan(40);
+    expect(events.filter((event) => event.action === 'created')).toHaveLength(ideas.length);
   });
 });

@@ -100,7 +100,7 @@ describe('assessing an idea', () => {
     const second = assessIdea(config, first, { ...actor, scores: { nytta: 2, effekter: 2, genomforbarhet: 2 }, replace: true });
     expect(second.assessment).toMatchObject({ by: 'Maria Holm', scores: { nytta: 2, effekter: 2, genomforbarhet: 2 } });
     expect(second.history.at(-1)!.replaced).toEqual(first.assessment);
-    expect(assessmentsOf(second).map((a) => a.by)).toEqual(['Eva Berg', 'Maria Holm']);
+    expect(assessmentsOf(config, second).map((a) => a.by)).toEqual(['Eva Berg', 'Maria Holm']);
     expect(validateIdeaSchema(second)).toEqual([]);
   });
 

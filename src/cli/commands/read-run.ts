@@ -62,7 +62,7 @@ export async function runShow(ctx: CommandContext, id: string, flags: { json?: b
   const config = result.register.config;
   const data = idea.data;
   const events = eventsOf(config, data);
-  const assessments = assessmentsOf(data);
+  const assessments = assessmentsOf(config, data);
   if (flags.json) {
     // The history as events: old entries read from their sentences, so every entry has its action.
     ctx.output.json({ ...ideaJson(idea), history: events, assessments, incoming, sections });

@@ -72,7 +72,7 @@ export function doneStages(config: RegisterConfig): string[] {
  * entries, participants (by `joined`) and the assessment after that day are
  * left out. Undefined when the idea was created later.
  */
-export function snapshotAt(data: IdeaData, asOf: string): IdeaData | undefined {
+export function snapshotAt(config: RegisterConfig, data: IdeaData, asOf: string): IdeaData | undefined {
   if (data.created > asOf) return undefined;
   const lastDate = data.history.reduce((latest, entry) => (entry.date > latest ? entry.date : latest), '');
   const late =
@@ -84,7 +84,7 @@ export function snapshotAt(data: IdeaData, asOf: string): IdeaData | undefined {
   const history = data.history.filter((entry) => entry.date <= asOf);
   const { assessment: _current, updated, ...rest } = data;
   // An assessment replaced later held on that day; it is kept in the history.
-  const assessment = assessmentAsOf(data, asOf);
+  const assessment = assessmentAsOf(config, data, asOf);
   return {
     ...rest,
     status: history.at(-1)?.status ?? data.history[0]?.status ?? data.status,
@@ -203,7 +203,7 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
   const filtered: Prepared[] = [];
   const unknownStage: Report['unknownStage'] = [];
   for (const idea of ideas) {
-    const data = snapshotAt(idea.data, asOf);
+    const data = snapshotAt(config, idea.data, asOf);
     if (!data) continue;
     if (categoryFilter && !categoryFilter.has(data.category)) continue;
     if (municipalityFilter) {
@@ -378,7 +378,7 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
     for (const p of cohort) {
       if (target === 'assessed') {
         // The first assessment counts, also when it was replaced later.
-        const first = assessmentsOf(p.data)[0];
+        const first = assessmentsOf(config, p.data)[0];
         if (first) values.push(days.between(p.data.created, first.date));
         continue;
       }

@@ -207,16 +207,16 @@ describe('report aggregations (hand-computed, as of 2026-09-30)', () => {
 describe('the idea as of a date', () => {
   const a = IDEAS[0]!.data;
   it('drops later history, participants and the assessment', () => {
-    const early = snapshotAt(a, '2026-02-20')!;
+    const early = snapshotAt(config, a, '2026-02-20')!;
     expect(early.status).toBe('utredning');
     expect(early.history).toHaveLength(4);
     expect(early.municipalities.map((p) => p.municipality)).toEqual(['skovde', 'hjo']);
     expect(early.assessment?.date).toBe('2026-02-10');
-    const before = snapshotAt(a, '2026-01-15')!;
+    const before = snapshotAt(config, a, '2026-01-15')!;
     expect(before.status).toBe('inkommen');
     expect(before.assessment).toBeUndefined();
-    expect(snapshotAt(a, '2026-01-09')).toBeUndefined();
-    expect(snapshotAt(a, AS_OF)).toBe(a);
+    expect(snapshotAt(config, a, '2026-01-09')).toBeUndefined();
+    expect(snapshotAt(config, a, AS_OF)).toBe(a);
   });
 
   it('as of an earlier date, the report shows the stages then', () => {
