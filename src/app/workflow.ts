@@ -14,7 +14,7 @@ import { checkDuplicateTarget, linkIdeas, markNotDuplicate, unlinkIdeas } from '
 import { joinIdea, leaveIdea, shareTotal, updateParticipant } from '../core/participants.js';
 import type { JoiningRole } from '../core/participants.js';
 import { slugify } from '../core/slug.js';
-import { allowedNextStages, assessIdea, coordinatorNeeded, mergeIdeas, moveIdea } from '../core/workflow.js';
+import { allowedNextStages, assessIdea, checkTransition, coordinatorNeeded, mergeIdeas, moveIdea } from '../core/workflow.js';
 import { roleName, ui } from '../ui/text.js';
 import type { UiText } from '../ui/text.js';
 import { applyChange, openSession } from './change.js';
@@ -58,6 +58,8 @@ export async function moveCommand(
   const session = await openSession(ctx, options);
   const idea = requireIdea(session.ideas, options.id);
   const stage = resolveStage(session.config, options.stage ?? (await askStage(session, idea)));
+  // A move that will be refused is refused before anything more is asked.
+  checkTransition(session.config, idea.data, stage);
   const duplicateInput = options.duplicateOf ?? (stage.kind === 'duplicate' && ctx.prompter ? await askSurvivor(session, idea) : undefined);
   const duplicateOf = duplicateInput === undefined ? undefined : requireIdea(session.ideas, duplicateInput).data.id;
   const note = options.note ?? (ctx.prompter && !options.stage ? await ctx.prompter.input({ message: ui(ctx.lang).askNote }) : undefined);
@@ -82,7 +84,7 @@ async function askStage(session: Session, idea: Idea): Promise<string> {
   if (!prompter) throw new SlussError('missing-required', { fields: ['<steg>'], command: 'move', id: idea.data.id, allowed: allowed.map((s) => s.code) });
   if (allowed.length === 0) {
     const stage = displayName(session.config.stages, idea.data.status);
-    throw new SlussError('transition-not-allowed', { id: idea.data.id, from: stage, to: '–', allowed: [], final: 'yes' });
+    throw new SlussError('transition-not-allowed', { id: idea.data.id, from: stage, allowed: [], final: 'yes' });
   }
   return prompter.select({ message: ui(session.ctx.lang).askStage(idea.data.id), choices: allowed.map((s) => ({ value: s.code, name: s.name })) });
 }

@@ -20,7 +20,7 @@ const ROLE_EN: Record<string, string> = { owner: 'owner', 'co-funder': 'co-funde
 
 export const workflowErrorsSv: Record<WorkflowErrorCode, (p: P) => Explained> = {
   'transition-not-allowed': (p) => ({
-    message: `Idé ${p['id']} kan inte flyttas från ${p['from']} till ${p['to']}.`,
+    message: p['to'] === undefined ? `Idé ${p['id']} står i ${p['from']} och kan inte flyttas.` : `Idé ${p['id']} kan inte flyttas från ${p['from']} till ${p['to']}.`,
     hint: p['final'] ? `${p['from']} är ett slutsteg: idén flyttas inte vidare därifrån.` : `Tillåtna nästa steg: ${list(p['allowed'])}.`,
   }),
   'assessment-required': (p) => ({ message: `Idé ${p['id']} behöver en bedömning innan den lämnar ${p['stage']}.`, hint: `Gör bedömningen först: sluss assess ${p['id']} ${scoreFlags(p)} --motivation "…"` }),
@@ -62,7 +62,7 @@ export const workflowErrorsSv: Record<WorkflowErrorCode, (p: P) => Explained> = 
 
 export const workflowErrorsEn: Record<WorkflowErrorCode, (p: P) => Explained> = {
   'transition-not-allowed': (p) => ({
-    message: `Idea ${p['id']} cannot move from ${p['from']} to ${p['to']}.`,
+    message: p['to'] === undefined ? `Idea ${p['id']} is in ${p['from']} and cannot move.` : `Idea ${p['id']} cannot move from ${p['from']} to ${p['to']}.`,
     hint: p['final'] ? `${p['from']} is a final stage: the idea does not move on from there.` : `Allowed next stages: ${list(p['allowed'])}.`,
   }),
   'assessment-required': (p) => ({ message: `Idea ${p['id']} needs an assessment before it leaves ${p['stage']}.`, hint: `Assess it first: sluss assess ${p['id']} ${scoreFlags(p)} --motivation "…"` }),

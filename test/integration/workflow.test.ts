@@ -9,8 +9,9 @@ import type { ChangeOptions } from '../../src/app/workflow.js';
 import { parseIdeaFile } from '../../src/core/format/idea-file.js';
 import type { IdeaData } from '../../src/core/idea.js';
 import { SlussError } from '../../src/core/errors.js';
+import { explainError } from '../../src/core/messages.js';
 import { scriptedPrompter, testContext } from '../helpers/context.js';
-import { createRegister, git } from '../helpers/registers.js';
+import { createRegister, git, SAMPLE_IDEAS } from '../helpers/registers.js';
 
 const rejection = async (promise: Promise<unknown>): Promise<SlussError> => {
   const error = await promise.then(
@@ -162,6 +163,16 @@ describe('workflow rules that hold on a real register', () => {
     expect(read(root, AAAA3)).toMatchObject({ status: 'dubblett', links: { duplicate_of: '0ZZ-AAAA2' } });
     const shown = (await showIdea(testContext({ cwd: root }), '0ZZ-AAAA2')).value;
     expect(shown.incoming.duplicates).toEqual(['0ZZ-AAAA1', '0ZZ-AAAA3']);
+  });
+
+  it('from a final stage, move on a terminal says it is final and asks nothing, not even for a survivor', async () => {
+    const root = createRegister({ ideas: [{ ...SAMPLE_IDEAS[0]!, status: 'spridning' }, SAMPLE_IDEAS[1]!] });
+    const prompter = scriptedPrompter([]);
+    const error = await rejection(moveCommand(testContext({ cwd: root, prompter }), { ...commit, id: '0ZZ-AAAA1' }));
+    expect(error.code).toBe('transition-not-allowed');
+    expect(explainError('sv', error.code, error.params)).toEqual({ message: 'Idé 0ZZ-AAAA1 står i Spridning och kan inte flyttas.', hint: 'Spridning är ett slutsteg: idén flyttas inte vidare därifrån.' });
+    expect((await rejection(moveCommand(testContext({ cwd: root, prompter }), { ...commit, id: '0ZZ-AAAA1', stage: 'dubblett' }))).code).toBe('transition-not-allowed');
+    expect(prompter.asked).toEqual([]);
   });
 
   it('assess twice keeps both: the second needs --replace, and the first stays whole in the history', async () => {
