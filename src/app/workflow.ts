@@ -100,8 +100,8 @@ async function askSurvivor(session: Session, idea: Idea): Promise<string> {
         const target = requireIdea(session.ideas, value.trim());
         checkDuplicateTarget(session.config, idea.data.id, target.data.id, (id) => session.ideas.find((i) => i.data.id === id)?.data);
         return true;
-      } catch (error) {
-        return error instanceof SlussError ? text.notASurvivor(value.trim()) : String(error);
+      } catch {
+        return text.notASurvivor(value.trim());
       }
     },
   });
@@ -119,7 +119,10 @@ export async function assessCommand(
   const text = ui(ctx.lang);
   if (ctx.prompter) {
     const previous = idea.data.assessment;
-    if (previous && !replace) replace = await ctx.prompter.confirm({ message: text.askReplaceAssessment(previous.date, previous.by), default: false });
+    if (previous && !replace) {
+      replace = await ctx.prompter.confirm({ message: text.askReplaceAssessment(previous.date, previous.by), default: false });
+      if (!replace) throw new SlussError('already-assessed', { id: idea.data.id, by: previous.by, date: previous.date });
+    }
     const missing = session.config.assessment.criteria.filter((c) => scores[c.code] === undefined && !Object.keys(scores).some((k) => k.toLowerCase() === c.name.toLowerCase()));
     for (const criterion of missing) {
       scores[criterion.code] = await ctx.prompter.select({ message: text.askScore(criterion.name), choices: [1, 2, 3, 4, 5].map((n) => ({ value: n, name: String(n) })) });

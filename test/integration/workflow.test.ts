@@ -186,6 +186,17 @@ describe('workflow rules that hold on a real register', () => {
     expect(data.history.at(-1)!.replaced).toEqual(first);
   });
 
+  it('on a terminal, assess asks before replacing an assessment, and asks nothing more when the answer is no', async () => {
+    const root = createRegister();
+    await assessCommand(testContext({ cwd: root }), { ...commit, id: '0ZZ-AAAA1', scores: { nytta: 5, effekter: 4, genomforbarhet: 4 } });
+    const no = scriptedPrompter([false]);
+    expect((await rejection(assessCommand(testContext({ cwd: root, prompter: no }), { ...commit, id: '0ZZ-AAAA1', scores: {} }))).code).toBe('already-assessed');
+    expect(no.asked).toEqual(['Idén bedömdes redan 2026-11-27 av Test Coach. Ersätta den bedömningen? (den finns kvar i historiken)']);
+    const yes = scriptedPrompter([true, '2', '2', '2', 'Ny bedömning']);
+    await assessCommand(testContext({ cwd: root, prompter: yes }), { ...commit, id: '0ZZ-AAAA1', scores: {} });
+    expect(read(root, AAAA1).assessment).toMatchObject({ scores: { nytta: 2, effekter: 2, genomforbarhet: 2 }, motivation: 'Ny bedömning' });
+  });
+
   it("join --update changes a participant's share within 100 %", async () => {
     const root = createRegister();
     const ctx = testContext({ cwd: root });
