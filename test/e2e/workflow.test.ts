@@ -174,4 +174,16 @@ describe('join on a terminal', () => {
     expect(text).toContain('  - municipality: hjo\n    role: co-funder\n    share: 25');
     expect(git(root, 'log', '-1', '--format=%s')).toBe('Hjo ansluter till idé 0ZZ-AAAA1: Digitala lås i hemtjänsten');
   });
+
+  it('move to the duplicate stage asks for the idea that lives on, and asks again for one that cannot', async () => {
+    const root = createRegister();
+    expect((await runCli(['merge', '0ZZ-AAAA2', '0ZZ-AAAA3'], { cwd: root })).code).toBe(0);
+    const terminal = new Terminal(root, ['move', '0ZZ-AAAA1']);
+    await terminal.answer('Vilket steg ska idé 0ZZ-AAAA1 flyttas till?', `${DOWN.repeat(3)}${ENTER}`);
+    await terminal.answer('Vilken idé är 0ZZ-AAAA1 en dubblett av?', `0ZZ-AAAA2${ENTER}`);
+    await terminal.answer('0ZZ-AAAA2 är ingen idé som kan leva vidare', `${'\u007f'.repeat(9)}0zz-aaaa3${ENTER}`);
+    await terminal.answer('Kommentar till historiken', ENTER);
+    expect(await terminal.exited).toBe(0);
+    expect(readFileSync(join(root, AAAA1), 'utf8')).toContain('links:\n  duplicate_of: 0ZZ-AAAA3');
+  });
 });
