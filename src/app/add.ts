@@ -9,24 +9,23 @@ import { displayName, findMunicipality, resolveMunicipality } from '../core/conf
 import { findDuplicateCandidates, sectionsText } from '../core/duplicates.js';
 import type { DuplicateCandidate } from '../core/duplicates.js';
 import { SlussError } from '../core/errors.js';
-import { parseIdeaFile, serializeIdea, serializeIdeaEdit } from '../core/format/idea-file.js';
-import { validateIdeaSchema } from '../core/format/schema.js';
-import type { Idea, IdeaData, Role } from '../core/idea.js';
+import { serializeIdea } from '../core/format/idea-file.js';
+import type { Idea, Role } from '../core/idea.js';
 import { newIdeaId } from '../core/ids.js';
-import { createIdea, draftSections, missingDraftFields, withRelatedLinks } from '../core/new-idea.js';
-import { joinIdea } from '../core/workflow.js';
+import { linkIdeas } from '../core/links.js';
+import { createIdea, draftSections, missingDraftFields } from '../core/new-idea.js';
+import { joinIdea } from '../core/participants.js';
 import type { IdeaDraft } from '../core/new-idea.js';
 import { slugify } from '../core/slug.js';
 import { singleLine } from '../core/text.js';
-import { roleName, ui } from '../ui/text.js';
 import { decide } from './add-decision.js';
 import type { OnDuplicate } from './add-decision.js';
 import { askForDraft, checkGivenDraft, hasAnswers, keepAnswers } from './add-draft.js';
+import { applyChange, verifyValid } from './change.js';
+import type { Session } from './change.js';
 import { loadIdeas, openRegister } from './register.js';
 import type { OpenRegister } from './register.js';
-import { saveChanges } from './save.js';
 import { loadDuplicateIndex } from './similarity-index.js';
-import type { SaveResult } from './save.js';
 
 export type { OnDuplicate };
 
@@ -113,7 +112,7 @@ async function checkAndSave(ctx: CommandContext, register: OpenRegister, git: Gi
       return { action: 'cancelled', candidates, committed: false };
     case 'join': {
       const target = duplicateIndex.ideaOf(decision.id)!;
-      return joinExisting(ctx, register, git, options, draft, target, candidates, gitName);
+      return joinExisting(ctx, register, git, options, draft, target, loaded.ideas, candidates, gitName);
     }
     default: {
       // Adding as new over a likely duplicate is a decision: the pair is not flagged again.
@@ -149,20 +148,32 @@ async function addNew(
 ): Promise<AddResult> {
   const related = links.related ?? [];
   const notDuplicates = links.notDuplicates ?? [];
-  const text = ui(ctx.lang);
   const today = ctx.clock.today();
   const id = newIdeaId(today, ctx.randomBytes, new Set(ideas.map((i) => i.data.id)));
   const created = createIdea(register.config, draft, { id, today, receivedBy: draft.receivedBy ?? gitName ?? '' });
-  const linked = withRelatedLinks(created.data, related);
-  const data = notDuplicates.length > 0 ? { ...linked, links: { ...linked.links, not_duplicates: notDuplicates } } : linked;
-  verifyValid(data);
+  const data = notDuplicates.length > 0 ? { ...created.data, links: { ...created.data.links, not_duplicates: notDuplicates } } : created.data;
   const path = `ideas/${created.fileName}`;
-  const content = serializeIdea(data, created.body);
   const municipality = displayName(register.config.municipalities, data.municipality);
-  const message = text.commitNew(id, data.title, municipality);
-  const branch = options.branch || options.pr ? `idea/${id}-${slugify(data.title)}` : undefined;
-  const saved = await save(ctx, register, git, options, { path, content, isNew: true, recoveryName: created.fileName }, message, branch);
-  return { action: 'added', id, title: data.title, path, ...(related.length > 0 ? { related } : {}), candidates, ...saved };
+  const session = sessionOf(ctx, register, git, options, ideas, data.received_by);
+  const saved = await applyChange(session, 'add', (fresh) => {
+    // Related ideas are linked both ways, each end with a history entry, by the same rule as `sluss link`.
+    let linked = data;
+    const changes = related.map((otherId) => {
+      const other = fresh.read(otherId);
+      const result = linkIdeas(linked, other.data, 'related', session.actor);
+      linked = result.data;
+      return { idea: other, data: result.other };
+    });
+    verifyValid(linked);
+    return {
+      changes,
+      newFiles: [{ path, content: serializeIdea(linked, created.body), isNew: true, recoveryName: created.fileName }],
+      describe: (text) => text.commitNew(id, data.title, municipality),
+      branch: `idea/${id}-${slugify(data.title)}`,
+    };
+  });
+  const { planned: _planned, message: _message, ...result } = saved;
+  return { action: 'added', id, title: data.title, path, ...(related.length > 0 ? { related } : {}), candidates, ...result };
 }
 
 async function joinExisting(
@@ -172,56 +183,44 @@ async function joinExisting(
   options: AddOptions,
   draft: IdeaDraft,
   target: Idea,
+  ideas: readonly Idea[],
   candidates: DuplicateCandidate[],
   gitName: string | undefined,
 ): Promise<AddResult> {
-  const text = ui(ctx.lang);
-  const config = register.config;
-  const entry = register.store.readIdeaFile(target.path);
-  if (!('text' in entry)) throw new SlussError('idea-file-invalid', { file: target.path });
-  const parsed = parseIdeaFile(entry.text);
-  if (!parsed.ok) throw new SlussError('idea-file-invalid', { file: target.path });
-  const municipality = findMunicipality(config, draft.municipality!)!;
-  const by = draft.receivedBy ?? gitName ?? target.data.received_by;
-  const joined = joinIdea(config, parsed.file.data as IdeaData, {
-    municipality: municipality.code,
-    role: options.joinRole,
-    today: ctx.clock.today(),
-    by,
-    // What the user typed stays with the idea they joined, in its history.
-    note: `${text.joinNote(municipality.name, roleName(text, options.joinRole))} ${text.joinedWithText(singleLine(draft.title ?? ''), typedSections(draft))}`,
+  const municipality = findMunicipality(register.config, draft.municipality!)!;
+  const session = sessionOf(ctx, register, git, options, ideas, draft.receivedBy ?? gitName ?? target.data.received_by);
+  // What the user typed stays with the idea they joined, as the free-text note of the join.
+  const note = typedText(draft);
+  const saved = await applyChange(session, `join-${municipality.code}`, (fresh) => {
+    const current = fresh.read(target.data.id);
+    const joined = joinIdea(register.config, current.data, { ...session.actor, municipality: municipality.code, role: options.joinRole, note });
+    return {
+      changes: [{ idea: current, data: joined }],
+      describe: (text) => text.commitJoin(municipality.name, joined.id, joined.title),
+      branch: `idea/${joined.id}-join-${municipality.code}`,
+    };
   });
-  verifyValid(joined);
-  const content = serializeIdeaEdit(parsed.file, joined);
-  const message = text.commitJoin(municipality.name, joined.id, joined.title);
-  const branch = options.branch || options.pr ? `idea/${joined.id}-join-${municipality.code}` : undefined;
-  const saved = await save(ctx, register, git, options, { path: target.path, content, isNew: false, recoveryName: `${joined.id}-join-${municipality.code}.md` }, message, branch);
-  return { action: 'joined', id: joined.id, title: joined.title, path: target.path, municipality: municipality.code, municipalityName: municipality.name, candidates, ...saved };
+  const { planned: _planned, message: _message, ...result } = saved;
+  return { action: 'joined', id: target.data.id, title: target.data.title, path: target.path, municipality: municipality.code, municipalityName: municipality.name, candidates, ...result };
 }
 
-/** The texts of the draft on one line, for a history note. */
-function typedSections(draft: IdeaDraft): string {
-  return Object.values(draftSections(draft))
+/** The title and texts of the draft on one line: «title» – problem – idea. */
+function typedText(draft: IdeaDraft): string {
+  const sections = Object.values(draftSections(draft))
     .filter((section) => section !== '')
-    .map(singleLine)
-    .join(' – ');
+    .map(singleLine);
+  return [`«${singleLine(draft.title ?? '')}»`, ...sections].join(' – ');
 }
 
-function verifyValid(data: IdeaData): void {
-  const problems = validateIdeaSchema(data);
-  if (problems.length > 0) {
-    throw new SlussError('idea-invalid', { details: problems.map((p) => `${p.path.join('.')}: ${String(p.params['schemaMessage'] ?? p.keyword)}`) });
-  }
-}
-
-function save(
-  ctx: CommandContext,
-  register: OpenRegister,
-  git: GitRepository,
-  options: AddOptions,
-  file: { path: string; content: string; isNew: boolean; recoveryName: string },
-  message: string,
-  branch: string | undefined,
-): Promise<SaveResult> {
-  return saveChanges(register, git, [file], { commit: options.commit, branch, pr: Boolean(options.pr), message, env: ctx.env });
+/** What the shared change machinery needs to know of this `add`. */
+function sessionOf(ctx: CommandContext, register: OpenRegister, git: GitRepository, options: AddOptions, ideas: readonly Idea[], by: string): Session {
+  return {
+    ctx,
+    register,
+    git,
+    config: register.config,
+    ideas,
+    actor: { by, today: ctx.clock.today() },
+    options: { commit: options.commit, branch: options.branch || Boolean(options.pr), pr: Boolean(options.pr) },
+  };
 }

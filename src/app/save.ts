@@ -28,6 +28,8 @@ export interface SaveOptions {
   pr: boolean;
   message: string;
   env: NodeJS.ProcessEnv;
+  /** The caller holds the register lock already (it read the files under it); taking it again would wait for itself. */
+  lockHeld?: boolean;
 }
 
 export interface SaveResult {
@@ -41,7 +43,7 @@ export interface SaveResult {
 
 export async function saveChanges(register: OpenRegister, git: GitRepository, files: readonly FileWrite[], options: SaveOptions): Promise<SaveResult> {
   // Branch switches and commits of two sluss processes must not interleave.
-  return options.commit ? withRegisterLock(register.root, () => save(register, git, files, options)) : save(register, git, files, options);
+  return options.commit && !options.lockHeld ? withRegisterLock(register.root, () => save(register, git, files, options)) : save(register, git, files, options);
 }
 
 async function save(register: OpenRegister, git: GitRepository, files: readonly FileWrite[], options: SaveOptions): Promise<SaveResult> {

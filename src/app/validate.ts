@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { CommandContext } from '../cli/ports.js';
 import type { Problem } from '../core/problems.js';
 import { lineOfField, parseIdeaFile } from '../core/format/idea-file.js';
-import { checkAcrossFiles } from '../core/validation.js';
+import { checkAcrossFiles, checkDuplicateChains } from '../core/validation.js';
 import { SlussError } from '../core/errors.js';
 import { loadIdeas, openRegister } from './register.js';
 import type { OpenRegister } from './register.js';
@@ -37,7 +37,7 @@ export async function validateRegister(ctx: CommandContext, paths: readonly stri
     if (extra.length > 0) all.checked.push(...(await loadIdeas(register, extra)).checked);
   }
   const checked = subject ? all.checked.filter((c) => subject.has(c.path)) : all.checked;
-  const acrossFiles = await withLines(register, checkAcrossFiles(all.checked, subject));
+  const acrossFiles = await withLines(register, [...checkAcrossFiles(all.checked, subject), ...checkDuplicateChains(register.config, all.checked, subject)]);
   const problems = [...checked.flatMap((c) => c.problems), ...acrossFiles];
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { files: checked.length, problems };

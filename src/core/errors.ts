@@ -4,7 +4,28 @@
  * Only the entry point turns an error into text and an exit code.
  */
 
+/** The workflow refuses a change its rules do not allow (exit 6); the words are in workflow-messages.ts. */
+export const REFUSAL_CODES = [
+  'transition-not-allowed',
+  'assessment-required',
+  'shares-over-100',
+  'not-participant',
+  'owner-cannot-leave',
+  'already-participant',
+  'link-invalid',
+  'already-linked',
+  'not-linked',
+  'already-assessed',
+  'already-merged',
+  'target-is-duplicate',
+  'duplicate-cycle',
+  'owner-role-fixed',
+  'participant-unchanged',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
 export type ErrorCode =
+  | RefusalCode
   | 'usage'
   | 'missing-required'
   | 'no-terminal'
@@ -22,7 +43,6 @@ export type ErrorCode =
   | 'file-exists'
   | 'write-failed'
   | 'duplicate-found'
-  | 'already-participant'
   | 'git-missing'
   | 'not-a-git-repo'
   | 'git-locked'
@@ -32,15 +52,7 @@ export type ErrorCode =
   | 'target-not-empty'
   | 'path-outside-register'
   | 'unsafe-path'
-  | 'transition-not-allowed'
-  | 'assessment-required'
   | 'invalid-score'
-  | 'shares-over-100'
-  | 'not-participant'
-  | 'owner-cannot-leave'
-  | 'link-invalid'
-  | 'already-linked'
-  | 'not-linked'
   | 'missing-identity'
   | 'no-remote'
   | 'push-failed'
@@ -84,6 +96,7 @@ export const EXIT = {
 } as const;
 
 export function exitCodeFor(code: ErrorCode): number {
+  if ((REFUSAL_CODES as readonly string[]).includes(code)) return EXIT.refused;
   switch (code) {
     case 'usage':
     case 'missing-required':
@@ -93,19 +106,12 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'unknown-stage':
     case 'input-file-invalid':
     case 'path-outside-register':
+    // An id that matches no idea, or several, is a mistyped argument.
+    case 'idea-not-found':
+    case 'idea-ambiguous':
       return EXIT.usage;
     case 'duplicate-found':
       return EXIT.duplicateFound;
-    case 'transition-not-allowed':
-    case 'assessment-required':
-    case 'shares-over-100':
-    case 'not-participant':
-    case 'owner-cannot-leave':
-    case 'already-participant':
-    case 'already-linked':
-    case 'not-linked':
-    case 'link-invalid':
-      return EXIT.refused;
     case 'invalid-score':
     case 'missing-identity':
       return EXIT.usage;

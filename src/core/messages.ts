@@ -4,6 +4,7 @@
  */
 import type { ErrorCode, ErrorParams } from './errors.js';
 import type { Problem, ProblemCode } from './problems.js';
+import { missingInputHint, workflowErrorsEn, workflowErrorsSv } from './workflow-messages.js';
 
 export type Lang = 'sv' | 'en';
 
@@ -13,13 +14,14 @@ type Explained = { message: string; hint?: string };
 const list = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
 
 const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
+  ...workflowErrorsSv,
   usage: (p) => ({
     message: p['detail'] ? String(p['detail']) : `Ogiltigt värde för ${p['option']}: ${p['value']}.`,
     hint: p['hint'] ? String(p['hint']) : p['known'] ? `Möjliga värden: ${list(p['known'])}.` : 'Kör sluss --help för att se kommandon och flaggor.',
   }),
   'missing-required': (p) => ({
     message: `Uppgifter saknas: ${list(p['fields'])}.`,
-    hint: 'Ange dem som flaggor, till exempel --title "…" --problem "…" --municipality skovde, eller kör kommandot i en terminal för att få frågor.',
+    hint: missingInputHint('sv', p) ?? 'Ange dem som flaggor, till exempel --title "…" --problem "…" --municipality skovde, eller kör kommandot i en terminal för att få frågor.',
   }),
   'no-terminal': (p) => ({
     message: `Det går inte att fråga efter uppgifter utan terminal. Saknas: ${list(p['fields'])}.`,
@@ -48,7 +50,6 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
     message: `Idén liknar ${p['count']} befintlig(a) idé(er) och lades inte till.`,
     hint: 'Välj med --on-duplicate join (anslut till den befintliga idén), related (lägg till och länka) eller new (lägg till ändå).',
   }),
-  'already-participant': (p) => ({ message: `${p['municipality']} deltar redan i idé ${p['id']}.`, hint: 'Inget behövde ändras.' }),
   'git-missing': () => ({ message: 'Programmet git hittades inte.', hint: 'Installera git (https://git-scm.com) eller använd --no-commit för att bara skriva filen.' }),
   'not-a-git-repo': (p) => ({ message: `${p['dir']} är inget git-arkiv.`, hint: 'Kör sluss init i mappen, eller använd --no-commit för att bara skriva filen.' }),
   'git-locked': (p) => ({
@@ -68,28 +69,20 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
     hint: 'En länk eller specialfil i registret kan leda skrivningen ut ur det. Ersätt den med en vanlig fil eller mapp (git rm och lägg tillbaka), eller be den som sköter registret om hjälp.',
   }),
   interrupted: () => ({ message: 'Avbrutet. Inget ändrades i registret.' }),
-  'transition-not-allowed': (p) => ({ message: `Idé ${p['id']} kan inte flyttas från ${p['from']} till ${p['to']}.`, hint: `Tillåtna nästa steg: ${list(p['allowed'])}.` }),
-  'assessment-required': (p) => ({ message: `Idé ${p['id']} behöver en bedömning innan den lämnar ${p['stage']}.`, hint: `Gör bedömningen först: sluss assess ${p['id']} --score nytta=4 --score effekter=3 --score genomforbarhet=5 --motivation "…"` }),
-  'invalid-score': (p) => ({ message: `Ogiltig poäng: ${p['value']}.`, hint: `Ange --score kriterium=1–5 för kriterierna ${list(p['known'])}.` }),
-  'shares-over-100': (p) => ({ message: `Kostnadsandelarna i idé ${p['id']} skulle bli ${p['total']} %.`, hint: `Det finns ${p['available']} % kvar att fördela; ange en mindre --share.` }),
-  'not-participant': (p) => ({ message: `${p['municipality']} deltar inte i idé ${p['id']}.`, hint: 'Se deltagarna med sluss show.' }),
-  'owner-cannot-leave': (p) => ({ message: `${p['municipality']} äger idé ${p['id']} och kan inte lämna den.`, hint: 'Parkera eller avslå idén med sluss move i stället.' }),
-  'link-invalid': (p) => ({ message: `Idé ${p['id']} kan inte länkas till sig själv.`, hint: 'Ange två olika idéer.' }),
-  'already-linked': (p) => ({ message: `Idé ${p['id']} är redan länkad till ${p['other']}.`, hint: 'Inget behövde ändras.' }),
-  'not-linked': (p) => ({ message: `Idé ${p['id']} har ingen sådan länk till ${p['other']}.`, hint: 'Se länkarna med sluss show.' }),
   'missing-identity': () => ({ message: 'Vem gör ändringen? Inget namn är inställt i git.', hint: 'Ange --by "Förnamn Efternamn", eller ställ in namnet en gång: git config --global user.name "Förnamn Efternamn".' }),
   'no-remote': () => ({ message: 'Registret har ingen fjärrkopia (remote) att skicka grenen till.', hint: 'Be den som sköter registret lägga till en, eller använd --branch utan --pr.' }),
   'push-failed': (p) => ({ message: `Grenen ${p['branch']} kunde inte skickas: ${p['detail']}.`, hint: 'Kontrollera nätverket och din behörighet och försök igen; ändringen finns kvar på grenen.' }),
 };
 
 const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
+  ...workflowErrorsEn,
   usage: (p) => ({
     message: p['detail'] ? String(p['detail']) : `Invalid value for ${p['option']}: ${p['value']}.`,
     hint: p['hint'] ? String(p['hint']) : p['known'] ? `Possible values: ${list(p['known'])}.` : 'Run sluss --help to see commands and options.',
   }),
   'missing-required': (p) => ({
     message: `Missing: ${list(p['fields'])}.`,
-    hint: 'Give them as options, for example --title "…" --problem "…" --municipality skovde, or run the command in a terminal to be asked.',
+    hint: missingInputHint('en', p) ?? 'Give them as options, for example --title "…" --problem "…" --municipality skovde, or run the command in a terminal to be asked.',
   }),
   'no-terminal': (p) => ({
     message: `Cannot ask for input without a terminal. Missing: ${list(p['fields'])}.`,
@@ -118,7 +111,6 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
     message: `The idea looks like ${p['count']} existing idea(s) and was not added.`,
     hint: 'Choose with --on-duplicate join (join the existing idea), related (add and link) or new (add anyway).',
   }),
-  'already-participant': (p) => ({ message: `${p['municipality']} already takes part in idea ${p['id']}.`, hint: 'Nothing needed to change.' }),
   'git-missing': () => ({ message: 'The git program was not found.', hint: 'Install git (https://git-scm.com) or use --no-commit to only write the file.' }),
   'not-a-git-repo': (p) => ({ message: `${p['dir']} is not a git repository.`, hint: 'Run sluss init in the folder, or use --no-commit to only write the file.' }),
   'git-locked': (p) => ({
@@ -138,15 +130,6 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
     hint: 'A link or special file in the register could lead the write out of it. Replace it with a regular file or folder (git rm and add it back), or ask whoever maintains the register.',
   }),
   interrupted: () => ({ message: 'Interrupted. Nothing in the register was changed.' }),
-  'transition-not-allowed': (p) => ({ message: `Idea ${p['id']} cannot move from ${p['from']} to ${p['to']}.`, hint: `Allowed next stages: ${list(p['allowed'])}.` }),
-  'assessment-required': (p) => ({ message: `Idea ${p['id']} needs an assessment before it leaves ${p['stage']}.`, hint: `Assess it first: sluss assess ${p['id']} --score nytta=4 --score effekter=3 --score genomforbarhet=5 --motivation "…"` }),
-  'invalid-score': (p) => ({ message: `Invalid score: ${p['value']}.`, hint: `Give --score criterion=1–5 for the criteria ${list(p['known'])}.` }),
-  'shares-over-100': (p) => ({ message: `The cost shares of idea ${p['id']} would add up to ${p['total']} %.`, hint: `${p['available']} % is left to share; give a smaller --share.` }),
-  'not-participant': (p) => ({ message: `${p['municipality']} does not take part in idea ${p['id']}.`, hint: 'See the participants with sluss show.' }),
-  'owner-cannot-leave': (p) => ({ message: `${p['municipality']} owns idea ${p['id']} and cannot leave it.`, hint: 'Put the idea on hold or decline it with sluss move instead.' }),
-  'link-invalid': (p) => ({ message: `Idea ${p['id']} cannot be linked to itself.`, hint: 'Name two different ideas.' }),
-  'already-linked': (p) => ({ message: `Idea ${p['id']} is already linked to ${p['other']}.`, hint: 'Nothing needed to change.' }),
-  'not-linked': (p) => ({ message: `Idea ${p['id']} has no such link to ${p['other']}.`, hint: 'See the links with sluss show.' }),
   'missing-identity': () => ({ message: 'Who makes the change? No name is set in git.', hint: 'Give --by "First Last", or set the name once: git config --global user.name "First Last".' }),
   'no-remote': () => ({ message: 'The register has no remote to send the branch to.', hint: 'Ask whoever runs the register to add one, or use --branch without --pr.' }),
   'push-failed': (p) => ({ message: `The branch ${p['branch']} could not be sent: ${p['detail']}.`, hint: 'Check the network and your access and try again; the change stays on the branch.' }),
@@ -189,12 +172,17 @@ const problemsSv: Record<ProblemCode, (p: Q) => Explained> = {
   'shares-over-100': (p) => ({ message: `kostnadsandelarna blir ${p['value']} %, mer än 100 %`, hint: 'justera andelarna så att summan blir högst 100' }),
   'owner-not-participant': (p) => ({ message: `ursprungskommunen ${p['value']} saknas bland deltagarna`, hint: 'lägg till den i municipalities med role: owner' }),
   'history-order': (p) => ({ message: `historiken är inte i datumordning (${p['value']})`, hint: 'ordna händelserna med äldst först' }),
+  'participant-repeated': (p) => ({ message: `kommunen ${p['value']} står flera gånger bland deltagarna`, hint: 'behåll en post per kommun' }),
+  'owner-count': (p) => ({ message: p['count'] === 0 ? 'ingen deltagare har rollen owner' : `${p['count']} deltagare har rollen owner`, hint: 'idén ska ha precis en ägare: kommunen där den kom in (municipality)' }),
+  'duplicate-without-target': (p) => ({ message: `idén står i dubblettsteget ${p['value']} men pekar inte på idén som lever vidare`, hint: 'ange links.duplicate_of, eller använd sluss merge <id> <id>' }),
+  'duplicate-chain': (p) => ({ message: `dubblettkedjan ${list(p['chain']).replace(/, /g, ' → ')} ${p['kind'] === 'cycle' ? 'går i cirkel' : p['kind'] === 'missing' ? 'pekar på en idé som inte finns' : 'slutar i en dubblett'} och når ingen levande idé`, hint: 'låt links.duplicate_of peka på idén som lever vidare' }),
   'personal-data': (p) => ({
     message: `innehåller ${({ email: 'en e-postadress', phone: 'ett telefonnummer', personnummer: 'ett personnummer' } as Record<string, string>)[String(p['kind'])]} (${p['masked']}) utan registrerat samtycke`,
     hint: 'ta bort uppgiften, eller registrera idégivarens samtycke i submitter.consent',
   }),
   'config-duplicate-code': (p) => ({ message: `koden "${p['value']}" förekommer flera gånger`, hint: 'varje kod ska vara unik' }),
   'config-unknown-reference': (p) => ({ message: `"${p['value']}" finns inte bland stegen eller områdena`, hint: 'använd en kod som finns i filen' }),
+  'config-duplicate-name': (p) => ({ message: `namnet "${p['value']}" används av flera (${list(p['codes'])})`, hint: 'ge var och en ett eget namn, så att namnet pekar ut en enda' }),
 };
 
 const problemsEn: Record<ProblemCode, (p: Q) => Explained> = {
@@ -226,12 +214,17 @@ const problemsEn: Record<ProblemCode, (p: Q) => Explained> = {
   'shares-over-100': (p) => ({ message: `the cost shares add up to ${p['value']} %, more than 100 %`, hint: 'adjust the shares to total at most 100' }),
   'owner-not-participant': (p) => ({ message: `the origin municipality ${p['value']} is missing from the participants`, hint: 'add it to municipalities with role: owner' }),
   'history-order': (p) => ({ message: `the history is not in date order (${p['value']})`, hint: 'order the events oldest first' }),
+  'participant-repeated': (p) => ({ message: `the municipality ${p['value']} is listed more than once among the participants`, hint: 'keep one entry per municipality' }),
+  'owner-count': (p) => ({ message: p['count'] === 0 ? 'no participant has the role owner' : `${p['count']} participants have the role owner`, hint: 'an idea has exactly one owner: the municipality it came from (municipality)' }),
+  'duplicate-without-target': (p) => ({ message: `the idea is in the duplicate stage ${p['value']} but does not point at the idea that lives on`, hint: 'set links.duplicate_of, or use sluss merge <id> <id>' }),
+  'duplicate-chain': (p) => ({ message: `the duplicate chain ${list(p['chain']).replace(/, /g, ' → ')} ${p['kind'] === 'cycle' ? 'goes round in a circle' : p['kind'] === 'missing' ? 'points at an idea that does not exist' : 'ends in a duplicate'} and reaches no live idea`, hint: 'let links.duplicate_of point at the idea that lives on' }),
   'personal-data': (p) => ({
     message: `contains ${({ email: 'an e-mail address', phone: 'a phone number', personnummer: 'a personal identity number' } as Record<string, string>)[String(p['kind'])]} (${p['masked']}) without recorded consent`,
     hint: "remove it, or record the submitter's consent in submitter.consent",
   }),
   'config-duplicate-code': (p) => ({ message: `the code "${p['value']}" appears more than once`, hint: 'every code must be unique' }),
   'config-unknown-reference': (p) => ({ message: `"${p['value']}" is not one of the stages or categories`, hint: 'use a code defined in the file' }),
+  'config-duplicate-name': (p) => ({ message: `the name "${p['value']}" is used by more than one (${list(p['codes'])})`, hint: 'give each its own name, so a name points at exactly one' }),
 };
 
 function schemaSv(p: Q): Explained {

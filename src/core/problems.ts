@@ -24,10 +24,15 @@ export type ProblemCode =
   | 'unknown-category'
   | 'shares-over-100'
   | 'owner-not-participant'
+  | 'participant-repeated'
+  | 'owner-count'
+  | 'duplicate-without-target'
+  | 'duplicate-chain'
   | 'history-order'
   | 'personal-data'
   | 'config-duplicate-code'
-  | 'config-unknown-reference';
+  | 'config-unknown-reference'
+  | 'config-duplicate-name';
 
 export interface Problem {
   /** Path relative to the register root. */

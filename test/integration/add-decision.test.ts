@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseIdeaFile } from '../../src/core/format/idea-file.js';
 import { describe, expect, it } from 'vitest';
 import { decide, joinOffers } from '../../src/app/add-decision.js';
 import { addIdea } from '../../src/app/add.js';
@@ -13,7 +14,7 @@ import type { Choice, Prompter } from '../../src/cli/ports.js';
 import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
 import type { DuplicateCandidate } from '../../src/core/duplicates.js';
 import { SlussError } from '../../src/core/errors.js';
-import type { Idea } from '../../src/core/idea.js';
+import type { Idea, IdeaData } from '../../src/core/idea.js';
 import { testContext } from '../helpers/context.js';
 import { createRegister, git, ideaData, SAMPLE_IDEAS, tempDir } from '../helpers/registers.js';
 import type { SampleIdea } from '../helpers/registers.js';
@@ -135,8 +136,11 @@ describe('nothing typed is lost', () => {
     const root = createRegister();
     const result = await addIdea(testContext({ cwd: root }), options(LOCKS_FROM_HJO, { onDuplicate: 'join' }));
     expect(result).toMatchObject({ action: 'joined', id: '0ZZ-AAAA1', municipalityName: 'Hjo' });
-    const text = readFileSync(join(root, result.path!), 'utf8');
-    expect(text).toContain('Hjo anslöt som intresserad. Text från anslutningen: «Digitala lås i hemtjänsten i stället för nycklar» – Personalen i hemtjänsten hanterar massor');
+    const parsed = parseIdeaFile(readFileSync(join(root, result.path!), 'utf8'));
+    if (!parsed.ok) throw new Error('the joined idea no longer parses');
+    const joinEntry = (parsed.file.data as IdeaData).history.at(-1)!;
+    expect(joinEntry).toMatchObject({ action: 'joined', municipality: 'hjo', role: 'interested' });
+    expect(joinEntry.note).toMatch(/^«Digitala lås i hemtjänsten i stället för nycklar» – Personalen i hemtjänsten hanterar massor/);
   });
 
   it('cancelling keeps the answers typed on the terminal in a recovery file', async () => {

@@ -6,6 +6,8 @@ import { contactOf } from '../../core/idea.js';
 import { SECTIONS } from '../../core/idea.js';
 import { ansiStyle, describeReasons, plainStyle, renderCandidates } from '../../ui/render.js';
 import { fitTable } from '../../ui/table.js';
+import { assessmentsOf, eventsOf } from '../../core/history.js';
+import { describeAssessment, describeEvent } from '../../ui/history-text.js';
 import { roleName, ui } from '../../ui/text.js';
 import type { CommandContext } from '../ports.js';
 import type { ListFlags } from './read.js';
@@ -58,19 +60,23 @@ export async function runList(ctx: CommandContext, flags: ListFlags): Promise<vo
 
 export async function runShow(ctx: CommandContext, id: string, flags: { json?: boolean }): Promise<void> {
   const result = await showIdea(ctx, id);
-  const { idea, sections } = result.value;
+  const { idea, sections, incoming } = result.value;
+  const config = result.register.config;
+  const data = idea.data;
+  const events = eventsOf(config, data);
+  const assessments = assessmentsOf(config, data);
   if (flags.json) {
-    ctx.output.json({ ...ideaJson(idea), sections });
+    // The history as events: old entries read from their sentences, so every entry has its action.
+    ctx.output.json({ ...ideaJson(idea), history: events, assessments, incoming, sections });
     return;
   }
   const text = ui(ctx.lang);
   const l = text.labels;
-  const config = result.register.config;
   const style = ctx.output.color ? ansiStyle : plainStyle;
-  const data = idea.data;
   const participants = data.municipalities
     .map((p) => `${displayName(config.municipalities, p.municipality)} (${roleName(text, p.role)}${p.share !== undefined ? `, ${l.share} ${p.share} %` : ''})`)
     .join(', ');
+  const related = [...new Set([...(data.links?.related ?? []), ...incoming.related])];
   const rows: [string, string | undefined][] = [
     [l.status, displayName(config.stages, data.status)],
     [l.municipality, displayName(config.municipalities, data.municipality)],
@@ -82,19 +88,28 @@ export async function runShow(ctx: CommandContext, id: string, flags: { json?: b
     [l.receivedBy, data.received_by],
     [l.contact, contactOf(data)],
     [l.duplicateOf, data.links?.duplicate_of],
-    [l.related, data.links?.related?.join(', ')],
+    [l.duplicates, incoming.duplicates.join(', ')],
+    [l.related, related.join(', ')],
+    [l.notDuplicates, data.links?.not_duplicates?.join(', ')],
     [l.file, idea.path],
   ];
-  const width = Math.max(...rows.map(([label]) => label.length));
+  const shown = rows.filter(([, value]) => value);
+  const width = Math.max(...shown.map(([label]) => label.length));
   const lines = [style.bold(`${data.id}  ${data.title}`), ''];
-  for (const [label, value] of rows) if (value) lines.push(`${style.dim(label.padEnd(width))}  ${value}`);
+  for (const [label, value] of shown) lines.push(`${style.dim(label.padEnd(width))}  ${value}`);
   for (const { key, heading } of SECTIONS) {
     if (sections[key]) lines.push('', style.bold(heading), sections[key]);
   }
+  const current = data.assessment;
+  if (current) {
+    lines.push('', style.bold(l.assessment), `  ${describeAssessment(ctx.lang, config, current)}`);
+    if (current.motivation) lines.push(`  ${l.motivation}: ${current.motivation}`);
+    const earlier = assessments.slice(0, -1);
+    if (earlier.length > 0) lines.push(`  ${l.earlierAssessments}:`, ...earlier.map((a) => `    ${describeAssessment(ctx.lang, config, a)}${a.motivation ? ` – ${a.motivation}` : ''}`));
+  }
   lines.push('', style.bold(l.history));
-  for (const entry of data.history) {
-    const move = entry.from ? `${displayName(config.stages, entry.from)} → ${displayName(config.stages, entry.status)}` : displayName(config.stages, entry.status);
-    lines.push(`  ${entry.date}  ${move}  (${entry.by})${entry.note ? ` – ${entry.note}` : ''}`);
+  for (const event of events) {
+    lines.push(`  ${event.date}  ${describeEvent(ctx.lang, config, event)}  (${event.by})${event.note ? ` – ${event.note}` : ''}`);
   }
   ctx.output.print(lines.join('\n'));
 }

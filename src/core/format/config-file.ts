@@ -42,6 +42,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): RegisterConfig {
   const categories = input.categories;
   const config: RegisterConfig = {
     name: input.name,
+    language: input.language ?? 'sv',
     municipalities: input.municipalities,
     categories,
     default_category: input.default_category ?? (categories.some((c) => c.code === 'ovrigt') ? 'ovrigt' : categories[0]!.code),
@@ -61,8 +62,8 @@ export function parseConfig(text: string, file = CONFIG_FILE): RegisterConfig {
   const referenceProblems: Problem[] = checkConfigReferences(config).map((p) => ({
     file,
     field: p.field,
-    code: p.problem === 'duplicate-code' ? 'config-duplicate-code' : 'config-unknown-reference',
-    params: { value: p.value },
+    code: p.problem === 'duplicate-code' ? 'config-duplicate-code' : p.problem === 'duplicate-name' ? 'config-duplicate-name' : 'config-unknown-reference',
+    params: { value: p.value, ...(p.codes ? { codes: p.codes } : {}) },
   }));
   if (referenceProblems.length > 0) throw new SlussError('config-invalid', { file }, { problems: referenceProblems });
   // Display names are accepted in `next`; from here on everything speaks in codes.
@@ -86,6 +87,9 @@ export function renderDefaultConfig(name: string, options: { coordinators?: read
 # Idéslussens inställningar. Koder är ASCII och används i idéfilerna;
 # visningsnamn går att använda i kommandona i stället för koder.
 name: ${quote(name)}
+# Registrets språk (sv eller en): incheckningarnas meddelanden skrivs på det.
+# Var och en ser ändå historiken på sitt eget språk (--lang).
+language: sv
 # reviewers: vilka som granskar ändringar i kommunens idéer (@användarnamn eller e-post).
 municipalities:
 ${named(SKARABORG_MUNICIPALITIES, ', reviewers: []')}

@@ -104,6 +104,7 @@ function metaRows(report: Report, config: RegisterConfig, n: Names): [string, st
     [t.meta.staleDays, String(report.staleDays)],
     [t.meta.personal, report.includePersonal ? t.meta.personalShown : t.meta.personalHidden],
     ...(report.skippedFiles > 0 ? [[t.meta.skipped, String(report.skippedFiles)] as [string, string]] : []),
+    ...(report.unknownStage.length > 0 ? [[t.meta.unknownStage, report.unknownStage.map((u) => `${u.id} (${u.stage})`).join(', ')] as [string, string]] : []),
   ];
 }
 
