@@ -26,19 +26,10 @@ import {
   type Norms,
   type Postings,
 } from './postings.js';
-import {
-  confidencesOf,
-  finalScore,
-  preliminaryScore,
-  titleNumbersOf,
-  WordMatcher,
-  numberFactorOf,
-  MIN_CANDIDATE_SCORE,
-  SHORTLIST_SIZE,
-  TopDocs,
-  type ContentTerms,
-  type PairFeatures,
-} from './rerank.js';
+import { confidencesOf, isNearCopy } from './confidence.js';
+import { finalScore, preliminaryScore, titleNumbersOf, numberFactorOf, MIN_CANDIDATE_SCORE, SHORTLIST_SIZE, type PairFeatures } from './rerank.js';
+import { TopDocs } from './top-docs.js';
+import { WordMatcher, type ContentTerms } from './word-matcher.js';
 import { indexDataParts, readIndexData, writeIndexData } from './format.js';
 import { ArrayStrings, binarySearchInts, binarySearchStrings, GatheredStrings, type Strings } from './strings.js';
 import { contentWords, detectLanguage, stem, stopWords, tokenize, type Language } from './text.js';
@@ -358,20 +349,20 @@ class RegisterIndex implements SimilarityIndex {
   findSimilar(query: { title: string; text: string }, options: SearchOptions): SimilarityCandidate[] {
     if (options.limit <= 0 || this.data.docCount === 0) return [];
     const { analyzed, scored } = this.rankQuery(query, options.exclude);
-    const confidences = confidencesOf(scored);
+    // Scores are in order, so the candidates shown are the first ones.
+    const shown = scored.filter((candidate) => candidate.score >= MIN_CANDIDATE_SCORE).slice(0, options.limit);
+    const confidences = confidencesOf(scored, this.nearCopies(scored), shown.length);
     const queryWeights = new Map<string, number>();
     for (const term of analyzed.stems) queryWeights.set(term, this.stemIdf(term));
-    return scored
+    return shown
       .map((candidate, rank) => ({ candidate, confidence: confidences[rank] as number }))
-      .filter(({ candidate }) => candidate.score >= MIN_CANDIDATE_SCORE)
-      .slice(0, options.limit)
       .map(({ candidate, confidence }) => {
         const roundedConfidence = Math.round(confidence * 1000) / 1000;
         return {
           id: this.idOf(candidate.docIndex),
           score: Math.round(candidate.score * 1000) / 1000,
           confidence: roundedConfidence,
-          likelyDuplicate: roundedConfidence >= options.threshold,
+          likelyDuplicate: roundedConfidence >= options.threshold && candidate.score >= (options.minScore ?? 0),
           reasons: this.sharedTermReasons(candidate.docIndex, queryWeights),
         };
       });
@@ -482,6 +473,37 @@ class RegisterIndex implements SimilarityIndex {
     });
     scored.sort((a, b) => b.score - a.score || compareIds(this.idOf(a.docIndex), this.idOf(b.docIndex)));
     return scored;
+  }
+
+  languageOf(docIndex: number): Language {
+    return LANGUAGES[this.data.languages[docIndex] as number] as Language;
+  }
+
+  /**
+   * Whether two docs are near-copies of each other (`isNearCopy`). Docs in two
+   * languages never are; the doc listed first in the index is the matching's
+   * query side, so the answer is the same whichever is asked about first.
+   */
+  isNearCopy(left: number, right: number): boolean {
+    const [first, second] = left < right ? [left, right] : [right, left];
+    const language = this.languageOf(first);
+    if (this.languageOf(second) !== language) return false;
+    const { queryUnmatched, docUnmatched } = this.unmatched(second, this.docContentStems(first, language), language);
+    return isNearCopy({ leftUnmatched: queryUnmatched, rightUnmatched: docUnmatched, numberFactor: this.numberFactor(second, this.docTitleNumbers(first)) });
+  }
+
+  /** `isNearCopy` by rank among `scored`, each pair worked out once. */
+  nearCopies(scored: readonly { docIndex: number }[]): (i: number, j: number) => boolean {
+    const known = new Map<number, boolean>();
+    return (i, j) => {
+      const key = Math.min(i, j) * scored.length + Math.max(i, j);
+      let near = known.get(key);
+      if (near === undefined) {
+        near = this.isNearCopy((scored[i] as { docIndex: number }).docIndex, (scored[j] as { docIndex: number }).docIndex);
+        known.set(key, near);
+      }
+      return near;
+    };
   }
 
   /** Stop words are left out: "och" shared by two ideas explains nothing. */
