@@ -18,6 +18,8 @@ export interface RegisterOptions {
   /** The expected item (or, for a query without one, its best match) and K − 1 near-copies of it. 1: no copies. */
   copies: number;
   seed: string;
+  /** Whether a drawn register of a query without an expected item always holds its best match in the whole haystack. */
+  keepNearest?: boolean;
 }
 
 /** A uniform number in [0, 1) from a seeded stream (mulberry32 on the first 4 bytes of a SHA-256). */
@@ -135,11 +137,12 @@ export function haystackOf(items: readonly SourceItem[]): Haystack {
  * The register one query is ranked against. Its anchor must be in it and
  * gets the copies: the expected item of a duplicate query, or for a query
  * without one, its best match in the whole haystack (found by `bestMatch`),
- * its nearest non-duplicate. Keeping that in a drawn register is what makes
- * the false-flag rate of a small register mean something: two items drawn at
- * random hardly ever resemble the query, so a model that flags a lone weak
- * match would still flag nothing there. With copies, the false-flag rate is
- * measured where a non-duplicate's nearest idea exists several times.
+ * its nearest non-duplicate. A drawn register holds a duplicate query's
+ * anchor always, another query's only with `keepNearest`: items drawn at
+ * random hardly ever resemble the query, so only then does the false-flag
+ * rate of a small register say whether a lone same-topic idea is flagged.
+ * With copies, the false-flag rate is measured where a non-duplicate's
+ * nearest idea exists several times.
  */
 export function registerFor(
   haystack: Haystack,
@@ -148,10 +151,10 @@ export function registerFor(
   options: RegisterOptions,
   bestMatch: (index: RegisterIndex) => string | undefined,
 ): RegisterIndex {
-  const anchor = expected ?? (options.size !== undefined || options.copies > 1 ? (bestMatch(haystack.full) ?? null) : null);
+  const anchor = expected ?? ((options.size !== undefined && options.keepNearest === true) || options.copies > 1 ? (bestMatch(haystack.full) ?? null) : null);
   let base = haystack.full;
   if (options.size !== undefined) {
-    const required = anchor === null ? [] : [haystack.positions.get(anchor) as number];
+    const required = anchor === null || (expected === null && options.keepNearest !== true) ? [] : [haystack.positions.get(anchor) as number];
     const random = seededRandom(options.seed, qid, 'register');
     const positions = samplePositions(haystack.items.length, options.size, required, random);
     base = buildSimilarityIndex(positions.map((i) => haystack.analyzed[i] as AnalyzedDoc)) as RegisterIndex;

@@ -23,12 +23,14 @@ interface RankedQuery {
 /** A set ranked against one kind of register. */
 export interface RankedSet {
   name: string;
+  /** Whether the model's weights are fitted on it; the threshold is placed on every ranked set. */
+  fitWeights: boolean;
   setDir: string;
   queries: QueryItem[];
   ranked: RankedQuery[];
 }
 
-export function rankEvalSet(setDir: string, name: string, register: RegisterOptions): RankedSet {
+export function rankEvalSet(setDir: string, name: string, register: RegisterOptions, fitWeights: boolean): RankedSet {
   const queries = readJsonl<QueryItem>(join(setDir, 'queries.jsonl'));
   const { haystack } = loadHaystack(setDir);
   const ranked = queries.map((query): RankedQuery => {
@@ -41,7 +43,7 @@ export function rankEvalSet(setDir: string, name: string, register: RegisterOpti
     const runnerUp = other === undefined ? undefined : (scored[other] as Scored);
     return { ids, scores, ...(shown[0] ? { top: shown[0] } : {}), ...(runnerUp ? { runnerUp: { score: runnerUp.score, queryUnmatched: runnerUp.queryUnmatched } } : {}) };
   });
-  return { name, setDir, queries, ranked };
+  return { name, setDir, queries, ranked, fitWeights };
 }
 
 /** The runner-up a query's best candidate is measured against under a virtual runner-up. */
@@ -156,14 +158,16 @@ function logisticWeights(rows: readonly Row[]): { raw: number[]; bias: number } 
 }
 
 /**
- * Fits the confidence model on the selected queries of every ranked set:
- * logistic regression of "the best candidate is the duplicate", then the
- * bias is shifted so that `threshold` flags at most FIT_FALSE_FLAG_RATE of
- * the non-duplicates of each ranked set (each set on each kind of register).
+ * Fits the confidence model on the selected queries: logistic regression of
+ * "the best candidate is the duplicate" on the ranked sets marked
+ * `fitWeights` (the whole haystacks: fitting on the small registers too gave
+ * no more flag recall), then the bias is shifted so that `threshold` flags at
+ * most FIT_FALSE_FLAG_RATE of the non-duplicates of every ranked set (each
+ * set on each kind of register).
  */
 export function fitConfidenceModel(sets: readonly RankedSet[], keep: (qid: string) => boolean, threshold: number, virtual: RunnerUp = VIRTUAL_RUNNER_UP): ConfidenceModel {
   const rows = rowsOf(sets, keep, threshold, virtual);
-  const { raw, bias: fitted } = logisticWeights(rows);
+  const { raw, bias: fitted } = logisticWeights(rows.filter((row) => (sets[row.set] as RankedSet).fitWeights));
   // The number factor scales the odds and caps the confidence (confidenceOf): below the threshold it
   // keeps a query from being flagged at any cut, as does a score below show_from. The weights above
   // are fitted without it; fitting with its log as an offset gave the same flag recall.

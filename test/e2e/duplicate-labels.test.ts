@@ -8,6 +8,8 @@ import { runCli } from '../helpers/cli.js';
 import { createRegister, git, type SampleIdea } from '../helpers/registers.js';
 
 const MUNICIPALITIES = ['skovde', 'hjo', 'vara', 'skara', 'tibro'];
+/** Each case runs bin/sluss up to eight times; a busy machine must not fail it (speed is measured in npm run bench). */
+const E2E_TIMEOUT = 180_000;
 
 const LOCKS = {
   title: 'Digitala lås i hemtjänsten',
@@ -30,7 +32,7 @@ const copiesOf = (texts: readonly { title: string; problem: string }[]): SampleI
   texts.map((text, i) => ({ id: `0ZZ-DDDD${i + 1}`, municipality: MUNICIPALITIES[i] as string, ...text }));
 
 describe('the likely-duplicate label through bin/sluss', () => {
-  it('a two-idea register: a match on one shared word is not flagged, not shown below show_from, and add adds', async () => {
+  it('a two-idea register: a match on one shared word is not flagged, not shown below show_from, and add adds', { timeout: E2E_TIMEOUT }, async () => {
     const root = createRegister({
       ideas: [
         { id: '0ZZ-EEEE1', title: 'Digital anslagstavla i skolan', municipality: 'skara', problem: 'Information till elever och vårdnadshavare visas på en skärm i entrén.' },
@@ -52,7 +54,7 @@ describe('the likely-duplicate label through bin/sluss', () => {
 
   for (const count of [3, 5]) {
     for (const [kind, texts] of [['identical', Array.from({ length: count }, () => LOCKS)], ['reworded', REWORDED.slice(0, count)]] as const) {
-      it(`the same idea in ${count} municipalities (${kind}): similar flags every copy, duplicates finds one group, add refuses`, async () => {
+      it(`the same idea in ${count} municipalities (${kind}): similar flags every copy, duplicates finds one group, add refuses`, { timeout: E2E_TIMEOUT }, async () => {
         const copies = copiesOf(texts);
         const ids = copies.map((copy) => copy.id).sort();
         const root = createRegister({ ideas: [...copies, ...UNRELATED] });

@@ -200,9 +200,8 @@ class Narrowing {
       }
     }
     // Past the prefix: the same idea entered many times has no runner-up at all, which near-copy checks alone tell.
-    for (let j = 0; j < this.candidates.length; j += 1) {
-      if (j !== i && !this.exact.slice(0, this.settled).includes(j) && !this.nearCopy(i, j)) return undefined;
-    }
+    const inPrefix = new Set(this.exact.slice(0, this.settled));
+    for (let j = 0; j < this.candidates.length; j += 1) if (j !== i && !inPrefix.has(j) && !this.nearCopy(i, j)) return undefined;
     return null;
   }
 

@@ -211,7 +211,8 @@ describe('findSimilar at every register size and with copies', () => {
     for (const [kind, texts] of [['identical', Array.from({ length: copies }, () => locks)], ['reworded', reworded.slice(0, copies)]] as const) {
       it(`flags every one of ${copies} ${kind} copies of the idea`, () => {
         const docs = texts.map((text, i) => ({ id: `copy${i}`, ...text }));
-        const found = buildSimilarityIndex([...REGISTER, ...docs]).findSimilar(draft, { ...options, limit: 10 });
+        // The idea as a further municipality enters it again.
+        const found = buildSimilarityIndex([...REGISTER, ...docs]).findSimilar(locks, { ...options, limit: 10 });
         const flagged = found.filter((candidate) => candidate.likelyDuplicate).map((candidate) => candidate.id);
         expect(flagged.sort()).toEqual(docs.map((doc) => doc.id).sort());
       });

@@ -131,7 +131,7 @@ describe('findDuplicatePairs', () => {
   });
 
   // The labelled data lives beside the project (../shared/eval), not in it; a clone without it skips this case.
-  it.skipIf(!evalSetExists(join(SHARED_EVAL_DIR, 'sweparaphrase-dev')))('agrees with findSimilar on a few hundred real captions, also after loading and changes', () => {
+  it.skipIf(!evalSetExists(join(SHARED_EVAL_DIR, 'sweparaphrase-dev')))('agrees with findSimilar on a few hundred real captions, also after loading and changes', { timeout: 120_000 }, () => {
     const captions = evalDocs('sweparaphrase-dev', 300);
     const built = buildSimilarityIndex(captions.slice(0, 290).map(analyzeDoc));
     const changed = deserializeSimilarityIndex(built.serialize()).withChanges({ add: captions.slice(290), remove: [captions[0]!.id] });
@@ -183,7 +183,7 @@ describe('PendingCache', () => {
 });
 
 describe('findDuplicatePairs with many copies of one idea', () => {
-  it('reports 2,000 identical ideas as one group, with about one pair per idea', () => {
+  it('reports 2,000 identical ideas as one group, with about one pair per idea', { timeout: 180_000 }, () => {
     const copies = Array.from({ length: 2000 }, (_, i) => ({ id: `copy${String(i).padStart(4, '0')}`, title: 'Digitala lås i hemtjänsten', text: 'Hemtjänstens personal hanterar hundratals fysiska nycklar till brukarnas bostäder och nycklar kommer bort.' }));
     const docs = [...REGISTER, ...copies];
     const pairs = buildSimilarityIndex(docs.map(analyzeDoc)).findDuplicatePairs({ threshold: 0.65 });
