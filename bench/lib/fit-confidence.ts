@@ -94,11 +94,13 @@ function topFeatures(query: RankedQuery, virtual: RunnerUp): number[] | undefine
 const WRONG_TOP_WEIGHT = 0.3;
 /**
  * The fitted threshold keeps the false-flag rate of every set, on every kind
- * of register, at or below this in the queries it is fitted on: the 0.03 of
- * the duplicate-check goals, which themselves keep two points from 0.05 for
- * unseen data (the held-out halves show how much of it is needed).
+ * of register, at or below this in the queries it is fitted on: half a point
+ * under the 0.03 of the duplicate-check goals (which keep two points from
+ * 0.05 for unseen data). The fit reads each query's best candidate only,
+ * while `findSimilar` flags any near-copy of it that reaches the threshold:
+ * fitted at 0.03, sweparaphrase-dev came out at 0.0305 (41 of 1,345).
  */
-export const FIT_FALSE_FLAG_RATE = 0.03;
+export const FIT_FALSE_FLAG_RATE = 0.025;
 
 interface Row {
   x: number[];
