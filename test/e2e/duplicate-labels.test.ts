@@ -5,24 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { LOCKS, REWORDED_LOCKS as REWORDED } from '../helpers/near-copies.js';
 import { createRegister, git, type SampleIdea } from '../helpers/registers.js';
 
 const MUNICIPALITIES = ['skovde', 'hjo', 'vara', 'skara', 'tibro'];
 /** Each case runs bin/sluss up to eight times; a busy machine must not fail it (speed is measured in npm run bench). */
 const E2E_TIMEOUT = 180_000;
 
-const LOCKS = {
-  title: 'Digitala lås i hemtjänsten',
-  problem: 'Hemtjänstens personal hanterar hundratals fysiska nycklar till brukarnas bostäder och nycklar kommer bort.',
-};
-/** The same idea as each municipality wrote it down: a word dropped, an ending changed, words in another order. */
-const REWORDED = [
-  LOCKS,
-  { title: 'Digitala lås i hemtjänst', problem: 'Hemtjänstens personal hanterar hundratals nycklar till brukarnas bostäder och nycklar kommer bort.' },
-  { title: 'Lås digitala i hemtjänsten', problem: 'Personal i hemtjänsten hanterar hundratals fysiska nycklar till brukarnas bostäder och nycklarna kommer bort.' },
-  { title: 'Digitala låsen i hemtjänsten', problem: 'Hemtjänstens personal hanterar hundratals fysiska nycklar till brukarnas bostäder och nycklar kommer ofta bort.' },
-  { title: 'Digitala lås inom hemtjänsten', problem: 'Hemtjänstens personal hanterar fysiska nycklar till brukarnas bostäder och nycklar kommer bort.' },
-];
 const UNRELATED: SampleIdea[] = [
   { id: '0ZZ-CCCC1', title: 'Karta över snöröjningen i realtid', municipality: 'falkoping', problem: 'Invånare ringer växeln för att fråga när deras gata plogas.' },
   { id: '0ZZ-CCCC2', title: 'Solceller på förskolornas tak', municipality: 'gotene', problem: 'Förskolorna har stora platta tak och höga elkostnader.' },

@@ -6,6 +6,7 @@ import {
   DEFAULT_DUPLICATE_THRESHOLD,
   type SearchOptions,
 } from '../../../src/core/similarity/index.js';
+import { LOCKS, REWORDED_LOCKS } from '../../helpers/near-copies.js';
 import { REGISTER } from './fixtures.js';
 
 const options: SearchOptions = { limit: 5, threshold: DEFAULT_DUPLICATE_THRESHOLD };
@@ -181,14 +182,8 @@ describe('reasons', () => {
 
 describe('findSimilar at every register size and with copies', () => {
   const draft = { title: 'Digitala lås i stället för nycklar i hemtjänsten', text: 'Personalen i hemtjänsten bär på massor av nycklar till brukarnas bostäder och ibland kommer nycklar bort.' };
-  const locks = { title: 'Digitala lås i hemtjänsten', text: 'Hemtjänstens personal hanterar hundratals fysiska nycklar till brukarnas bostäder och nycklar kommer bort.' };
-  const reworded = [
-    locks,
-    { title: 'Digitala lås i hemtjänst', text: 'Hemtjänstens personal hanterar hundratals nycklar till brukarnas bostäder och nycklar kommer bort.' },
-    { title: 'Lås digitala i hemtjänsten', text: 'Personal i hemtjänsten hanterar hundratals fysiska nycklar till brukarnas bostäder och nycklarna kommer bort.' },
-    { title: 'Digitala låsen i hemtjänsten', text: 'Hemtjänstens personal hanterar hundratals fysiska nycklar till brukarnas bostäder och nycklar kommer ofta bort.' },
-    { title: 'Digitala lås inom hemtjänsten', text: 'Hemtjänstens personal hanterar fysiska nycklar till brukarnas bostäder och nycklar kommer bort.' },
-  ];
+  const locks = { title: LOCKS.title, text: LOCKS.problem };
+  const reworded = REWORDED_LOCKS.map(({ title, problem }) => ({ title, text: problem }));
 
   it('does not flag a lone match that shares one word in a two-idea register', () => {
     const small = buildSimilarityIndex([
