@@ -1,7 +1,8 @@
 /** Plain-text rendering: aligned tables and duplicate candidates. */
 import type { RegisterConfig } from '../core/config.js';
 import { displayName } from '../core/config.js';
-import type { DuplicateCandidate } from '../core/duplicates.js';
+import { confidenceBand, type DuplicateCandidate } from '../core/duplicates.js';
+import { formatDecimal } from './numbers.js';
 import type { UiText } from './text.js';
 
 export interface Style {
@@ -45,14 +46,21 @@ export function describeReasons(text: UiText, candidate: Pick<DuplicateCandidate
     .join('; ');
 }
 
+/** "poäng 0,95 · säkerhet 0,97": a candidate's similarity and how sure the label is, in the language's numbers. */
+export function describeMatch(text: UiText, match: { score: number; confidence: number }): string {
+  return `${text.score} ${formatDecimal(match.score, text.lang, 2)} · ${text.confidence} ${formatDecimal(match.confidence, text.lang, 2)}`;
+}
+
+/** Each candidate with its label in words (`confidenceBand`), the numbers behind it and the words it shares. */
 export function renderCandidates(text: UiText, style: Style, config: RegisterConfig, candidates: readonly DuplicateCandidate[]): string {
   const anyLikely = candidates.some((c) => c.likelyDuplicate);
   const heading = anyLikely ? style.warn(style.bold(text.candidatesLikely)) : text.candidatesWeak;
   const lines = candidates.map((c, index) => {
-    const flag = c.likelyDuplicate ? ` ${style.warn(`[${text.likely}]`)}` : '';
-    const meta = `${displayName(config.municipalities, c.municipality)} · ${displayName(config.stages, c.status)} · ${text.score} ${c.score.toFixed(2)}`;
+    const band = `[${text.bands[confidenceBand(c)]}]`;
+    const label = c.likelyDuplicate ? style.warn(band) : band;
+    const meta = `${displayName(config.municipalities, c.municipality)} · ${displayName(config.stages, c.status)} · ${describeMatch(text, c)}`;
     const why = describeReasons(text, c);
-    return `  ${index + 1}. ${style.bold(c.id)} ${c.title}${flag}\n     ${style.dim(meta)}${why ? `\n     ${style.dim(`${text.matchedOn}: ${why}`)}` : ''}`;
+    return `  ${index + 1}. ${style.bold(c.id)} ${c.title} ${label}\n     ${style.dim(meta)}${why ? `\n     ${style.dim(`${text.matchedOn}: ${why}`)}` : ''}`;
   });
   return [heading, ...lines].join('\n');
 }

@@ -1,7 +1,9 @@
 /** Words and sentences of the user interface, Swedish and English. */
+import type { ConfidenceBand } from '../core/duplicates.js';
 import type { Lang } from '../core/messages.js';
 
 const sv = {
+  lang: 'sv' as Lang,
   yes: 'ja',
   no: 'nej',
   askTitle: 'Rubrik (en rad)',
@@ -18,9 +20,10 @@ const sv = {
   checking: 'Letar efter liknande idéer …',
   noCandidates: 'Inga liknande idéer hittades.',
   candidatesLikely: 'Troliga dubbletter – finns idén redan?',
-  candidatesWeak: 'Liknande idéer (troligen inte dubbletter):',
-  likely: 'trolig dubblett',
+  candidatesWeak: 'Liknande idéer:',
+  bands: { 'very-likely': 'trolig dubblett – mycket lik', likely: 'trolig dubblett', possible: 'möjligen samma idé', similar: 'liknande' } as Record<ConfidenceBand, string>,
   score: 'poäng',
+  confidence: 'säkerhet',
   matchedOn: 'gemensamt',
   fieldTitle: 'rubrik',
   fieldText: 'text',
@@ -111,8 +114,8 @@ const sv = {
   changed: (ids: string) => `Ändrat: ${ids}`,
   commitNotDuplicate: (id: string, other: string) => `Idé ${id} är inte en dubblett av ${other}`,
   duplicatesNone: 'Inga troliga dubbletter mellan kommunerna.',
-  duplicatesFound: (pairs: number, groups: number) => `${pairs} troliga dubblettpar i ${groups} grupp(er).`,
-  duplicatesGroup: (n: number) => `Grupp ${n}`,
+  duplicatesFound: (ideas: number, groups: number) => `${ideas} idéer i ${groups} grupp(er) är troligen dubbletter av varandra.`,
+  duplicatesGroup: (n: number, ideas: number) => `Grupp ${n} (${ideas} idéer)`,
   duplicatesHint: 'Anslut en kommun med sluss join, slå ihop med sluss merge, eller markera paret med sluss not-duplicate.',
   pushed: (branch: string) => `Grenen ${branch} är skickad.`,
   openPullRequest: (url: string) => `Öppna pull requesten här: ${url}`,
@@ -121,6 +124,7 @@ const sv = {
 export type UiText = typeof sv;
 
 const en: UiText = {
+  lang: 'en',
   yes: 'yes',
   no: 'no',
   askTitle: 'Title (one line)',
@@ -137,9 +141,10 @@ const en: UiText = {
   checking: 'Looking for similar ideas …',
   noCandidates: 'No similar ideas found.',
   candidatesLikely: 'Likely duplicates – does the idea exist already?',
-  candidatesWeak: 'Similar ideas (probably not duplicates):',
-  likely: 'likely duplicate',
+  candidatesWeak: 'Similar ideas:',
+  bands: { 'very-likely': 'likely duplicate – very alike', likely: 'likely duplicate', possible: 'possibly the same idea', similar: 'similar' },
   score: 'score',
+  confidence: 'confidence',
   matchedOn: 'shared',
   fieldTitle: 'title',
   fieldText: 'text',
@@ -228,8 +233,8 @@ const en: UiText = {
   changed: (ids) => `Changed: ${ids}`,
   commitNotDuplicate: (id, other) => `Idea ${id} is not a duplicate of ${other}`,
   duplicatesNone: 'No likely duplicates between municipalities.',
-  duplicatesFound: (pairs, groups) => `${pairs} likely duplicate pair(s) in ${groups} group(s).`,
-  duplicatesGroup: (n) => `Group ${n}`,
+  duplicatesFound: (ideas, groups) => `${ideas} ideas in ${groups} group(s) are likely duplicates of each other.`,
+  duplicatesGroup: (n, ideas) => `Group ${n} (${ideas} ideas)`,
   duplicatesHint: 'Join with sluss join, merge with sluss merge, or mark the pair with sluss not-duplicate.',
   pushed: (branch) => `The branch ${branch} has been sent.`,
   openPullRequest: (url) => `Open the pull request here: ${url}`,
