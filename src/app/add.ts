@@ -22,7 +22,7 @@ import { ansiStyle, plainStyle, renderCandidates } from '../ui/render.js';
 import { roleName, ui } from '../ui/text.js';
 import { loadIdeas, openRegister } from './register.js';
 import type { OpenRegister } from './register.js';
-import { saveChanges } from './save.js';
+import { refuseUnsafeDraft, saveChanges } from './save.js';
 import { loadDuplicateIndex } from './similarity-index.js';
 import type { SaveResult } from './save.js';
 
@@ -70,6 +70,7 @@ export async function addIdea(ctx: CommandContext, options: AddOptions): Promise
   }
   const identity = options.commit || !options.draft.receivedBy ? await git.getIdentity().catch(() => ({}) as { name?: string }) : {};
   const draft = await completeDraft(ctx, register.config, options.draft, identity.name);
+  await refuseUnsafeDraft(ctx, register.root, draft);
 
   const loaded = await loadIdeas(register);
   const { ideas } = loaded;

@@ -44,6 +44,8 @@ export type ErrorCode =
   | 'missing-identity'
   | 'no-remote'
   | 'push-failed'
+  | 'control-character-refused'
+  | 'personal-data-refused'
   | 'interrupted';
 
 import type { Problem } from './problems.js';
@@ -93,6 +95,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'unknown-stage':
     case 'input-file-invalid':
     case 'path-outside-register':
+    case 'control-character-refused':
+    case 'personal-data-refused':
       return EXIT.usage;
     case 'duplicate-found':
       return EXIT.duplicateFound;

@@ -11,6 +11,10 @@ type P = ErrorParams;
 type Explained = { message: string; hint?: string };
 
 const list = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
+const recoverySv = (p: P) => (p['recovery'] ? ` Din text är sparad i ${p['recovery']}.` : '');
+const recoveryEn = (p: P) => (p['recovery'] ? ` Your text is saved in ${p['recovery']}.` : '');
+const personalDataSv: Record<string, string> = { email: 'en e-postadress', phone: 'ett telefonnummer', personnummer: 'ett personnummer' };
+const personalDataEn: Record<string, string> = { email: 'an e-mail address', phone: 'a phone number', personnummer: 'a personal identity number' };
 
 const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
   usage: (p) => ({
@@ -68,6 +72,17 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
     hint: 'En länk eller specialfil i registret kan leda skrivningen ut ur det. Ersätt den med en vanlig fil eller mapp (git rm och lägg tillbaka), eller be den som sköter registret om hjälp.',
   }),
   interrupted: () => ({ message: 'Avbrutet. Inget sparades.' }),
+  'control-character-refused': (p) =>
+    p['lineBreak'] === 'yes'
+      ? { message: `${p['field']} ska vara en enda rad men innehåller ${p['character']}, och sparades inte.`, hint: `Skriv texten på en rad och försök igen.${recoverySv(p)}` }
+      : {
+          message: `${p['field']} innehåller ett styrtecken, ${p['character']}, och sparades inte.`,
+          hint: `Styrtecken kan styra terminalen hos alla som läser idén. Ta bort tecknet och försök igen.${recoverySv(p)}`,
+        },
+  'personal-data-refused': (p) => ({
+    message: `${p['field']} innehåller ${personalDataSv[String(p['kind'])]} (${p['masked']}) och sparades inte: det som checkas in ligger kvar i registrets historik för alltid.`,
+    hint: `Ta bort uppgiften. Idégivarens eget namn och e-post får bara registreras med samtycke, i idégivarens uppgifter: sluss add --submitter "Namn" --submitter-email … --consent ÅÅÅÅ-MM-DD (submitter.consent i filen).${recoverySv(p)}`,
+  }),
   'transition-not-allowed': (p) => ({ message: `Idé ${p['id']} kan inte flyttas från ${p['from']} till ${p['to']}.`, hint: `Tillåtna nästa steg: ${list(p['allowed'])}.` }),
   'assessment-required': (p) => ({ message: `Idé ${p['id']} behöver en bedömning innan den lämnar ${p['stage']}.`, hint: `Gör bedömningen först: sluss assess ${p['id']} --score nytta=4 --score effekter=3 --score genomforbarhet=5 --motivation "…"` }),
   'invalid-score': (p) => ({ message: `Ogiltig poäng: ${p['value']}.`, hint: `Ange --score kriterium=1–5 för kriterierna ${list(p['known'])}.` }),
@@ -138,6 +153,17 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
     hint: 'A link or special file in the register could lead the write out of it. Replace it with a regular file or folder (git rm and add it back), or ask whoever maintains the register.',
   }),
   interrupted: () => ({ message: 'Interrupted. Nothing was saved.' }),
+  'control-character-refused': (p) =>
+    p['lineBreak'] === 'yes'
+      ? { message: `${p['field']} must be a single line but contains ${p['character']}, and was not saved.`, hint: `Write the text on one line and try again.${recoveryEn(p)}` }
+      : {
+          message: `${p['field']} contains a control character, ${p['character']}, and was not saved.`,
+          hint: `Control characters can take over the terminal of everyone who reads the idea. Remove the character and try again.${recoveryEn(p)}`,
+        },
+  'personal-data-refused': (p) => ({
+    message: `${p['field']} contains ${personalDataEn[String(p['kind'])]} (${p['masked']}) and was not saved: what is committed stays in the register's history for ever.`,
+    hint: `Remove it. The submitter's own name and e-mail may only be recorded with consent, in the submitter's details: sluss add --submitter "Name" --submitter-email … --consent YYYY-MM-DD (submitter.consent in the file).${recoveryEn(p)}`,
+  }),
   'transition-not-allowed': (p) => ({ message: `Idea ${p['id']} cannot move from ${p['from']} to ${p['to']}.`, hint: `Allowed next stages: ${list(p['allowed'])}.` }),
   'assessment-required': (p) => ({ message: `Idea ${p['id']} needs an assessment before it leaves ${p['stage']}.`, hint: `Assess it first: sluss assess ${p['id']} --score nytta=4 --score effekter=3 --score genomforbarhet=5 --motivation "…"` }),
   'invalid-score': (p) => ({ message: `Invalid score: ${p['value']}.`, hint: `Give --score criterion=1–5 for the criteria ${list(p['known'])}.` }),
@@ -190,8 +216,16 @@ const problemsSv: Record<ProblemCode, (p: Q) => Explained> = {
   'owner-not-participant': (p) => ({ message: `ursprungskommunen ${p['value']} saknas bland deltagarna`, hint: 'lägg till den i municipalities med role: owner' }),
   'history-order': (p) => ({ message: `historiken är inte i datumordning (${p['value']})`, hint: 'ordna händelserna med äldst först' }),
   'personal-data': (p) => ({
-    message: `innehåller ${({ email: 'en e-postadress', phone: 'ett telefonnummer', personnummer: 'ett personnummer' } as Record<string, string>)[String(p['kind'])]} (${p['masked']}) utan registrerat samtycke`,
+    message: `innehåller ${personalDataSv[String(p['kind'])]} (${p['masked']}) utan registrerat samtycke`,
     hint: 'ta bort uppgiften, eller registrera idégivarens samtycke i submitter.consent',
+  }),
+  'control-character': (p) => ({
+    message: `innehåller ett styrtecken, ${p['character']}, som kan styra terminalen hos den som läser idén`,
+    hint: 'ta bort tecknet; en rubrik, ett namn eller en kod ska dessutom vara en enda rad',
+  }),
+  'stray-file': (p) => ({
+    message: `filen ligger i ideas/ men läses aldrig som idé (${({ 'dot-file': 'namnet börjar med punkt', 'sub-folder': 'den ligger i en undermapp', 'not-markdown': 'den är ingen .md-fil' } as Record<string, string>)[String(p['reason'])]}), så ingen kontroll ser den`,
+    hint: 'lägg idéfiler direkt i ideas/ som <id>-<rubrik>.md, och ta bort andra filer därifrån',
   }),
   'config-duplicate-code': (p) => ({ message: `koden "${p['value']}" förekommer flera gånger`, hint: 'varje kod ska vara unik' }),
   'config-unknown-reference': (p) => ({ message: `"${p['value']}" finns inte bland stegen eller områdena`, hint: 'använd en kod som finns i filen' }),
@@ -227,8 +261,16 @@ const problemsEn: Record<ProblemCode, (p: Q) => Explained> = {
   'owner-not-participant': (p) => ({ message: `the origin municipality ${p['value']} is missing from the participants`, hint: 'add it to municipalities with role: owner' }),
   'history-order': (p) => ({ message: `the history is not in date order (${p['value']})`, hint: 'order the events oldest first' }),
   'personal-data': (p) => ({
-    message: `contains ${({ email: 'an e-mail address', phone: 'a phone number', personnummer: 'a personal identity number' } as Record<string, string>)[String(p['kind'])]} (${p['masked']}) without recorded consent`,
+    message: `contains ${personalDataEn[String(p['kind'])]} (${p['masked']}) without recorded consent`,
     hint: "remove it, or record the submitter's consent in submitter.consent",
+  }),
+  'control-character': (p) => ({
+    message: `contains a control character, ${p['character']}, that can take over the terminal of whoever reads the idea`,
+    hint: 'remove the character; a title, a name or a code must also be a single line',
+  }),
+  'stray-file': (p) => ({
+    message: `the file is in ideas/ but is never read as an idea (${({ 'dot-file': 'its name starts with a dot', 'sub-folder': 'it is in a sub-folder', 'not-markdown': 'it is not a .md file' } as Record<string, string>)[String(p['reason'])]}), so no check sees it`,
+    hint: 'put idea files directly in ideas/ as <id>-<title>.md, and remove other files from there',
   }),
   'config-duplicate-code': (p) => ({ message: `the code "${p['value']}" appears more than once`, hint: 'every code must be unique' }),
   'config-unknown-reference': (p) => ({ message: `"${p['value']}" is not one of the stages or categories`, hint: 'use a code defined in the file' }),

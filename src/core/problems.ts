@@ -26,6 +26,8 @@ export type ProblemCode =
   | 'owner-not-participant'
   | 'history-order'
   | 'personal-data'
+  | 'control-character'
+  | 'stray-file'
   | 'config-duplicate-code'
   | 'config-unknown-reference';
 

@@ -13,6 +13,7 @@ import { fieldPath } from './problems.js';
 import { idFromFileName } from './ids.js';
 import { findPersonalData } from './personal-data.js';
 import { foldCase } from './text.js';
+import { controlCharacterProblems } from './unsafe-text.js';
 
 /** An idea file as the store found it: its text, or why it could not be read. */
 export type IdeaFileEntry = { path: string; text: string } | { path: string; readProblem: ProblemCode };
@@ -112,6 +113,7 @@ function dataProblems(config: RegisterConfig, file: string, value: unknown, body
   const links = [data.links?.duplicate_of, ...(data.links?.related ?? []), ...(data.links?.not_duplicates ?? [])];
   if (links.includes(data.id)) problems.push({ ...at(['links']), code: 'self-link', params: { id: data.id } });
   if (!data.submitter?.consent) problems.push(...personalDataProblems(data, body, at));
+  problems.push(...controlCharacterProblems(data, body, at));
   return problems;
 }
 
