@@ -19,6 +19,7 @@ import { joinIdea } from '../core/workflow.js';
 import type { IdeaDraft } from '../core/new-idea.js';
 import { slugify } from '../core/slug.js';
 import { ansiStyle, plainStyle, renderCandidates } from '../ui/render.js';
+import { safeLine } from '../ui/terminal-text.js';
 import { roleName, ui } from '../ui/text.js';
 import { loadIdeas, openRegister } from './register.js';
 import type { OpenRegister } from './register.js';
@@ -146,7 +147,7 @@ async function decide(ctx: CommandContext, config: RegisterConfig, options: AddO
       message: text.chooseAction,
       choices: [
         { value: 'new', name: text.actionNew },
-        ...candidates.map((c) => ({ value: `join:${c.id}`, name: text.actionJoin(c.id, c.title) })),
+        ...candidates.map((c) => ({ value: `join:${c.id}`, name: text.actionJoin(c.id, safeLine(c.title)) })),
         { value: 'related', name: text.actionRelated },
         { value: 'cancel', name: text.actionCancel },
       ],

@@ -10,6 +10,7 @@ import { removeTempFilesInFlight } from '../adapters/fs/temp-files.js';
 import { createContext, wantsColor } from './container.js';
 import type { Streams } from './container.js';
 import { buildProgram } from './program.js';
+import { safeLine } from '../ui/terminal-text.js';
 
 export interface RunOptions {
   argv: string[];
@@ -88,20 +89,21 @@ function report(error: unknown, lang: Lang, debug: boolean, streams: Streams): n
     const translate = lang === 'sv' ? COMMANDER_MESSAGES_SV[error.code] : undefined;
     const message = translate ? translate(error.message) : error.message.replace(/^error: /, '');
     const hint = lang === 'en' ? 'Run sluss --help to see commands and options.' : 'Kör sluss --help för att se kommandon och flaggor.';
-    streams.stderr.write(`${label.error}: ${message}\n  ${label.hint}: ${hint}\n`);
+    streams.stderr.write(`${label.error}: ${safeLine(message)}\n  ${label.hint}: ${hint}\n`);
     return EXIT.usage;
   }
   if (isSlussError(error)) {
     const { message, hint } = explainError(lang, error.code, error.params);
-    const lines = [`${label.error}: ${message}`, ...error.problems.map((p) => `  ${formatProblem(lang, p)}`)];
-    if (hint) lines.push(`  ${label.hint}: ${hint}`);
+    // Parameters can carry what the user or a file gave (a stage, a value): shown escaped, never acted on.
+    const lines = [`${label.error}: ${safeLine(message)}`, ...error.problems.map((p) => `  ${safeLine(formatProblem(lang, p))}`)];
+    if (hint) lines.push(`  ${label.hint}: ${safeLine(hint)}`);
     if (debug && error.cause) lines.push(String((error.cause as Error).stack ?? error.cause));
     streams.stderr.write(`${lines.join('\n')}\n`);
     return exitCodeFor(error.code);
   }
   const unexpected = lang === 'en' ? 'Something unexpected went wrong.' : 'Något oväntat gick fel.';
   const next = lang === 'en' ? 'Run again with --debug and report the output.' : 'Kör igen med --debug och rapportera utskriften.';
-  streams.stderr.write(`${label.error}: ${unexpected} ${error instanceof Error ? error.message : String(error)}\n  ${label.hint}: ${next}\n`);
+  streams.stderr.write(`${label.error}: ${unexpected} ${safeLine(error instanceof Error ? error.message : String(error))}\n  ${label.hint}: ${next}\n`);
   if (debug && error instanceof Error) streams.stderr.write(`${error.stack}\n`);
   return EXIT.failure;
 }

@@ -148,20 +148,19 @@ export function controlCharacterProblems(data: unknown, body: string, at: (path:
 /**
  * A refused draft as a file `sluss add --file` reads back: the fields in the
  * front matter (quoted, so any character survives), the texts as sections.
- * The submitter's details come along as comments: kept, never added again
- * without `--consent`.
+ * The submitter's details are kept under names `add --file` does not read:
+ * never added again without `--consent`.
  */
 export function draftRecoveryText(draft: IdeaDraft): string {
   const line = (key: string, value: string | undefined) => (value === undefined ? [] : [`${key}: ${quoted(value)}`]);
-  const comment = (label: string, value: string | undefined) => (value === undefined ? [] : [`# ${label}: ${quoted(value)}`]);
   const front = [
     ...line('title', draft.title),
     ...line('municipality', draft.municipality),
     ...line('category', draft.category),
     ...(draft.tags && draft.tags.length > 0 ? [`tags: [${draft.tags.map(quoted).join(', ')}]`] : []),
     ...line('received_by', draft.receivedBy),
-    ...comment('submitter', draft.submitter?.name),
-    ...comment('submitter_email', draft.submitter?.email),
+    ...line('submitter_name', draft.submitter?.name),
+    ...line('submitter_email', draft.submitter?.email),
   ];
   return `---\n${front.join('\n')}\n---\n${renderBody(draftSections(draft))}`;
 }

@@ -2,6 +2,7 @@
 import type { RegisterConfig } from '../core/config.js';
 import { displayName } from '../core/config.js';
 import type { DuplicateCandidate } from '../core/duplicates.js';
+import { safeLine } from './terminal-text.js';
 import type { UiText } from './text.js';
 
 export interface Style {
@@ -28,7 +29,9 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }
 
-export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+/** An aligned table; every cell is text from files, shown with its control characters escaped. */
+export function table(headers: readonly string[], cellRows: readonly (readonly string[])[]): string {
+  const rows = cellRows.map((row) => row.map(safeLine));
   const widths = headers.map((header, column) => Math.max(width(header), ...rows.map((row) => width(row[column] ?? ''))));
   const line = (cells: readonly string[]) =>
     cells
@@ -41,7 +44,7 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
 export function describeReasons(text: UiText, candidate: Pick<DuplicateCandidate, 'reasons'>): string {
   return candidate.reasons
     .filter((reason) => reason.terms.length > 0)
-    .map((reason) => `${reason.field === 'title' ? text.fieldTitle : text.fieldText}: ${reason.terms.slice(0, 6).join(', ')}`)
+    .map((reason) => `${reason.field === 'title' ? text.fieldTitle : text.fieldText}: ${safeLine(reason.terms.slice(0, 6).join(', '))}`)
     .join('; ');
 }
 
@@ -50,9 +53,9 @@ export function renderCandidates(text: UiText, style: Style, config: RegisterCon
   const heading = anyLikely ? style.warn(style.bold(text.candidatesLikely)) : text.candidatesWeak;
   const lines = candidates.map((c, index) => {
     const flag = c.likelyDuplicate ? ` ${style.warn(`[${text.likely}]`)}` : '';
-    const meta = `${displayName(config.municipalities, c.municipality)} · ${displayName(config.stages, c.status)} · ${text.score} ${c.score.toFixed(2)}`;
+    const meta = safeLine(`${displayName(config.municipalities, c.municipality)} · ${displayName(config.stages, c.status)} · ${text.score} ${c.score.toFixed(2)}`);
     const why = describeReasons(text, c);
-    return `  ${index + 1}. ${style.bold(c.id)} ${c.title}${flag}\n     ${style.dim(meta)}${why ? `\n     ${style.dim(`${text.matchedOn}: ${why}`)}` : ''}`;
+    return `  ${index + 1}. ${style.bold(safeLine(c.id))} ${safeLine(c.title)}${flag}\n     ${style.dim(meta)}${why ? `\n     ${style.dim(`${text.matchedOn}: ${why}`)}` : ''}`;
   });
   return [heading, ...lines].join('\n');
 }

@@ -5,6 +5,7 @@ import { SlussError } from '../../core/errors.js';
 import { contactOf } from '../../core/idea.js';
 import { SECTIONS } from '../../core/idea.js';
 import { ansiStyle, describeReasons, plainStyle, renderCandidates, table, truncate } from '../../ui/render.js';
+import { safeLine, safeText } from '../../ui/terminal-text.js';
 import { roleName, ui } from '../../ui/text.js';
 import type { CommandContext } from '../ports.js';
 import type { ListFlags } from './read.js';
@@ -84,15 +85,16 @@ export async function runShow(ctx: CommandContext, id: string, flags: { json?: b
     [l.file, idea.path],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  const lines = [style.bold(`${data.id}  ${data.title}`), ''];
-  for (const [label, value] of rows) if (value) lines.push(`${style.dim(label.padEnd(width))}  ${value}`);
+  // Everything from the file is shown with its control characters escaped: a file can hold an ESC sequence.
+  const lines = [style.bold(safeLine(`${data.id}  ${data.title}`)), ''];
+  for (const [label, value] of rows) if (value) lines.push(`${style.dim(label.padEnd(width))}  ${safeLine(value)}`);
   for (const { key, heading } of SECTIONS) {
-    if (sections[key]) lines.push('', style.bold(heading), sections[key]);
+    if (sections[key]) lines.push('', style.bold(heading), safeText(sections[key]));
   }
   lines.push('', style.bold(l.history));
   for (const entry of data.history) {
     const move = entry.from ? `${displayName(config.stages, entry.from)} → ${displayName(config.stages, entry.status)}` : displayName(config.stages, entry.status);
-    lines.push(`  ${entry.date}  ${move}  (${entry.by})${entry.note ? ` – ${entry.note}` : ''}`);
+    lines.push(`  ${safeLine(`${entry.date}  ${move}  (${entry.by})`)}${entry.note ? ` – ${safeText(entry.note)}` : ''}`);
   }
   ctx.output.print(lines.join('\n'));
 }

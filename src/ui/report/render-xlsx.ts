@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Report } from '../../core/report/model.js';
 import type { ReportDocument } from './tables.js';
+import { safeText } from '../terminal-text.js';
 import { reportText } from './text.js';
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
@@ -42,7 +43,8 @@ export async function renderXlsx(doc: ReportDocument, report: Report): Promise<U
     const header = sheet.addRow(table.columns.map((c) => c.label));
     header.font = { bold: true };
     header.alignment = { vertical: 'top', wrapText: true };
-    for (const row of table.rows) sheet.addRow(row.map((cell) => (cell === null ? null : cell)));
+    // XML 1.0, inside the file, cannot hold most control characters: they are shown escaped, as in the terminal.
+    for (const row of table.rows) sheet.addRow(row.map((cell) => (typeof cell === 'string' ? safeText(cell) : cell)));
     table.columns.forEach((column, i) => {
       const longest = Math.max([...column.label].length, ...table.rows.map((row) => [...String(row[i] ?? '')].length));
       sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, longest + 2));
