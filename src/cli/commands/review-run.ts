@@ -196,7 +196,8 @@ export function renderReviewMarkdown(report: ReviewReport, lang: Lang): string {
     out.push('', `### ${text.duplicatesHeading(report.duplicates.length).replace(/:$/, '')}`, '');
     for (const d of report.duplicates) {
       const { pair, status } = describeDuplicate(text, config, lang, d);
-      out.push(`- ${d.blocking ? '❌' : '⚠️'} ${md(pair)}: ${md(status)}`);
+      const mark = d.blocking ? '❌' : d.decision === 'not-duplicate' ? '✅' : '⚠️';
+      out.push(`- ${mark} ${md(pair)}: ${md(status)}`);
     }
     out.push('', md(text.duplicateHint));
   }
