@@ -7,13 +7,11 @@ import { createPullRequest, isGithubCliReady } from '../adapters/forge/github-cl
 import { withRegisterLock } from '../adapters/fs/register-lock.js';
 import { IDEAS_DIR, saveRecoveryFile } from '../adapters/fs/register-store.js';
 import type { GitRepository } from '../adapters/git/git-repository.js';
-import type { CommandContext } from '../cli/ports.js';
 import { SlussError } from '../core/errors.js';
 import { parseIdeaFile } from '../core/format/idea-file.js';
 import { parseRemoteUrl, pullRequestUrl } from '../core/forge.js';
 import type { IdeaDraft } from '../core/new-idea.js';
-import { slugify } from '../core/slug.js';
-import { changedTextFields, draftRecoveryText, draftTextFields, fieldLabel, findUnsafeText } from '../core/unsafe-text.js';
+import { changedTextFields, draftTextFields, fieldLabel, findUnsafeText } from '../core/unsafe-text.js';
 import type { UnsafeText } from '../core/unsafe-text.js';
 import type { OpenRegister } from './register.js';
 
@@ -128,17 +126,14 @@ async function refuseUnsafeText(register: OpenRegister, files: readonly FileWrit
 }
 
 /**
- * `add`'s guard on the draft as typed, before the title is made one line and
- * before the duplicate check: a newline or an ESC in `--title` is refused,
- * not quietly turned into a space. The draft is kept as a file that
- * `sluss add --file` reads back once corrected.
+ * `add`'s guard on the draft as typed (flags, then answers), before the title
+ * is made one line and before the duplicate check: a newline or an ESC in
+ * `--title` is refused, not quietly turned into a space. `keep` saves the
+ * draft where `sluss add --file` reads it back once corrected.
  */
-export async function refuseUnsafeDraft(ctx: CommandContext, root: string, draft: IdeaDraft): Promise<void> {
+export async function refuseUnsafeDraft(draft: IdeaDraft, keep: () => Promise<string | undefined>): Promise<void> {
   const found = findUnsafeText(draftTextFields(draft), { consent: Boolean(draft.submitter?.consent?.date) });
-  if (!found[0]) return;
-  const unique = Buffer.from(ctx.randomBytes(3)).toString('hex');
-  const name = `${ctx.clock.today()}-${slugify(draft.title ?? '')}-${unique}.md`;
-  throw unsafeTextError(found[0], await saveRecoveryFile(root, name, draftRecoveryText(draft)));
+  if (found[0]) throw unsafeTextError(found[0], await keep());
 }
 
 function unsafeTextError(found: UnsafeText, recovery: string | undefined): SlussError {

@@ -19,7 +19,7 @@ const personalDataEn: Record<string, string> = { email: 'an e-mail address', pho
 const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
   usage: (p) => ({
     message: p['detail'] ? String(p['detail']) : `Ogiltigt värde för ${p['option']}: ${p['value']}.`,
-    hint: p['known'] ? `Möjliga värden: ${list(p['known'])}.` : 'Kör sluss --help för att se kommandon och flaggor.',
+    hint: p['hint'] ? String(p['hint']) : p['known'] ? `Möjliga värden: ${list(p['known'])}.` : 'Kör sluss --help för att se kommandon och flaggor.',
   }),
   'missing-required': (p) => ({
     message: `Uppgifter saknas: ${list(p['fields'])}.`,
@@ -71,7 +71,7 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
     message: `sluss skriver inte ${p['file']}: ${p['reason'] === 'symlink' ? `${p['part']} är en symbolisk länk` : p['reason'] === 'not-a-folder' ? `${p['part']} är ingen mapp` : p['reason'] === 'not-a-file' ? `${p['part']} är ingen vanlig fil` : 'sökvägen leder ut ur registret'}.`,
     hint: 'En länk eller specialfil i registret kan leda skrivningen ut ur det. Ersätt den med en vanlig fil eller mapp (git rm och lägg tillbaka), eller be den som sköter registret om hjälp.',
   }),
-  interrupted: () => ({ message: 'Avbrutet. Inget sparades.' }),
+  interrupted: () => ({ message: 'Avbrutet. Inget ändrades i registret.' }),
   'control-character-refused': (p) =>
     p['lineBreak'] === 'yes'
       ? { message: `${p['field']} ska vara en enda rad men innehåller ${p['character']}, och sparades inte.`, hint: `Skriv texten på en rad och försök igen.${recoverySv(p)}` }
@@ -100,7 +100,7 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
 const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
   usage: (p) => ({
     message: p['detail'] ? String(p['detail']) : `Invalid value for ${p['option']}: ${p['value']}.`,
-    hint: p['known'] ? `Possible values: ${list(p['known'])}.` : 'Run sluss --help to see commands and options.',
+    hint: p['hint'] ? String(p['hint']) : p['known'] ? `Possible values: ${list(p['known'])}.` : 'Run sluss --help to see commands and options.',
   }),
   'missing-required': (p) => ({
     message: `Missing: ${list(p['fields'])}.`,
@@ -152,7 +152,7 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
     message: `sluss does not write ${p['file']}: ${p['reason'] === 'symlink' ? `${p['part']} is a symbolic link` : p['reason'] === 'not-a-folder' ? `${p['part']} is not a folder` : p['reason'] === 'not-a-file' ? `${p['part']} is not a regular file` : 'the path leads out of the register'}.`,
     hint: 'A link or special file in the register could lead the write out of it. Replace it with a regular file or folder (git rm and add it back), or ask whoever maintains the register.',
   }),
-  interrupted: () => ({ message: 'Interrupted. Nothing was saved.' }),
+  interrupted: () => ({ message: 'Interrupted. Nothing in the register was changed.' }),
   'control-character-refused': (p) =>
     p['lineBreak'] === 'yes'
       ? { message: `${p['field']} must be a single line but contains ${p['character']}, and was not saved.`, hint: `Write the text on one line and try again.${recoveryEn(p)}` }
@@ -292,7 +292,7 @@ function schemaSv(p: Q): Explained {
     case 'enum':
       return { message: 'otillåtet värde', hint: `välj ett av: ${list(p['allowedValues'])}` };
     case 'minLength':
-      return { message: 'värdet är tomt eller för kort', hint: 'fyll i fältet' };
+      return Number(p['limit']) > 1 ? { message: `värdet är för kort (minst ${p['limit']} tecken)`, hint: 'skriv lite mer' } : { message: 'värdet är tomt', hint: 'fyll i fältet' };
     case 'maxLength':
       return { message: `värdet är för långt (högst ${p['limit']} tecken)`, hint: 'korta texten' };
     case 'minItems':
@@ -321,7 +321,7 @@ function schemaEn(p: Q): Explained {
     case 'enum':
       return { message: 'value not allowed', hint: `choose one of: ${list(p['allowedValues'])}` };
     case 'minLength':
-      return { message: 'the value is empty or too short', hint: 'fill in the field' };
+      return Number(p['limit']) > 1 ? { message: `the value is too short (at least ${p['limit']} characters)`, hint: 'write a little more' } : { message: 'the value is empty', hint: 'fill in the field' };
     case 'maxLength':
       return { message: `the value is too long (at most ${p['limit']} characters)`, hint: 'shorten the text' };
     case 'minItems':

@@ -7,9 +7,8 @@
  * a commit. Pure.
  */
 import { findControlCharacter } from './control-characters.js';
-import { parseSections, renderBody } from './format/idea-file.js';
+import { parseSections } from './format/idea-file.js';
 import { SECTIONS } from './idea.js';
-import { draftSections } from './new-idea.js';
 import type { IdeaDraft } from './new-idea.js';
 import { findPersonalData } from './personal-data.js';
 import type { PersonalDataKind } from './personal-data.js';
@@ -151,29 +150,4 @@ export function controlCharacterProblems(data: unknown, body: string, at: (path:
       ? [{ ...at(found.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part))), field: found.field, code: 'control-character' as const, params: { character: found.character } }]
       : [],
   );
-}
-
-/**
- * A refused draft as a file `sluss add --file` reads back: the fields in the
- * front matter (quoted, so any character survives), the texts as sections.
- * The submitter's details are kept under names `add --file` does not read:
- * never added again without `--consent`.
- */
-export function draftRecoveryText(draft: IdeaDraft): string {
-  const line = (key: string, value: string | undefined) => (value === undefined ? [] : [`${key}: ${quoted(value)}`]);
-  const front = [
-    ...line('title', draft.title),
-    ...line('municipality', draft.municipality),
-    ...line('category', draft.category),
-    ...(draft.tags && draft.tags.length > 0 ? [`tags: [${draft.tags.map(quoted).join(', ')}]`] : []),
-    ...line('received_by', draft.receivedBy),
-    ...line('submitter_name', draft.submitter?.name),
-    ...line('submitter_email', draft.submitter?.email),
-  ];
-  return `---\n${front.join('\n')}\n---\n${renderBody(draftSections(draft))}`;
-}
-
-/** A YAML double-quoted scalar: JSON's escapes, plus DEL and C1, which YAML does not take raw. */
-function quoted(value: string): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

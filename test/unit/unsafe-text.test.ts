@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { controlCharacterLabel, findControlCharacter } from '../../src/core/control-characters.js';
-import { parseIdeaFile, parseSections, renderBody } from '../../src/core/format/idea-file.js';
-import { changedTextFields, draftRecoveryText, draftTextFields, fieldLabel, findUnsafeText, ideaTextFields } from '../../src/core/unsafe-text.js';
+import { renderBody } from '../../src/core/format/idea-file.js';
+import { changedTextFields, draftTextFields, fieldLabel, findUnsafeText, ideaTextFields } from '../../src/core/unsafe-text.js';
 import { safeLine, safeText } from '../../src/ui/terminal-text.js';
 
 describe('findControlCharacter', () => {
@@ -81,14 +81,6 @@ describe('a refused draft', () => {
 
   it('is checked as typed, named by its flags', () => {
     expect(findUnsafeText(draftTextFields(draft), { consent: true }).map((f) => f.field)).toEqual(['--title', '--problem', '--tags']);
-  });
-
-  it('is kept as a file add --file reads back, every character intact', () => {
-    const parsed = parseIdeaFile(draftRecoveryText(draft));
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
-    expect(parsed.file.data).toEqual({ title: draft.title, municipality: 'hjo', tags: ['a\u007f'], received_by: 'Eva', submitter_name: 'Eva Ek', submitter_email: 'eva@hjo.se' });
-    expect(parseSections(parsed.file.body).problem).toBe(draft.problem);
   });
 });
 

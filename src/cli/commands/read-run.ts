@@ -4,7 +4,8 @@ import { displayName } from '../../core/config.js';
 import { SlussError } from '../../core/errors.js';
 import { contactOf } from '../../core/idea.js';
 import { SECTIONS } from '../../core/idea.js';
-import { ansiStyle, describeReasons, plainStyle, renderCandidates, table, truncate } from '../../ui/render.js';
+import { ansiStyle, describeReasons, plainStyle, renderCandidates } from '../../ui/render.js';
+import { fitTable } from '../../ui/table.js';
 import { safeLine, safeText } from '../../ui/terminal-text.js';
 import { roleName, ui } from '../../ui/text.js';
 import type { CommandContext } from '../ports.js';
@@ -41,15 +42,16 @@ export async function runList(ctx: CommandContext, flags: ListFlags): Promise<vo
   }
   const c = text.columns;
   ctx.output.print(
-    table(
-      [c.id, c.created, c.status, c.municipality, c.title],
+    fitTable(
+      [{ header: c.id }, { header: c.created }, { header: c.status }, { header: c.municipality }, { header: c.title, shrink: 1 }],
       ideas.map((idea) => [
         idea.data.id,
         idea.data.created,
         displayName(config.stages, idea.data.status),
         displayName(config.municipalities, idea.data.municipality) + (idea.data.municipalities.length > 1 ? ` +${idea.data.municipalities.length - 1}` : ''),
-        truncate(idea.data.title, 60),
+        idea.data.title,
       ]),
+      ctx.output.width,
     ),
   );
   ctx.output.info(text.ideasCount(ideas.length, total));
@@ -125,15 +127,16 @@ export async function runSearch(ctx: CommandContext, query: string, flags: { jso
   const config = result.register.config;
   const c = text.columns;
   ctx.output.print(
-    table(
-      [c.id, c.status, c.municipality, c.title, c.why],
+    fitTable(
+      [{ header: c.id }, { header: c.status }, { header: c.municipality }, { header: c.title, shrink: 2 }, { header: c.why, shrink: 1 }],
       result.value.map((hit) => [
         hit.idea.data.id,
         displayName(config.stages, hit.idea.data.status),
         displayName(config.municipalities, hit.idea.data.municipality),
-        truncate(hit.idea.data.title, 50),
+        hit.idea.data.title,
         describeReasons(text, hit),
       ]),
+      ctx.output.width,
     ),
   );
 }

@@ -35,6 +35,7 @@ import type {
 } from './model.js';
 import { REPORT_SCHEMA } from './model.js';
 import { inWindow, periodKey, periodRange } from './periods.js';
+import { ownerShareOf } from './shares.js';
 
 /** Kinds that are finished one way or another: such ideas are never stale. */
 export const SETTLED_KINDS: readonly StageKind[] = ['done', 'declined', 'duplicate'];
@@ -339,7 +340,8 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
     const distinct = new Set(participants.map((x) => x.municipality));
     distinct.add(owner);
     if (distinct.size >= 2) {
-      shared.push({ ...ref(p), participants, shareTotal: participants.reduce((sum, x) => sum + (x.share ?? 0), 0) });
+      const ownerShare = ownerShareOf(owner, participants);
+      shared.push({ ...ref(p), participants, shareTotal: participants.reduce((sum, x) => sum + (x.share ?? 0), 0), ...(ownerShare !== undefined ? { ownerShare } : {}) });
     }
     const joinedBy = [...new Set(participants.filter((x) => x.role !== 'owner' && x.municipality !== owner).map((x) => x.municipality))];
     const reachedDone = p.first.done;

@@ -101,6 +101,8 @@ export interface SharedIdea extends IdeaRef {
   participants: ParticipantShare[];
   /** Sum of the declared cost shares, in percent. */
   shareTotal: number;
+  /** The owner's cost share in percent: its declared share, else 100 minus the other participants' declared shares. Left out when no share is declared. */
+  ownerShare?: number;
 }
 
 export interface SpreadIdea extends IdeaRef {
