@@ -56,6 +56,8 @@ export type ErrorCode =
   | 'missing-identity'
   | 'no-remote'
   | 'push-failed'
+  | 'control-character-refused'
+  | 'personal-data-refused'
   | 'interrupted';
 
 import type { Problem } from './problems.js';
@@ -109,6 +111,8 @@ export function exitCodeFor(code: ErrorCode): number {
     // An id that matches no idea, or several, is a mistyped argument.
     case 'idea-not-found':
     case 'idea-ambiguous':
+    case 'control-character-refused':
+    case 'personal-data-refused':
       return EXIT.usage;
     case 'duplicate-found':
       return EXIT.duplicateFound;

@@ -12,6 +12,10 @@ type P = ErrorParams;
 type Explained = { message: string; hint?: string };
 
 const list = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
+const recoverySv = (p: P) => (p['recovery'] ? ` Din text är sparad i ${p['recovery']}.` : '');
+const recoveryEn = (p: P) => (p['recovery'] ? ` Your text is saved in ${p['recovery']}.` : '');
+const personalDataSv: Record<string, string> = { email: 'en e-postadress', phone: 'ett telefonnummer', personnummer: 'ett personnummer' };
+const personalDataEn: Record<string, string> = { email: 'an e-mail address', phone: 'a phone number', personnummer: 'a personal identity number' };
 
 const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
   ...workflowErrorsSv,
@@ -69,6 +73,17 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
     hint: 'En länk eller specialfil i registret kan leda skrivningen ut ur det. Ersätt den med en vanlig fil eller mapp (git rm och lägg tillbaka), eller be den som sköter registret om hjälp.',
   }),
   interrupted: () => ({ message: 'Avbrutet. Inget ändrades i registret.' }),
+  'control-character-refused': (p) =>
+    p['lineBreak'] === 'yes'
+      ? { message: `${p['field']} ska vara en enda rad men innehåller ${p['character']}, och sparades inte.`, hint: `Skriv texten på en rad och försök igen.${recoverySv(p)}` }
+      : {
+          message: `${p['field']} innehåller ett styrtecken, ${p['character']}, och sparades inte.`,
+          hint: `Styrtecken kan styra terminalen hos alla som läser idén. Ta bort tecknet och försök igen.${recoverySv(p)}`,
+        },
+  'personal-data-refused': (p) => ({
+    message: `${p['field']} innehåller ${personalDataSv[String(p['kind'])]} (${p['masked']}) och sparades inte: det som checkas in ligger kvar i registrets historik för alltid.`,
+    hint: `Ta bort uppgiften. Idégivarens eget namn och e-post får bara registreras med samtycke, i idégivarens uppgifter: sluss add --submitter "Namn" --submitter-email … --consent ÅÅÅÅ-MM-DD (submitter.consent i filen).${recoverySv(p)}`,
+  }),
   'missing-identity': () => ({ message: 'Vem gör ändringen? Inget namn är inställt i git.', hint: 'Ange --by "Förnamn Efternamn", eller ställ in namnet en gång: git config --global user.name "Förnamn Efternamn".' }),
   'no-remote': () => ({ message: 'Registret har ingen fjärrkopia (remote) att skicka grenen till.', hint: 'Be den som sköter registret lägga till en, eller använd --branch utan --pr.' }),
   'push-failed': (p) => ({ message: `Grenen ${p['branch']} kunde inte skickas: ${p['detail']}.`, hint: 'Kontrollera nätverket och din behörighet och försök igen; ändringen finns kvar på grenen.' }),
@@ -130,6 +145,17 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
     hint: 'A link or special file in the register could lead the write out of it. Replace it with a regular file or folder (git rm and add it back), or ask whoever maintains the register.',
   }),
   interrupted: () => ({ message: 'Interrupted. Nothing in the register was changed.' }),
+  'control-character-refused': (p) =>
+    p['lineBreak'] === 'yes'
+      ? { message: `${p['field']} must be a single line but contains ${p['character']}, and was not saved.`, hint: `Write the text on one line and try again.${recoveryEn(p)}` }
+      : {
+          message: `${p['field']} contains a control character, ${p['character']}, and was not saved.`,
+          hint: `Control characters can take over the terminal of everyone who reads the idea. Remove the character and try again.${recoveryEn(p)}`,
+        },
+  'personal-data-refused': (p) => ({
+    message: `${p['field']} contains ${personalDataEn[String(p['kind'])]} (${p['masked']}) and was not saved: what is committed stays in the register's history for ever.`,
+    hint: `Remove it. The submitter's own name and e-mail may only be recorded with consent, in the submitter's details: sluss add --submitter "Name" --submitter-email … --consent YYYY-MM-DD (submitter.consent in the file).${recoveryEn(p)}`,
+  }),
   'missing-identity': () => ({ message: 'Who makes the change? No name is set in git.', hint: 'Give --by "First Last", or set the name once: git config --global user.name "First Last".' }),
   'no-remote': () => ({ message: 'The register has no remote to send the branch to.', hint: 'Ask whoever runs the register to add one, or use --branch without --pr.' }),
   'push-failed': (p) => ({ message: `The branch ${p['branch']} could not be sent: ${p['detail']}.`, hint: 'Check the network and your access and try again; the change stays on the branch.' }),
@@ -177,8 +203,16 @@ const problemsSv: Record<ProblemCode, (p: Q) => Explained> = {
   'duplicate-without-target': (p) => ({ message: `idén står i dubblettsteget ${p['value']} men pekar inte på idén som lever vidare`, hint: 'ange links.duplicate_of, eller använd sluss merge <id> <id>' }),
   'duplicate-chain': (p) => ({ message: `dubblettkedjan ${list(p['chain']).replace(/, /g, ' → ')} ${p['kind'] === 'cycle' ? 'går i cirkel' : p['kind'] === 'missing' ? 'pekar på en idé som inte finns' : 'slutar i en dubblett'} och når ingen levande idé`, hint: 'låt links.duplicate_of peka på idén som lever vidare' }),
   'personal-data': (p) => ({
-    message: `innehåller ${({ email: 'en e-postadress', phone: 'ett telefonnummer', personnummer: 'ett personnummer' } as Record<string, string>)[String(p['kind'])]} (${p['masked']}) utan registrerat samtycke`,
+    message: `innehåller ${personalDataSv[String(p['kind'])]} (${p['masked']}) utan registrerat samtycke`,
     hint: 'ta bort uppgiften, eller registrera idégivarens samtycke i submitter.consent',
+  }),
+  'control-character': (p) => ({
+    message: `innehåller ett styrtecken, ${p['character']}, som kan styra terminalen hos den som läser idén`,
+    hint: 'ta bort tecknet; en rubrik, ett namn eller en kod ska dessutom vara en enda rad',
+  }),
+  'stray-file': (p) => ({
+    message: `filen ligger i ideas/ men läses aldrig som idé (${({ 'dot-file': 'namnet börjar med punkt', 'sub-folder': 'den ligger i en undermapp', 'not-markdown': 'den är ingen .md-fil' } as Record<string, string>)[String(p['reason'])]}), så ingen kontroll ser den`,
+    hint: 'lägg idéfiler direkt i ideas/ som <id>-<rubrik>.md, och ta bort andra filer därifrån',
   }),
   'config-duplicate-code': (p) => ({ message: `koden "${p['value']}" förekommer flera gånger`, hint: 'varje kod ska vara unik' }),
   'config-unknown-reference': (p) => ({ message: `"${p['value']}" finns inte bland stegen eller områdena`, hint: 'använd en kod som finns i filen' }),
@@ -219,8 +253,16 @@ const problemsEn: Record<ProblemCode, (p: Q) => Explained> = {
   'duplicate-without-target': (p) => ({ message: `the idea is in the duplicate stage ${p['value']} but does not point at the idea that lives on`, hint: 'set links.duplicate_of, or use sluss merge <id> <id>' }),
   'duplicate-chain': (p) => ({ message: `the duplicate chain ${list(p['chain']).replace(/, /g, ' → ')} ${p['kind'] === 'cycle' ? 'goes round in a circle' : p['kind'] === 'missing' ? 'points at an idea that does not exist' : 'ends in a duplicate'} and reaches no live idea`, hint: 'let links.duplicate_of point at the idea that lives on' }),
   'personal-data': (p) => ({
-    message: `contains ${({ email: 'an e-mail address', phone: 'a phone number', personnummer: 'a personal identity number' } as Record<string, string>)[String(p['kind'])]} (${p['masked']}) without recorded consent`,
+    message: `contains ${personalDataEn[String(p['kind'])]} (${p['masked']}) without recorded consent`,
     hint: "remove it, or record the submitter's consent in submitter.consent",
+  }),
+  'control-character': (p) => ({
+    message: `contains a control character, ${p['character']}, that can take over the terminal of whoever reads the idea`,
+    hint: 'remove the character; a title, a name or a code must also be a single line',
+  }),
+  'stray-file': (p) => ({
+    message: `the file is in ideas/ but is never read as an idea (${({ 'dot-file': 'its name starts with a dot', 'sub-folder': 'it is in a sub-folder', 'not-markdown': 'it is not a .md file' } as Record<string, string>)[String(p['reason'])]}), so no check sees it`,
+    hint: 'put idea files directly in ideas/ as <id>-<title>.md, and remove other files from there',
   }),
   'config-duplicate-code': (p) => ({ message: `the code "${p['value']}" appears more than once`, hint: 'every code must be unique' }),
   'config-unknown-reference': (p) => ({ message: `"${p['value']}" is not one of the stages or categories`, hint: 'use a code defined in the file' }),

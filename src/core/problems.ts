@@ -30,6 +30,8 @@ export type ProblemCode =
   | 'duplicate-chain'
   | 'history-order'
   | 'personal-data'
+  | 'control-character'
+  | 'stray-file'
   | 'config-duplicate-code'
   | 'config-unknown-reference'
   | 'config-duplicate-name';

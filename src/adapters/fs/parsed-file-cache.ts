@@ -32,7 +32,7 @@ import { PACKAGE_VERSION } from '../../package-version.js';
 import { cacheFilePath, contentHash, writeCacheFile } from './cache-files.js';
 
 /** Bumped whenever parsing or checking changes what a file's verdict is, or the file's layout changes. */
-const CACHE_FORMAT = 10;
+const CACHE_FORMAT = 11;
 /** Modification times closer than this to the cache's own write are not trusted. */
 const RACY_MARGIN_MS = 2_000;
 const CACHE_FILE = 'parsed-ideas.tsv';

@@ -3,6 +3,7 @@ import { validateRegister } from '../../app/validate.js';
 import { EXIT } from '../../core/errors.js';
 import { explainProblem, formatProblem } from '../../core/messages.js';
 import type { Problem } from '../../core/problems.js';
+import { safeLine } from '../../ui/terminal-text.js';
 import { ui } from '../../ui/text.js';
 import type { CommandContext } from '../ports.js';
 
@@ -20,7 +21,7 @@ export async function runValidate(ctx: CommandContext, paths: string[], format: 
     for (const problem of report.problems) ctx.output.print(githubAnnotation(ctx, problem));
     ctx.output.info(report.problems.length === 0 ? text.validateOk(report.files) : text.validateProblems(report.problems.length, problemFiles));
   } else {
-    for (const problem of report.problems) ctx.output.print(formatProblem(ctx.lang, problem));
+    for (const problem of report.problems) ctx.output.print(safeLine(formatProblem(ctx.lang, problem)));
     ctx.output.info(report.problems.length === 0 ? text.validateOk(report.files) : text.validateProblems(report.problems.length, problemFiles));
   }
   return report.problems.length === 0 ? EXIT.ok : EXIT.failure;
@@ -29,7 +30,7 @@ export async function runValidate(ctx: CommandContext, paths: string[], format: 
 /** A GitHub Actions workflow command, so problems show on the pull request's lines. */
 function githubAnnotation(ctx: CommandContext, problem: Problem): string {
   const { message, hint } = explainProblem(ctx.lang, problem);
-  const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escapeData = (s: string) => safeLine(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
   const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const properties = [`file=${escapeProperty(problem.file)}`, ...(problem.line ? [`line=${problem.line}`] : []), `title=${escapeProperty(`sluss: ${problem.field ?? problem.code}`)}`];
   return `::error ${properties.join(',')}::${escapeData(`${message}${hint ? ` — ${hint}` : ''}`)}`;

@@ -18,6 +18,7 @@ export const DEFAULT_DUPLICATE_SETTINGS: DuplicateSettings = {
   show_from: 0.3,
   lookback_days: null,
   max_candidates: 5,
+  override_needs_approval: true,
 };
 
 /** Parses and checks sluss.yaml; throws `config-invalid` listing every problem. */
@@ -123,5 +124,7 @@ duplicates:
   # Jämför bara med idéer skapade de senaste N dagarna; null jämför med alla.
   lookback_days: null
   max_candidates: ${d.max_candidates}
+  # En idé som markeras "inte dubblett" av en trolig dubblett kräver godkännande av samordnare eller granskare.
+  override_needs_approval: true
 `;
 }
