@@ -1,0 +1,44 @@
+/**
+ * The licences of the packages the standalone build bundles. Their notices
+ * travel inside dist/sluss.cjs (and so inside every register's copy), as
+ * their licences ask; THIRD_PARTY_NOTICES.md lists the same packages, and
+ * test/e2e/standalone.test.ts checks that the two agree.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Package folders (`node_modules/a`, `node_modules/@s/b`, nested ones too) that the bundle's inputs come from. */
+function bundledPackageDirs(metafile) {
+  const dirs = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) dirs.add(match[1]);
+  }
+  return [...dirs].sort();
+}
+
+function licenceText(dir) {
+  const file = readdirSync(dir).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
+  return file ? readFileSync(join(dir, file), 'utf8').trim() : undefined;
+}
+
+/** name, version, licence and notice text of every bundled package, sorted by name. */
+export function bundledPackages(root, metafile) {
+  const byName = new Map();
+  for (const dir of bundledPackageDirs(metafile)) {
+    const manifest = join(root, dir, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
+    const licence = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'UNKNOWN');
+    const key = `${pkg.name}@${pkg.version}`;
+    if (!byName.has(key)) byName.set(key, { name: pkg.name, version: pkg.version, licence, text: licenceText(join(root, dir)) });
+  }
+  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+}
+
+/** Every bundled package's licence, as the text that closes dist/sluss.cjs. */
+export function bundledLicences(root, metafile) {
+  const packages = bundledPackages(root, metafile);
+  const sections = packages.map((p) => `${p.name} ${p.version} (${p.licence})\n\n${p.text ?? `Licence: ${p.licence} (the package ships no licence file).`}`);
+  return [`Packages bundled in this file (${packages.length}) and their licences:`, ...sections].join('\n\n----------------------------------------------------------------\n\n');
+}

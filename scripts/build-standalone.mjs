@@ -1,0 +1,205 @@
+/**
+ * The standalone build: `dist/sluss.cjs`, one file that runs every command
+ * with Node.js 20 or later and nothing else (no node_modules). Registers
+ * carry a copy of it (`sluss init`, `sluss tool update`), so a clone runs
+ * `./sluss` and CI runs `node .sluss/tool/sluss.cjs` without installing
+ * anything.
+ *
+ * Starting fast with 3 MB of bundled code takes some care: Node reads,
+ * decodes and scans every byte of the file it starts, and V8 pre-parses
+ * every function in it. So the file holds
+ *
+ * - a small loader;
+ * - as plain functions, the modules `--help` and every start need
+ *   (`main.js` and the chunks it imports statically);
+ * - the rest of the modules, loaded only by the commands that need them,
+ *   brotli-compressed and base64-encoded inside the last comment of the
+ *   file, which V8 skips at the speed of a comment. The loader reads the
+ *   file again and decompresses a module the first time it is required.
+ *
+ * Every module is esbuild's ES module chunk (the same split as dist/),
+ * turned into a CommonJS function body by esbuild's transform, so chunks
+ * require each other through the loader and Node's built-ins through Node.
+ * The file is CommonJS (`.cjs`) so that no package.json around a register
+ * can make Node read it as anything else.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+import { build, transform } from 'esbuild';
+import { bundledLicences } from './build-licences.mjs';
+
+export const STANDALONE_FILE = 'dist/sluss.cjs';
+/** The mark before the compressed modules; the loader looks for its last occurrence. */
+const PACKED_MARK = '/*sluss-packed:';
+
+/**
+ * sluss's own source loads two packages through createRequire(import.meta.url)
+ * (the YAML library lazily, Ajv's runtime helpers from the generated
+ * validators), which esbuild cannot follow. Here they become plain
+ * require() calls, which it bundles. The build stops if such a call is left
+ * that it does not understand, rather than ship a file that needs
+ * node_modules at run time.
+ */
+const bundleCreateRequire = {
+  name: 'bundle-create-require',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      if (!source.includes('createRequire(import.meta.url)')) return undefined;
+      const rewritten = source
+        .replace(/createRequire\(import\.meta\.url\)\((['"][^'"]+['"])\)/g, 'require($1)')
+        .replace(/^const require = createRequire\(import\.meta\.url\);$/m, '');
+      if (rewritten.includes('createRequire(import.meta.url)')) {
+        throw new Error(`${path}: a createRequire(import.meta.url) the standalone build cannot bundle; see scripts/build-standalone.mjs`);
+      }
+      return { contents: rewritten, loader: 'ts' };
+    });
+  },
+};
+
+/** Chunks reachable from main.js through static imports: what every start loads. */
+function startupChunks(metafile) {
+  const imports = new Map();
+  for (const [path, output] of Object.entries(metafile.outputs)) {
+    imports.set(basename(path), output.imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => basename(i.path)));
+  }
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const next of imports.get(name) ?? []) visit(next);
+  };
+  visit('main.js');
+  return seen;
+}
+
+/** The loader's pre-start check: the two sentences come from the interface catalogue. */
+async function nodeTooOldMessages(root) {
+  const result = await build({
+    absWorkingDir: root,
+    stdin: { contents: "export { toolText } from './src/ui/tool-text.ts';", resolveDir: root, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+  });
+  const { toolText } = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+  return { sv: toolText('sv').nodeTooOld('%VERSION%'), en: toolText('en').nodeTooOld('%VERSION%') };
+}
+
+/**
+ * bin/sluss is the one place that wires sluss to a process (arguments,
+ * signals, exit code); the standalone file runs the same lines, with the
+ * import of dist/cli/main.js replaced by the loader and the top-level await
+ * inside an async function, as CommonJS has none.
+ */
+function processWiring(root) {
+  const bin = readFileSync(join(root, 'bin', 'sluss'), 'utf8');
+  const importLine = "import { onSignal, run } from '../dist/cli/main.js';";
+  const lines = bin.split('\n');
+  if (!lines[0].startsWith('#!') || lines.filter((line) => line === importLine).length !== 1) {
+    throw new Error(`bin/sluss no longer has the line "${importLine}" that scripts/build-standalone.mjs replaces`);
+  }
+  const body = lines.slice(1).filter((line) => line !== importLine).join('\n');
+  return `const { onSignal, run } = load('main.js');\n(async () => {\n${body}})();\n`;
+}
+
+/** Text for a comment of the file: ASCII (see the check in buildStandalone), never closing the comment early. */
+const commentText = (text) => text.replace(/\*\//g, '*\\/').replace(/[^\x00-\x7f]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+/** A JavaScript string literal in ASCII. */
+const asciiString = (text) => JSON.stringify(text).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+function loaderSource({ version, startup, wiring, messages, licences, packed }) {
+  const startupModules = startup.map(({ name, code }) => `${JSON.stringify(name)}: function (require, module, exports, __filename, __dirname, __slussFileUrl) {\n${code}}`).join(',\n');
+  return `#!/usr/bin/env node
+/*
+ * sluss ${version}: the whole program in one file, for Node.js 20 or later.
+ * Built by scripts/build-standalone.mjs from sluss's source and the packages
+ * it bundles (their licences are at the end of this file). Do not edit: a
+ * register's copy is checked against .sluss/tool/manifest.json.
+ */
+'use strict';
+if (Number(process.versions.node.split('.')[0]) < 20) {
+  const wanted = (process.argv.find((a) => a.startsWith('--lang=')) || '').slice(7) || process.argv[process.argv.indexOf('--lang') + 1] || process.env.SLUSS_LANG || process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  process.stderr.write((/^en/i.test(wanted) ? ${asciiString(messages.en)} : ${asciiString(messages.sv)}).replace('%VERSION%', process.versions.node) + '\\n');
+  process.exit(1);
+}
+const nodeRequire = require;
+const fileUrl = require('node:url').pathToFileURL(__filename).href;
+const startup = {
+${startupModules}
+};
+let packed;
+function packedModule(name) {
+  if (packed === undefined) {
+    const own = require('node:fs').readFileSync(__filename, 'latin1');
+    packed = JSON.parse(own.slice(own.lastIndexOf(${JSON.stringify(PACKED_MARK)}) + ${PACKED_MARK.length}, own.lastIndexOf('*/')));
+  }
+  if (!(name in packed)) throw new Error('sluss: ' + name + ' is missing from ' + __filename);
+  const source = require('node:zlib').brotliDecompressSync(Buffer.from(packed[name], 'base64')).toString('utf8');
+  return require('node:vm').compileFunction(source, ['require', 'module', 'exports', '__filename', '__dirname', '__slussFileUrl'], { filename: __filename + '/' + name });
+}
+const modules = new Map();
+function load(name) {
+  const known = modules.get(name);
+  if (known) return known.exports;
+  const module = { exports: {} };
+  modules.set(name, module);
+  const define = startup[name] || packedModule(name);
+  define((id) => (id.startsWith('./') ? load(id.slice(2)) : nodeRequire(id)), module, module.exports, __filename, __dirname, fileUrl);
+  return module.exports;
+}
+${wiring}
+/*
+${commentText(licences)}
+*/
+${PACKED_MARK}${JSON.stringify(packed)}*/
+`;
+}
+
+/**
+ * Builds dist/sluss.cjs. `plugins` are the dist build's own (the stemmer
+ * cut); returns the file's size and SHA-256.
+ */
+export async function buildStandalone({ root, plugins, version }) {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ['src/cli/main.ts'],
+    outdir: 'standalone',
+    write: false,
+    metafile: true,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    // Modules are functions of the loader: import.meta is the standalone file itself.
+    define: { 'import.meta.url': '__slussFileUrl' },
+    plugins: [bundleCreateRequire, ...plugins],
+    logLevel: 'warning',
+  });
+  const startupNames = startupChunks(result.metafile);
+  const startup = [];
+  const packed = {};
+  for (const output of result.outputFiles) {
+    const name = basename(output.path);
+    const { code } = await transform(output.text, { format: 'cjs', platform: 'node', target: 'node20', supported: { 'dynamic-import': false }, minify: true, logLevel: 'warning' });
+    if (startupNames.has(name)) startup.push({ name, code });
+    else packed[name] = brotliCompressSync(Buffer.from(code), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: code.length } }).toString('base64');
+  }
+  const source = loaderSource({
+    version,
+    startup: startup.sort((a, b) => (a.name === 'main.js' ? -1 : b.name === 'main.js' ? 1 : a.name.localeCompare(b.name))),
+    wiring: processWiring(root),
+    messages: await nodeTooOldMessages(root),
+    licences: bundledLicences(root, result.metafile),
+    packed,
+  });
+  if (/[^\x00-\x7f]/.test(source)) throw new Error('dist/sluss.cjs must be ASCII: Node decodes other text more slowly at every start');
+  writeFileSync(join(root, STANDALONE_FILE), source, { mode: 0o755 });
+  return { bytes: Buffer.byteLength(source), sha256: createHash('sha256').update(source).digest('hex') };
+}
