@@ -44,7 +44,11 @@ export type ErrorCode =
   | 'missing-identity'
   | 'no-remote'
   | 'push-failed'
-  | 'interrupted';
+  | 'interrupted'
+  | 'tool-unavailable'
+  | 'generated-not-committed'
+  | 'forge-api-failed'
+  | 'ci-variables-missing';
 
 import type { Problem } from './problems.js';
 
@@ -93,6 +97,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'unknown-stage':
     case 'input-file-invalid':
     case 'path-outside-register':
+    case 'ci-variables-missing':
       return EXIT.usage;
     case 'duplicate-found':
       return EXIT.duplicateFound;
@@ -123,6 +128,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'commit-failed':
     case 'branch-exists':
     case 'git-failed':
+    case 'generated-not-committed':
       return EXIT.git;
     case 'interrupted':
       return EXIT.interrupted;

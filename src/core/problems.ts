@@ -27,7 +27,13 @@ export type ProblemCode =
   | 'history-order'
   | 'personal-data'
   | 'config-duplicate-code'
-  | 'config-unknown-reference';
+  | 'config-unknown-reference'
+  | 'tool-missing'
+  | 'tool-manifest-missing'
+  | 'tool-manifest-invalid'
+  | 'tool-tampered'
+  | 'tool-outdated'
+  | 'tool-newer';
 
 export interface Problem {
   /** Path relative to the register root. */

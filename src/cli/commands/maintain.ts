@@ -1,6 +1,8 @@
-/** validate and init: looking after the register itself. */
-import { Option } from 'commander';
+/** validate, init, tool and ci: looking after the register itself. */
+import { Argument, Option } from 'commander';
 import type { Command } from 'commander';
+import { toolText } from '../../ui/tool-text.js';
+import { collect } from '../cli-env.js';
 import type { CliEnv } from '../cli-env.js';
 
 export function validateCommand(program: Command, env: CliEnv): void {
@@ -16,17 +18,59 @@ export function validateCommand(program: Command, env: CliEnv): void {
     });
 }
 
+export interface InitFlags {
+  name: string;
+  commit: boolean;
+  ci?: 'github' | 'gitlab';
+  coordinator?: string[];
+  json?: boolean;
+}
+
 export function initCommand(program: Command, env: CliEnv): void {
   program
     .command('init')
     .description(env.text.init)
     .argument('[dir]', env.text.initDir, '.')
     .option('--name <name>', env.text.initName, 'Idéslussen')
+    .option('--coordinator <who>', toolText(env.lang).help.initCoordinator, collect)
     .option('--no-commit', env.text.initNoCommit)
     .addOption(new Option('--ci <forge>', env.text.initCi).choices(['github', 'gitlab']))
     .option('--json', env.text.json)
-    .action(async (dir: string, flags: { name: string; commit: boolean; ci?: 'github' | 'gitlab'; json?: boolean }, command: Command) => {
+    .action(async (dir: string, flags: InitFlags, command: Command) => {
       const { runInit } = await import('./maintain-run.js');
       await runInit(env.context(command), dir, flags);
+    });
+}
+
+/**
+ * `sluss tool update`. One command with the action as its argument, not a
+ * nested subcommand, so it gets the same Swedish help and error handling as
+ * every other command.
+ */
+export function toolCommand(program: Command, env: CliEnv): void {
+  const help = toolText(env.lang).help;
+  program
+    .command('tool')
+    .description(help.tool)
+    .addArgument(new Argument('<action>', help.toolUpdate).choices(['update']))
+    .option('--no-commit', help.toolNoCommit)
+    .option('--json', env.text.json)
+    .action(async (_action: 'update', flags: { commit: boolean; json?: boolean }, command: Command) => {
+      const { runToolUpdate } = await import('./maintain-run.js');
+      await runToolUpdate(env.context(command, { interactive: false }), flags);
+    });
+}
+
+/** `sluss ci gitlab-approvals | gitlab-note <file>`: hidden from the help, only the generated GitLab pipeline runs them. */
+export function ciCommand(program: Command, env: CliEnv): void {
+  const help = toolText(env.lang).help;
+  program
+    .command('ci', { hidden: true })
+    .description(help.ci)
+    .addArgument(new Argument('<action>', `${help.ciApprovals}; ${help.ciNote}`).choices(['gitlab-approvals', 'gitlab-note']))
+    .argument('[file]', help.ciNoteFile)
+    .action(async (action: 'gitlab-approvals' | 'gitlab-note', file: string | undefined, _flags: object, command: Command) => {
+      const { runCi } = await import('./maintain-run.js');
+      await runCi(env.context(command, { interactive: false }), action, file);
     });
 }
