@@ -29,16 +29,26 @@ export function bundledPackages(root, metafile) {
     const manifest = join(root, dir, 'package.json');
     if (!existsSync(manifest)) continue;
     const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
-    const licence = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'UNKNOWN');
+    // An SPDX expression may come in parentheses: `(MIT OR GPL-3.0-or-later)`.
+    const licence = (typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'UNKNOWN')).replace(/^\((.*)\)$/, '$1');
     const key = `${pkg.name}@${pkg.version}`;
     if (!byName.has(key)) byName.set(key, { name: pkg.name, version: pkg.version, licence, text: licenceText(join(root, dir)) });
   }
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
 }
 
-/** Every bundled package's licence, as the text that closes dist/sluss.cjs. */
+/** THIRD_PARTY_NOTICES.md up to its list of bundled packages: the data sluss ships, with the notices their licences ask to keep. */
+function dataNotices(root) {
+  const notices = readFileSync(join(root, 'THIRD_PARTY_NOTICES.md'), 'utf8');
+  const end = notices.indexOf('\n## Packages bundled');
+  if (end === -1) throw new Error('THIRD_PARTY_NOTICES.md has no section "## Packages bundled …" (scripts/build-licences.mjs)');
+  return notices.slice(0, end).trim();
+}
+
+/** sluss's own licence, the data notices, and every bundled package's licence: the text that closes dist/sluss.cjs. */
 export function bundledLicences(root, metafile) {
+  const { license } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const packages = bundledPackages(root, metafile);
   const sections = packages.map((p) => `${p.name} ${p.version} (${p.licence})\n\n${p.text ?? `Licence: ${p.licence} (the package ships no licence file).`}`);
-  return [`Packages bundled in this file (${packages.length}) and their licences:`, ...sections].join('\n\n----------------------------------------------------------------\n\n');
+  return [`sluss is licensed under ${license}.`, dataNotices(root), `Packages bundled in this file (${packages.length}) and their licences:`, ...sections].join('\n\n----------------------------------------------------------------\n\n');
 }

@@ -59,6 +59,24 @@ const bundleCreateRequire = {
   },
 };
 
+/**
+ * exceljs loads unzipper for reading workbooks, which sluss never does (it
+ * only writes reports). unzipper pulls in a dozen packages, one of them
+ * (buffers) with no licence to redistribute it under, so the standalone
+ * file gets a stand-in that refuses to read instead. The XLSX test of
+ * test/e2e/standalone.test.ts proves writing still works.
+ */
+const leaveOutWorkbookReading = {
+  name: 'leave-out-workbook-reading',
+  setup(build) {
+    build.onResolve({ filter: /^unzipper$/ }, () => ({ path: 'unzipper', namespace: 'sluss-stand-in' }));
+    build.onLoad({ filter: /.*/, namespace: 'sluss-stand-in' }, () => ({
+      contents: "module.exports = new Proxy({}, { get() { throw new Error('sluss writes workbooks but never reads them: unzipper is left out of the standalone build'); } });",
+      loader: 'js',
+    }));
+  },
+};
+
 /** Chunks reachable from main.js through static imports: what every start loads. */
 function startupChunks(metafile) {
   const imports = new Map();
@@ -179,7 +197,7 @@ export async function buildStandalone({ root, plugins, version }) {
     minify: true,
     // Modules are functions of the loader: import.meta is the standalone file itself.
     define: { 'import.meta.url': '__slussFileUrl' },
-    plugins: [bundleCreateRequire, ...plugins],
+    plugins: [bundleCreateRequire, leaveOutWorkbookReading, ...plugins],
     logLevel: 'warning',
   });
   const startupNames = startupChunks(result.metafile);

@@ -82,7 +82,7 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
   'push-failed': (p) => ({ message: `Grenen ${p['branch']} kunde inte skickas: ${p['detail']}.`, hint: 'Kontrollera nätverket och din behörighet och försök igen; ändringen finns kvar på grenen.' }),
   'tool-unavailable': (p) => ({
     message: `sluss hittar inte sin egen fristående fil ${p['file']}, som registret ska få en kopia av.`,
-    hint: 'Installera sluss på nytt (npm install -g ./sluss-<version>.tgz), eller kör npm run build i sluss källkod.',
+    hint: 'Installera sluss på nytt från paketfilen sluss-<version>.tgz (se README, Installera), eller kör npm run build i sluss källkod.',
   }),
   'generated-not-committed': (p) => ({
     message: `Filerna är skrivna men kunde inte checkas in${p['detail'] ? ` (${p['detail']})` : ''}: ${list(p['files'])}.`,
@@ -162,7 +162,7 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
   'push-failed': (p) => ({ message: `The branch ${p['branch']} could not be sent: ${p['detail']}.`, hint: 'Check the network and your access and try again; the change stays on the branch.' }),
   'tool-unavailable': (p) => ({
     message: `sluss cannot find its own standalone file ${p['file']}, which the register gets a copy of.`,
-    hint: 'Install sluss again (npm install -g ./sluss-<version>.tgz), or run npm run build in the sluss source.',
+    hint: 'Install sluss again from the package file sluss-<version>.tgz (see the README, Install), or run npm run build in the sluss source.',
   }),
   'generated-not-committed': (p) => ({
     message: `The files are written but could not be committed${p['detail'] ? ` (${p['detail']})` : ''}: ${list(p['files'])}.`,
