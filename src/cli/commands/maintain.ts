@@ -1,6 +1,7 @@
 /** validate, init, tool and ci: looking after the register itself. */
-import { Argument, Option } from 'commander';
+import { Option } from 'commander';
 import type { Command } from 'commander';
+import { SlussError } from '../../core/errors.js';
 import { toolText } from '../../ui/tool-text.js';
 import { collect } from '../cli-env.js';
 import type { CliEnv } from '../cli-env.js';
@@ -52,10 +53,12 @@ export function toolCommand(program: Command, env: CliEnv): void {
   program
     .command('tool')
     .description(help.tool)
-    .addArgument(new Argument('<action>', help.toolUpdate).choices(['update']))
+    .argument('<action>', `update: ${help.toolUpdate}`)
     .option('--no-commit', help.toolNoCommit)
     .option('--json', env.text.json)
-    .action(async (_action: 'update', flags: { commit: boolean; json?: boolean }, command: Command) => {
+    .action(async (action: string, flags: { commit: boolean; json?: boolean }, command: Command) => {
+      // Checked here rather than with commander's choices, whose words are English.
+      if (action !== 'update') throw new SlussError('usage', { option: 'sluss tool', value: action, known: ['update'] });
       const { runToolUpdate } = await import('./maintain-run.js');
       await runToolUpdate(env.context(command, { interactive: false }), flags);
     });
@@ -67,9 +70,10 @@ export function ciCommand(program: Command, env: CliEnv): void {
   program
     .command('ci', { hidden: true })
     .description(help.ci)
-    .addArgument(new Argument('<action>', `${help.ciApprovals}; ${help.ciNote}`).choices(['gitlab-approvals', 'gitlab-note']))
+    .argument('<action>', `gitlab-approvals: ${help.ciApprovals}; gitlab-note: ${help.ciNote}`)
     .argument('[file]', help.ciNoteFile)
-    .action(async (action: 'gitlab-approvals' | 'gitlab-note', file: string | undefined, _flags: object, command: Command) => {
+    .action(async (action: string, file: string | undefined, _flags: object, command: Command) => {
+      if (action !== 'gitlab-approvals' && action !== 'gitlab-note') throw new SlussError('usage', { option: 'sluss ci', value: action, known: ['gitlab-approvals', 'gitlab-note'] });
       const { runCi } = await import('./maintain-run.js');
       await runCi(env.context(command, { interactive: false }), action, file);
     });
