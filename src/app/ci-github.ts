@@ -30,8 +30,10 @@ const CHECKOUT_AND_NODE = `      - uses: ${PINNED_ACTIONS.checkout}
 const PULL_REQUEST = "github.event_name != 'push'";
 const DEFAULT_BRANCH_PUSH = "github.event_name == 'push' && github.ref_name == github.event.repository.default_branch";
 
-export function githubWorkflow(): string {
-  const sluss = TOOL_COMMAND;
+const sluss = TOOL_COMMAND;
+
+/** What the workflow is for, when it runs, and the job that reads approvals with the token. */
+function headerAndApprovals(): string {
   return `# ${GENERATED_MARK} github. Kör kommandot igen så skrivs filen om;
 # ta bort den här raden om du vill behålla egna ändringar.
 #
@@ -85,7 +87,12 @@ jobs:
             | sort | paste -sd, -)
           echo "list=$list" >> "$GITHUB_OUTPUT"
 
-  check:
+`;
+}
+
+/** Validation and review with the register's copy, read-only; the markdown report leaves as an artifact. */
+function checkJob(): string {
+  return `  check:
     name: Kontrollera registret
     needs: approvals
     # Pull requests, och huvudgrenen efter varje sammanslagning.
@@ -114,7 +121,12 @@ ${CHECKOUT_AND_NODE}
         if: \${{ !cancelled() && ${PULL_REQUEST} }}
         run: ${sluss} review --base "origin/$BASE_REF" --format github --actor "@$PR_AUTHOR" --approvals "$APPROVALS"
 
-  comment:
+`;
+}
+
+/** Posts the report with the token, in a job that checks out nothing. */
+function commentJob(): string {
+  return `  comment:
     name: Kommentar på pull requesten
     needs: check
     # En pull request från en fork får ingen skrivrätt; där räcker kontrollen.
@@ -133,7 +145,12 @@ ${CHECKOUT_AND_NODE}
           PR_NUMBER: \${{ github.event.pull_request.number }}
         run: gh pr comment "$PR_NUMBER" --edit-last --body-file sluss-review.md || gh pr comment "$PR_NUMBER" --body-file sluss-review.md
 
-  report:
+`;
+}
+
+/** On the default branch: the HTML report, built read-only, deployed by a job of its own. */
+function pagesJobs(): string {
+  return `  report:
     name: Rapporten
     needs: check
     if: ${DEFAULT_BRANCH_PUSH}
@@ -168,4 +185,8 @@ ${CHECKOUT_AND_NODE}
         id: deployment
         uses: ${PINNED_ACTIONS.deployPages}
 `;
+}
+
+export function githubWorkflow(): string {
+  return [headerAndApprovals(), checkJob(), commentJob(), pagesJobs()].join('');
 }
