@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pty from '@lydell/node-pty';
 import { describe, expect, it } from 'vitest';
-import { generatedFiles } from '../helpers/ci-register.js';
+import { emptyRepository, generatedFiles } from '../helpers/ci-register.js';
 import { BIN, runCli } from '../helpers/cli.js';
 import { git, tempDir, testEnv } from '../helpers/registers.js';
 
@@ -36,11 +36,7 @@ function onlyNodeAndGit(): string {
 }
 
 function newGitRepository(): string {
-  const dir = isolatedDir();
-  git(dir, 'init', '--quiet', '--initial-branch=main');
-  git(dir, 'config', 'user.name', 'Anna Andersson');
-  git(dir, 'config', 'user.email', 'anna@skovde.se');
-  return dir;
+  return emptyRepository(isolatedDir());
 }
 
 describe('dist/sluss.cjs', () => {

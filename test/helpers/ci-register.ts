@@ -27,17 +27,22 @@ function ownSluss(dir: string, args: string[]): string {
   return execFileSync(join(dir, 'sluss'), args, { cwd: dir, env: testEnv({ SLUSS_TODAY: '2026-11-27' }), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** An empty git repository in `dir` (a new temporary folder by default) with an identity of its own: where `sluss init` runs. */
+export function emptyRepository(dir = tempDir()): string {
+  git(dir, 'init', '--quiet', '--initial-branch=main');
+  git(dir, 'config', 'user.name', 'Anna Andersson');
+  git(dir, 'config', 'user.email', 'anna@skovde.se');
+  return dir;
+}
+
 export interface CiRegister {
   root: string;
   remote: string;
 }
 
 export function createCiRegister(forge: Forge): CiRegister {
-  const root = tempDir('sluss-ci-');
+  const root = emptyRepository(tempDir('sluss-ci-'));
   const remote = join(tempDir('sluss-remote-'), 'register.git');
-  git(root, 'init', '--quiet', '--initial-branch=main');
-  git(root, 'config', 'user.name', 'Anna Andersson');
-  git(root, 'config', 'user.email', 'anna@skovde.se');
   git(root, 'config', 'commit.gpgsign', 'false');
   sluss(root, ['init', '--ci', forge, '--name', 'Testslussen', '--coordinator', COORDINATOR]);
   writeIdea(root, {

@@ -10,24 +10,17 @@ import { validateRegister } from '../../src/app/validate.js';
 import { parseConfig } from '../../src/core/format/config-file.js';
 import { PACKAGE_VERSION } from '../../src/package-version.js';
 import { scriptedPrompter, testContext } from '../helpers/context.js';
-import { createRegister, git, tempDir } from '../helpers/registers.js';
+import { emptyRepository } from '../helpers/ci-register.js';
+import { createRegister, git } from '../helpers/registers.js';
 
 /** A small stand-in for dist/sluss.cjs: what matters here is its bytes and version, not that it runs. */
 function fakeTool(version: string, body = 'console.log("sluss");'): ToolSource {
   return { version, content: Buffer.from(`#!/usr/bin/env node\n/*\n * sluss ${version}: test copy\n */\n${body}\n`) };
 }
 
-function newRepository(): string {
-  const dir = tempDir();
-  git(dir, 'init', '--quiet', '--initial-branch=main');
-  git(dir, 'config', 'user.name', 'Init Test');
-  git(dir, 'config', 'user.email', 'init@example.se');
-  return dir;
-}
-
 describe('sluss init', () => {
   it('writes the copy, its manifest, the launchers and a .sluss/.gitignore that keeps cache, lock and recovery files out of git', async () => {
-    const dir = newRepository();
+    const dir = emptyRepository();
     const ctx = testContext({ cwd: dir });
     const result = await initRegister(ctx, { dir: '.', name: 'Testslussen', commit: true, coordinators: ['@samordnaren'], tool: fakeTool(PACKAGE_VERSION) });
     expect(result.files).toEqual(expect.arrayContaining(['.sluss/.gitignore', '.sluss/tool/sluss.cjs', '.sluss/tool/manifest.json', 'sluss', 'sluss.cmd', '.gitattributes']));
@@ -50,15 +43,15 @@ describe('sluss init', () => {
   });
 
   it('asks for the coordinators on a terminal and says when coordinators and reviewers are still missing', async () => {
-    const asked = await initRegister(testContext({ cwd: newRepository(), prompter: scriptedPrompter(['@anna, maria@skaraborg.se']) }), { dir: '.', name: 'X', commit: false, tool: fakeTool('1.0.0') });
+    const asked = await initRegister(testContext({ cwd: emptyRepository(), prompter: scriptedPrompter(['@anna, maria@skaraborg.se']) }), { dir: '.', name: 'X', commit: false, tool: fakeTool('1.0.0') });
     expect(asked.coordinatorsMissing).toBe(false);
-    const none = await initRegister(testContext({ cwd: newRepository() }), { dir: '.', name: 'X', commit: false, tool: fakeTool('1.0.0') });
+    const none = await initRegister(testContext({ cwd: emptyRepository() }), { dir: '.', name: 'X', commit: false, tool: fakeTool('1.0.0') });
     expect(none.coordinatorsMissing).toBe(true);
     expect(none.reviewersMissing).toBe(true);
   });
 
   it('refuses a name or coordinator with a control character before it writes anything', async () => {
-    const dir = newRepository();
+    const dir = emptyRepository();
     await expect(initRegister(testContext({ cwd: dir }), { dir: '.', name: 'X', commit: false, coordinators: ['@anna\n/ideas/ @mallory'], tool: fakeTool('1.0.0') })).rejects.toMatchObject({
       code: 'usage',
       params: { option: '--coordinator' },
@@ -68,7 +61,7 @@ describe('sluss init', () => {
   });
 
   it('run again with --ci and nothing to change: no file written, no commit, success', async () => {
-    const dir = newRepository();
+    const dir = emptyRepository();
     const ctx = testContext({ cwd: dir });
     await initRegister(ctx, { dir: '.', name: 'X', commit: true, ci: 'github', tool: fakeTool('1.0.0') });
     const head = git(dir, 'rev-parse', 'HEAD');
@@ -79,7 +72,7 @@ describe('sluss init', () => {
   });
 
   it('commits only what changed when CODEOWNERS is unchanged and a CI file is new (it used to exit 5 after committing)', async () => {
-    const dir = newRepository();
+    const dir = emptyRepository();
     const ctx = testContext({ cwd: dir });
     await initRegister(ctx, { dir: '.', name: 'X', commit: true, ci: 'github', tool: fakeTool('1.0.0') });
     git(dir, 'rm', '--quiet', '.github/pull_request_template.md');
@@ -91,7 +84,7 @@ describe('sluss init', () => {
   });
 
   it('says the files are written but not committed when a hook refuses the commit, never that an idea was saved', async () => {
-    const dir = newRepository();
+    const dir = emptyRepository();
     const hook = join(dir, '.git', 'hooks', 'pre-commit');
     writeFileSync(hook, '#!/bin/sh\necho nej >&2\nexit 1\n');
     chmodSync(hook, 0o755);
@@ -114,7 +107,7 @@ describe('sluss init', () => {
 
 describe('sluss tool update', () => {
   it('writes a newer copy as one commit reviewers can see, and changes nothing the second time', async () => {
-    const dir = newRepository();
+    const dir = emptyRepository();
     await initRegister(testContext({ cwd: dir }), { dir: '.', name: 'X', commit: true, tool: fakeTool('1.0.0') });
     const ctx = testContext({ cwd: join(dir, 'ideas') });
     const updated = await updateTool(ctx, { commit: true, source: fakeTool('1.1.0', 'console.log("ny");') });
@@ -129,7 +122,7 @@ describe('sluss tool update', () => {
 
 describe('validate and the copy', () => {
   async function registerWithCopy(version = PACKAGE_VERSION): Promise<string> {
-    const dir = newRepository();
+    const dir = emptyRepository();
     await initRegister(testContext({ cwd: dir }), { dir: '.', name: 'X', commit: true, tool: fakeTool(version) });
     return dir;
   }
