@@ -5,7 +5,8 @@
  * test/e2e/standalone.test.ts checks that the two agree.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Package folders (`node_modules/a`, `node_modules/@s/b`, nested ones too) that the bundle's inputs come from. */
 function bundledPackageDirs(metafile) {
@@ -51,4 +52,16 @@ export function bundledLicences(root, metafile) {
   const packages = bundledPackages(root, metafile);
   const sections = packages.map((p) => `${p.name} ${p.version} (${p.licence})\n\n${p.text ?? `Licence: ${p.licence} (the package ships no licence file).`}`);
   return [`sluss is licensed under ${license}.`, dataNotices(root), `Packages bundled in this file (${packages.length}) and their licences:`, ...sections].join('\n\n----------------------------------------------------------------\n\n');
+}
+
+/**
+ * `node scripts/build-licences.mjs`, after `npm run build`: the rows of the
+ * table in THIRD_PARTY_NOTICES.md, read from the licences that close
+ * dist/sluss.cjs. Paste them there when the bundled packages change (the
+ * test in test/e2e/standalone.test.ts says when).
+ */
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const built = readFileSync(join(root, 'dist', 'sluss.cjs'), 'latin1');
+  for (const [, name, version, licence] of built.matchAll(/^(\S+) (\d\S*) \(([^)]+)\)$/gm)) process.stdout.write(`| ${name} | ${licence} | ${version} |\n`);
 }

@@ -110,13 +110,14 @@ export async function initRegister(ctx: CommandContext, options: InitOptions): P
   if (existing && !options.ci) throw new SlussError('target-not-empty', { dir });
   checkConfiguredText('--name', options.name);
   for (const coordinator of options.coordinators ?? []) checkConfiguredText('--coordinator', coordinator);
+  // Before anything is created: without its own standalone file sluss cannot give the register its copy.
+  const source = options.tool ?? (await readRunningTool());
   await mkdir(dir, { recursive: true });
   const git = new GitRepository(dir, ctx.env);
   await git.verifyGitInstalled();
   const gitInitialised = !(await git.isRepository());
   if (gitInitialised) await git.init();
 
-  const source = options.tool ?? (await readRunningTool());
   const coordinators = options.coordinators ?? (!existing && ctx.prompter ? await askCoordinators(ctx.prompter, ctx.lang) : []);
   const written = await syncRegisterFiles(dir, baseFiles(options.name, coordinators));
   // An existing copy is updated by `sluss tool update`, as a change of its own; init only adds a missing one.

@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { initRegister } from '../../src/app/init.js';
 import { checkToolCopy, withoutWholeSlussIgnore } from '../../src/app/tool-copy.js';
 import type { ToolSource } from '../../src/app/tool-source.js';
+import { readRunningTool } from '../../src/app/tool-source.js';
 import { updateTool } from '../../src/app/tool-update.js';
 import { validateRegister } from '../../src/app/validate.js';
 import { parseConfig } from '../../src/core/format/config-file.js';
 import { PACKAGE_VERSION } from '../../src/package-version.js';
 import { scriptedPrompter, testContext } from '../helpers/context.js';
 import { emptyRepository } from '../helpers/ci-register.js';
-import { createRegister, git } from '../helpers/registers.js';
+import { createRegister, git, tempDir } from '../helpers/registers.js';
 
 /** A small stand-in for dist/sluss.cjs: what matters here is its bytes and version, not that it runs. */
 function fakeTool(version: string, body = 'console.log("sluss");'): ToolSource {
@@ -155,6 +156,17 @@ describe('validate and the copy', () => {
 
   it('says nothing about a register without a copy', async () => {
     expect(await checkToolCopy(createRegister(), PACKAGE_VERSION)).toEqual({ problems: [], warnings: [] });
+  });
+});
+
+describe('the running sluss as the source of the copy', () => {
+  it('refuses a missing file or one that is not a standalone sluss, naming it', async () => {
+    const dir = tempDir();
+    await expect(readRunningTool(join(dir, 'saknas.cjs'))).rejects.toMatchObject({ code: 'tool-unavailable', params: { file: join(dir, 'saknas.cjs') } });
+    writeFileSync(join(dir, 'annat.cjs'), 'console.log("inte sluss")\n');
+    await expect(readRunningTool(join(dir, 'annat.cjs'))).rejects.toMatchObject({ code: 'tool-unavailable' });
+    writeFileSync(join(dir, 'sluss.cjs'), fakeTool('2.3.4').content);
+    expect(await readRunningTool(join(dir, 'sluss.cjs'))).toMatchObject({ version: '2.3.4' });
   });
 });
 
