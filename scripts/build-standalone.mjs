@@ -147,13 +147,15 @@ if (Number(process.versions.node.split('.')[0]) < 20) {
 }
 const nodeRequire = require;
 const fileUrl = require('node:url').pathToFileURL(__filename).href;
+// Opened now: should the file be replaced while sluss runs (sluss tool update), modules still come from the file that started.
+const ownFile = require('node:fs').openSync(__filename, 'r');
 const startup = {
 ${startupModules}
 };
 let packed;
 function packedModule(name) {
   if (packed === undefined) {
-    const own = require('node:fs').readFileSync(__filename, 'latin1');
+    const own = require('node:fs').readFileSync(ownFile, 'latin1');
     packed = JSON.parse(own.slice(own.lastIndexOf(${JSON.stringify(PACKED_MARK)}) + ${PACKED_MARK.length}, own.lastIndexOf('*/')));
   }
   if (!(name in packed)) throw new Error('sluss: ' + name + ' is missing from ' + __filename);
