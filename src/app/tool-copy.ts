@@ -37,7 +37,7 @@ function launcherSh(): string {
   const sv = toolText('sv');
   const en = toolText('en');
   return `#!/bin/sh
-# ${sv.launcherComment}
+# Kör registrets egen kopia av sluss (.sluss/tool/sluss.cjs) med Node.js.
 # Skapad av sluss; en nyare sluss skriver om den med: sluss tool update
 # Bara skalets egna kommandon: PATH behöver inte ha mer än node.
 case "$0" in */*) here=\${0%/*} ;; *) here=. ;; esac
@@ -57,7 +57,7 @@ exec node "$root/${TOOL_FILE}" "$@"
 function launcherCmd(): string {
   const lines = [
     '@echo off',
-    `rem ${toolText('sv').launcherCmdComment}`,
+    'rem Startar registrets egen kopia av sluss (.sluss\\tool\\sluss.cjs) med Node.js.',
     'where node >nul 2>nul || goto nonode',
     `node "%~dp0${TOOL_FILE.replace(/\//g, '\\')}" %*`,
     'exit /b %errorlevel%',

@@ -4,8 +4,6 @@ import type { Lang } from '../core/messages.js';
 const sv = {
   nodeTooOld: (version: string) => `sluss behöver Node.js 20 eller senare; här finns Node.js ${version}. Installera en nyare Node.js (https://nodejs.org) och försök igen.`,
   nodeMissing: 'Node.js saknas: installera Node.js 20 eller senare (https://nodejs.org) och prova igen.',
-  launcherComment: 'Kör registrets egen kopia av sluss (.sluss/tool/sluss.cjs) med Node.js.',
-  launcherCmdComment: 'Startar registrets egen kopia av sluss (.sluss\\tool\\sluss.cjs) med Node.js.',
   controlCharacter: 'Styrtecken (som radbrytning eller tabb) går inte att använda här.',
   gitlabNoToken:
     'Ingen SLUSS_GITLAB_TOKEN: sluss läser inga godkännanden och skriver ingen kommentar (granskningen finns i jobbloggen och i artefakten sluss-review.md). Skapa en projekttoken (Settings > Access tokens, rollen Reporter, scope api) och spara den som maskerad CI/CD-variabel SLUSS_GITLAB_TOKEN.',
@@ -42,8 +40,6 @@ type ToolText = typeof sv;
 const en: ToolText = {
   nodeTooOld: (version) => `sluss needs Node.js 20 or later; this is Node.js ${version}. Install a newer Node.js (https://nodejs.org) and try again.`,
   nodeMissing: 'Node.js is missing: install Node.js 20 or later (https://nodejs.org) and try again.',
-  launcherComment: "Runs the register's own copy of sluss (.sluss/tool/sluss.cjs) with Node.js.",
-  launcherCmdComment: "Runs the register's own copy of sluss (.sluss\\tool\\sluss.cjs) with Node.js.",
   controlCharacter: 'Control characters (such as a line break or a tab) cannot be used here.',
   gitlabNoToken:
     'No SLUSS_GITLAB_TOKEN: sluss reads no approvals and writes no note (the review is in the job log and in the artifact sluss-review.md). Create a project access token (Settings > Access tokens, role Reporter, scope api) and save it as the masked CI/CD variable SLUSS_GITLAB_TOKEN.',

@@ -116,9 +116,13 @@ describe('a register made by sluss init --ci gitlab', () => {
     expect(result.stderr).toBe('Node.js saknas: installera Node.js 20 eller senare (https://nodejs.org) och prova igen.\n');
   });
 
-  it('init --ci run again with nothing to change succeeds and changes nothing', async () => {
+  it('init --ci says what to fill in, and run again with nothing to change succeeds and changes nothing', async () => {
     const dir = newGitRepository();
-    expect((await runCli(['init', '--ci', 'github'], { cwd: dir })).code).toBe(0);
+    const first = await runCli(['init', '--ci', 'github'], { cwd: dir });
+    expect(first.code).toBe(0);
+    // No coordinators given and no terminal to ask on: the user is told what CI will block until they are filled in.
+    expect(first.stdout).toContain('Obs: sluss.yaml har inga samordnare. Med CI stoppas varje flytt ut ur första bedömningen');
+    expect(first.stdout).toContain('Fyll i varje kommuns granskare i sluss.yaml');
     const head = git(dir, 'rev-parse', 'HEAD');
     const again = await runCli(['init', '--ci', 'github'], { cwd: dir });
     expect(again.code).toBe(0);
