@@ -46,12 +46,34 @@ function dataNotices(root) {
   return notices.slice(0, end).trim();
 }
 
+const COPYRIGHT_LINE = /^\s*(copyright\b|\(c\)|\u00a9)/i;
+
+/**
+ * Packages whose licence reads the same once the copyright lines are set
+ * aside (most MIT and ISC texts) share one section: each package on a line
+ * of its own, every copyright line of theirs, then the text once. Every
+ * notice is kept, at a sixth of the size of one section per package.
+ */
+function licenceSections(packages) {
+  const groups = new Map();
+  for (const p of packages) {
+    const text = p.text ?? `Licence: ${p.licence} (the package ships no licence file).`;
+    const lines = text.split('\n');
+    const body = lines.filter((line) => !COPYRIGHT_LINE.test(line)).join('\n').trim();
+    const key = `${p.licence}\n${body.replace(/\s+/g, ' ')}`;
+    const group = groups.get(key) ?? { packages: [], copyrights: new Set(), body };
+    group.packages.push(p);
+    for (const line of lines.filter((l) => COPYRIGHT_LINE.test(l))) group.copyrights.add(line.trim());
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => [g.packages.map((p) => `${p.name} ${p.version} (${p.licence})`).join('\n'), [...g.copyrights].join('\n'), g.body].filter((part) => part !== '').join('\n\n'));
+}
+
 /** sluss's own licence, the data notices, and every bundled package's licence: the text that closes dist/sluss.cjs. */
 export function bundledLicences(root, metafile) {
   const { license } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const packages = bundledPackages(root, metafile);
-  const sections = packages.map((p) => `${p.name} ${p.version} (${p.licence})\n\n${p.text ?? `Licence: ${p.licence} (the package ships no licence file).`}`);
-  return [`sluss is licensed under ${license}.`, dataNotices(root), `Packages bundled in this file (${packages.length}) and their licences:`, ...sections].join('\n\n----------------------------------------------------------------\n\n');
+  return [`sluss is licensed under ${license}.`, dataNotices(root), `Packages bundled in this file (${packages.length}) and their licences:`, ...licenceSections(packages)].join('\n\n----------------------------------------------------------------\n\n');
 }
 
 /**
@@ -63,5 +85,7 @@ export function bundledLicences(root, metafile) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const built = readFileSync(join(root, 'dist', 'sluss.cjs'), 'latin1');
-  for (const [, name, version, licence] of built.matchAll(/^(\S+) (\d\S*) \(([^)]+)\)$/gm)) process.stdout.write(`| ${name} | ${licence} | ${version} |\n`);
+  const rows = [...built.matchAll(/^(\S+) (\d\S*) \(([^)]+)\)$/gm)].map(([, name, version, licence]) => ({ name, version, licence }));
+  rows.sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+  for (const { name, version, licence } of rows) process.stdout.write(`| ${name} | ${licence} | ${version} |\n`);
 }

@@ -13,9 +13,11 @@
  * - as plain functions, the modules `--help` and every start need
  *   (`main.js` and the chunks it imports statically);
  * - the rest of the modules, loaded only by the commands that need them,
- *   brotli-compressed and base64-encoded inside the last comment of the
- *   file, which V8 skips at the speed of a comment. The loader reads the
- *   file again and decompresses a module the first time it is required.
+ *   brotli-compressed and base64-encoded one after the other inside the last
+ *   comment of the file, which V8 skips at the speed of a comment. The loader
+ *   knows where each one starts (an index written in at build time), reads
+ *   just those bytes of the file and decompresses a module the first time it
+ *   is required.
  *
  * Every module is esbuild's ES module chunk (the same split as dist/),
  * turned into a CommonJS function body by esbuild's transform, so chunks
@@ -31,8 +33,10 @@ import { build, transform } from 'esbuild';
 import { bundledLicences } from './build-licences.mjs';
 
 export const STANDALONE_FILE = 'dist/sluss.cjs';
-/** The mark before the compressed modules; the loader looks for its last occurrence. */
+/** Opens the comment that holds the compressed modules. */
 const PACKED_MARK = '/*sluss-packed:';
+/** Where that comment's content starts in the file, written in once the file is put together (fixed width, so nothing moves). */
+const PACKED_AT = '%PACKED_AT_0000%';
 
 /**
  * sluss's own source loads two packages through createRequire(import.meta.url)
@@ -130,7 +134,7 @@ const commentText = (text) => text.replace(/\*\//g, '*\\/').replace(/[^\x00-\x7f
 /** A JavaScript string literal in ASCII. */
 const asciiString = (text) => JSON.stringify(text).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-function loaderSource({ version, startup, wiring, messages, licences, packed }) {
+function loaderSource({ version, startup, wiring, messages, licences, packed, packedIndex }) {
   const startupModules = startup.map(({ name, code }) => `${JSON.stringify(name)}: function (require, module, exports, __filename, __dirname, __slussFileUrl) {\n${code}}`).join(',\n');
   return `#!/usr/bin/env node
 /*
@@ -152,14 +156,14 @@ const ownFile = require('node:fs').openSync(__filename, 'r');
 const startup = {
 ${startupModules}
 };
-let packed;
+const packedAt = Number('${PACKED_AT}');
+const packedIndex = ${JSON.stringify(packedIndex)};
 function packedModule(name) {
-  if (packed === undefined) {
-    const own = require('node:fs').readFileSync(ownFile, 'latin1');
-    packed = JSON.parse(own.slice(own.lastIndexOf(${JSON.stringify(PACKED_MARK)}) + ${PACKED_MARK.length}, own.lastIndexOf('*/')));
-  }
-  if (!(name in packed)) throw new Error('sluss: ' + name + ' is missing from ' + __filename);
-  const source = require('node:zlib').brotliDecompressSync(Buffer.from(packed[name], 'base64')).toString('utf8');
+  const where = packedIndex[name];
+  if (!where) throw new Error('sluss: ' + name + ' is missing from ' + __filename);
+  const base64 = Buffer.alloc(where[1]);
+  require('node:fs').readSync(ownFile, base64, 0, where[1], packedAt + where[0]);
+  const source = require('node:zlib').brotliDecompressSync(Buffer.from(base64.toString('latin1'), 'base64')).toString('utf8');
   return require('node:vm').compileFunction(source, ['require', 'module', 'exports', '__filename', '__dirname', '__slussFileUrl'], { filename: __filename + '/' + name });
 }
 const modules = new Map();
@@ -176,8 +180,28 @@ ${wiring}
 /*
 ${commentText(licences)}
 */
-${PACKED_MARK}${JSON.stringify(packed)}*/
+${PACKED_MARK}${packed}*/
 `;
+}
+
+/** The modules one after the other, and where each starts and how long it is. */
+function packModules(modules) {
+  let packed = '';
+  const packedIndex = {};
+  for (const { name, code } of modules) {
+    const base64 = brotliCompressSync(Buffer.from(code), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: code.length } }).toString('base64');
+    packedIndex[name] = [packed.length, base64.length];
+    packed += base64;
+  }
+  return { packed, packedIndex };
+}
+
+/** `source` with the position of the packed modules written in. */
+function withPackedPosition(source) {
+  const at = source.lastIndexOf(PACKED_MARK) + PACKED_MARK.length;
+  const digits = String(at).padStart(PACKED_AT.length, '0');
+  if (digits.length !== PACKED_AT.length || source.split(PACKED_AT).length !== 2) throw new Error('scripts/build-standalone.mjs: cannot write in where the packed modules start');
+  return source.replace(PACKED_AT, digits);
 }
 
 /**
@@ -204,21 +228,20 @@ export async function buildStandalone({ root, plugins, version }) {
   });
   const startupNames = startupChunks(result.metafile);
   const startup = [];
-  const packed = {};
+  const lazy = [];
   for (const output of result.outputFiles) {
     const name = basename(output.path);
     const { code } = await transform(output.text, { format: 'cjs', platform: 'node', target: 'node20', supported: { 'dynamic-import': false }, minify: true, logLevel: 'warning' });
-    if (startupNames.has(name)) startup.push({ name, code });
-    else packed[name] = brotliCompressSync(Buffer.from(code), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: code.length } }).toString('base64');
+    (startupNames.has(name) ? startup : lazy).push({ name, code });
   }
-  const source = loaderSource({
+  const source = withPackedPosition(loaderSource({
     version,
     startup: startup.sort((a, b) => (a.name === 'main.js' ? -1 : b.name === 'main.js' ? 1 : a.name.localeCompare(b.name))),
     wiring: processWiring(root),
     messages: await nodeTooOldMessages(root),
     licences: bundledLicences(root, result.metafile),
-    packed,
-  });
+    ...packModules(lazy.sort((a, b) => a.name.localeCompare(b.name))),
+  }));
   if (/[^\x00-\x7f]/.test(source)) throw new Error('dist/sluss.cjs must be ASCII: Node decodes other text more slowly at every start');
   writeFileSync(join(root, STANDALONE_FILE), source, { mode: 0o755 });
   return { bytes: Buffer.byteLength(source), sha256: createHash('sha256').update(source).digest('hex') };
