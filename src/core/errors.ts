@@ -58,7 +58,11 @@ export type ErrorCode =
   | 'push-failed'
   | 'control-character-refused'
   | 'personal-data-refused'
-  | 'interrupted';
+  | 'interrupted'
+  | 'tool-unavailable'
+  | 'generated-not-committed'
+  | 'forge-api-failed'
+  | 'ci-variables-missing';
 
 import type { Problem } from './problems.js';
 
@@ -113,6 +117,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'idea-ambiguous':
     case 'control-character-refused':
     case 'personal-data-refused':
+    case 'ci-variables-missing':
       return EXIT.usage;
     case 'duplicate-found':
       return EXIT.duplicateFound;
@@ -133,6 +138,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'commit-failed':
     case 'branch-exists':
     case 'git-failed':
+    case 'generated-not-committed':
       return EXIT.git;
     case 'interrupted':
       return EXIT.interrupted;

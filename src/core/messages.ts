@@ -87,6 +87,16 @@ const errorsSv: Record<ErrorCode, (p: P) => Explained> = {
   'missing-identity': () => ({ message: 'Vem gör ändringen? Inget namn är inställt i git.', hint: 'Ange --by "Förnamn Efternamn", eller ställ in namnet en gång: git config --global user.name "Förnamn Efternamn".' }),
   'no-remote': () => ({ message: 'Registret har ingen fjärrkopia (remote) att skicka grenen till.', hint: 'Be den som sköter registret lägga till en, eller använd --branch utan --pr.' }),
   'push-failed': (p) => ({ message: `Grenen ${p['branch']} kunde inte skickas: ${p['detail']}.`, hint: 'Kontrollera nätverket och din behörighet och försök igen; ändringen finns kvar på grenen.' }),
+  'tool-unavailable': (p) => ({
+    message: `sluss hittar inte sin egen fristående fil ${p['file']}, som registret ska få en kopia av.`,
+    hint: 'Installera sluss på nytt från paketfilen sluss-<version>.tgz (se README, Installera), eller kör npm run build i sluss källkod.',
+  }),
+  'generated-not-committed': (p) => ({
+    message: `Filerna är skrivna men kunde inte checkas in${p['detail'] ? ` (${p['detail']})` : ''}: ${list(p['files'])}.`,
+    hint: 'Rätta felet (till exempel en pre-commit-krok) och checka in filerna med git add och git commit.',
+  }),
+  'forge-api-failed': (p) => ({ message: `Anropet till forgen misslyckades: ${p['url']}: ${p['detail']}.`, hint: 'Kontrollera att token i SLUSS_GITLAB_TOKEN gäller, har rollen Reporter och scope api, och att körarna når GitLab.' }),
+  'ci-variables-missing': (p) => ({ message: `CI-variablerna ${list(p['variables'])} saknas.`, hint: 'Kommandot körs av GitLab-pipelinen för en merge request (se .gitlab-ci.yml), inte för hand.' }),
 };
 
 const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
@@ -159,6 +169,16 @@ const errorsEn: Record<ErrorCode, (p: P) => Explained> = {
   'missing-identity': () => ({ message: 'Who makes the change? No name is set in git.', hint: 'Give --by "First Last", or set the name once: git config --global user.name "First Last".' }),
   'no-remote': () => ({ message: 'The register has no remote to send the branch to.', hint: 'Ask whoever runs the register to add one, or use --branch without --pr.' }),
   'push-failed': (p) => ({ message: `The branch ${p['branch']} could not be sent: ${p['detail']}.`, hint: 'Check the network and your access and try again; the change stays on the branch.' }),
+  'tool-unavailable': (p) => ({
+    message: `sluss cannot find its own standalone file ${p['file']}, which the register gets a copy of.`,
+    hint: 'Install sluss again from the package file sluss-<version>.tgz (see the README, Install), or run npm run build in the sluss source.',
+  }),
+  'generated-not-committed': (p) => ({
+    message: `The files are written but could not be committed${p['detail'] ? ` (${p['detail']})` : ''}: ${list(p['files'])}.`,
+    hint: 'Fix the cause (for example a pre-commit hook) and commit the files with git add and git commit.',
+  }),
+  'forge-api-failed': (p) => ({ message: `The call to the forge failed: ${p['url']}: ${p['detail']}.`, hint: 'Check that the token in SLUSS_GITLAB_TOKEN is valid, has the role Reporter and the scope api, and that the runners reach GitLab.' }),
+  'ci-variables-missing': (p) => ({ message: `The CI variables ${list(p['variables'])} are missing.`, hint: 'The GitLab pipeline runs this command for a merge request (see .gitlab-ci.yml); it is not meant to be run by hand.' }),
 };
 
 export function explainError(lang: Lang, code: ErrorCode, params: P): Explained {
@@ -217,6 +237,15 @@ const problemsSv: Record<ProblemCode, (p: Q) => Explained> = {
   'config-duplicate-code': (p) => ({ message: `koden "${p['value']}" förekommer flera gånger`, hint: 'varje kod ska vara unik' }),
   'config-unknown-reference': (p) => ({ message: `"${p['value']}" finns inte bland stegen eller områdena`, hint: 'använd en kod som finns i filen' }),
   'config-duplicate-name': (p) => ({ message: `namnet "${p['value']}" används av flera (${list(p['codes'])})`, hint: 'ge var och en ett eget namn, så att namnet pekar ut en enda' }),
+  'tool-missing': () => ({ message: 'registrets kopia av sluss saknas', hint: 'lägg tillbaka den med sluss tool update och checka in den' }),
+  'tool-manifest-missing': () => ({ message: 'manifestet för registrets kopia av sluss saknas', hint: 'skriv det med sluss tool update och checka in det' }),
+  'tool-manifest-invalid': () => ({ message: 'manifestet för registrets kopia av sluss är inte giltigt', hint: 'skriv om det med sluss tool update' }),
+  'tool-tampered': (p) => ({
+    message: `registrets kopia av sluss stämmer inte med manifestet (SHA-256 ${String(p['actual']).slice(0, 12)}…, väntat ${String(p['expected']).slice(0, 12)}…)`,
+    hint: 'filen har ändrats efter att sluss skrev den: skriv den på nytt med sluss tool update och låt ändringen granskas',
+  }),
+  'tool-outdated': (p) => ({ message: `varning: registrets kopia av sluss är version ${p['version']}, äldre än den som körs (${p['running']})`, hint: 'uppdatera den med sluss tool update och låt ändringen granskas som en pull request' }),
+  'tool-newer': (p) => ({ message: `varning: registrets kopia av sluss är version ${p['version']}, nyare än den som körs (${p['running']})`, hint: 'kör registrets kopia med ./sluss (sluss.cmd i Windows), eller uppdatera din sluss' }),
 };
 
 const problemsEn: Record<ProblemCode, (p: Q) => Explained> = {
@@ -267,7 +296,21 @@ const problemsEn: Record<ProblemCode, (p: Q) => Explained> = {
   'config-duplicate-code': (p) => ({ message: `the code "${p['value']}" appears more than once`, hint: 'every code must be unique' }),
   'config-unknown-reference': (p) => ({ message: `"${p['value']}" is not one of the stages or categories`, hint: 'use a code defined in the file' }),
   'config-duplicate-name': (p) => ({ message: `the name "${p['value']}" is used by more than one (${list(p['codes'])})`, hint: 'give each its own name, so a name points at exactly one' }),
+  'tool-missing': () => ({ message: "the register's copy of sluss is missing", hint: 'put it back with sluss tool update and commit it' }),
+  'tool-manifest-missing': () => ({ message: "the manifest of the register's copy of sluss is missing", hint: 'write it with sluss tool update and commit it' }),
+  'tool-manifest-invalid': () => ({ message: "the manifest of the register's copy of sluss is not valid", hint: 'write it again with sluss tool update' }),
+  'tool-tampered': (p) => ({
+    message: `the register's copy of sluss does not match its manifest (SHA-256 ${String(p['actual']).slice(0, 12)}…, expected ${String(p['expected']).slice(0, 12)}…)`,
+    hint: 'the file was changed after sluss wrote it: write it again with sluss tool update and have the change reviewed',
+  }),
+  'tool-outdated': (p) => ({ message: `warning: the register's copy of sluss is version ${p['version']}, older than the one running (${p['running']})`, hint: 'update it with sluss tool update and have the change reviewed as a pull request' }),
+  'tool-newer': (p) => ({ message: `warning: the register's copy of sluss is version ${p['version']}, newer than the one running (${p['running']})`, hint: "run the register's copy with ./sluss (sluss.cmd on Windows), or update your sluss" }),
 };
+
+/** The `text` definition of schemas/config.schema.json: one line, no control characters. */
+function isNoControlPattern(p: Q): boolean {
+  return p['keyword'] === 'pattern' && String(p['pattern']).startsWith('^[^\\u0000-\\u001f\\u007f-\\u009f');
+}
 
 function schemaSv(p: Q): Explained {
   switch (p['keyword']) {
@@ -279,6 +322,7 @@ function schemaSv(p: Q): Explained {
       return { message: `fel typ, ska vara ${typeSv(String(p['type']))}`, hint: 'rätta värdet' };
     case 'format':
     case 'pattern':
+      if (isNoControlPattern(p)) return { message: 'innehåller ett styrtecken (till exempel en radbrytning, ett tabbtecken eller ESC)', hint: 'ta bort det; ett namn eller värde står på en rad' };
       return p['format'] === 'date' || String(p['pattern'] ?? '').startsWith('^[0-9]{4}')
         ? { message: 'inget giltigt datum', hint: 'skriv ett verkligt datum som "ÅÅÅÅ-MM-DD" inom citattecken' }
         : { message: 'värdet har fel form', hint: p['format'] === 'email' ? 'skriv en giltig e-postadress' : 'se schemas/idea.schema.json för formen' };
@@ -308,6 +352,7 @@ function schemaEn(p: Q): Explained {
       return { message: `wrong type, must be ${String(p['type'])}`, hint: 'correct the value' };
     case 'format':
     case 'pattern':
+      if (isNoControlPattern(p)) return { message: 'contains a control character (such as a line break, a tab or ESC)', hint: 'remove it; a name or value stays on one line' };
       return p['format'] === 'date' || String(p['pattern'] ?? '').startsWith('^[0-9]{4}')
         ? { message: 'not a valid date', hint: 'write a real date as "YYYY-MM-DD" in quotes' }
         : { message: 'the value has the wrong form', hint: p['format'] === 'email' ? 'write a valid e-mail address' : 'see schemas/idea.schema.json' };

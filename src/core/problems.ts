@@ -34,7 +34,13 @@ export type ProblemCode =
   | 'stray-file'
   | 'config-duplicate-code'
   | 'config-unknown-reference'
-  | 'config-duplicate-name';
+  | 'config-duplicate-name'
+  | 'tool-missing'
+  | 'tool-manifest-missing'
+  | 'tool-manifest-invalid'
+  | 'tool-tampered'
+  | 'tool-outdated'
+  | 'tool-newer';
 
 export interface Problem {
   /** Path relative to the register root. */

@@ -28,7 +28,7 @@ export function truncateWords(text: string, max: number): string {
   const lastSpace = room.search(/\s\S*$/);
   // Cut between words; only a word longer than two thirds of the cell is cut inside it.
   const cut = lastSpace > 0 && lastSpace >= Math.floor((max - 1) / 3) ? room.slice(0, lastSpace) : room;
-  return `${cut.replace(/[\s,;:.–-]+$/, '')}…`;
+  return `${cut.replace(/[\s,;:.\u2013-]+$/, '')}…`;
 }
 
 export interface TableColumn {

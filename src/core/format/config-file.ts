@@ -7,6 +7,7 @@ import { SlussError } from '../errors.js';
 import type { Problem } from '../problems.js';
 import { fieldPath } from '../problems.js';
 import { DEFAULT_DUPLICATE_THRESHOLD } from '../similarity/threshold.js';
+import { yamlQuoted } from './escape.js';
 import { validateConfigSchema } from './schema.js';
 import { lineOfPath, parseYaml, toPlainData } from './yaml-front-matter.js';
 
@@ -76,7 +77,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): RegisterConfig {
 
 /** The sluss.yaml of a new register: the 15 Skaraborg municipalities and the default stages. */
 export function renderDefaultConfig(name: string, options: { coordinators?: readonly string[] } = {}): string {
-  const quote = (text: string) => JSON.stringify(text);
+  const quote = yamlQuoted;
   const named = (items: readonly { code: string; name: string }[], extra = '') =>
     items.map((item) => `  - { code: ${item.code}, name: ${quote(item.name)}${extra} }`).join('\n');
   const coordinators = options.coordinators ?? [];
