@@ -62,6 +62,8 @@ writeFileSync(join(out, 'sluss.yaml'), renderDefaultConfig(`Benchmark ${count}`)
 const coaches = new Map(SKARABORG_MUNICIPALITIES.map((m, i) => [m.code, `Coach ${i + 1} ${m.name}`]));
 const stageWeights = ['inkommen', 'inkommen', 'forsta-bedomning', 'forsta-bedomning', 'utredning', 'test', 'inforande', 'spridning', 'avslagen', 'parkerad', 'dubblett'];
 const taken = new Set<string>();
+/** The newest idea not in the duplicate stage: what a duplicate points at (no extra random draw, so the rest stays as it was). */
+let lastLive: string | undefined;
 const start = Date.UTC(2024, 0, 1);
 
 for (let n = 0; n < count; n++) {
@@ -73,7 +75,8 @@ for (let n = 0; n < count; n++) {
   const title = `${pick(verbs)} ${tool} i ${subject}`;
   const id = newIdeaId(created, randomBytes, taken);
   taken.add(id);
-  const status = pick(stageWeights);
+  const picked = pick(stageWeights);
+  const status = picked === 'dubblett' && lastLive === undefined ? 'inkommen' : picked;
   const by = coaches.get(municipality)!;
   let date = created;
   const history = walk(status).map((entry) => {
@@ -95,8 +98,10 @@ for (let n = 0; n < count; n++) {
     tags: [subject.split(' ')[0]!.toLowerCase(), tool.split(' ').at(-1)!.toLowerCase()],
     created,
     received_by: by,
+    ...(status === 'dubblett' ? { links: { duplicate_of: lastLive! } } : {}),
     history,
   };
+  if (status !== 'dubblett') lastLive = id;
   const body = renderBody({
     problem: `I ${subject} ${pick(problems)}. Det gäller ${Math.floor(random() * 900) + 20} ärenden i månaden och personalen ${pick(problems)}.`,
     idea: `${pick(verbs)} ${tool} så att vi kan ${goal}. Vi vill börja i liten skala och följa upp efter ett halvår.`,

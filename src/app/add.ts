@@ -4,30 +4,31 @@
  * instead of adding a copy.
  */
 import { GitRepository } from '../adapters/git/git-repository.js';
-import type { CommandContext, Prompter } from '../cli/ports.js';
-import { displayName, findMunicipality, resolveCategory, resolveMunicipality } from '../core/config.js';
-import type { RegisterConfig } from '../core/config.js';
+import type { CommandContext } from '../cli/ports.js';
+import { displayName, findMunicipality, resolveMunicipality } from '../core/config.js';
 import { findDuplicateCandidates, sectionsText } from '../core/duplicates.js';
 import type { DuplicateCandidate } from '../core/duplicates.js';
 import { SlussError } from '../core/errors.js';
-import { parseIdeaFile, serializeIdea, serializeIdeaEdit } from '../core/format/idea-file.js';
-import { validateIdeaSchema } from '../core/format/schema.js';
-import type { Idea, IdeaData, Role } from '../core/idea.js';
+import { serializeIdea } from '../core/format/idea-file.js';
+import type { Idea, Role } from '../core/idea.js';
 import { newIdeaId } from '../core/ids.js';
-import { createIdea, draftSections, missingDraftFields, parseTags, withRelatedLinks } from '../core/new-idea.js';
-import { joinIdea } from '../core/workflow.js';
+import { linkIdeas } from '../core/links.js';
+import { createIdea, draftSections, missingDraftFields } from '../core/new-idea.js';
+import { joinIdea } from '../core/participants.js';
 import type { IdeaDraft } from '../core/new-idea.js';
 import { slugify } from '../core/slug.js';
-import { ansiStyle, plainStyle, renderCandidates } from '../ui/render.js';
-import { roleName, ui } from '../ui/text.js';
+import { singleLine } from '../core/text.js';
+import { decide } from './add-decision.js';
+import type { OnDuplicate } from './add-decision.js';
+import { askForDraft, checkGivenDraft, hasAnswers, keepAnswers } from './add-draft.js';
+import { applyChange, verifyValid } from './change.js';
+import type { Session } from './change.js';
 import { loadIdeas, openRegister } from './register.js';
 import type { OpenRegister } from './register.js';
-import { saveChanges } from './save.js';
+import { refuseUnsafeDraft } from './save.js';
 import { loadDuplicateIndex } from './similarity-index.js';
-import type { SaveResult } from './save.js';
 
-export const ON_DUPLICATE = ['abort', 'new', 'join', 'related'] as const;
-export type OnDuplicate = (typeof ON_DUPLICATE)[number];
+export type { OnDuplicate };
 
 export interface AddOptions {
   draft: IdeaDraft;
@@ -47,8 +48,11 @@ export interface AddResult {
   id?: string;
   title?: string;
   path?: string;
-  /** The municipality that joined (action `joined`). */
+  /** The municipality that joined (action `joined`): its code, and its name for people. */
   municipality?: string;
+  municipalityName?: string;
+  /** Where the typed answers were kept when nothing was added (action `cancelled`). */
+  answersFile?: string;
   related?: string[];
   candidates: DuplicateCandidate[];
   committed: boolean;
@@ -58,10 +62,11 @@ export interface AddResult {
   pullRequest?: string;
 }
 
-type Decision = { action: 'new'; notDuplicates?: string[] } | { action: 'related'; ids: string[] } | { action: 'join'; id: string } | { action: 'abort' } | { action: 'cancel' };
-
 export async function addIdea(ctx: CommandContext, options: AddOptions): Promise<AddResult> {
   const register = await openRegister(ctx);
+  // Flags first: a bad value is a usage error before any question, check or write.
+  checkGivenDraft(ctx, register.config, options.draft);
+  await refuseUnsafeDraft(options.draft, () => keepAnswers(ctx, register.root, options.draft));
   const git = new GitRepository(register.root, ctx.env);
   if (options.commit) {
     // Checked before any question, so nobody types an idea that cannot be saved.
@@ -69,15 +74,39 @@ export async function addIdea(ctx: CommandContext, options: AddOptions): Promise
     await git.verifyRepository();
   }
   const identity = options.commit || !options.draft.receivedBy ? await git.getIdentity().catch(() => ({}) as { name?: string }) : {};
-  const draft = await completeDraft(ctx, register.config, options.draft, identity.name);
+  const draft: IdeaDraft = { ...options.draft };
+  const asked = await completeDraft(ctx, register, draft, identity.name);
+  if (asked) await refuseUnsafeDraft(draft, () => keepAnswers(ctx, register.root, draft));
+  const result = await keepingAnswers(ctx, register, asked ? draft : {}, () => checkAndSave(ctx, register, git, options, draft, identity.name));
+  if (result.action !== 'cancelled' || !asked || !hasAnswers(draft)) return result;
+  const answersFile = await keepAnswers(ctx, register.root, draft);
+  return answersFile ? { ...result, answersFile } : result;
+}
 
+/**
+ * Runs `work`; when it fails, the answers typed so far are kept in a file and
+ * the error says where (`answersFile`), so nothing typed is lost.
+ */
+async function keepingAnswers<T>(ctx: CommandContext, register: OpenRegister, draft: IdeaDraft, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    // A failed write kept the whole idea in a recovery file; a failed commit left it in ideas/.
+    const alreadyKept = error instanceof SlussError && (error.params['recovery'] !== undefined || (['commit-failed', 'git-locked'].includes(error.code) && error.params['file'] !== undefined));
+    if (!(error instanceof SlussError) || alreadyKept || !hasAnswers(draft)) throw error;
+    const answersFile = await keepAnswers(ctx, register.root, draft);
+    if (!answersFile) throw error;
+    throw new SlussError(error.code, { ...error.params, answersFile }, { cause: error.cause ?? error, problems: error.problems });
+  }
+}
+
+/** The duplicate check, the decision and the write. */
+async function checkAndSave(ctx: CommandContext, register: OpenRegister, git: GitRepository, options: AddOptions, draft: IdeaDraft, gitName: string | undefined): Promise<AddResult> {
   const loaded = await loadIdeas(register);
-  const { ideas } = loaded;
-  const today = ctx.clock.today();
-  const settings = register.config.duplicates;
-  const duplicateIndex = await loadDuplicateIndex(register, loaded, today);
-  const candidates = findDuplicateCandidates(duplicateIndex, { title: draft.title ?? '', text: sectionsText(draftSections(draft)) }, settings);
-  const decision = await decide(ctx, register.config, options, candidates);
+  const duplicateIndex = await loadDuplicateIndex(register, loaded, ctx.clock.today());
+  const candidates = findDuplicateCandidates(duplicateIndex, { title: draft.title ?? '', text: sectionsText(draftSections(draft)) }, register.config.duplicates);
+  const { code, name } = resolveMunicipality(register.config, draft.municipality!);
+  const decision = await decide(ctx, { config: register.config, candidates, ideaOf: duplicateIndex.ideaOf, municipality: { code, name }, onDuplicate: options.onDuplicate, chatty: options.chatty });
 
   switch (decision.action) {
     case 'abort':
@@ -86,92 +115,27 @@ export async function addIdea(ctx: CommandContext, options: AddOptions): Promise
       return { action: 'cancelled', candidates, committed: false };
     case 'join': {
       const target = duplicateIndex.ideaOf(decision.id)!;
-      return joinExisting(ctx, register, git, options, draft, target, candidates, identity.name);
+      return joinExisting(ctx, register, git, options, draft, target, loaded.ideas, candidates, gitName);
     }
     default: {
       // Adding as new over a likely duplicate is a decision: the pair is not flagged again.
       const links = decision.action === 'related' ? { related: decision.ids } : { notDuplicates: decision.notDuplicates ?? [] };
-      return addNew(ctx, register, git, options, draft, ideas, links, candidates, identity.name);
+      return addNew(ctx, register, git, options, draft, loaded.ideas, links, candidates, gitName);
     }
   }
 }
 
-/** Fills in what flags left out: by asking on a terminal, or by failing at once (exit 2) without one. */
-async function completeDraft(ctx: CommandContext, config: RegisterConfig, given: IdeaDraft, gitName: string | undefined): Promise<IdeaDraft> {
-  const draft: IdeaDraft = { ...given };
+/**
+ * Fills in what flags left out: by asking on a terminal, or by failing at once
+ * (exit 2) without one. Returns whether anything was asked.
+ */
+async function completeDraft(ctx: CommandContext, register: OpenRegister, draft: IdeaDraft, gitName: string | undefined): Promise<boolean> {
   const missing = missingDraftFields(draft);
   if (missing.length > 0 && !ctx.prompter) throw new SlussError('missing-required', { fields: missing });
-  if (ctx.prompter && missing.length > 0) await askForDraft(ctx.prompter, ctx, config, draft, gitName);
-  // Resolved now so a wrong municipality or category fails before the duplicate check.
-  resolveMunicipality(config, draft.municipality!);
-  if (draft.category !== undefined) resolveCategory(config, draft.category);
+  const ask = Boolean(ctx.prompter) && missing.length > 0;
+  if (ask) await keepingAnswers(ctx, register, draft, () => askForDraft(ctx.prompter!, ctx, register.config, draft, gitName));
   if (!draft.receivedBy && !gitName) throw new SlussError('missing-required', { fields: ['--received-by'] });
-  return draft;
-}
-
-async function askForDraft(prompter: Prompter, ctx: CommandContext, config: RegisterConfig, draft: IdeaDraft, gitName: string | undefined) {
-  const text = ui(ctx.lang);
-  draft.title ??= await prompter.input({ message: text.askTitle, required: true });
-  draft.problem ??= await prompter.input({ message: text.askProblem, required: true });
-  draft.idea ??= await prompter.input({ message: text.askIdea });
-  draft.benefit ??= await prompter.input({ message: text.askBenefit });
-  draft.municipality ??= await prompter.select({
-    message: text.askMunicipality,
-    choices: config.municipalities.map((m) => ({ value: m.code, name: m.name })),
-  });
-  draft.category ??= await prompter.select({
-    message: text.askCategory,
-    choices: config.categories.map((c) => ({ value: c.code, name: c.name })),
-    default: config.default_category,
-  });
-  if (draft.tags === undefined) draft.tags = parseTags(await prompter.input({ message: text.askTags }));
-  draft.receivedBy ??= await prompter.input({ message: text.askReceivedBy, required: true, ...(gitName ? { default: gitName } : {}) });
-  if (!draft.submitter && (await prompter.confirm({ message: text.askConsent, default: false }))) {
-    const name = await prompter.input({ message: text.askSubmitterName, required: true });
-    const email = await prompter.input({ message: text.askSubmitterEmail });
-    draft.submitter = { name, ...(email.trim() ? { email: email.trim() } : {}), consent: { date: ctx.clock.today() } };
-  }
-}
-
-async function decide(ctx: CommandContext, config: RegisterConfig, options: AddOptions, candidates: DuplicateCandidate[]): Promise<Decision> {
-  const text = ui(ctx.lang);
-  const likely = candidates.filter((c) => c.likelyDuplicate);
-  if (options.chatty) {
-    const style = ctx.output.color ? ansiStyle : plainStyle;
-    ctx.output.info(candidates.length === 0 ? text.noCandidates : renderCandidates(text, style, config, candidates));
-  }
-  if (ctx.prompter && candidates.length > 0) {
-    const choice = await ctx.prompter.select<string>({
-      message: text.chooseAction,
-      choices: [
-        { value: 'new', name: text.actionNew },
-        ...candidates.map((c) => ({ value: `join:${c.id}`, name: text.actionJoin(c.id, c.title) })),
-        { value: 'related', name: text.actionRelated },
-        { value: 'cancel', name: text.actionCancel },
-      ],
-      default: likely.length > 0 ? `join:${likely[0]!.id}` : 'new',
-    });
-    if (choice.startsWith('join:')) return { action: 'join', id: choice.slice('join:'.length) };
-    if (choice === 'related') return { action: 'related', ids: relatedIds(candidates) };
-    return choice === 'cancel' ? { action: 'cancel' } : { action: 'new', notDuplicates: likely.map((c) => c.id) };
-  }
-  if (likely.length === 0) return { action: 'new' };
-  switch (options.onDuplicate) {
-    case 'abort':
-      return { action: 'abort' };
-    case 'join':
-      return { action: 'join', id: likely[0]!.id };
-    case 'related':
-      return { action: 'related', ids: relatedIds(candidates) };
-    default:
-      return { action: 'new', notDuplicates: likely.map((c) => c.id) };
-  }
-}
-
-/** Likely duplicates, or the best candidate when none is likely. */
-function relatedIds(candidates: readonly DuplicateCandidate[]): string[] {
-  const likely = candidates.filter((c) => c.likelyDuplicate).map((c) => c.id);
-  return likely.length > 0 ? likely : candidates.slice(0, 1).map((c) => c.id);
+  return ask;
 }
 
 async function addNew(
@@ -187,20 +151,32 @@ async function addNew(
 ): Promise<AddResult> {
   const related = links.related ?? [];
   const notDuplicates = links.notDuplicates ?? [];
-  const text = ui(ctx.lang);
   const today = ctx.clock.today();
   const id = newIdeaId(today, ctx.randomBytes, new Set(ideas.map((i) => i.data.id)));
   const created = createIdea(register.config, draft, { id, today, receivedBy: draft.receivedBy ?? gitName ?? '' });
-  const linked = withRelatedLinks(created.data, related);
-  const data = notDuplicates.length > 0 ? { ...linked, links: { ...linked.links, not_duplicates: notDuplicates } } : linked;
-  verifyValid(data);
+  const data = notDuplicates.length > 0 ? { ...created.data, links: { ...created.data.links, not_duplicates: notDuplicates } } : created.data;
   const path = `ideas/${created.fileName}`;
-  const content = serializeIdea(data, created.body);
   const municipality = displayName(register.config.municipalities, data.municipality);
-  const message = text.commitNew(id, data.title, municipality);
-  const branch = options.branch || options.pr ? `idea/${id}-${slugify(data.title)}` : undefined;
-  const saved = await save(ctx, register, git, options, { path, content, isNew: true, recoveryName: created.fileName }, message, branch);
-  return { action: 'added', id, title: data.title, path, ...(related.length > 0 ? { related } : {}), candidates, ...saved };
+  const session = sessionOf(ctx, register, git, options, ideas, data.received_by);
+  const saved = await applyChange(session, 'add', (fresh) => {
+    // Related ideas are linked both ways, each end with a history entry, by the same rule as `sluss link`.
+    let linked = data;
+    const changes = related.map((otherId) => {
+      const other = fresh.read(otherId);
+      const result = linkIdeas(linked, other.data, 'related', session.actor);
+      linked = result.data;
+      return { idea: other, data: result.other };
+    });
+    verifyValid(linked);
+    return {
+      changes,
+      newFiles: [{ path, content: serializeIdea(linked, created.body), isNew: true, recoveryName: created.fileName }],
+      describe: (text) => text.commitNew(id, data.title, municipality),
+      branch: `idea/${id}-${slugify(data.title)}`,
+    };
+  });
+  const { planned: _planned, message: _message, ...result } = saved;
+  return { action: 'added', id, title: data.title, path, ...(related.length > 0 ? { related } : {}), candidates, ...result };
 }
 
 async function joinExisting(
@@ -210,47 +186,44 @@ async function joinExisting(
   options: AddOptions,
   draft: IdeaDraft,
   target: Idea,
+  ideas: readonly Idea[],
   candidates: DuplicateCandidate[],
   gitName: string | undefined,
 ): Promise<AddResult> {
-  const text = ui(ctx.lang);
-  const config = register.config;
-  const entry = register.store.readIdeaFile(target.path);
-  if (!('text' in entry)) throw new SlussError('idea-file-invalid', { file: target.path });
-  const parsed = parseIdeaFile(entry.text);
-  if (!parsed.ok) throw new SlussError('idea-file-invalid', { file: target.path });
-  const municipality = findMunicipality(config, draft.municipality!)!;
-  const by = draft.receivedBy ?? gitName ?? target.data.received_by;
-  const joined = joinIdea(config, parsed.file.data as IdeaData, {
-    municipality: municipality.code,
-    role: options.joinRole,
-    today: ctx.clock.today(),
-    by,
-    note: text.joinNote(municipality.name, roleName(text, options.joinRole)),
+  const municipality = findMunicipality(register.config, draft.municipality!)!;
+  const session = sessionOf(ctx, register, git, options, ideas, draft.receivedBy ?? gitName ?? target.data.received_by);
+  // What the user typed stays with the idea they joined, as the free-text note of the join.
+  const note = typedText(draft);
+  const saved = await applyChange(session, `join-${municipality.code}`, (fresh) => {
+    const current = fresh.read(target.data.id);
+    const joined = joinIdea(register.config, current.data, { ...session.actor, municipality: municipality.code, role: options.joinRole, note });
+    return {
+      changes: [{ idea: current, data: joined }],
+      describe: (text) => text.commitJoin(municipality.name, joined.id, joined.title),
+      branch: `idea/${joined.id}-join-${municipality.code}`,
+    };
   });
-  verifyValid(joined);
-  const content = serializeIdeaEdit(parsed.file, joined);
-  const message = text.commitJoin(municipality.name, joined.id, joined.title);
-  const branch = options.branch || options.pr ? `idea/${joined.id}-join-${municipality.code}` : undefined;
-  const saved = await save(ctx, register, git, options, { path: target.path, content, isNew: false, recoveryName: `${joined.id}-join-${municipality.code}.md` }, message, branch);
-  return { action: 'joined', id: joined.id, title: joined.title, path: target.path, municipality: municipality.code, candidates, ...saved };
+  const { planned: _planned, message: _message, ...result } = saved;
+  return { action: 'joined', id: target.data.id, title: target.data.title, path: target.path, municipality: municipality.code, municipalityName: municipality.name, candidates, ...result };
 }
 
-function verifyValid(data: IdeaData): void {
-  const problems = validateIdeaSchema(data);
-  if (problems.length > 0) {
-    throw new SlussError('idea-invalid', { details: problems.map((p) => `${p.path.join('.')}: ${String(p.params['schemaMessage'] ?? p.keyword)}`) });
-  }
+/** The title and texts of the draft on one line: «title» – problem – idea. */
+function typedText(draft: IdeaDraft): string {
+  const sections = Object.values(draftSections(draft))
+    .filter((section) => section !== '')
+    .map(singleLine);
+  return [`«${singleLine(draft.title ?? '')}»`, ...sections].join(' – ');
 }
 
-function save(
-  ctx: CommandContext,
-  register: OpenRegister,
-  git: GitRepository,
-  options: AddOptions,
-  file: { path: string; content: string; isNew: boolean; recoveryName: string },
-  message: string,
-  branch: string | undefined,
-): Promise<SaveResult> {
-  return saveChanges(register, git, [file], { commit: options.commit, branch, pr: Boolean(options.pr), message, env: ctx.env });
+/** What the shared change machinery needs to know of this `add`. */
+function sessionOf(ctx: CommandContext, register: OpenRegister, git: GitRepository, options: AddOptions, ideas: readonly Idea[], by: string): Session {
+  return {
+    ctx,
+    register,
+    git,
+    config: register.config,
+    ideas,
+    actor: { by, today: ctx.clock.today() },
+    options: { commit: options.commit, branch: options.branch || Boolean(options.pr), pr: Boolean(options.pr) },
+  };
 }

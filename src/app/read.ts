@@ -6,6 +6,7 @@ import type { DuplicateCandidate } from '../core/duplicates.js';
 import { parseSections } from '../core/format/idea-file.js';
 import type { Idea, IdeaSections } from '../core/idea.js';
 import { contactOf } from '../core/idea.js';
+import { incomingLinks } from '../core/links.js';
 import { compileFilter, sortIdeas } from '../core/query.js';
 import type { IdeaFilter } from '../core/query.js';
 import type { MatchReason } from '../core/similarity/index.js';
@@ -54,13 +55,24 @@ export async function listIdeas(ctx: CommandContext, filter: IdeaFilter): Promis
   return { register, skipped: unreadable, value: { ideas: sortIdeas(ideas.filter(matches)), total: ideas.length } };
 }
 
-export async function showIdea(ctx: CommandContext, id: string): Promise<ReadResult<{ idea: Idea; sections: IdeaSections }>> {
+export interface ShownIdea {
+  idea: Idea;
+  sections: IdeaSections;
+  /** Ideas that link to this one: its duplicates, and those that list it as related. */
+  incoming: { duplicates: string[]; related: string[] };
+}
+
+export async function showIdea(ctx: CommandContext, id: string): Promise<ReadResult<ShownIdea>> {
   const register = await openRegister(ctx);
   const loaded = await loadIdeas(register);
   // Given the loaded register, an id naming a file that could not be read says why.
   const idea = requireIdea(loaded, id);
-  const unreadable = loaded.unreadable;
-  return { register, skipped: unreadable, value: { idea, sections: parseSections(readIdea(register, idea.path)?.body ?? '') } };
+  const { ideas, unreadable } = loaded;
+  const incoming = incomingLinks(
+    idea.data.id,
+    ideas.map((i) => i.data),
+  );
+  return { register, skipped: unreadable, value: { idea, sections: parseSections(readIdea(register, idea.path)?.body ?? ''), incoming } };
 }
 
 export interface SearchResult {

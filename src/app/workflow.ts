@@ -1,107 +1,47 @@
 /**
- * The workflow commands (move, assess, join, leave, link, unlink, merge):
- * each reads the ideas it changes fresh from disk, applies a pure change from
- * core/workflow, and saves all changed files in one commit, so `git revert`
- * undoes exactly one action.
+ * The workflow commands (move, assess, join, leave, link, unlink, merge,
+ * not-duplicate). Each asks what it must first, on the ideas as they were when
+ * it started; then, under the register lock, reads the ideas it changes fresh
+ * from disk, applies a pure change from core/, and saves all changed files in
+ * one commit, so `git revert` undoes exactly one action and two commands at
+ * once never lose each other's changes.
  */
-import { GitRepository } from '../adapters/git/git-repository.js';
-import type { CommandContext, Prompter } from '../cli/ports.js';
+import type { CommandContext } from '../cli/ports.js';
 import { displayName, resolveMunicipality, resolveStage } from '../core/config.js';
-import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
-import { parseIdeaFile, serializeIdeaEdit } from '../core/format/idea-file.js';
-import type { ParsedIdeaFile } from '../core/format/idea-file.js';
-import { validateIdeaSchema } from '../core/format/schema.js';
-import type { Idea, IdeaData, Role } from '../core/idea.js';
+import type { Idea, IdeaData, LinkKind } from '../core/idea.js';
+import { checkDuplicateTarget, linkIdeas, markNotDuplicate, unlinkIdeas } from '../core/links.js';
+import { joinIdea, leaveIdea, shareTotal, updateParticipant } from '../core/participants.js';
+import type { JoiningRole } from '../core/participants.js';
 import { slugify } from '../core/slug.js';
-import { allowedNextStages, assessIdea, joinIdea, leaveIdea, linkIdeas, markNotDuplicate, mergeIdeas, moveIdea, unlinkIdeas } from '../core/workflow.js';
-import type { Actor, LinkKind } from '../core/workflow.js';
+import { allowedNextStages, assessIdea, checkTransition, coordinatorNeeded, mergeIdeas, moveIdea } from '../core/workflow.js';
 import { roleName, ui } from '../ui/text.js';
-import { loadIdeas, openRegister, requireIdea } from './register.js';
-import type { OpenRegister } from './register.js';
-import { saveChanges } from './save.js';
+import type { UiText } from '../ui/text.js';
+import { applyChange, openSession } from './change.js';
+import type { ChangeOptions, Planned, Session } from './change.js';
+import { requireIdea } from './register.js';
 import type { SaveResult } from './save.js';
 
-export interface ChangeOptions {
-  commit: boolean;
-  branch: boolean;
-  pr: boolean;
-  /** Who makes the change; default the git identity. */
-  by?: string | undefined;
-}
+export type { ChangeOptions } from './change.js';
+
+/** Something the user should know although the change was made. */
+export type ChangeWarning = { code: 'coordinator-needed'; id: string; stage: string; by: string; coordinators: string[] };
 
 export interface ChangeResult extends SaveResult {
   action: string;
   /** The changed ideas as they are now. */
   ideas: { id: string; path: string; data: IdeaData }[];
+  /** The commit message, in the register's language. */
   message: string;
+  /** The same in the user's language, to show. */
+  summary: string;
+  warnings: ChangeWarning[];
 }
 
-interface Planned {
-  changes: { idea: Idea; data: IdeaData }[];
-  message: string;
-  /** Branch name for --branch/--pr. */
-  branch: string;
-}
-
-interface Workspace {
-  ctx: CommandContext;
-  register: OpenRegister;
-  config: RegisterConfig;
-  ideas: Idea[];
-  actor: Actor;
-  find(id: string): Idea;
-}
-
-async function change(ctx: CommandContext, options: ChangeOptions, action: string, plan: (ws: Workspace) => Promise<Planned> | Planned): Promise<ChangeResult> {
-  const register = await openRegister(ctx);
-  const git = new GitRepository(register.root, ctx.env);
-  if (options.commit) {
-    await git.verifyGitInstalled();
-    await git.verifyRepository();
-  }
-  const by = options.by?.trim() || (await git.getIdentity().catch(() => ({}) as { name?: string })).name;
-  if (!by) throw new SlussError('missing-identity');
-  const { ideas } = await loadIdeas(register);
-  const workspace: Workspace = {
-    ctx,
-    register,
-    config: register.config,
-    ideas,
-    actor: { by, today: ctx.clock.today() },
-    find: (id) => requireIdea(ideas, id),
-  };
-  const planned = await plan(workspace);
-  const files = await Promise.all(
-    planned.changes.map(async ({ idea, data }) => {
-      verifyValid(data);
-      const original = await readParsed(register, idea.path);
-      return { path: idea.path, content: serializeIdeaEdit(original, data), isNew: false, recoveryName: `${data.id}-${action}.md` };
-    }),
-  );
-  const saved = await saveChanges(register, git, files, {
-    commit: options.commit,
-    branch: options.branch || options.pr ? planned.branch : undefined,
-    pr: options.pr,
-    message: planned.message,
-    env: ctx.env,
-  });
-  return { action, ideas: planned.changes.map(({ idea, data }) => ({ id: data.id, path: idea.path, data })), message: planned.message, ...saved };
-}
-
-/** The file as it is on disk now, so the edit keeps its comments and unknown fields. */
-async function readParsed(register: OpenRegister, path: string): Promise<ParsedIdeaFile> {
-  const entry = register.store.readIdeaFile(path);
-  const parsed = 'text' in entry ? parseIdeaFile(entry.text) : undefined;
-  if (!parsed?.ok) throw new SlussError('idea-file-invalid', { file: path });
-  return parsed.file;
-}
-
-function verifyValid(data: IdeaData): void {
-  const problems = validateIdeaSchema(data);
-  if (problems.length > 0) {
-    throw new SlussError('idea-invalid', { details: problems.map((p) => `${p.path.join('.')}: ${String(p.params['schemaMessage'] ?? p.keyword)}`) });
-  }
+async function change(session: Session, action: string, plan: Parameters<typeof applyChange>[2], warnings: ChangeWarning[] = []): Promise<ChangeResult> {
+  const { planned, ...saved } = await applyChange(session, action, plan);
+  const ideas = planned.changes.map(({ idea, data }) => ({ id: data.id, path: idea.path, data }));
+  return { action, ideas, summary: planned.describe(ui(session.ctx.lang)), warnings, ...saved };
 }
 
 /** `idea/<id>-<action>-<start of the title>`, cut at a word so branch lists stay readable. */
@@ -111,117 +51,213 @@ function branchFor(idea: Idea, action: string): string {
   return `idea/${idea.data.id}-${action}-${short}`;
 }
 
-export async function moveCommand(ctx: CommandContext, options: ChangeOptions & { id: string; stage?: string | undefined; note?: string | undefined }): Promise<ChangeResult> {
-  return change(ctx, options, 'move', async (ws) => {
-    const idea = ws.find(options.id);
-    const stage = options.stage ?? (await askStage(ctx.prompter, ws, idea));
-    const note = options.note ?? (ctx.prompter && !options.stage ? await ctx.prompter.input({ message: ui(ctx.lang).askNote }) : undefined);
-    const data = moveIdea(ws.config, idea.data, { ...ws.actor, to: stage, ...(note ? { note } : {}) });
-    const from = displayName(ws.config.stages, idea.data.status);
-    const to = displayName(ws.config.stages, data.status);
-    return { changes: [{ idea, data }], message: ui(ctx.lang).commitMove(data.id, data.title, from, to), branch: branchFor(idea, resolveStage(ws.config, stage).code) };
+export async function moveCommand(
+  ctx: CommandContext,
+  options: ChangeOptions & { id: string; stage?: string | undefined; note?: string | undefined; duplicateOf?: string | undefined },
+): Promise<ChangeResult> {
+  const session = await openSession(ctx, options);
+  const idea = requireIdea(session.ideas, options.id);
+  const stage = resolveStage(session.config, options.stage ?? (await askStage(session, idea)));
+  // A move that will be refused is refused before anything more is asked.
+  checkTransition(session.config, idea.data, stage);
+  const duplicateInput = options.duplicateOf ?? (stage.kind === 'duplicate' && ctx.prompter ? await askSurvivor(session, idea) : undefined);
+  const duplicateOf = duplicateInput === undefined ? undefined : requireIdea(session.ideas, duplicateInput).data.id;
+  const note = options.note ?? (ctx.prompter && !options.stage ? await ctx.prompter.input({ message: ui(ctx.lang).askNote }) : undefined);
+  const needed = coordinatorNeeded(session.config, idea.data, stage.code, { name: session.actor.by, email: session.email });
+  const warnings: ChangeWarning[] = needed ? [{ code: 'coordinator-needed', id: idea.data.id, by: session.actor.by, ...needed }] : [];
+  return change(
+    session,
+    'move',
+    (fresh) => {
+      const current = fresh.read(idea.data.id);
+      const data = moveIdea(session.config, current.data, { ...session.actor, to: stage.code, note, duplicateOf }, fresh.lookup);
+      const from = displayName(session.config.stages, current.data.status);
+      return { changes: [{ idea: current, data }], describe: (text) => text.commitMove(data.id, data.title, from, stage.name), branch: branchFor(idea, stage.code) };
+    },
+    warnings,
+  );
+}
+
+async function askStage(session: Session, idea: Idea): Promise<string> {
+  const allowed = allowedNextStages(session.config, idea.data);
+  const prompter = session.ctx.prompter;
+  if (!prompter) throw new SlussError('missing-required', { fields: ['<steg>'], command: 'move', id: idea.data.id, allowed: allowed.map((s) => s.code) });
+  if (allowed.length === 0) {
+    const stage = displayName(session.config.stages, idea.data.status);
+    throw new SlussError('transition-not-allowed', { id: idea.data.id, from: stage, allowed: [], final: 'yes' });
+  }
+  return prompter.select({ message: ui(session.ctx.lang).askStage(idea.data.id), choices: allowed.map((s) => ({ value: s.code, name: s.name })) });
+}
+
+/** The idea that lives on, asked for by id and checked as it is typed. */
+async function askSurvivor(session: Session, idea: Idea): Promise<string> {
+  const text = ui(session.ctx.lang);
+  return session.ctx.prompter!.input({
+    message: text.askDuplicateOf(idea.data.id),
+    required: true,
+    validate: (value) => {
+      try {
+        const target = requireIdea(session.ideas, value.trim());
+        checkDuplicateTarget(session.config, idea.data.id, target.data.id, (id) => session.ideas.find((i) => i.data.id === id)?.data);
+        return true;
+      } catch {
+        return text.notASurvivor(value.trim());
+      }
+    },
   });
 }
 
-async function askStage(prompter: Prompter | undefined, ws: Workspace, idea: Idea): Promise<string> {
-  const allowed = allowedNextStages(ws.config, idea.data);
-  if (!prompter) throw new SlussError('missing-required', { fields: ['<steg>'] });
-  return prompter.select({ message: ui(ws.ctx.lang).askStage(idea.data.id), choices: allowed.map((s) => ({ value: s.code, name: s.name })) });
-}
-
-export async function assessCommand(ctx: CommandContext, options: ChangeOptions & { id: string; scores: Record<string, number>; motivation?: string | undefined }): Promise<ChangeResult> {
-  return change(ctx, options, 'assess', async (ws) => {
-    const idea = ws.find(options.id);
-    const scores = { ...options.scores };
-    let motivation = options.motivation;
-    const missing = ws.config.assessment.criteria.filter((c) => scores[c.code] === undefined);
-    if (missing.length > 0 && ctx.prompter) {
-      const text = ui(ctx.lang);
-      for (const criterion of missing) {
-        scores[criterion.code] = await ctx.prompter.select({ message: text.askScore(criterion.name), choices: [1, 2, 3, 4, 5].map((n) => ({ value: n, name: String(n) })) });
-      }
-      motivation ??= await ctx.prompter.input({ message: text.askMotivation });
+export async function assessCommand(
+  ctx: CommandContext,
+  options: ChangeOptions & { id: string; scores: Record<string, number>; motivation?: string | undefined; replace?: boolean },
+): Promise<ChangeResult> {
+  const session = await openSession(ctx, options);
+  const idea = requireIdea(session.ideas, options.id);
+  const scores = { ...options.scores };
+  let motivation = options.motivation;
+  let replace = options.replace ?? false;
+  const text = ui(ctx.lang);
+  if (ctx.prompter) {
+    const previous = idea.data.assessment;
+    if (previous && !replace) {
+      replace = await ctx.prompter.confirm({ message: text.askReplaceAssessment(previous.date, previous.by), default: false });
+      if (!replace) throw new SlussError('already-assessed', { id: idea.data.id, by: previous.by, date: previous.date });
     }
-    const data = assessIdea(ws.config, idea.data, { ...ws.actor, scores, ...(motivation ? { motivation } : {}) });
-    const summary = ws.config.assessment.criteria.map((c) => `${c.name.toLowerCase()} ${data.assessment!.scores[c.code]}`).join(', ');
-    return { changes: [{ idea, data }], message: ui(ctx.lang).commitAssess(data.id, summary), branch: branchFor(idea, 'bedomning') };
+    const missing = session.config.assessment.criteria.filter((c) => scores[c.code] === undefined && !Object.keys(scores).some((k) => k.toLowerCase() === c.name.toLowerCase()));
+    for (const criterion of missing) {
+      scores[criterion.code] = await ctx.prompter.select({ message: text.askScore(criterion.name), choices: [1, 2, 3, 4, 5].map((n) => ({ value: n, name: String(n) })) });
+    }
+    if (missing.length > 0) motivation ??= await ctx.prompter.input({ message: text.askMotivation });
+  }
+  return change(session, 'assess', (fresh) => {
+    const current = fresh.read(idea.data.id);
+    const data = assessIdea(session.config, current.data, { ...session.actor, scores, motivation, replace });
+    const summary = session.config.assessment.criteria.map((c) => `${c.name.toLowerCase()} ${data.assessment!.scores[c.code]}`).join(', ');
+    return { changes: [{ idea: current, data }], describe: (text) => text.commitAssess(data.id, summary), branch: branchFor(idea, 'bedomning') };
   });
 }
 
 export async function joinCommand(
   ctx: CommandContext,
-  options: ChangeOptions & { id: string; municipality?: string | undefined; role: Exclude<Role, 'owner'>; share?: number | undefined },
+  options: ChangeOptions & { id: string; municipality?: string | undefined; role?: JoiningRole | undefined; share?: number | undefined; update?: boolean },
 ): Promise<ChangeResult> {
-  return change(ctx, options, 'join', async (ws) => {
-    const idea = ws.find(options.id);
-    const input = options.municipality ?? (await askMunicipality(ctx, ws));
-    const municipality = resolveMunicipality(ws.config, input);
-    const text = ui(ctx.lang);
-    const data = joinIdea(ws.config, idea.data, {
-      ...ws.actor,
-      municipality: municipality.code,
-      role: options.role,
-      ...(options.share !== undefined ? { share: options.share } : {}),
-      note: text.joinNote(municipality.name, roleName(text, options.role)) + (options.share !== undefined ? ` ${text.shareNote(options.share)}` : ''),
-    });
-    return { changes: [{ idea, data }], message: text.commitJoin(municipality.name, data.id, data.title), branch: branchFor(idea, `join-${municipality.code}`) };
+  const session = await openSession(ctx, options);
+  const idea = requireIdea(session.ideas, options.id);
+  const update = options.update ?? false;
+  const input = options.municipality ?? (await askMunicipality(session, idea, update ? 'update' : 'join'));
+  const municipality = resolveMunicipality(session.config, input);
+  const asked = await askRoleAndShare(session, idea, options, municipality.code);
+  return change(session, update ? 'update' : 'join', (fresh) => {
+    const current = fresh.read(idea.data.id);
+    const facts = { ...session.actor, municipality: municipality.code, share: asked.share };
+    const data = update ? updateParticipant(session.config, current.data, { ...facts, role: asked.role }) : joinIdea(session.config, current.data, { ...facts, role: asked.role ?? 'interested' });
+    const describe = (text: UiText) => (update ? text.commitParticipantChanged(municipality.name, data.id, data.title) : text.commitJoin(municipality.name, data.id, data.title));
+    return { changes: [{ idea: current, data }], describe, branch: branchFor(idea, `${update ? 'update' : 'join'}-${municipality.code}`) };
   });
 }
 
-async function askMunicipality(ctx: CommandContext, ws: Workspace): Promise<string> {
-  if (!ctx.prompter) throw new SlussError('missing-required', { fields: ['--municipality'] });
-  return ctx.prompter.select({ message: ui(ctx.lang).askMunicipality, choices: ws.config.municipalities.map((m) => ({ value: m.code, name: m.name })) });
+/** Which municipality: on a terminal only those that can do it (not yet taking part, or taking part). */
+async function askMunicipality(session: Session, idea: Idea, purpose: 'join' | 'update' | 'leave'): Promise<string> {
+  const prompter = session.ctx.prompter;
+  if (!prompter) throw new SlussError('missing-required', { fields: ['--municipality'], command: purpose === 'leave' ? 'leave' : 'join', id: idea.data.id });
+  const config = session.config;
+  const taking = new Map(idea.data.municipalities.map((p) => [resolveMunicipality(config, p.municipality).code, p]));
+  const candidates = config.municipalities.filter((m) => (purpose === 'join' ? !taking.has(m.code) : purpose === 'leave' ? taking.has(m.code) && taking.get(m.code)!.role !== 'owner' : taking.has(m.code)));
+  const text = ui(session.ctx.lang);
+  if (candidates.length === 0) throw new SlussError('missing-required', { fields: ['--municipality'], command: purpose === 'leave' ? 'leave' : 'join', id: idea.data.id });
+  return prompter.select({ message: text.askWhichMunicipality(purpose, idea.data.id), choices: candidates.map((m) => ({ value: m.code, name: m.name })) });
+}
+
+/** Role and cost share: from the flags, else asked on a terminal (an update shows what holds now). */
+async function askRoleAndShare(
+  session: Session,
+  idea: Idea,
+  options: { role?: JoiningRole | undefined; share?: number | undefined; update?: boolean },
+  municipality: string,
+): Promise<{ role?: JoiningRole | undefined; share?: number | undefined }> {
+  const prompter = session.ctx.prompter;
+  if (!prompter || options.role !== undefined || options.share !== undefined) return { role: options.role, share: options.share };
+  const text = ui(session.ctx.lang);
+  const config = session.config;
+  const current = idea.data.municipalities.find((p) => resolveMunicipality(config, p.municipality).code === municipality);
+  const role =
+    current?.role === 'owner'
+      ? undefined
+      : await prompter.select<JoiningRole>({
+          message: text.askRole,
+          choices: (['interested', 'co-funder'] as const).map((value) => ({ value, name: roleName(text, value) })),
+          default: current?.role === 'co-funder' ? 'co-funder' : 'interested',
+        });
+  const available = 100 - shareTotal(idea.data.municipalities.filter((p) => p !== current));
+  const answer = await prompter.input({
+    message: text.askShare(available),
+    ...(current?.share !== undefined ? { default: String(current.share) } : {}),
+    validate: (value) => (value.trim() === '' || (parseShare(value) !== undefined && parseShare(value)! <= available) ? true : text.shareInvalid(available)),
+  });
+  return { role, share: answer.trim() === '' ? undefined : parseShare(answer) };
+}
+
+/** `30`, `30 %`, `12,5`: a cost share in percent, or undefined when it is not one. */
+export function parseShare(value: string): number | undefined {
+  const text = value.trim().replace(/\s*%$/, '').replace(',', '.');
+  if (!/^\d+(?:\.\d+)?$/.test(text)) return undefined;
+  const share = Number(text);
+  return share >= 0 && share <= 100 ? share : undefined;
 }
 
 export async function leaveCommand(ctx: CommandContext, options: ChangeOptions & { id: string; municipality?: string | undefined; note?: string | undefined }): Promise<ChangeResult> {
-  return change(ctx, options, 'leave', async (ws) => {
-    const idea = ws.find(options.id);
-    const municipality = resolveMunicipality(ws.config, options.municipality ?? (await askMunicipality(ctx, ws)));
-    const text = ui(ctx.lang);
-    const data = leaveIdea(ws.config, idea.data, { ...ws.actor, municipality: municipality.code, note: [text.leaveNote(municipality.name), options.note ?? ''].filter(Boolean).join(' ') });
-    return { changes: [{ idea, data }], message: text.commitLeave(municipality.name, data.id, data.title), branch: branchFor(idea, `leave-${municipality.code}`) };
+  const session = await openSession(ctx, options);
+  const idea = requireIdea(session.ideas, options.id);
+  const municipality = resolveMunicipality(session.config, options.municipality ?? (await askMunicipality(session, idea, 'leave')));
+  return change(session, 'leave', (fresh) => {
+    const current = fresh.read(idea.data.id);
+    const data = leaveIdea(session.config, current.data, { ...session.actor, municipality: municipality.code, note: options.note });
+    return { changes: [{ idea: current, data }], describe: (text) => text.commitLeave(municipality.name, data.id, data.title), branch: branchFor(idea, `leave-${municipality.code}`) };
   });
 }
 
 export async function linkCommand(ctx: CommandContext, options: ChangeOptions & { id: string; other: string; kind: LinkKind; remove: boolean }): Promise<ChangeResult> {
-  return change(ctx, options, options.remove ? 'unlink' : 'link', (ws) => {
-    const idea = ws.find(options.id);
-    const other = ws.find(options.other);
-    const result = (options.remove ? unlinkIdeas : linkIdeas)(idea.data, other.data, options.kind);
-    const changes = [{ idea, data: result.data }, ...(result.other !== other.data ? [{ idea: other, data: result.other }] : [])];
-    const text = ui(ctx.lang);
-    const message = options.remove ? text.commitUnlink(idea.data.id, other.data.id) : options.kind === 'duplicate_of' ? text.commitLinkDuplicate(idea.data.id, other.data.id) : text.commitLinkRelated(idea.data.id, other.data.id);
-    return { changes, message, branch: branchFor(idea, options.remove ? 'unlink' : 'link') };
+  const session = await openSession(ctx, options);
+  const idea = requireIdea(session.ideas, options.id);
+  const target = requireIdea(session.ideas, options.other);
+  return change(session, options.remove ? 'unlink' : 'link', (fresh) => {
+    const current = fresh.read(idea.data.id);
+    const other = fresh.read(target.data.id);
+    if (!options.remove && options.kind === 'duplicate_of') checkDuplicateTarget(session.config, current.data.id, other.data.id, fresh.lookup);
+    const result = (options.remove ? unlinkIdeas : linkIdeas)(current.data, other.data, options.kind, session.actor);
+    const changes = [{ idea: current, data: result.data }, ...(result.other !== other.data ? [{ idea: other, data: result.other }] : [])];
+    const describe = (text: UiText) =>
+      options.remove ? text.commitUnlink(current.data.id, other.data.id) : options.kind === 'duplicate_of' ? text.commitLinkDuplicate(current.data.id, other.data.id) : text.commitLinkRelated(current.data.id, other.data.id);
+    return { changes, describe, branch: branchFor(idea, options.remove ? 'unlink' : 'link') };
   });
 }
 
 export async function mergeCommand(ctx: CommandContext, options: ChangeOptions & { duplicate: string; into: string; note?: string | undefined }): Promise<ChangeResult> {
-  return change(ctx, options, 'merge', (ws) => {
-    const duplicate = ws.find(options.duplicate);
-    const into = ws.find(options.into);
-    const text = ui(ctx.lang);
-    const merged = mergeIdeas(ws.config, duplicate.data, into.data, {
-      ...ws.actor,
-      survivorNote: (arriving) => [text.mergedInto(duplicate.data.id), arriving.length > 0 ? text.nowTakingPart(arriving.join(', ')) : '', options.note ?? ''].filter(Boolean).join(' '),
-      duplicateNote: [text.duplicateOf(into.data.id), options.note ?? ''].filter(Boolean).join(' '),
-    });
+  const session = await openSession(ctx, options);
+  const duplicate = requireIdea(session.ideas, options.duplicate);
+  const into = requireIdea(session.ideas, options.into);
+  return change(session, 'merge', (fresh): Planned => {
+    const current = fresh.read(duplicate.data.id);
+    const survivor = fresh.read(into.data.id);
+    const merged = mergeIdeas(session.config, current.data, survivor.data, { ...session.actor, note: options.note }, fresh.lookup);
     return {
       changes: [
-        { idea: duplicate, data: merged.duplicate },
-        { idea: into, data: merged.into },
+        { idea: current, data: merged.duplicate },
+        { idea: survivor, data: merged.into },
       ],
-      message: text.commitMerge(duplicate.data.id, into.data.id),
+      describe: (text) => text.commitMerge(current.data.id, survivor.data.id),
       branch: branchFor(duplicate, 'merge'),
     };
   });
 }
 
 export async function notDuplicateCommand(ctx: CommandContext, options: ChangeOptions & { id: string; other: string; note?: string | undefined }): Promise<ChangeResult> {
-  return change(ctx, options, 'not-duplicate', (ws) => {
-    const idea = ws.find(options.id);
-    const other = ws.find(options.other);
-    const text = ui(ctx.lang);
-    const data = markNotDuplicate(idea.data, other.data, { ...ws.actor, note: [text.notDuplicateNote(other.data.id), options.note ?? ''].filter(Boolean).join(' ') });
-    return { changes: [{ idea, data }], message: text.commitNotDuplicate(idea.data.id, other.data.id), branch: branchFor(idea, 'inte-dubblett') };
+  const session = await openSession(ctx, options);
+  const idea = requireIdea(session.ideas, options.id);
+  const other = requireIdea(session.ideas, options.other);
+  return change(session, 'not-duplicate', (fresh) => {
+    const current = fresh.read(idea.data.id);
+    const data = markNotDuplicate(current.data, other.data, { ...session.actor, note: options.note });
+    return { changes: [{ idea: current, data }], describe: (text) => text.commitNotDuplicate(current.data.id, other.data.id), branch: branchFor(idea, 'inte-dubblett') };
   });
 }

@@ -4,13 +4,21 @@
  */
 import { createInquirerPrompter } from '../adapters/prompt/inquirer-prompter.js';
 import type { Lang } from '../core/messages.js';
-import { ui } from '../ui/text.js';
+import { DEFAULT_WIDTH } from '../ui/table.js';
+import { promptText } from '../ui/prompt-text.js';
 import type { Clock, CommandContext, Output } from './ports.js';
 
 export interface Streams {
   stdin: NodeJS.ReadStream | { isTTY?: boolean };
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream;
+}
+
+/** The terminal's width; without a terminal, COLUMNS; without that, 80. */
+export function outputWidth(streams: Streams, env: NodeJS.ProcessEnv): number {
+  if (streams.stdout.isTTY && streams.stdout.columns && streams.stdout.columns > 0) return streams.stdout.columns;
+  const columns = Number.parseInt(env['COLUMNS'] ?? '', 10);
+  return Number.isInteger(columns) && columns > 0 ? columns : DEFAULT_WIDTH;
 }
 
 /** Today in local time, or SLUSS_TODAY (YYYY-MM-DD) so scripts and tests can fix the date. */
@@ -26,8 +34,9 @@ export function systemClock(env: NodeJS.ProcessEnv): Clock {
   };
 }
 
-export function streamOutput(streams: Streams, color: boolean): Output {
+export function streamOutput(streams: Streams, color: boolean, width: number = DEFAULT_WIDTH): Output {
   return {
+    width,
     print: (text) => void streams.stdout.write(`${text}\n`),
     info: (text) => void streams.stderr.write(`${text}\n`),
     json: (value) => writeJson(streams.stdout, value),
@@ -150,8 +159,8 @@ export function createContext(options: {
     clock: systemClock(options.env),
     // Web Crypto, global in Node: node:crypto would load at every start, even for --help.
     randomBytes: (size) => crypto.getRandomValues(new Uint8Array(size)),
-    output: streamOutput(streams, options.color),
-    prompter: hasTerminal && options.interactive ? createInquirerPrompter(ui(options.lang).required) : undefined,
+    output: streamOutput(streams, options.color, outputWidth(streams, options.env)),
+    prompter: hasTerminal && options.interactive ? createInquirerPrompter(promptText(options.lang)) : undefined,
     registerDir: options.registerDir,
   };
 }

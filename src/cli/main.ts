@@ -10,6 +10,9 @@ import { removeTempFilesInFlight } from '../adapters/fs/temp-files.js';
 import { createContext, wantsColor } from './container.js';
 import type { Streams } from './container.js';
 import { buildProgram } from './program.js';
+import { usageText } from './program-text.js';
+import { explainCommanderError } from './usage-errors.js';
+import { safeLine } from '../ui/terminal-text.js';
 
 export interface RunOptions {
   argv: string[];
@@ -63,47 +66,62 @@ export async function run(options: RunOptions): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return report(error, lang, debug, streams);
+    return report(error, program, { argv, lang, debug, streams });
   }
 }
 
-const COMMANDER_MESSAGES_SV: Record<string, (message: string) => string> = {
-  'commander.unknownOption': (m) => `Okänd flagga ${quoted(m)}.`,
-  'commander.unknownCommand': (m) => `Okänt kommando ${quoted(m)}.`,
-  'commander.missingArgument': (m) => `Argument saknas: ${quoted(m)}.`,
-  'commander.optionMissingArgument': (m) => `Flaggan ${quoted(m)} behöver ett värde.`,
-  'commander.missingMandatoryOptionValue': (m) => `Flaggan ${quoted(m)} måste anges.`,
-  'commander.invalidArgument': (m) => `Ogiltigt värde: ${m.replace(/^error: /, '')}`,
-  'commander.excessArguments': () => 'För många argument.',
-};
-
-function quoted(message: string): string {
-  return /'([^']+)'/.exec(message)?.[1] ?? message.replace(/^error: /, '');
+/** What the user is told about an error, in text on stderr and, with --json, as JSON on stdout. */
+interface ErrorReport {
+  code: string;
+  message: string;
+  hint?: string;
+  /** Findings behind the error, one line each. */
+  problems?: string[];
+  /** Where the answers typed before the error were kept. */
+  answers?: string;
+  exitCode: number;
 }
 
-function report(error: unknown, lang: Lang, debug: boolean, streams: Streams): number {
-  const label = lang === 'en' ? { error: 'error', hint: 'what to do' } : { error: 'fel', hint: 'gör så här' };
-  if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-    const translate = lang === 'sv' ? COMMANDER_MESSAGES_SV[error.code] : undefined;
-    const message = translate ? translate(error.message) : error.message.replace(/^error: /, '');
-    const hint = lang === 'en' ? 'Run sluss --help to see commands and options.' : 'Kör sluss --help för att se kommandon och flaggor.';
-    streams.stderr.write(`${label.error}: ${message}\n  ${label.hint}: ${hint}\n`);
-    return EXIT.usage;
-  }
+/** `--json`, or `--format json`: the caller is a script that reads stdout. */
+export function wantsJson(argv: readonly string[]): boolean {
+  return argv.some((arg, index) => arg === '--json' || arg === '--format=json' || (arg === '--format' && argv[index + 1] === 'json'));
+}
+
+function explain(error: unknown, program: Command, argv: readonly string[], lang: Lang): ErrorReport {
+  const t = usageText(lang);
+  if (error instanceof CommanderError) return { code: 'usage', ...explainCommanderError(error, program, argv, lang), exitCode: EXIT.usage };
   if (isSlussError(error)) {
     const { message, hint } = explainError(lang, error.code, error.params);
-    const lines = [`${label.error}: ${message}`, ...error.problems.map((p) => `  ${formatProblem(lang, p)}`)];
-    if (hint) lines.push(`  ${label.hint}: ${hint}`);
-    if (debug && error.cause) lines.push(String((error.cause as Error).stack ?? error.cause));
-    streams.stderr.write(`${lines.join('\n')}\n`);
-    return exitCodeFor(error.code);
+    const answers = error.params['answersFile'];
+    return {
+      code: error.code,
+      message,
+      ...(hint ? { hint } : {}),
+      ...(error.problems.length > 0 ? { problems: error.problems.map((p) => formatProblem(lang, p)) } : {}),
+      ...(typeof answers === 'string' ? { answers } : {}),
+      exitCode: exitCodeFor(error.code),
+    };
   }
-  const unexpected = lang === 'en' ? 'Something unexpected went wrong.' : 'Något oväntat gick fel.';
-  const next = lang === 'en' ? 'Run again with --debug and report the output.' : 'Kör igen med --debug och rapportera utskriften.';
-  streams.stderr.write(`${label.error}: ${unexpected} ${error instanceof Error ? error.message : String(error)}\n  ${label.hint}: ${next}\n`);
-  if (debug && error instanceof Error) streams.stderr.write(`${error.stack}\n`);
-  return EXIT.failure;
+  return { code: 'unexpected', message: `${t.unexpected} ${error instanceof Error ? error.message : String(error)}`, hint: t.unexpectedHint, exitCode: EXIT.failure };
+}
+
+function report(error: unknown, program: Command, options: { argv: readonly string[]; lang: Lang; debug: boolean; streams: Streams }): number {
+  const { argv, lang, streams } = options;
+  if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return EXIT.ok;
+  const t = usageText(lang);
+  const explained = explain(error, program, argv, lang);
+  // Messages can carry what the user or a file gave (a stage, a value): shown escaped, never acted on by the terminal.
+  const lines = [`${t.error}: ${safeLine(explained.message)}`, ...(explained.problems ?? []).map((line) => `  ${safeLine(line)}`)];
+  if (explained.answers) lines.push(`  ${t.answers}: ${safeLine(t.answersKept(explained.answers))}`);
+  if (explained.hint) lines.push(`  ${t.hint}: ${safeLine(explained.hint)}`);
+  const cause = isSlussError(error) ? error.cause : error;
+  if (options.debug && cause instanceof Error) lines.push(String(cause.stack ?? cause));
+  streams.stderr.write(`${lines.join('\n')}\n`);
+  if (wantsJson(argv)) {
+    const { exitCode: _exitCode, ...json } = explained;
+    streams.stdout.write(`${JSON.stringify({ error: json }, null, 2)}\n`);
+  }
+  return explained.exitCode;
 }
 
 /**

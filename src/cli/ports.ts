@@ -14,6 +14,8 @@ export interface Output {
   jsonArray<T>(items: readonly T[], toJson: (item: T) => unknown): void;
   /** Whether colour may be used on stdout. */
   readonly color: boolean;
+  /** Columns of the terminal (or COLUMNS); tables are fitted to it. Unknown: 80. */
+  readonly width?: number;
 }
 
 export interface Choice<T> {
@@ -23,7 +25,8 @@ export interface Choice<T> {
 }
 
 export interface Prompter {
-  input(options: { message: string; required?: boolean; default?: string; validate?: (value: string) => string | true }): Promise<string>;
+  /** A text answer; `multiline` takes several lines (pasted text), ended by an empty line. */
+  input(options: { message: string; required?: boolean; default?: string; multiline?: boolean; validate?: (value: string) => string | true }): Promise<string>;
   select<T>(options: { message: string; choices: readonly Choice<T>[]; default?: T }): Promise<T>;
   confirm(options: { message: string; default?: boolean }): Promise<boolean>;
 }

@@ -1,17 +1,17 @@
 /** The command line: commander wiring only. Each command's work is loaded when it runs. */
-import { Command, Help, Option } from 'commander';
-import type { HelpConfiguration } from 'commander';
+import { Command, Option } from 'commander';
 import type { Lang } from '../core/messages.js';
 import type { CliEnv } from './cli-env.js';
 import { addCommand } from './commands/add.js';
 import { duplicatesCommand } from './commands/duplicates.js';
-import { initCommand, validateCommand } from './commands/maintain.js';
+import { ciCommand, initCommand, toolCommand, validateCommand } from './commands/maintain.js';
 import { listCommand, searchCommand, showCommand, similarCommand } from './commands/read.js';
 import { reportCommand } from './commands/report.js';
 import { reviewCommand } from './commands/review.js';
 import { workflowCommands } from './commands/workflow.js';
 import { completionCommand } from './completion.js';
-import { HELP_TITLES, programText } from './program-text.js';
+import { attachExamples, translatedHelp } from './help-format.js';
+import { programText } from './program-text.js';
 import { PACKAGE_VERSION } from '../package-version.js';
 
 
@@ -28,29 +28,17 @@ export function buildProgram(lang: Lang, env: Omit<CliEnv, 'text' | 'lang'>): Co
     .addOption(new Option('--lang <lang>', text.lang).choices(['sv', 'en']))
     .option('--debug', text.debug)
     .option('--no-color', text.noColor)
-    .showSuggestionAfterError(true)
+    // sluss suggests in the user's language itself (usage-errors.ts).
+    .showSuggestionAfterError(false)
     .configureHelp(helpConfiguration);
 
   // completion last, so its scripts cover every command defined before it.
-  for (const define of [addCommand, similarCommand, listCommand, showCommand, searchCommand, duplicatesCommand, workflowCommands, reportCommand, validateCommand, reviewCommand, initCommand, completionCommand]) {
+  for (const define of [addCommand, similarCommand, listCommand, showCommand, searchCommand, duplicatesCommand, workflowCommands, reportCommand, validateCommand, reviewCommand, initCommand, toolCommand, ciCommand, completionCommand]) {
     define(program, cliEnv);
   }
   for (const command of program.commands) {
-    command.helpOption('-h, --help', text.help).configureHelp(helpConfiguration);
+    command.helpOption('-h, --help', text.help).configureHelp(helpConfiguration).showSuggestionAfterError(false);
   }
+  attachExamples(program, lang);
   return program;
-}
-
-/** Commander writes its help in English; these hooks put its few fixed words in Swedish. */
-function translatedHelp(lang: Lang): HelpConfiguration {
-  const titles = HELP_TITLES[lang];
-  if (lang === 'en') return { showGlobalOptions: true };
-  return {
-    showGlobalOptions: true,
-    styleTitle: (title) => titles[title] ?? title,
-    styleUsage: (usage) => usage.replace('[options]', '[flaggor]').replace('[command]', '[kommando]'),
-    optionDescription(option) {
-      return Help.prototype.optionDescription.call(this, option).replace('(choices: ', '(val: ').replace('default: ', 'standard: ');
-    },
-  };
 }

@@ -31,6 +31,8 @@ export interface DuplicateSettings {
   /** Only ideas created within this many days are compared; null compares with all. */
   lookback_days: number | null;
   max_candidates: number;
+  /** Declaring a likely duplicate "not a duplicate" on a branch needs a coordinator's or a reviewer's approval in review. */
+  override_needs_approval: boolean;
 }
 
 export interface AssessmentSettings {
@@ -46,8 +48,14 @@ export interface ReviewSettings {
   municipality_reviewers: boolean;
 }
 
+/** Languages a register can be kept in. */
+export const REGISTER_LANGUAGES = ['sv', 'en'] as const;
+export type RegisterLanguage = (typeof REGISTER_LANGUAGES)[number];
+
 export interface RegisterConfig {
   name: string;
+  /** The register's language: what commit messages are written in (default `sv`). Each reader's own language decides what is shown. */
+  language: RegisterLanguage;
   municipalities: Municipality[];
   categories: NamedCode[];
   default_category: string;
@@ -161,8 +169,29 @@ export function displayName(items: readonly NamedCode[], code: string): string {
  */
 export interface ConfigProblem {
   field: string;
-  problem: 'duplicate-code' | 'unknown-reference';
+  problem: 'duplicate-code' | 'unknown-reference' | 'duplicate-name';
   value: string;
+  /** duplicate-name: the codes the name could mean. */
+  codes?: string[];
+}
+
+/**
+ * Names (and codes) that two entries would answer to: commands accept a code
+ * or a display name, matched without case and accents, so each must point at
+ * exactly one entry.
+ */
+function ambiguousNames(field: string, items: readonly NamedCode[]): ConfigProblem[] {
+  const owners = new Map<string, { text: string; codes: Set<string> }>();
+  for (const item of items) {
+    for (const text of [item.code, item.name]) {
+      const key = matchKey(text);
+      if (key === '') continue;
+      const entry = owners.get(key) ?? { text, codes: new Set<string>() };
+      owners.set(key, entry);
+      entry.codes.add(item.code);
+    }
+  }
+  return [...owners.values()].filter((entry) => entry.codes.size > 1).map((entry) => ({ field, problem: 'duplicate-name', value: entry.text, codes: [...entry.codes] }));
 }
 
 export function checkConfigReferences(config: RegisterConfig): ConfigProblem[] {
@@ -177,6 +206,7 @@ export function checkConfigReferences(config: RegisterConfig): ConfigProblem[] {
   checkUnique('municipalities', config.municipalities);
   checkUnique('categories', config.categories);
   checkUnique('stages', config.stages);
+  problems.push(...ambiguousNames('municipalities', config.municipalities), ...ambiguousNames('categories', config.categories), ...ambiguousNames('stages', config.stages));
   for (const stage of config.stages) {
     for (const next of stage.next) {
       const target = findStage(config, next);
@@ -193,6 +223,7 @@ export function checkConfigReferences(config: RegisterConfig): ConfigProblem[] {
     for (const code of codes) if (!findStage(config, code)) problems.push({ field, problem: 'unknown-reference', value: code });
   }
   checkUnique('assessment.criteria', config.assessment.criteria);
+  problems.push(...ambiguousNames('assessment.criteria', config.assessment.criteria));
   if (!findCategory(config, config.default_category)) {
     problems.push({ field: 'default_category', problem: 'unknown-reference', value: config.default_category });
   }

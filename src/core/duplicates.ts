@@ -22,6 +22,24 @@ export interface DuplicateCandidate {
   path: string;
 }
 
+/**
+ * How sure sluss is that a candidate is the same idea, in words the interface
+ * shows: a likely duplicate, a very sure one, possibly the same idea, or only
+ * similar. Derived from the confidence and the flag, so the words never
+ * contradict the label.
+ */
+export type ConfidenceBand = 'very-likely' | 'likely' | 'possible' | 'similar';
+
+/** From this confidence a likely duplicate is called very alike. */
+export const VERY_LIKELY_FROM = 0.9;
+/** From this confidence a candidate that is not flagged is possibly the same idea; below it, only similar. */
+export const POSSIBLE_FROM = 0.4;
+
+export function confidenceBand(candidate: { confidence: number; likelyDuplicate: boolean }): ConfidenceBand {
+  if (candidate.likelyDuplicate) return candidate.confidence >= VERY_LIKELY_FROM ? 'very-likely' : 'likely';
+  return candidate.confidence >= POSSIBLE_FROM ? 'possible' : 'similar';
+}
+
 export function sectionsText(sections: Partial<IdeaSections>): string {
   return SECTIONS.map(({ key }) => sections[key] ?? '')
     .filter((text) => text.trim() !== '')
@@ -100,10 +118,12 @@ export function findDuplicateCandidates(
   const found = duplicateIndex.index.findSimilar(draft, {
     limit: settings.max_candidates,
     threshold: settings.threshold,
+    minScore: settings.show_from,
     ...(excluded.size > 0 ? { exclude: excluded } : {}),
   });
+  // Below show_from a candidate is neither shown nor flagged, however it compares with the others.
   return found
-    .filter((candidate) => candidate.score >= settings.show_from || candidate.likelyDuplicate)
+    .filter((candidate) => candidate.score >= settings.show_from)
     .flatMap((candidate) => {
       const idea = duplicateIndex.ideaOf(candidate.id);
       if (!idea) return [];
@@ -162,7 +182,7 @@ export function scanDuplicatePairs(duplicateIndex: DuplicateIndex, settings: Dup
     return x.municipality === y.municipality || isDecidedPair(x, y) || duplicateIndex.hidden.has(a) || duplicateIndex.hidden.has(b);
   };
   return duplicateIndex.index
-    .findDuplicatePairs({ threshold: settings.threshold, skip, ...(subject ? { subject } : {}) })
+    .findDuplicatePairs({ threshold: settings.threshold, minScore: settings.show_from, skip, ...(subject ? { subject } : {}) })
     .flatMap((pair) => {
       const [a, b] = [ideaOf(pair.a), ideaOf(pair.b)];
       return a && b ? [{ a, b, score: pair.score, confidence: pair.confidence, reasons: pair.reasons }] : [];

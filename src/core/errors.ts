@@ -4,7 +4,28 @@
  * Only the entry point turns an error into text and an exit code.
  */
 
+/** The workflow refuses a change its rules do not allow (exit 6); the words are in workflow-messages.ts. */
+export const REFUSAL_CODES = [
+  'transition-not-allowed',
+  'assessment-required',
+  'shares-over-100',
+  'not-participant',
+  'owner-cannot-leave',
+  'already-participant',
+  'link-invalid',
+  'already-linked',
+  'not-linked',
+  'already-assessed',
+  'already-merged',
+  'target-is-duplicate',
+  'duplicate-cycle',
+  'owner-role-fixed',
+  'participant-unchanged',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
 export type ErrorCode =
+  | RefusalCode
   | 'usage'
   | 'missing-required'
   | 'no-terminal'
@@ -24,7 +45,6 @@ export type ErrorCode =
   | 'write-failed'
   | 'output-refused'
   | 'duplicate-found'
-  | 'already-participant'
   | 'git-missing'
   | 'not-a-git-repo'
   | 'git-locked'
@@ -37,19 +57,17 @@ export type ErrorCode =
   | 'target-not-empty'
   | 'path-outside-register'
   | 'unsafe-path'
-  | 'transition-not-allowed'
-  | 'assessment-required'
   | 'invalid-score'
-  | 'shares-over-100'
-  | 'not-participant'
-  | 'owner-cannot-leave'
-  | 'link-invalid'
-  | 'already-linked'
-  | 'not-linked'
   | 'missing-identity'
   | 'no-remote'
   | 'push-failed'
-  | 'interrupted';
+  | 'control-character-refused'
+  | 'personal-data-refused'
+  | 'interrupted'
+  | 'tool-unavailable'
+  | 'generated-not-committed'
+  | 'forge-api-failed'
+  | 'ci-variables-missing';
 
 import type { Problem } from './problems.js';
 
@@ -89,6 +107,7 @@ export const EXIT = {
 } as const;
 
 export function exitCodeFor(code: ErrorCode): number {
+  if ((REFUSAL_CODES as readonly string[]).includes(code)) return EXIT.refused;
   switch (code) {
     case 'usage':
     case 'missing-required':
@@ -98,21 +117,17 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'unknown-stage':
     case 'input-file-invalid':
     case 'path-outside-register':
+    // An id that matches no idea, or several, is a mistyped argument.
+    case 'idea-not-found':
+    case 'idea-ambiguous':
+    case 'control-character-refused':
+    case 'personal-data-refused':
+    case 'ci-variables-missing':
     case 'unknown-ref':
     case 'output-refused':
       return EXIT.usage;
     case 'duplicate-found':
       return EXIT.duplicateFound;
-    case 'transition-not-allowed':
-    case 'assessment-required':
-    case 'shares-over-100':
-    case 'not-participant':
-    case 'owner-cannot-leave':
-    case 'already-participant':
-    case 'already-linked':
-    case 'not-linked':
-    case 'link-invalid':
-      return EXIT.refused;
     case 'invalid-score':
     case 'missing-identity':
       return EXIT.usage;
@@ -132,6 +147,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'commit-failed':
     case 'branch-exists':
     case 'git-failed':
+    case 'generated-not-committed':
       return EXIT.git;
     case 'interrupted':
       return EXIT.interrupted;

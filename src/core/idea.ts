@@ -13,11 +13,52 @@ export interface Participant {
   joined?: string;
 }
 
+/**
+ * What a history entry records. Entries of older registers have no `action`
+ * and only a sentence in `note`; core/history.ts reads those.
+ */
+export const HISTORY_ACTIONS = [
+  'created',
+  'moved',
+  'assessed',
+  'joined',
+  'left',
+  'participant-changed',
+  'linked',
+  'unlinked',
+  'merged-into',
+  'merged-from',
+  'not-duplicate',
+  'note',
+] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
+
+export const LINK_KINDS = ['duplicate_of', 'related'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+/**
+ * One event in the idea's life, as data: sentences are made from it when it
+ * is shown, in the reader's language. `status` is the stage after the event
+ * (the "to" of a move); `note` is only what a person wrote.
+ */
 export interface HistoryEntry {
   date: string;
+  action?: HistoryAction;
   from?: string;
   status: string;
   by: string;
+  /** joined, left, participant-changed: the municipality (code) and its role and share afterwards. */
+  municipality?: string;
+  role?: Role;
+  share?: number;
+  /** linked, unlinked: which kind of link. */
+  link?: LinkKind;
+  /** The other idea of a link, merge or not-duplicate decision. */
+  other?: string;
+  /** assessed: the scores given. */
+  scores?: Record<string, number>;
+  /** assessed with --replace: the assessment it replaced, kept whole. */
+  replaced?: Assessment;
   note?: string;
 }
 
@@ -100,7 +141,8 @@ export const REQUIRED_IDEA_KEYS = [
 /** Key order inside nested objects, by the path of the object. */
 export const NESTED_KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
   municipalities: ['municipality', 'role', 'share', 'joined'] satisfies (keyof Participant)[],
-  history: ['date', 'from', 'status', 'by', 'note'] satisfies (keyof HistoryEntry)[],
+  history: ['date', 'action', 'from', 'status', 'by', 'municipality', 'role', 'share', 'link', 'other', 'scores', 'replaced', 'note'] satisfies (keyof HistoryEntry)[],
+  'history.replaced': ['date', 'by', 'scores', 'motivation'] satisfies (keyof Assessment)[],
   submitter: ['name', 'email', 'phone', 'consent'] satisfies (keyof Submitter)[],
   'submitter.consent': ['date', 'note'] satisfies (keyof Consent)[],
   links: ['duplicate_of', 'related', 'not_duplicates'] satisfies (keyof IdeaLinks)[],
@@ -119,7 +161,6 @@ export const SECTIONS = [
 export type SectionKey = (typeof SECTIONS)[number]['key'];
 export type IdeaSections = Record<SectionKey, string>;
 
-/** An idea as read from the register. */
 /**
  * An idea as the register lists it. The Markdown body is not kept here: most
  * commands never need it, and 50,000 bodies would be most of their memory.

@@ -79,7 +79,7 @@ export function createIdea(config: RegisterConfig, draft: IdeaDraft, facts: { id
     received_by: receivedBy,
     // Personal data only with recorded consent; otherwise the coach is the contact.
     ...(draft.submitter?.consent?.date ? { submitter: cleanSubmitter(draft.submitter) } : {}),
-    history: [{ date: facts.today, status: config.initial_stage, by: receivedBy }],
+    history: [{ date: facts.today, action: 'created', status: config.initial_stage, by: receivedBy }],
   };
   return { data, body: renderBody(draftSections(draft)), fileName: ideaFileName(facts.id, title) };
 }
@@ -91,10 +91,4 @@ function cleanSubmitter(submitter: Submitter): Submitter {
     ...(submitter.phone ? { phone: singleLine(submitter.phone) } : {}),
     consent: { date: submitter.consent.date, ...(submitter.consent.note ? { note: singleLine(submitter.consent.note) } : {}) },
   };
-}
-
-export function withRelatedLinks(data: IdeaData, ids: readonly string[]): IdeaData {
-  const related = [...new Set([...(data.links?.related ?? []), ...ids])].filter((id) => id !== data.id);
-  if (related.length === 0) return data;
-  return { ...data, links: { ...data.links, related } };
 }

@@ -26,10 +26,23 @@ export type ProblemCode =
   | 'unknown-category'
   | 'shares-over-100'
   | 'owner-not-participant'
+  | 'participant-repeated'
+  | 'owner-count'
+  | 'duplicate-without-target'
+  | 'duplicate-chain'
   | 'history-order'
   | 'personal-data'
+  | 'control-character'
+  | 'stray-file'
   | 'config-duplicate-code'
-  | 'config-unknown-reference';
+  | 'config-unknown-reference'
+  | 'config-duplicate-name'
+  | 'tool-missing'
+  | 'tool-manifest-missing'
+  | 'tool-manifest-invalid'
+  | 'tool-tampered'
+  | 'tool-outdated'
+  | 'tool-newer';
 
 export interface Problem {
   /** Path relative to the register root. */

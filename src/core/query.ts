@@ -4,6 +4,7 @@ import type { RegisterConfig, StageKind } from './config.js';
 import { STAGE_KINDS } from './config.js';
 import { SlussError } from './errors.js';
 import type { Idea } from './idea.js';
+import { isIsoDate } from './report/periods.js';
 import { foldCase } from './text.js';
 
 export interface IdeaFilter {
@@ -25,8 +26,9 @@ export function compileFilter(config: RegisterConfig, filter: IdeaFilter): (idea
   const municipalities = filter.municipality?.map((m) => resolveMunicipality(config, m).code);
   const categories = filter.category?.map((c) => resolveCategory(config, c).code);
   const tags = filter.tag?.map(foldCase);
-  if (filter.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(filter.since)) {
-    throw new SlussError('usage', { option: '--since', value: filter.since });
+  // The same date check as report --since: a real day of the calendar.
+  if (filter.since !== undefined && !isIsoDate(filter.since)) {
+    throw new SlussError('usage', { option: '--since', value: filter.since, known: ['YYYY-MM-DD'] });
   }
   return (idea) => {
     const data = idea.data;

@@ -7,12 +7,14 @@ import type { RegisterConfig } from './config.js';
 import { lineOfField, parseIdeaFile, readIdeaFileFast } from './format/idea-file.js';
 import type { ParsedIdeaFile } from './format/idea-file.js';
 import { validateIdeaSchema } from './format/schema.js';
-import type { Idea, IdeaData } from './idea.js';
+import type { Idea, IdeaData, IdeaLinks } from './idea.js';
 import type { Problem, ProblemCode } from './problems.js';
 import { fieldPath } from './problems.js';
 import { idFromFileName } from './ids.js';
 import { findPersonalData } from './personal-data.js';
+import { followDuplicates } from './links.js';
 import { foldCase } from './text.js';
+import { controlCharacterProblems } from './unsafe-text.js';
 
 /** An idea file as the store found it: its text, or why it could not be read. */
 export type IdeaFileEntry = { path: string; text: string } | { path: string; readProblem: ProblemCode };
@@ -69,7 +71,11 @@ export function checkIdeaFile(config: RegisterConfig, entry: IdeaFileEntry, opti
 
 type Locate = (path: (string | number)[]) => Omit<Problem, 'code'>;
 
-/** What is wrong with an idea's data and body: the schema first, then the register's configuration. */
+/**
+ * What is wrong with an idea's data and body: the schema, then the register's
+ * configuration. Every check runs even when the schema found problems (each
+ * looks only at fields of the right type), so one run reports everything.
+ */
 function dataProblems(config: RegisterConfig, file: string, value: unknown, body: string, at: Locate): Problem[] {
   const problems: Problem[] = [];
   for (const schemaProblem of validateIdeaSchema(value).slice(0, MAX_PROBLEMS_PER_CHECK)) {
@@ -77,41 +83,81 @@ function dataProblems(config: RegisterConfig, file: string, value: unknown, body
   }
   const claimedId = idFromFileName(baseName(file));
   if (claimedId === undefined) problems.push({ file, code: 'file-name' });
-  if (problems.some((p) => p.code === 'schema')) return problems;
-
-  const data = value as IdeaData;
-  if (claimedId !== undefined && claimedId !== data.id) {
+  if (!isRecord(value)) return problems;
+  const data = value as Loose<IdeaData>;
+  if (claimedId !== undefined && typeof data.id === 'string' && claimedId !== data.id) {
     problems.push({ ...at(['id']), code: 'id-mismatch', params: { id: data.id, fileId: claimedId } });
   }
-  if (!findStage(config, data.status)) problems.push({ ...at(['status']), code: 'unknown-stage', params: { value: data.status } });
-  data.history.forEach((entry, index) => {
+  problems.push(...stageProblems(config, data, at), ...participantProblems(config, data, at));
+  if (typeof data.category === 'string' && !findCategory(config, data.category)) problems.push({ ...at(['category']), code: 'unknown-category', params: { value: data.category } });
+  const links = isRecord(data.links) ? (data.links as Loose<IdeaLinks>) : {};
+  const linked = [links.duplicate_of, ...(Array.isArray(links.related) ? links.related : []), ...(Array.isArray(links.not_duplicates) ? links.not_duplicates : [])];
+  if (typeof data.id === 'string' && linked.includes(data.id)) problems.push({ ...at(['links']), code: 'self-link', params: { id: data.id } });
+  if (!(isRecord(data.submitter) && isRecord(data.submitter['consent']))) problems.push(...personalDataProblems(data, body, at));
+  problems.push(...controlCharacterProblems(data, body, at));
+  return problems;
+}
+
+/** A value read from a file that may not have the type it should: every field is checked before use. */
+type Loose<T> = { [K in keyof T]?: unknown };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function records(value: unknown): [Record<string, unknown>, number][] {
+  return Array.isArray(value) ? value.flatMap((item, index) => (isRecord(item) ? [[item, index] as [Record<string, unknown>, number]] : [])) : [];
+}
+
+/** Known stages in `status` and the history, the history in date order, and a duplicate that names its survivor. */
+function stageProblems(config: RegisterConfig, data: Loose<IdeaData>, at: Locate): Problem[] {
+  const problems: Problem[] = [];
+  const stage = typeof data.status === 'string' ? findStage(config, data.status) : undefined;
+  if (typeof data.status === 'string' && !stage) problems.push({ ...at(['status']), code: 'unknown-stage', params: { value: data.status } });
+  const links = isRecord(data.links) ? data.links : {};
+  if (stage?.kind === 'duplicate' && typeof links['duplicate_of'] !== 'string') problems.push({ ...at(['status']), code: 'duplicate-without-target', params: { value: stage.name } });
+  let previousDate: unknown;
+  for (const [entry, index] of records(data.history)) {
     for (const key of ['status', 'from'] as const) {
       const value = entry[key];
-      if (value !== undefined && !findStage(config, value)) {
-        problems.push({ ...at(['history', index, key]), code: 'unknown-stage', params: { value } });
-      }
+      if (typeof value === 'string' && !findStage(config, value)) problems.push({ ...at(['history', index, key]), code: 'unknown-stage', params: { value } });
     }
-    const previous = data.history[index - 1];
-    if (previous && previous.date > entry.date) problems.push({ ...at(['history', index, 'date']), code: 'history-order', params: { value: entry.date } });
-  });
-  if (!findMunicipality(config, data.municipality)) {
-    problems.push({ ...at(['municipality']), code: 'unknown-municipality', params: { value: data.municipality } });
+    const municipality = entry['municipality'];
+    if (typeof municipality === 'string' && !findMunicipality(config, municipality)) {
+      problems.push({ ...at(['history', index, 'municipality']), code: 'unknown-municipality', params: { value: municipality } });
+    }
+    if (typeof previousDate === 'string' && typeof entry['date'] === 'string' && previousDate > entry['date']) {
+      problems.push({ ...at(['history', index, 'date']), code: 'history-order', params: { value: entry['date'] } });
+    }
+    previousDate = entry['date'];
   }
-  data.municipalities.forEach((participant, index) => {
-    if (!findMunicipality(config, participant.municipality)) {
-      problems.push({ ...at(['municipalities', index, 'municipality']), code: 'unknown-municipality', params: { value: participant.municipality } });
+  return problems;
+}
+
+/** Known municipalities, each once, exactly one owner (the origin), and cost shares of at most 100 %. */
+function participantProblems(config: RegisterConfig, data: Loose<IdeaData>, at: Locate): Problem[] {
+  const problems: Problem[] = [];
+  const origin = typeof data.municipality === 'string' ? data.municipality : undefined;
+  if (origin !== undefined && !findMunicipality(config, origin)) problems.push({ ...at(['municipality']), code: 'unknown-municipality', params: { value: origin } });
+  const participants = records(data.municipalities);
+  const seen = new Set<string>();
+  let owners = 0;
+  let shares = 0;
+  for (const [participant, index] of participants) {
+    const input = participant['municipality'];
+    if (typeof input === 'string') {
+      const code = findMunicipality(config, input)?.code;
+      if (!code) problems.push({ ...at(['municipalities', index, 'municipality']), code: 'unknown-municipality', params: { value: input } });
+      if (seen.has(code ?? input)) problems.push({ ...at(['municipalities', index, 'municipality']), code: 'participant-repeated', params: { value: input } });
+      seen.add(code ?? input);
     }
-  });
-  const shares = data.municipalities.reduce((sum, p) => sum + (p.share ?? 0), 0);
+    if (participant['role'] === 'owner') owners += 1;
+    if (typeof participant['share'] === 'number') shares += participant['share'];
+  }
+  if (participants.length > 0 && owners !== 1) problems.push({ ...at(['municipalities']), code: 'owner-count', params: { count: owners } });
   if (shares > 100) problems.push({ ...at(['municipalities']), code: 'shares-over-100', params: { value: shares } });
-  const originCode = findMunicipality(config, data.municipality)?.code;
-  if (originCode && !data.municipalities.some((p) => findMunicipality(config, p.municipality)?.code === originCode)) {
-    problems.push({ ...at(['municipalities']), code: 'owner-not-participant', params: { value: data.municipality } });
-  }
-  if (!findCategory(config, data.category)) problems.push({ ...at(['category']), code: 'unknown-category', params: { value: data.category } });
-  const links = [data.links?.duplicate_of, ...(data.links?.related ?? []), ...(data.links?.not_duplicates ?? [])];
-  if (links.includes(data.id)) problems.push({ ...at(['links']), code: 'self-link', params: { id: data.id } });
-  if (!data.submitter?.consent) problems.push(...personalDataProblems(data, body, at));
+  const originCode = origin === undefined ? undefined : findMunicipality(config, origin)?.code;
+  if (originCode && participants.length > 0 && !seen.has(originCode)) problems.push({ ...at(['municipalities']), code: 'owner-not-participant', params: { value: origin } });
   return problems;
 }
 
@@ -133,7 +179,7 @@ function forEachText(value: unknown, path: (string | number)[], visit: (text: st
   }
 }
 
-function personalDataProblems(data: IdeaData, body: string, at: Locate): Problem[] {
+function personalDataProblems(data: unknown, body: string, at: Locate): Problem[] {
   const problems: Problem[] = [];
   forEachText(data, [], (text, path) => {
     for (const hit of findPersonalData(text)) {
@@ -179,6 +225,27 @@ export function checkAcrossFiles(all: readonly CheckedIdeaFile[], subject: Reado
     links?.related?.forEach((related, index) => {
       if (!byId.has(related)) problems.push({ ...at(['links', 'related', index]), code: 'broken-link', params: { id: related } });
     });
+  }
+  return problems;
+}
+
+/**
+ * `duplicate_of` chains that reach no live idea: a circle (A → B → A), a
+ * duplicate that points nowhere, or an idea further on that does not exist
+ * (a missing direct target is a broken link, reported by checkAcrossFiles).
+ */
+export function checkDuplicateChains(config: RegisterConfig, all: readonly CheckedIdeaFile[], subject: ReadonlySet<string> = new Set(all.map((f) => f.path))): Problem[] {
+  const byId = new Map<string, IdeaData>();
+  for (const checked of all) if (checked.idea) byId.set(checked.idea.data.id, checked.idea.data);
+  const problems: Problem[] = [];
+  for (const checked of all) {
+    const data = checked.idea?.data;
+    if (!data?.links?.duplicate_of || !subject.has(checked.path)) continue;
+    const end = followDuplicates(config, data.id, (id) => byId.get(id));
+    if (end.kind === 'live' || (end.kind === 'missing' && end.chain.length <= 2)) continue;
+    const parsed = checked.parsed;
+    const field = ['links', 'duplicate_of'];
+    problems.push({ file: checked.path, line: parsed ? lineOfField(parsed, field) : undefined, field: fieldPath(field), code: 'duplicate-chain', params: { chain: end.chain, kind: end.kind } });
   }
   return problems;
 }

@@ -1,7 +1,9 @@
 /** Plain-text rendering: aligned tables and duplicate candidates. */
 import type { RegisterConfig } from '../core/config.js';
 import { displayName } from '../core/config.js';
-import type { DuplicateCandidate } from '../core/duplicates.js';
+import { confidenceBand, type DuplicateCandidate } from '../core/duplicates.js';
+import { formatDecimal } from './numbers.js';
+import { safeLine } from './terminal-text.js';
 import type { UiText } from './text.js';
 
 export interface Style {
@@ -23,12 +25,9 @@ function width(text: string): number {
   return [...text.normalize('NFC')].length;
 }
 
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
-}
-
-export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+/** An aligned table; every cell is text from files, shown with its control characters escaped. */
+export function table(headers: readonly string[], cellRows: readonly (readonly string[])[]): string {
+  const rows = cellRows.map((row) => row.map(safeLine));
   const widths = headers.map((header, column) => Math.max(width(header), ...rows.map((row) => width(row[column] ?? ''))));
   const line = (cells: readonly string[]) =>
     cells
@@ -41,18 +40,25 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
 export function describeReasons(text: UiText, candidate: Pick<DuplicateCandidate, 'reasons'>): string {
   return candidate.reasons
     .filter((reason) => reason.terms.length > 0)
-    .map((reason) => `${reason.field === 'title' ? text.fieldTitle : text.fieldText}: ${reason.terms.slice(0, 6).join(', ')}`)
+    .map((reason) => `${reason.field === 'title' ? text.fieldTitle : text.fieldText}: ${safeLine(reason.terms.slice(0, 6).join(', '))}`)
     .join('; ');
 }
 
+/** "poäng 0,95 · säkerhet 0,97": a candidate's similarity and how sure the label is, in the language's numbers. */
+export function describeMatch(text: UiText, match: { score: number; confidence: number }): string {
+  return `${text.score} ${formatDecimal(match.score, text.lang, 2)} · ${text.confidence} ${formatDecimal(match.confidence, text.lang, 2)}`;
+}
+
+/** Each candidate with its label in words (`confidenceBand`), the numbers behind it and the words it shares. */
 export function renderCandidates(text: UiText, style: Style, config: RegisterConfig, candidates: readonly DuplicateCandidate[]): string {
   const anyLikely = candidates.some((c) => c.likelyDuplicate);
   const heading = anyLikely ? style.warn(style.bold(text.candidatesLikely)) : text.candidatesWeak;
   const lines = candidates.map((c, index) => {
-    const flag = c.likelyDuplicate ? ` ${style.warn(`[${text.likely}]`)}` : '';
-    const meta = `${displayName(config.municipalities, c.municipality)} · ${displayName(config.stages, c.status)} · ${text.score} ${c.score.toFixed(2)}`;
+    const band = `[${text.bands[confidenceBand(c)]}]`;
+    const label = c.likelyDuplicate ? style.warn(band) : band;
+    const meta = safeLine(`${displayName(config.municipalities, c.municipality)} · ${displayName(config.stages, c.status)} · ${describeMatch(text, c)}`);
     const why = describeReasons(text, c);
-    return `  ${index + 1}. ${style.bold(c.id)} ${c.title}${flag}\n     ${style.dim(meta)}${why ? `\n     ${style.dim(`${text.matchedOn}: ${why}`)}` : ''}`;
+    return `  ${index + 1}. ${style.bold(safeLine(c.id))} ${safeLine(c.title)} ${label}\n     ${style.dim(meta)}${why ? `\n     ${style.dim(`${text.matchedOn}: ${why}`)}` : ''}`;
   });
   return [heading, ...lines].join('\n');
 }

@@ -31,7 +31,7 @@ describe('sluss as a program', () => {
   it('gives usage errors exit 2 with a Swedish message and no stack trace', async () => {
     const result = await runCli(['list', '--statuss', 'x'], { cwd: exampleRegister });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^fel: Okänd flagga --statuss\./);
+    expect(result.stderr).toMatch(/^fel: Okänd flagga: --statuss\. Menade du --status\?/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     const unknownStage = await runCli(['list', '--status', 'klar'], { cwd: exampleRegister });
     expect(unknownStage.code).toBe(2);

@@ -7,11 +7,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pty from '@lydell/node-pty';
 import { describe, expect, it } from 'vitest';
 import { parseIdeaFile } from '../../src/core/format/idea-file.js';
 import { BIN, runCli } from '../helpers/cli.js';
 import { createRegister, git, tempDir, testEnv } from '../helpers/registers.js';
+import { Terminal } from '../helpers/terminal.js';
 
 const addArgs = (title: string) => ['add', '--json', '--on-duplicate', 'new', '--title', title, '--problem', 'Långt till biblioteket', '--municipality', 'tidaholm'];
 const entries = (root: string) => readdirSync(join(root, 'ideas')).sort();
@@ -91,26 +91,6 @@ describe('a full disk', () => {
     expect(git(root, 'rev-list', '--count', 'HEAD')).toBe('1');
   });
 });
-
-class Terminal {
-  screen = '';
-  readonly process: pty.IPty;
-  readonly exited: Promise<{ exitCode: number; signal?: number }>;
-
-  constructor(cwd: string, args: string[]) {
-    this.process = pty.spawn(process.execPath, [BIN, ...args], { cwd, cols: 120, rows: 40, env: testEnv({ SLUSS_TODAY: '2026-11-27', TERM: 'xterm' }) as Record<string, string> });
-    this.process.onData((data) => (this.screen += data));
-    this.exited = new Promise((resolve) => this.process.onExit(resolve));
-  }
-
-  async waitFor(text: string): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    while (!this.screen.includes(text)) {
-      if (Date.now() > deadline) throw new Error(`Never saw "${text}". Screen:\n${this.screen}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
 
 describe('a read-only ideas/ folder', () => {
   // As root, chmod stops nothing; a read-only bind mount over ideas/ gives a real EROFS.

@@ -112,11 +112,12 @@ describe('sluss add on a real git repository', () => {
 
   it('asks on a terminal: the user chooses to join an existing idea', async () => {
     const root = createRegister();
-    const prompter = scriptedPrompter([duplicateOfLocks.title!, duplicateOfLocks.problem!, '', '', 'hjo', 'ovrigt', 'lås', 'Test Coach', false, 'join:0ZZ-AAAA1']);
+    const prompter = scriptedPrompter([duplicateOfLocks.title!, duplicateOfLocks.problem!, '', '', 'hjo', 'ovrigt', 'lås', 'Test Coach', false, 'join:0ZZ-AAAA1', true]);
     const result = await addIdea(testContext({ cwd: root, prompter }), options({}, { chatty: true }));
     expect(result.action).toBe('joined');
-    expect(prompter.asked).toHaveLength(10);
-    expect(prompter.asked.at(-1)).toBe('Vad vill du göra?');
+    expect(prompter.asked).toHaveLength(11);
+    expect(prompter.asked.at(-2)).toBe('Vad vill du göra?');
+    expect(prompter.asked.at(-1)).toContain('Anslut Hjo till idé 0ZZ-AAAA1');
   });
 
   it('asks on a terminal: cancelling leaves nothing behind', async () => {

@@ -1,7 +1,12 @@
-/** Adds at the same moment: on one clone, and on two clones that push to one remote. Nothing lost, no collision. */
-import { readdirSync } from 'node:fs';
+/**
+ * Changes at the same moment: adds on one clone and on two clones that push to
+ * one remote, and workflow commands on one idea. Nothing lost, no collision.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseIdeaFile } from '../../src/core/format/idea-file.js';
+import type { IdeaData } from '../../src/core/idea.js';
 import { runCli } from '../helpers/cli.js';
 import { createRegister, git, tempDir } from '../helpers/registers.js';
 
@@ -52,5 +57,34 @@ describe('concurrent adds', () => {
     const ids = JSON.parse((await runCli(['list', '--json'], { cwd: merged })).stdout).map((i: { id: string }) => i.id);
     expect(new Set(ids).size).toBe(40);
     expect((await runCli(['validate'], { cwd: merged })).code).toBe(0);
+  }, 300_000);
+});
+
+describe('workflow commands at the same moment on one idea', () => {
+  it('10 processes (joins, not-duplicate, link, move) each leave their effect: none is lost', async () => {
+    const root = createRegister();
+    const id = '0ZZ-AAAA1';
+    const joins = ['hjo', 'tibro', 'vara', 'skara', 'lidkoping', 'mariestad'];
+    const commands = [
+      ...joins.map((municipality) => ['join', id, '--municipality', municipality]),
+      ['not-duplicate', id, '0ZZ-AAAA2'],
+      ['not-duplicate', id, '0ZZ-AAAA3'],
+      ['link', id, '--related', '0ZZ-AAAA2'],
+      ['move', id, 'forsta-bedomning'],
+    ];
+    const results = await Promise.all(commands.map((args) => runCli(args, { cwd: root, timeoutMs: 120_000 })));
+    for (const [index, result] of results.entries()) expect(result.code, `${commands[index]!.join(' ')}\n${result.stderr}`).toBe(0);
+
+    const parsed = parseIdeaFile(readFileSync(join(root, 'ideas', ideaFiles(root).find((f) => f.startsWith(id))!), 'utf8'));
+    if (!parsed.ok) throw new Error('the idea file no longer parses');
+    const data = parsed.file.data as IdeaData;
+    expect(data.history).toHaveLength(1 + commands.length);
+    expect(data.municipalities.map((p) => p.municipality).sort()).toEqual(['skovde', ...joins].sort());
+    expect([...(data.links?.not_duplicates ?? [])].sort()).toEqual(['0ZZ-AAAA2', '0ZZ-AAAA3']);
+    expect(data.links?.related).toEqual(['0ZZ-AAAA2']);
+    expect(data.status).toBe('forsta-bedomning');
+    expect(git(root, 'rev-list', '--count', 'HEAD')).toBe(String(1 + commands.length));
+    expect(git(root, 'status', '--porcelain')).toBe('');
+    expect((await runCli(['validate'], { cwd: root })).code).toBe(0);
   }, 300_000);
 });

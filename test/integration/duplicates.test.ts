@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addIdea } from '../../src/app/add.js';
 import { scanRegister } from '../../src/app/duplicates.js';
 import { similarIdeas } from '../../src/app/read.js';
+import { confidenceBand } from '../../src/core/duplicates.js';
 import { notDuplicateCommand } from '../../src/app/workflow.js';
 import { runCli } from '../helpers/cli.js';
 import { testContext } from '../helpers/context.js';
@@ -28,9 +29,14 @@ describe('sluss duplicates', () => {
   it('finds the planted duplicates across municipalities, not those within one, and groups them', async () => {
     const root = createRegister({ ideas: planted });
     const scan = await scanRegister(testContext({ cwd: root }), {});
-    expect(pairIds(scan).sort()).toEqual(['0ZZ-BBBB1~0ZZ-BBBB2', '0ZZ-BBBB3~0ZZ-BBBB4', '0ZZ-BBBB5~0ZZ-BBBB6']);
-    expect(scan.groups).toEqual([['0ZZ-BBBB1', '0ZZ-BBBB2'], ['0ZZ-BBBB3', '0ZZ-BBBB4'], ['0ZZ-BBBB5', '0ZZ-BBBB6']]);
+    expect(pairIds(scan).sort()).toEqual(['0ZZ-BBBB1~0ZZ-BBBB2', '0ZZ-BBBB5~0ZZ-BBBB6']);
+    expect(scan.groups).toEqual([['0ZZ-BBBB1', '0ZZ-BBBB2'], ['0ZZ-BBBB5', '0ZZ-BBBB6']]);
     expect(scan.pairs.every((p) => p.reasons.some((r) => r.terms.length > 0))).toBe(true);
+    // The food-waste rewording scores 0.4 and stands alone in this small register: shown as possibly the same idea, not flagged
+    // (a lone match gets no credit for being alone; the false-flag budget is 3 %, README "Duplicate check").
+    const waste = (await similarIdeas(testContext({ cwd: root }), '0ZZ-BBBB4')).value[0];
+    expect(waste).toMatchObject({ id: '0ZZ-BBBB3', likelyDuplicate: false });
+    expect(confidenceBand(waste!)).toBe('possible');
   });
 
   it('remembers a not-a-duplicate decision: the pair is never flagged again by the scan or similar', async () => {
@@ -79,7 +85,8 @@ describe('sluss duplicates', () => {
   it('prints JSON and Markdown, and --fail-on-found exits 3', async () => {
     const root = createRegister({ ideas: planted });
     const json = JSON.parse((await runCli(['duplicates', '--json'], { cwd: root })).stdout);
-    expect(json.pairs).toHaveLength(3);
+    expect(json.pairs).toHaveLength(2);
+    expect(json.groups).toHaveLength(2);
     expect(json.pairs[0]).toEqual(expect.objectContaining({ a: expect.objectContaining({ id: expect.any(String), municipality: expect.any(String) }), score: expect.any(Number), confidence: expect.any(Number) }));
     const markdown = await runCli(['duplicates', '--format', 'markdown', '--fail-on-found'], { cwd: root });
     expect(markdown.code).toBe(3);

@@ -106,6 +106,14 @@ describe('sluss report', () => {
     expect(names[0]).toBe('Om rapporten');
     expect(names).toEqual(expect.arrayContaining(['Sammanfattning', 'Idéer per steg', 'Kommun × steg', 'Inflöde av nya idéer', 'Kostnadsandelar', 'Ledtider', 'Inaktiva idéer', 'Dubbletter som fångats', 'Första bedömningen']));
     expect(names.length).toBe(16);
+    // At most 31 characters, cut at a word (a whole title, or a catalogue short name), no trailing space, unique.
+    expect(names).toEqual(expect.arrayContaining(['Genomflöde', 'Delade idéer', 'Anslutningar']));
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    for (const name of names) {
+      expect([...name].length, name).toBeLessThanOrEqual(31);
+      expect(name, name).toBe(name.trim());
+      expect(name).not.toMatch(/[:\\/?*[\]]/);
+    }
     const rows = (name: string) => {
       const values: unknown[][] = [];
       workbook.getWorksheet(name)!.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
@@ -118,7 +126,22 @@ describe('sluss report', () => {
     const municipalities = rows('Kommun × steg');
     expect(municipalities).toHaveLength(16);
     expect(sum(municipalities.slice(1).map((r) => r[10] as number))).toBe(total); // Summa
-    expect(rows('Om rapporten').flat()).toEqual(expect.arrayContaining(['Per datum', '2026-11-27']));
+    // Dates are dates: a Date value with a date format, not text.
+    const about = workbook.getWorksheet('Om rapporten')!;
+    const asOf = about.getColumn(1).values.indexOf('Per datum');
+    expect(about.getRow(asOf).getCell(2).value).toEqual(new Date('2026-11-27T00:00:00Z'));
+    expect(about.getRow(asOf).getCell(2).numFmt).toBe('yyyy-mm-dd');
+    const joins = workbook.getWorksheet('Anslutningar')!;
+    const dateColumn = (joins.getRow(1).values as unknown[]).indexOf('Datum');
+    const dates = joins.getColumn(dateColumn).values.slice(2);
+    expect(dates.length).toBeGreaterThan(5);
+    for (let row = 2; row <= joins.rowCount; row++) {
+      const cell = joins.getRow(row).getCell(dateColumn);
+      expect(cell.type, `Anslutningar row ${row}`).toBe(ExcelJS.ValueType.Date);
+      expect(cell.numFmt).toBe('yyyy-mm-dd');
+    }
+    expect(rows('Kostnadsandelar').slice(1).some((r) => r[5] instanceof Date)).toBe(true);
+    expect(rows('Inaktiva idéer').slice(1).every((r) => r[4] instanceof Date)).toBe(true);
 
     const hjo = join(dir, 'hjo.xlsx');
     expect((await sluss(dir, ['report', '--format', 'xlsx', '--municipality', 'hjo', '--out', hjo])).code).toBe(0);
@@ -182,12 +205,58 @@ describe('sluss report', () => {
     expect(result.code).toBe(0);
     const files = readdirSync(out).sort();
     expect(files).toEqual(
-      ['about', 'assessment', 'costShares', 'duplicates', 'funnel', 'inflow', 'joins', 'kinds', 'leadTimes', 'municipalityStage', 'shared', 'spread', 'stale', 'summary', 'throughput', 'timeInStage']
+      [
+        'om-rapporten',
+        'sammanfattning',
+        'idéer-per-steg',
+        'idéer-per-typ-av-steg',
+        'kommun-steg',
+        'inflöde-av-nya-idéer',
+        'genomflöde',
+        'delade-idéer',
+        'kostnadsandelar',
+        'spridning',
+        'tid-i-steg',
+        'ledtider',
+        'inaktiva-idéer',
+        'dubbletter-som-fångats',
+        'anslutningar',
+        'första-bedömningen',
+      ]
         .map((n) => `${n}.csv`)
         .sort(),
     );
-    const funnel = parse(readFileSync(join(out, 'funnel.csv'), 'utf8')) as string[][];
+    const funnel = parse(readFileSync(join(out, 'idéer-per-steg.csv'), 'utf8')) as string[][];
     expect(sum(column(funnel, 'Nu'))).toBe(total);
+
+    const english = join(dir, 'csv-en') + '/';
+    expect((await sluss(dir, ['report', '--format', 'csv', '--lang', 'en', '--out', english])).code).toBe(0);
+    expect(readdirSync(english)).toEqual(expect.arrayContaining(['about-this-report.csv', 'cost-shares.csv', 'municipality-stage.csv', 'ideas-by-stage.csv']));
+    const costShares = parse(readFileSync(join(english, 'cost-shares.csv'), 'utf8')) as string[][];
+    expect(costShares[0]).toEqual(['Id', 'Title', 'Municipality', 'Role', 'Share (%)', 'Joined']);
+  });
+
+  it('numbers read with a decimal comma in Swedish text, Markdown and HTML, with a point in English', async () => {
+    const data = await jsonReport(dir);
+    const mean = data.assessment.criteria[0]!.mean!;
+    expect(Number.isInteger(mean)).toBe(false);
+    const meanDays = data.leadTimes.find((r) => r.meanDays !== null && !Number.isInteger(r.meanDays))!.meanDays!;
+    for (const format of ['text', 'md', 'html']) {
+      // What a reader sees: for HTML the text, not the CSS or the SVG coordinates.
+      const shown = (out: string) => (format === 'html' ? out.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]*>/g, ' ') : out);
+      const sv = shown((await sluss(dir, ['report', '--format', format])).stdout);
+      expect(sv, format).toContain(String(mean).replace('.', ','));
+      expect(sv, format).toContain(String(meanDays).replace('.', ','));
+      // No number anywhere with a decimal point (dates, ids and periods have none).
+      expect(sv.match(/\d\.\d/g), format).toBeNull();
+      const en = shown((await sluss(dir, ['report', '--format', format, '--lang', 'en'])).stdout);
+      expect(en, format).toContain(String(mean));
+      expect(en.match(/\d,\d/g), format).toBeNull();
+    }
+    // The owner's remaining share: Skövde pays what Hjo's 25 % leaves of Digitala lås i hemtjänsten.
+    const locks = data.shared.find((s) => s.id === '0CQ-R77CM')!;
+    expect(locks.ownerShare).toBe(75);
+    expect((await sluss(dir, ['report'])).stdout).toContain('Skövde (ägare, 75\u00a0%)');
   });
 
   it('text, md and html on stdout; colour only when allowed', async () => {

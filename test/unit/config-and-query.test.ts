@@ -44,6 +44,26 @@ describe('codes and display names', () => {
     expect(findStage(fixed, 'inkommen')!.next).toEqual(['forsta-bedomning']);
   });
 
+  it('refuse two entries a name could mean: the same display name twice, or a name that is another code', () => {
+    const twice = renderDefaultConfig('Test').replace('{ code: hjo, name: "Hjo"', '{ code: hjo, name: "Skövde"');
+    const problems = (() => {
+      try {
+        parseConfig(twice);
+      } catch (error) {
+        return (error as SlussError).problems;
+      }
+      return [];
+    })();
+    expect(problems.map((p) => [p.code, p.field, p.params?.['value'], p.params?.['codes']])).toEqual([['config-duplicate-name', 'municipalities', 'Skövde', ['hjo', 'skovde']]]);
+    expect(() => parseConfig(renderDefaultConfig('Test').replace('{ code: vara, name: "Vara"', '{ code: vara, name: "Tibro"'))).toThrow(SlussError);
+  });
+
+  it('read the register language, Swedish unless sluss.yaml says otherwise', () => {
+    expect(config.language).toBe('sv');
+    expect(parseConfig(renderDefaultConfig('Test').replace('language: sv', 'language: en')).language).toBe('en');
+    expect(() => parseConfig(renderDefaultConfig('Test').replace('language: sv', 'language: fi'))).toThrow(SlussError);
+  });
+
   it('report schema problems of sluss.yaml with their line', () => {
     try {
       parseConfig('name: X\nmunicipalities: []\ncategories:\n  - { code: a, name: A }\nstages:\n  - { code: a, name: A, kind: wrong, next: [] }\n');
@@ -71,6 +91,11 @@ describe('list filters', () => {
     expect(ids({ category: ['Vård och omsorg'] })).toEqual(['100-CCCCC']);
     expect(ids({ tag: ['lås'] })).toEqual(['100-AAAAA']);
     expect(ids({ since: '2026-01-01' })).toEqual(['100-AAAAA', '100-CCCCC']);
+  });
+
+  it('refuse a --since that is no day of the calendar, as report --since does', () => {
+    for (const since of ['2026-13-01', '2026-02-30', '2026-1-1']) expect(() => ids({ since })).toThrow(SlussError);
+    expect(ids({ since: '2024-02-29' })).toHaveLength(3);
   });
 
   it('fail on an unknown stage or kind instead of listing nothing', () => {

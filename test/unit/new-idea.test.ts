@@ -3,8 +3,8 @@ import { SlussError } from '../../src/core/errors.js';
 import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
 import { parseSections } from '../../src/core/format/idea-file.js';
 import { validateIdeaSchema } from '../../src/core/format/schema.js';
-import { createIdea, missingDraftFields, parseTags, withRelatedLinks } from '../../src/core/new-idea.js';
-import { joinIdea } from '../../src/core/workflow.js';
+import { createIdea, missingDraftFields, parseTags } from '../../src/core/new-idea.js';
+import { joinIdea } from '../../src/core/participants.js';
 
 const config = parseConfig(renderDefaultConfig('Test'));
 const facts = { id: '115-7M4QD', today: '2026-11-27', receivedBy: 'Anna Coach' };
@@ -14,7 +14,7 @@ describe('a new idea', () => {
     const { data, body, fileName } = createIdea(config, { title: 'Digital felanmälan', problem: 'Lampor är trasiga', municipality: 'Skövde', tags: ['Lampor', 'lampor '] }, facts);
     expect(data).toMatchObject({ status: 'inkommen', municipality: 'skovde', category: 'ovrigt', created: '2026-11-27', received_by: 'Anna Coach' });
     expect(data.municipalities).toEqual([{ municipality: 'skovde', role: 'owner' }]);
-    expect(data.history).toEqual([{ date: '2026-11-27', status: 'inkommen', by: 'Anna Coach' }]);
+    expect(data.history).toEqual([{ date: '2026-11-27', action: 'created', status: 'inkommen', by: 'Anna Coach' }]);
     expect(parseSections(body).problem).toBe('Lampor är trasiga');
     expect(fileName).toBe('115-7M4QD-digital-felanmalan.md');
     expect(validateIdeaSchema(data)).toEqual([]);
@@ -46,23 +46,19 @@ describe('a new idea', () => {
 describe('joining an idea', () => {
   const { data } = createIdea(config, { title: 'Idé', problem: 'p', municipality: 'skovde' }, facts);
 
-  it('adds the municipality as a participant and records it in the history', () => {
-    const joined = joinIdea(config, data, { municipality: 'Tibro', role: 'co-funder', today: '2026-12-01', by: 'Bo', note: 'Tibro anslöt.' });
+  it('adds the municipality as a participant and records the event as data', () => {
+    const joined = joinIdea(config, data, { municipality: 'Tibro', role: 'co-funder', today: '2026-12-01', by: 'Bo', note: 'Efter mötet i maj.' });
     expect(joined.municipalities).toEqual([
       { municipality: 'skovde', role: 'owner' },
       { municipality: 'tibro', role: 'co-funder', joined: '2026-12-01' },
     ]);
-    expect(joined.history.at(-1)).toEqual({ date: '2026-12-01', status: 'inkommen', by: 'Bo', note: 'Tibro anslöt.' });
+    expect(joined.history.at(-1)).toEqual({ date: '2026-12-01', action: 'joined', status: 'inkommen', by: 'Bo', municipality: 'tibro', role: 'co-funder', note: 'Efter mötet i maj.' });
+    expect(validateIdeaSchema(joined)).toEqual([]);
     expect(joined.updated).toBe('2026-12-01');
     expect(data.municipalities).toHaveLength(1);
   });
 
   it('refuses a municipality that already takes part', () => {
-    expect(() => joinIdea(config, data, { municipality: 'skovde', role: 'interested', today: '2026-12-01', by: 'Bo', note: '' })).toThrow(/already-participant/);
-  });
-
-  it('links related ideas once and never to itself', () => {
-    expect(withRelatedLinks(data, ['100-AAAAA', '100-AAAAA', data.id]).links).toEqual({ related: ['100-AAAAA'] });
-    expect(withRelatedLinks(data, [])).toBe(data);
+    expect(() => joinIdea(config, data, { municipality: 'skovde', role: 'interested', today: '2026-12-01', by: 'Bo' })).toThrow(/already-participant/);
   });
 });

@@ -3,17 +3,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { STAGE_KINDS } from '../../src/core/config.js';
+import { REGISTER_LANGUAGES, STAGE_KINDS } from '../../src/core/config.js';
 import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
 import { CONFIG_SCHEMA, IDEA_SCHEMA, validateIdeaSchema } from '../../src/core/format/schema.js';
-import { IDEA_KEYS, NESTED_KEY_ORDER, REQUIRED_IDEA_KEYS, ROLES } from '../../src/core/idea.js';
+import { HISTORY_ACTIONS, IDEA_KEYS, LINK_KINDS, NESTED_KEY_ORDER, REQUIRED_IDEA_KEYS, ROLES } from '../../src/core/idea.js';
 import { ID_PATTERN } from '../../src/core/ids.js';
 
 type Schema = { properties?: Record<string, Schema>; required?: string[]; items?: Schema; $ref?: string; enum?: string[]; pattern?: string; definitions?: Record<string, Schema> };
 const idea = IDEA_SCHEMA as Schema;
 
+/** Follows a local `$ref` (`#/definitions/date`, `#/properties/assessment/properties/scores`). */
 function resolve(schema: Schema): Schema {
-  return schema.$ref ? resolve(idea.definitions![schema.$ref.replace('#/definitions/', '')]!) : schema;
+  if (!schema.$ref) return schema;
+  let target = idea as Record<string, unknown>;
+  for (const part of schema.$ref.replace(/^#\//, '').split('/')) target = target[part] as Record<string, unknown>;
+  return resolve(target as Schema);
 }
 
 function at(path: string): Schema {
@@ -40,8 +44,11 @@ describe('idea schema and code', () => {
     }
   });
 
-  it('agree on roles and the id pattern', () => {
+  it('agree on roles, history actions, link kinds and the id pattern', () => {
     expect(at('municipalities').properties!['role']!.enum).toEqual([...ROLES]);
+    expect(resolve(at('history').properties!['role']!).enum).toEqual([...ROLES]);
+    expect(resolve(at('history').properties!['action']!).enum).toEqual([...HISTORY_ACTIONS]);
+    expect(resolve(at('history').properties!['link']!).enum).toEqual([...LINK_KINDS]);
     expect(resolve(idea.properties!['id']!).pattern).toBe(ID_PATTERN.source);
     expect(resolve(idea.definitions!['ideaId']!).pattern).toBe(ID_PATTERN.source);
   });
@@ -57,6 +64,10 @@ describe('config schema and code', () => {
   it('agree on stage kinds', () => {
     const stages = (CONFIG_SCHEMA as Schema).properties!['stages']!.items!;
     expect(stages.properties!['kind']!.enum).toEqual([...STAGE_KINDS]);
+  });
+
+  it('agree on the register languages', () => {
+    expect((CONFIG_SCHEMA as Schema).properties!['language']!.enum).toEqual([...REGISTER_LANGUAGES]);
   });
 
   it('the default sluss.yaml that init writes is valid and has the 15 Skaraborg municipalities', () => {

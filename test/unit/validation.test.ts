@@ -3,7 +3,7 @@ import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-f
 import { renderBody, serializeIdea } from '../../src/core/format/idea-file.js';
 import type { IdeaData } from '../../src/core/idea.js';
 import { formatProblem } from '../../src/core/messages.js';
-import { checkAcrossFiles, checkIdeaFile } from '../../src/core/validation.js';
+import { checkAcrossFiles, checkDuplicateChains, checkIdeaFile } from '../../src/core/validation.js';
 import { ideaData } from '../helpers/registers.js';
 
 const config = parseConfig(renderDefaultConfig('Test'));
@@ -44,6 +44,37 @@ describe('checking one idea file', () => {
       ],
     };
     expect(codes('ideas/115-7M4QD-x.md', file(data)).sort()).toEqual(['shares-over-100', 'unknown-category', 'unknown-municipality', 'unknown-stage']);
+  });
+
+  it('reports every problem in one run: a bad date does not hide an unknown stage and category', () => {
+    const text = file({ ...base, status: 'klar', category: 'rymden' }).replace('created: "2026-01-15"', 'created: "2026-13-45"');
+    expect(codes('ideas/115-7M4QD-x.md', text).sort()).toEqual(['schema', 'unknown-category', 'unknown-stage']);
+  });
+
+  it('catches a municipality listed twice, two owners and no owner', () => {
+    const twice = { ...base, municipalities: [{ municipality: 'skovde', role: 'owner' as const }, { municipality: 'Skövde', role: 'interested' as const }] };
+    expect(codes('ideas/115-7M4QD-x.md', file(twice))).toEqual(['participant-repeated']);
+    const twoOwners = { ...base, municipalities: [{ municipality: 'skovde', role: 'owner' as const }, { municipality: 'hjo', role: 'owner' as const }] };
+    const [problem] = check('ideas/115-7M4QD-x.md', file(twoOwners)).problems;
+    expect(problem).toMatchObject({ code: 'owner-count', params: { count: 2 } });
+    expect(formatProblem('sv', problem!)).toContain('2 deltagare har rollen owner');
+    const noOwner = { ...base, municipalities: [{ municipality: 'skovde', role: 'co-funder' as const }] };
+    expect(codes('ideas/115-7M4QD-x.md', file(noOwner))).toEqual(['owner-count']);
+  });
+
+  it('needs the idea that lives on for an idea in a stage of kind duplicate', () => {
+    expect(codes('ideas/115-7M4QD-x.md', file({ ...base, status: 'dubblett' }))).toEqual(['duplicate-without-target']);
+    expect(codes('ideas/115-7M4QD-x.md', file({ ...base, status: 'dubblett', links: { duplicate_of: '115-8M4QD' } }))).toEqual([]);
+  });
+
+  it('checks the facts of history events: known municipality, and the fields each action needs', () => {
+    const joined = { ...base, history: [...base.history, { date: '2026-02-01', action: 'joined' as const, status: 'inkommen', by: 'A', municipality: 'oslo', role: 'interested' as const }] };
+    expect(check('ideas/115-7M4QD-x.md', file(joined)).problems.map((p) => [p.code, p.field])).toEqual([['unknown-municipality', 'history.1.municipality']]);
+    const incomplete = { ...base, history: [...base.history, { date: '2026-02-01', action: 'joined' as const, status: 'inkommen', by: 'A' }] };
+    expect(check('ideas/115-7M4QD-x.md', file(incomplete)).problems.map((p) => [p.code, p.field]).sort()).toEqual([
+      ['schema', 'history.1.municipality'],
+      ['schema', 'history.1.role'],
+    ]);
   });
 
   it('accepts display names in the file', () => {
@@ -90,6 +121,21 @@ describe('checking across files', () => {
     const a = check('ideas/115-7M4QD-a.md', file(base));
     const b = check('ideas/115-7M4QD-b.md', file(base));
     expect(checkAcrossFiles([a, b], new Set(['ideas/115-7M4QD-b.md'])).map((p) => p.file)).toEqual(['ideas/115-7M4QD-b.md']);
+  });
+
+  it('reports duplicate chains that reach no live idea: circles and dead ends', () => {
+    const at = (id: string, extra: Partial<IdeaData>) => check(`ideas/${id}-x.md`, file({ ...base, id, ...extra }));
+    const circle = [at('115-1AAAA', { status: 'dubblett', links: { duplicate_of: '115-2AAAA' } }), at('115-2AAAA', { status: 'dubblett', links: { duplicate_of: '115-1AAAA' } })];
+    const problems = checkDuplicateChains(config, circle);
+    expect(problems.map((p) => [p.file, p.code, p.params?.['kind']])).toEqual([
+      ['ideas/115-1AAAA-x.md', 'duplicate-chain', 'cycle'],
+      ['ideas/115-2AAAA-x.md', 'duplicate-chain', 'cycle'],
+    ]);
+    expect(formatProblem('sv', problems[0]!)).toContain('115-1AAAA → 115-2AAAA → 115-1AAAA går i cirkel');
+    const deadEnd = [at('115-1AAAA', { links: { duplicate_of: '115-2AAAA' } }), at('115-2AAAA', { status: 'dubblett' })];
+    expect(checkDuplicateChains(config, deadEnd).map((p) => p.params?.['kind'])).toEqual(['dead-end']);
+    const live = [at('115-1AAAA', { status: 'dubblett', links: { duplicate_of: '115-2AAAA' } }), at('115-2AAAA', {})];
+    expect(checkDuplicateChains(config, live)).toEqual([]);
   });
 
   it('treats names that differ only in Unicode normalisation as a clash', () => {

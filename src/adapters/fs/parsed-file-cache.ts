@@ -43,7 +43,7 @@ export type { CachedCheck, CacheHit } from './cache-entry.js';
 export type { FileStamp } from './file-stamp.js';
 
 /** Bumped whenever parsing or checking changes what a file's verdict is, or the file's layout changes. */
-const CACHE_FORMAT = 11;
+const CACHE_FORMAT = 12;
 const CACHE_FILE = 'parsed-ideas.tsv';
 /** Enough for the header line, and for the last line (a byte offset). */
 const HEAD_BYTES = 4096;

@@ -1,12 +1,19 @@
 /**
- * Questions on a terminal through @inquirer/prompts. Inquirer never checks for
- * a terminal itself, so the container only creates this when stdin and stdout
- * are TTYs; Ctrl-C becomes an `interrupted` error before anything is written.
- * Inquirer is loaded on the first question, so commands that ask nothing start fast.
+ * Questions on a terminal. Text and yes/no questions are sluss's own prompts
+ * (text-prompts.ts); lists are inquirer's select, with its key hints themed
+ * into the user's language. Inquirer never checks for a terminal itself, so
+ * the container only creates this when stdin and stdout are TTYs; Ctrl-C
+ * becomes an `interrupted` error before anything is written. The prompt code
+ * is loaded on the first question, so commands that ask nothing start fast.
  */
-const inquirer = () => import('@inquirer/prompts');
 import type { Choice, Prompter } from '../../cli/ports.js';
 import { SlussError } from '../../core/errors.js';
+import type { PromptWords } from './text-prompts.js';
+
+const prompts = () => import('./text-prompts.js');
+const inquirer = () => import('@inquirer/prompts');
+
+export type { PromptWords };
 
 async function interruptible<T>(ask: () => Promise<T>): Promise<T> {
   try {
@@ -19,17 +26,20 @@ async function interruptible<T>(ask: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createInquirerPrompter(requiredMessage: string): Prompter {
+export function createInquirerPrompter(words: PromptWords): Prompter {
+  const keysHelpTip = (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${words.keys[action] ?? action}`).join(' • ');
   return {
     input: (options) =>
       interruptible(async () =>
-        (await inquirer()).input({
+        (await prompts()).textPrompt({
           message: options.message,
+          multiline: Boolean(options.multiline),
           ...(options.default !== undefined ? { default: options.default } : {}),
           validate: (value: string) => {
-            if (options.required && value.trim() === '') return requiredMessage;
+            if (options.required && value.trim() === '') return words.required;
             return options.validate ? options.validate(value) : true;
           },
+          words,
         }),
       ),
     select: <T>(options: { message: string; choices: readonly Choice<T>[]; default?: T }) =>
@@ -39,8 +49,9 @@ export function createInquirerPrompter(requiredMessage: string): Prompter {
           choices: options.choices.map((c) => ({ value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}) })),
           ...(options.default !== undefined ? { default: options.default } : {}),
           pageSize: 15,
+          theme: { style: { keysHelpTip } },
         }),
       ),
-    confirm: (options) => interruptible(async () => (await inquirer()).confirm({ message: options.message, default: options.default ?? false })),
+    confirm: (options) => interruptible(async () => (await prompts()).yesNoPrompt({ message: options.message, default: options.default ?? false, words })),
   };
 }

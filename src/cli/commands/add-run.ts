@@ -5,6 +5,7 @@ import { addIdea } from '../../app/add.js';
 import type { AddResult } from '../../app/add.js';
 import { EXIT, SlussError } from '../../core/errors.js';
 import { parseIdeaFile, parseSections } from '../../core/format/idea-file.js';
+import type { Submitter } from '../../core/idea.js';
 import type { IdeaDraft } from '../../core/new-idea.js';
 import { parseTags } from '../../core/new-idea.js';
 import { ui } from '../../ui/text.js';
@@ -32,10 +33,16 @@ export async function runAdd(ctx: CommandContext, flags: AddFlags): Promise<numb
 }
 
 function draftFromFlags(ctx: CommandContext, flags: AddFlags): IdeaDraft {
+  const text = ui(ctx.lang);
   const draft: IdeaDraft = {};
   const copy = ['title', 'problem', 'idea', 'benefit', 'effects', 'feasibility', 'municipality', 'category', 'receivedBy'] as const;
   for (const key of copy) if (flags[key] !== undefined) draft[key] = flags[key];
   if (flags.tags !== undefined) draft.tags = parseTags(flags.tags);
+  for (const [given, flag] of [[flags.consent, '--consent'], [flags.submitterEmail, '--submitter-email']] as const) {
+    if (given !== undefined && flags.submitter === undefined) {
+      throw new SlussError('usage', { detail: text.needsSubmitter(flag), hint: text.needsSubmitterHint(flag) });
+    }
+  }
   if (flags.submitter !== undefined) {
     if (!flags.consent || !/^\d{4}-\d{2}-\d{2}$/.test(flags.consent)) {
       throw new SlussError('usage', { option: '--consent', value: flags.consent ?? '', detail: ctx.lang === 'en' ? 'A submitter is only recorded with the date of consent: add --consent YYYY-MM-DD.' : 'Idégivaren registreras bara med datum för samtycke: lägg till --consent ÅÅÅÅ-MM-DD.' });
@@ -84,6 +91,8 @@ function pickDraft(path: string, data: Record<string, unknown>): IdeaDraft {
     const value = text(key) ?? text(field);
     if (value !== undefined) draft[field] = value;
   }
+  const submitter = data['submitter'];
+  if (submitter !== undefined && submitter !== null) draft.submitter = pickSubmitter(path, submitter);
   const tags = data['tags'];
   if (Array.isArray(tags)) draft.tags = tags.map(String);
   else if (typeof tags === 'string') draft.tags = parseTags(tags);
@@ -98,15 +107,17 @@ function printResult(ctx: CommandContext, result: AddResult): void {
       return;
     case 'cancelled':
       ctx.output.info(text.cancelled);
+      if (result.answersFile) ctx.output.info(text.answersKept(result.answersFile));
       return;
     case 'joined':
-      ctx.output.print(text.joined(result.municipality ?? '', result.id!, result.path!));
+      ctx.output.print(text.joined(result.municipalityName ?? result.municipality ?? '', result.id!, result.path!));
+      ctx.output.print(text.joinTextKept(result.id!));
       break;
     default:
       ctx.output.print(text.added(result.id!, result.path!));
       if (result.related) ctx.output.print(text.relatedTo(result.related.join(', ')));
   }
-  if (result.branch) ctx.output.print(text.onBranch(result.branch));
+  if (result.branch) ctx.output.print(result.pushed ? text.savedOnBranch(result.branch) : text.onBranch(result.branch));
   else if (result.commit) ctx.output.print(text.committed(result.commit));
   else if (!result.committed) ctx.output.print(text.notCommitted);
   if (result.pushed && result.branch) ctx.output.print(text.pushed(result.branch));
@@ -116,4 +127,15 @@ function printResult(ctx: CommandContext, result: AddResult): void {
 /** Text mode reports an aborted add as an error with its hint; exit code 3 either way. */
 function throwDuplicate(result: AddResult): never {
   throw new SlussError('duplicate-found', { count: result.candidates.filter((c) => c.likelyDuplicate).length });
+}
+
+/** A submitter in a file is kept only with the date of consent, as with --submitter and --consent. */
+function pickSubmitter(path: string, value: unknown): Submitter {
+  const record = typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const consent = typeof record['consent'] === 'object' && record['consent'] !== null ? (record['consent'] as Record<string, unknown>) : {};
+  const [name, email, date] = [record['name'], record['email'], consent['date']];
+  if (typeof name !== 'string' || typeof date !== 'string' || (email !== undefined && typeof email !== 'string')) {
+    throw new SlussError('input-file-invalid', { file: path, detail: 'submitter: name and consent.date expected' });
+  }
+  return { name, ...(email ? { email } : {}), consent: { date } };
 }

@@ -4,7 +4,11 @@ import { displayName } from '../../core/config.js';
 import { SlussError } from '../../core/errors.js';
 import { contactOf } from '../../core/idea.js';
 import { SECTIONS } from '../../core/idea.js';
-import { ansiStyle, describeReasons, plainStyle, renderCandidates, table, truncate } from '../../ui/render.js';
+import { ansiStyle, describeReasons, plainStyle, renderCandidates } from '../../ui/render.js';
+import { fitTable } from '../../ui/table.js';
+import { assessmentsOf, eventsOf } from '../../core/history.js';
+import { describeAssessment, describeEvent } from '../../ui/history-text.js';
+import { safeLine, safeText } from '../../ui/terminal-text.js';
 import { roleName, ui } from '../../ui/text.js';
 import type { CommandContext } from '../ports.js';
 import type { ListFlags } from './read.js';
@@ -40,15 +44,16 @@ export async function runList(ctx: CommandContext, flags: ListFlags): Promise<vo
   }
   const c = text.columns;
   ctx.output.print(
-    table(
-      [c.id, c.created, c.status, c.municipality, c.title],
+    fitTable(
+      [{ header: c.id }, { header: c.created }, { header: c.status }, { header: c.municipality }, { header: c.title, shrink: 1 }],
       ideas.map((idea) => [
         idea.data.id,
         idea.data.created,
         displayName(config.stages, idea.data.status),
         displayName(config.municipalities, idea.data.municipality) + (idea.data.municipalities.length > 1 ? ` +${idea.data.municipalities.length - 1}` : ''),
-        truncate(idea.data.title, 60),
+        idea.data.title,
       ]),
+      ctx.output.width,
     ),
   );
   ctx.output.info(text.ideasCount(ideas.length, total));
@@ -56,19 +61,23 @@ export async function runList(ctx: CommandContext, flags: ListFlags): Promise<vo
 
 export async function runShow(ctx: CommandContext, id: string, flags: { json?: boolean }): Promise<void> {
   const result = await showIdea(ctx, id);
-  const { idea, sections } = result.value;
+  const { idea, sections, incoming } = result.value;
+  const config = result.register.config;
+  const data = idea.data;
+  const events = eventsOf(config, data);
+  const assessments = assessmentsOf(config, data);
   if (flags.json) {
-    ctx.output.json({ ...ideaJson(idea), sections });
+    // The history as events: old entries read from their sentences, so every entry has its action.
+    ctx.output.json({ ...ideaJson(idea), history: events, assessments, incoming, sections });
     return;
   }
   const text = ui(ctx.lang);
   const l = text.labels;
-  const config = result.register.config;
   const style = ctx.output.color ? ansiStyle : plainStyle;
-  const data = idea.data;
   const participants = data.municipalities
     .map((p) => `${displayName(config.municipalities, p.municipality)} (${roleName(text, p.role)}${p.share !== undefined ? `, ${l.share} ${p.share} %` : ''})`)
     .join(', ');
+  const related = [...new Set([...(data.links?.related ?? []), ...incoming.related])];
   const rows: [string, string | undefined][] = [
     [l.status, displayName(config.stages, data.status)],
     [l.municipality, displayName(config.municipalities, data.municipality)],
@@ -80,19 +89,29 @@ export async function runShow(ctx: CommandContext, id: string, flags: { json?: b
     [l.receivedBy, data.received_by],
     [l.contact, contactOf(data)],
     [l.duplicateOf, data.links?.duplicate_of],
-    [l.related, data.links?.related?.join(', ')],
+    [l.duplicates, incoming.duplicates.join(', ')],
+    [l.related, related.join(', ')],
+    [l.notDuplicates, data.links?.not_duplicates?.join(', ')],
     [l.file, idea.path],
   ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  const lines = [style.bold(`${data.id}  ${data.title}`), ''];
-  for (const [label, value] of rows) if (value) lines.push(`${style.dim(label.padEnd(width))}  ${value}`);
+  const shown = rows.filter(([, value]) => value);
+  const width = Math.max(...shown.map(([label]) => label.length));
+  // Everything from the file is shown with its control characters escaped: a file can hold an ESC sequence.
+  const lines = [style.bold(safeLine(`${data.id}  ${data.title}`)), ''];
+  for (const [label, value] of shown) lines.push(`${style.dim(label.padEnd(width))}  ${safeLine(value!)}`);
   for (const { key, heading } of SECTIONS) {
-    if (sections[key]) lines.push('', style.bold(heading), sections[key]);
+    if (sections[key]) lines.push('', style.bold(heading), safeText(sections[key]));
+  }
+  const current = data.assessment;
+  if (current) {
+    lines.push('', style.bold(l.assessment), `  ${safeLine(describeAssessment(ctx.lang, config, current))}`);
+    if (current.motivation) lines.push(`  ${l.motivation}: ${safeText(current.motivation)}`);
+    const earlier = assessments.slice(0, -1);
+    if (earlier.length > 0) lines.push(`  ${l.earlierAssessments}:`, ...earlier.map((a) => `    ${safeLine(describeAssessment(ctx.lang, config, a))}${a.motivation ? ` – ${safeText(a.motivation)}` : ''}`));
   }
   lines.push('', style.bold(l.history));
-  for (const entry of data.history) {
-    const move = entry.from ? `${displayName(config.stages, entry.from)} → ${displayName(config.stages, entry.status)}` : displayName(config.stages, entry.status);
-    lines.push(`  ${entry.date}  ${move}  (${entry.by})${entry.note ? ` – ${entry.note}` : ''}`);
+  for (const event of events) {
+    lines.push(`  ${safeLine(`${event.date}  ${describeEvent(ctx.lang, config, event)}  (${event.by})`)}${event.note ? ` – ${safeText(event.note)}` : ''}`);
   }
   ctx.output.print(lines.join('\n'));
 }
@@ -123,15 +142,16 @@ export async function runSearch(ctx: CommandContext, query: string, flags: { jso
   const config = result.register.config;
   const c = text.columns;
   ctx.output.print(
-    table(
-      [c.id, c.status, c.municipality, c.title, c.why],
+    fitTable(
+      [{ header: c.id }, { header: c.status }, { header: c.municipality }, { header: c.title, shrink: 2 }, { header: c.why, shrink: 1 }],
       result.value.map((hit) => [
         hit.idea.data.id,
         displayName(config.stages, hit.idea.data.status),
         displayName(config.municipalities, hit.idea.data.municipality),
-        truncate(hit.idea.data.title, 50),
+        hit.idea.data.title,
         describeReasons(text, hit),
       ]),
+      ctx.output.width,
     ),
   );
 }

@@ -1,7 +1,8 @@
-import { assessCommand, joinCommand, leaveCommand, linkCommand, mergeCommand, moveCommand, notDuplicateCommand } from '../../app/workflow.js';
+import { assessCommand, joinCommand, leaveCommand, linkCommand, mergeCommand, moveCommand, notDuplicateCommand, parseShare } from '../../app/workflow.js';
 import type { ChangeOptions, ChangeResult } from '../../app/workflow.js';
 import { ideaJson } from '../../app/read.js';
 import { SlussError } from '../../core/errors.js';
+import { safeLine } from '../../ui/terminal-text.js';
 import { ui } from '../../ui/text.js';
 import type { CommandContext } from '../ports.js';
 import type { ChangeFlags } from './workflow.js';
@@ -10,9 +11,11 @@ export interface WorkflowFlags extends ChangeFlags {
   note?: string;
   score?: string[];
   motivation?: string;
+  replace?: boolean;
   municipality?: string;
-  role: 'interested' | 'co-funder';
+  role?: 'interested' | 'co-funder';
   share?: string;
+  update?: boolean;
   duplicateOf?: string;
   related?: string;
 }
@@ -26,13 +29,13 @@ export async function runWorkflow(name: string, ctx: CommandContext, flags: Work
   let result: ChangeResult;
   switch (name) {
     case 'move':
-      result = await moveCommand(ctx, { ...options, id, stage: args[1] as string | undefined, note: flags.note });
+      result = await moveCommand(ctx, { ...options, id, stage: args[1] as string | undefined, note: flags.note, duplicateOf: flags.duplicateOf });
       break;
     case 'assess':
-      result = await assessCommand(ctx, { ...options, id, scores: parseScores(flags.score ?? []), motivation: flags.motivation });
+      result = await assessCommand(ctx, { ...options, id, scores: parseScores(flags.score ?? []), motivation: flags.motivation, replace: Boolean(flags.replace) });
       break;
     case 'join':
-      result = await joinCommand(ctx, { ...options, id, municipality: flags.municipality, role: flags.role, share: parseShare(flags.share) });
+      result = await joinCommand(ctx, { ...options, id, municipality: flags.municipality, role: flags.role, share: shareOption(flags.share), update: Boolean(flags.update) });
       break;
     case 'leave':
       result = await leaveCommand(ctx, { ...options, id, municipality: flags.municipality, note: flags.note });
@@ -55,30 +58,38 @@ export async function runWorkflow(name: string, ctx: CommandContext, flags: Work
   print(ctx, result, Boolean(flags.json));
 }
 
-function parseScores(values: string[]): Record<string, number> {
-  const scores: Record<string, number> = {};
+/**
+ * `--score nytta=4` per criterion. Kept in a Map until every value is read, so
+ * a name such as `__proto__` stays a name (and is refused as no criterion),
+ * and a criterion given twice is refused rather than silently overwritten.
+ */
+export function parseScores(values: readonly string[]): Record<string, number> {
+  const scores = new Map<string, number>();
   for (const value of values) {
-    const match = /^([^=]+)=(\d+)$/.exec(value.trim());
-    if (!match) throw new SlussError('invalid-score', { value, known: ['nytta=4'] });
-    scores[match[1]!.trim()] = Number(match[2]);
+    const match = /^([^=]+)=\s*(\d+)$/.exec(value.trim());
+    if (!match) throw new SlussError('invalid-score', { reason: 'form', value });
+    const criterion = match[1]!.trim();
+    if ([...scores.keys()].some((key) => key.toLowerCase() === criterion.toLowerCase())) throw new SlussError('invalid-score', { reason: 'repeated', value: criterion });
+    scores.set(criterion, Number(match[2]));
   }
-  return scores;
+  return Object.fromEntries(scores);
 }
 
-function parseShare(value: string | undefined): number | undefined {
+function shareOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const share = Number(value.replace(',', '.').replace(/%$/, ''));
-  if (!Number.isFinite(share)) throw new SlussError('usage', { option: '--share', value, known: ['0–100'] });
+  const share = parseShare(value);
+  if (share === undefined) throw new SlussError('usage', { option: '--share', value, known: ['0–100'] });
   return share;
 }
 
 function print(ctx: CommandContext, result: ChangeResult, json: boolean): void {
+  const text = ui(ctx.lang);
+  for (const warning of result.warnings) ctx.output.info(text.coordinatorNeeded(warning.stage, warning.by, warning.coordinators.join(', ')));
   if (json) {
     ctx.output.json({ ...result, ideas: result.ideas.map((idea) => ideaJson({ data: idea.data, path: idea.path })) });
     return;
   }
-  const text = ui(ctx.lang);
-  ctx.output.print(result.message);
+  ctx.output.print(safeLine(result.summary));
   ctx.output.print(text.changed(result.ideas.map((i) => i.path).join(', ')));
   if (result.branch) ctx.output.print(text.onBranch(result.branch));
   else if (result.commit) ctx.output.print(text.committed(result.commit));

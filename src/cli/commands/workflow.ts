@@ -2,7 +2,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { CliEnv } from '../cli-env.js';
-import { collect } from '../cli-env.js';
 import type { WorkflowFlags } from './workflow-run.js';
 
 export interface ChangeFlags {
@@ -12,6 +11,11 @@ export interface ChangeFlags {
   input: boolean;
   by?: string;
   json?: boolean;
+}
+
+/** Each --score is one value: `nytta=4,5` is a mistake to point out, not two scores. */
+function repeatable(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** Options every workflow command shares. */
@@ -34,7 +38,10 @@ export function workflowCommands(program: Command, env: CliEnv): void {
     await module.runWorkflow(name, env.context(command, { interactive: flags.input && !flags.json }), flags, args);
   };
 
-  changeOptions(program.command('move').description(t.move).argument('<id>', t.id).argument('[stage]', t.moveStage).option('--note <text>', t.note), env).action(
+  changeOptions(
+    program.command('move').description(t.move).argument('<id>', t.id).argument('[stage]', t.moveStage).option('--duplicate-of <id>', t.moveDuplicateOf).option('--note <text>', t.note),
+    env,
+  ).action(
     async (id: string, stage: string | undefined, _flags: unknown, command: Command) => run('move', command, id, stage),
   );
   changeOptions(
@@ -42,8 +49,9 @@ export function workflowCommands(program: Command, env: CliEnv): void {
       .command('assess')
       .description(t.assess)
       .argument('<id>', t.id)
-      .option('--score <criterion=1-5>', t.assessScore, collect)
-      .option('--motivation <text>', t.assessMotivation),
+      .option('--score <criterion=1-5>', t.assessScore, repeatable)
+      .option('--motivation <text>', t.assessMotivation)
+      .option('--replace', t.assessReplace),
     env,
   ).action(async (id: string, _flags: unknown, command: Command) => run('assess', command, id));
   changeOptions(
@@ -52,8 +60,9 @@ export function workflowCommands(program: Command, env: CliEnv): void {
       .description(t.join)
       .argument('<id>', t.id)
       .option('--municipality <code>', t.joinMunicipality)
-      .addOption(new Option('--role <role>', t.joinRole).choices(['interested', 'co-funder']).default('interested'))
-      .option('--share <percent>', t.joinShare),
+      .addOption(new Option('--role <role>', t.joinRole).choices(['interested', 'co-funder']))
+      .option('--share <percent>', t.joinShare)
+      .option('--update', t.joinUpdate),
     env,
   ).action(async (id: string, _flags: unknown, command: Command) => run('join', command, id));
   changeOptions(program.command('leave').description(t.leave).argument('<id>', t.id).option('--municipality <code>', t.joinMunicipality).option('--note <text>', t.note), env).action(

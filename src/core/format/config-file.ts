@@ -7,6 +7,7 @@ import { SlussError } from '../errors.js';
 import type { Problem } from '../problems.js';
 import { fieldPath } from '../problems.js';
 import { DEFAULT_DUPLICATE_THRESHOLD } from '../similarity/threshold.js';
+import { yamlQuoted } from './escape.js';
 import { validateConfigSchema } from './schema.js';
 import { lineOfPath, parseYaml, toPlainData } from './yaml-front-matter.js';
 
@@ -18,6 +19,7 @@ export const DEFAULT_DUPLICATE_SETTINGS: DuplicateSettings = {
   show_from: 0.3,
   lookback_days: null,
   max_candidates: 5,
+  override_needs_approval: true,
 };
 
 /** Parses and checks sluss.yaml; throws `config-invalid` listing every problem. */
@@ -42,6 +44,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): RegisterConfig {
   const categories = input.categories;
   const config: RegisterConfig = {
     name: input.name,
+    language: input.language ?? 'sv',
     municipalities: input.municipalities,
     categories,
     default_category: input.default_category ?? (categories.some((c) => c.code === 'ovrigt') ? 'ovrigt' : categories[0]!.code),
@@ -61,8 +64,8 @@ export function parseConfig(text: string, file = CONFIG_FILE): RegisterConfig {
   const referenceProblems: Problem[] = checkConfigReferences(config).map((p) => ({
     file,
     field: p.field,
-    code: p.problem === 'duplicate-code' ? 'config-duplicate-code' : 'config-unknown-reference',
-    params: { value: p.value },
+    code: p.problem === 'duplicate-code' ? 'config-duplicate-code' : p.problem === 'duplicate-name' ? 'config-duplicate-name' : 'config-unknown-reference',
+    params: { value: p.value, ...(p.codes ? { codes: p.codes } : {}) },
   }));
   if (referenceProblems.length > 0) throw new SlussError('config-invalid', { file }, { problems: referenceProblems });
   // Display names are accepted in `next`; from here on everything speaks in codes.
@@ -74,7 +77,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): RegisterConfig {
 
 /** The sluss.yaml of a new register: the 15 Skaraborg municipalities and the default stages. */
 export function renderDefaultConfig(name: string, options: { coordinators?: readonly string[] } = {}): string {
-  const quote = (text: string) => JSON.stringify(text);
+  const quote = yamlQuoted;
   const named = (items: readonly { code: string; name: string }[], extra = '') =>
     items.map((item) => `  - { code: ${item.code}, name: ${quote(item.name)}${extra} }`).join('\n');
   const coordinators = options.coordinators ?? [];
@@ -86,6 +89,9 @@ export function renderDefaultConfig(name: string, options: { coordinators?: read
 # Idéslussens inställningar. Koder är ASCII och används i idéfilerna;
 # visningsnamn går att använda i kommandona i stället för koder.
 name: ${quote(name)}
+# Registrets språk (sv eller en): incheckningarnas meddelanden skrivs på det.
+# Var och en ser ändå historiken på sitt eget språk (--lang).
+language: sv
 # reviewers: vilka som granskar ändringar i kommunens idéer (@användarnamn eller e-post).
 municipalities:
 ${named(SKARABORG_MUNICIPALITIES, ', reviewers: []')}
@@ -119,5 +125,7 @@ duplicates:
   # Jämför bara med idéer skapade de senaste N dagarna; null jämför med alla.
   lookback_days: null
   max_candidates: ${d.max_candidates}
+  # En idé som markeras "inte dubblett" av en trolig dubblett kräver godkännande av samordnare eller granskare.
+  override_needs_approval: true
 `;
 }

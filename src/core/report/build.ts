@@ -12,6 +12,7 @@
 import { findMunicipality, findStage } from '../config.js';
 import type { RegisterConfig, Stage, StageKind } from '../config.js';
 import { STAGE_KINDS } from '../config.js';
+import { assessmentAsOf, assessmentsOf, eventsOf } from '../history.js';
 import type { Idea, IdeaData } from '../idea.js';
 import { median } from '../lead-times.js';
 import type {
@@ -35,12 +36,10 @@ import type {
 } from './model.js';
 import { REPORT_SCHEMA } from './model.js';
 import { inWindow, periodKey, periodRange } from './periods.js';
+import { ownerShareOf } from './shares.js';
 
 /** Kinds that are finished one way or another: such ideas are never stale. */
 export const SETTLED_KINDS: readonly StageKind[] = ['done', 'declined', 'duplicate'];
-
-/** Join notes as `join` writes them into the history, in Swedish and English. */
-const JOIN_NOTE = /^(.+?) (?:anslöt som|joined as) /;
 
 class Stages {
   private readonly byCode = new Map<string, Stage>();
@@ -74,7 +73,7 @@ export function doneStages(config: RegisterConfig): string[] {
  * entries, participants (by `joined`) and the assessment after that day are
  * left out. Undefined when the idea was created later.
  */
-export function snapshotAt(data: IdeaData, asOf: string): IdeaData | undefined {
+export function snapshotAt(config: RegisterConfig, data: IdeaData, asOf: string): IdeaData | undefined {
   if (data.created > asOf) return undefined;
   const lastDate = data.history.reduce((latest, entry) => (entry.date > latest ? entry.date : latest), '');
   const late =
@@ -84,14 +83,16 @@ export function snapshotAt(data: IdeaData, asOf: string): IdeaData | undefined {
     data.municipalities.some((p) => p.joined !== undefined && p.joined > asOf);
   if (!late) return data;
   const history = data.history.filter((entry) => entry.date <= asOf);
-  const { assessment, updated, ...rest } = data;
+  const { assessment: _current, updated, ...rest } = data;
+  // An assessment replaced later held on that day; it is kept in the history.
+  const assessment = assessmentAsOf(config, data, asOf);
   return {
     ...rest,
     status: history.at(-1)?.status ?? data.history[0]?.status ?? data.status,
     municipalities: data.municipalities.filter((p) => p.joined === undefined || p.joined <= asOf || p.municipality === data.municipality),
     history,
     ...(updated !== undefined && updated <= asOf ? { updated } : {}),
-    ...(assessment !== undefined && assessment.date <= asOf ? { assessment } : {}),
+    ...(assessment !== undefined ? { assessment } : {}),
   };
 }
 
@@ -201,8 +202,9 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
 
   // Ideas matching the filters as they stood on the reference date.
   const filtered: Prepared[] = [];
+  const unknownStage: Report['unknownStage'] = [];
   for (const idea of ideas) {
-    const data = snapshotAt(idea.data, asOf);
+    const data = snapshotAt(config, idea.data, asOf);
     if (!data) continue;
     if (categoryFilter && !categoryFilter.has(data.category)) continue;
     if (municipalityFilter) {
@@ -217,6 +219,11 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
       if (!firstReached.has(code)) firstReached.set(code, entry.date);
     }
     const stage = stages.code(data.status);
+    if (stages.kind(stage) === undefined) {
+      // Counting it under no kind would make the totals disagree; it is listed instead.
+      if (inWindow(data.created, window)) unknownStage.push({ id: data.id, stage: data.status });
+      continue;
+    }
     const first: Prepared['first'] = {};
     for (const [code, date] of firstReached) {
       const target = targetOf.get(code);
@@ -339,7 +346,8 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
     const distinct = new Set(participants.map((x) => x.municipality));
     distinct.add(owner);
     if (distinct.size >= 2) {
-      shared.push({ ...ref(p), participants, shareTotal: participants.reduce((sum, x) => sum + (x.share ?? 0), 0) });
+      const ownerShare = ownerShareOf(owner, participants);
+      shared.push({ ...ref(p), participants, shareTotal: participants.reduce((sum, x) => sum + (x.share ?? 0), 0), ...(ownerShare !== undefined ? { ownerShare } : {}) });
     }
     const joinedBy = [...new Set(participants.filter((x) => x.role !== 'owner' && x.municipality !== owner).map((x) => x.municipality))];
     const reachedDone = p.first.done;
@@ -371,7 +379,9 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
     const values: number[] = [];
     for (const p of cohort) {
       if (target === 'assessed') {
-        if (p.data.assessment) values.push(days.between(p.data.created, p.data.assessment.date));
+        // The first assessment counts, also when it was replaced later.
+        const first = assessmentsOf(config, p.data)[0];
+        if (first) values.push(days.between(p.data.created, first.date));
         continue;
       }
       const date = p.first[target];
@@ -410,13 +420,13 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
       joins.push({ id: p.data.id, title: p.data.title, municipality: code, role: x.role, ...(x.share !== undefined ? { share: x.share } : {}), date: x.joined, source: 'participant' });
     }
     const current = new Set(p.data.municipalities.map((x) => municipalityCode(x.municipality)));
-    for (const entry of p.data.history) {
-      const name = entry.note === undefined ? undefined : JOIN_NOTE.exec(entry.note)?.[1];
-      if (name === undefined) continue;
-      const code = findMunicipality(config, name)?.code;
-      if (code === undefined || code === owner || counted.has(code) || current.has(code)) continue;
+    // Municipalities that joined and have left since are only in the history.
+    for (const event of eventsOf(config, p.data)) {
+      if (event.action !== 'joined' || event.municipality === undefined) continue;
+      const code = municipalityCode(event.municipality);
+      if (code === owner || counted.has(code) || current.has(code)) continue;
       counted.add(code);
-      joins.push({ id: p.data.id, title: p.data.title, municipality: code, date: entry.date, source: 'history' });
+      joins.push({ id: p.data.id, title: p.data.title, municipality: code, ...(event.role ? { role: event.role } : {}), ...(event.share !== undefined ? { share: event.share } : {}), date: event.date, source: 'history' });
     }
   }
   joins.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.municipality.localeCompare(b.municipality));
@@ -443,6 +453,7 @@ export function buildReport(config: RegisterConfig, ideas: readonly Idea[], opti
     staleDays: options.staleDays,
     includePersonal: options.includePersonal,
     skippedFiles,
+    unknownStage: unknownStage.sort(byId),
     stages: { implementation, done },
     totals: {
       ideas: cohort.length,

@@ -101,6 +101,8 @@ export interface SharedIdea extends IdeaRef {
   participants: ParticipantShare[];
   /** Sum of the declared cost shares, in percent. */
   shareTotal: number;
+  /** The owner's cost share in percent: its declared share, else 100 minus the other participants' declared shares. Left out when no share is declared. */
+  ownerShare?: number;
 }
 
 export interface SpreadIdea extends IdeaRef {
@@ -196,6 +198,8 @@ export interface Report {
   includePersonal: boolean;
   /** Idea files that could not be read or failed the schema; they are not counted. */
   skippedFiles: number;
+  /** Ideas of the window whose stage is not in sluss.yaml (on the reference date): not counted, listed so the totals add up. */
+  unknownStage: { id: string; stage: string }[];
   /** The stage codes used for throughput: implementation (införande) and done (spridning). */
   stages: { implementation: string[]; done: string[] };
   totals: ReportTotals;

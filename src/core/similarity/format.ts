@@ -6,7 +6,7 @@
  * bytes. String columns are a UTF-8 blob plus offsets into the decoded text.
  */
 import { ANALYSIS_VERSION } from './analyze.js';
-import type { IndexData } from './engine.js';
+import type { IndexData } from './index-data.js';
 import type { ForwardTerms, Norms, Postings } from './postings.js';
 import { PackedStrings, type Strings } from './strings.js';
 

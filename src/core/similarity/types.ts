@@ -23,7 +23,10 @@ export interface SimilarityCandidate {
    * from the other candidates and how many content words lack a counterpart.
    */
   confidence: number;
-  /** `confidence >= threshold`; only the top candidate can normally reach it. */
+  /**
+   * `confidence >= threshold` and `score >= minScore`; only the best candidate
+   * and near-copies of it ranked right after it can normally reach it.
+   */
   likelyDuplicate: boolean;
   reasons: MatchReason[];
 }
@@ -31,6 +34,8 @@ export interface SimilarityCandidate {
 export interface SearchOptions {
   limit: number;
   threshold: number;
+  /** Candidates scoring below this are never flagged, however confident (`show_from` of sluss.yaml). */
+  minScore?: number;
   exclude?: ReadonlySet<string>;
 }
 

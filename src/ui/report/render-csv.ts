@@ -1,12 +1,15 @@
 /**
  * `--format csv`. One file holds every table: a title row, the header row and
  * the data rows, with a blank line between tables. With `--out <folder>/` each
- * table is its own file instead (`<key>.csv`). `excel: true` is for Swedish
+ * table is its own file instead, named by its short title in the report's
+ * language (`kommun-steg.csv`, `kostnadsandelar.csv`; `cost-shares.csv` in English). `excel: true` is for Swedish
  * Excel: `;` between fields, decimal comma and a UTF-8 byte order mark.
  * Lines end in CRLF (RFC 4180). Text that Excel would run as a formula
  * (starting with = + - @, a tab or a carriage return) gets a leading `'`.
  */
+import { safeText } from '../terminal-text.js';
 import type { Cell, ReportDocument, ReportTable } from './tables.js';
+import { reportText } from './text.js';
 
 export interface CsvOptions {
   excel: boolean;
@@ -22,7 +25,8 @@ function field(cell: Cell, options: CsvOptions): string {
     text = String(cell);
     if (options.excel) text = text.replace('.', ',');
   } else {
-    text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+    // A CSV is also read with cat in a terminal: control characters are shown escaped.
+    text = /^[=+\-@\t\r]/.test(cell) ? `'${safeText(cell)}` : safeText(cell);
   }
   const separator = options.excel ? ';' : ',';
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -33,7 +37,17 @@ function line(cells: readonly Cell[], options: CsvOptions): string {
 }
 
 function aboutTable(doc: ReportDocument): ReportTable {
-  return { key: 'about', title: doc.title, columns: [{ key: 'label', label: '' }, { key: 'value', label: '' }], rows: doc.meta };
+  return { key: 'about', title: doc.title, shortTitle: reportText(doc.lang).about, columns: [{ key: 'label', label: '' }, { key: 'value', label: '' }], rows: doc.meta };
+}
+
+/**
+ * A file name from a short title, as a user would type it: lower case, words
+ * joined by `-`, letters kept (å, ä, ö are fine in file names on Windows,
+ * macOS and Linux), everything else dropped: `Kommun × steg` → `kommun-steg.csv`.
+ */
+export function csvFileName(shortTitle: string): string {
+  const words = shortTitle.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return `${words.join('-') || 'tabell'}.csv`;
 }
 
 function tableLines(table: ReportTable, options: CsvOptions): string[] {
@@ -48,10 +62,10 @@ export function renderCsv(doc: ReportDocument, options: CsvOptions): string {
   return (options.excel ? BOM : '') + sections.map((s) => s.join(EOL)).join(EOL + EOL) + EOL;
 }
 
-/** One CSV text per table, named `<key>.csv`; `about.csv` holds the date, source and filters. */
+/** One CSV text per table, named by its short title; the first (`om-rapporten.csv`, `about-this-report.csv`) holds the date, source and filters. */
 export function renderCsvFiles(doc: ReportDocument, options: CsvOptions): { name: string; content: string }[] {
   const about = aboutTable(doc);
-  const files = [{ name: 'about.csv', lines: about.rows.map((row) => line(row, options)) }];
-  for (const table of doc.tables) files.push({ name: `${table.key}.csv`, lines: tableLines(table, options) });
+  const files = [{ name: csvFileName(about.shortTitle), lines: about.rows.map((row) => line(row, options)) }];
+  for (const table of doc.tables) files.push({ name: csvFileName(table.shortTitle), lines: tableLines(table, options) });
   return files.map((f) => ({ name: f.name, content: (options.excel ? BOM : '') + f.lines.join(EOL) + EOL }));
 }

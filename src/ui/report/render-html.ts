@@ -7,6 +7,7 @@
  * pattern and direct value labels, so colour never carries meaning alone.
  * Every text is escaped.
  */
+import { safeText } from '../terminal-text.js';
 import type { ChartSpec, ReportDocument, ReportTable } from './tables.js';
 import { cellText, formatNumber } from './tables.js';
 import { reportText } from './text.js';
@@ -15,13 +16,18 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
-const esc = escapeHtml;
+/** Markup escaped; control characters (invalid in HTML, inert in a browser) shown as in the terminal. */
+const esc = (text: string) => escapeHtml(safeText(text));
 const INK = '#1b1b1b';
 const SERIES = [
   { fill: '#0072B2', stroke: '#00466e' },
   { fill: '#D55E00', stroke: '#7a3500' },
 ] as const;
 const WIDTH = 680;
+/** Widest glyph advance of the 12 px chart font we allow for (digits in DejaVu Sans are 7.6 px). */
+const CHAR_WIDTH = 7.6;
+/** Axis labels of more than 12 periods are turned this many degrees, so they do not overlap. */
+const LABEL_ANGLE = 55;
 
 function numberAt(row: readonly unknown[], index: number): number {
   const value = row[index];
@@ -75,10 +81,14 @@ function verticalBars(table: ReportTable, chart: ChartSpec, lang: ReportDocument
   const series = chart.values;
   const legendHeight = series.length > 1 ? 26 : 0;
   const top = 22 + legendHeight;
-  const left = 16;
-  const plotWidth = WIDTH - left - 8;
   const rotate = rows.length > 12;
-  const bottom = rotate ? 64 : 30;
+  // A turned label hangs down and to the left of its bar: leave room for the first one and for the longest.
+  const longest = CHAR_WIDTH * Math.max(0, ...rows.map((row) => [...labelAt(row, chart.label)].length));
+  const radians = (LABEL_ANGLE * Math.PI) / 180;
+  const firstSlot = rows.length === 0 ? 0 : (WIDTH - 24) / rows.length;
+  const left = rotate ? Math.max(16, Math.ceil(longest * Math.cos(radians) + 12 * Math.sin(radians) + 4 - firstSlot / 2)) : 16;
+  const plotWidth = WIDTH - left - 8;
+  const bottom = rotate ? Math.ceil(16 + longest * Math.sin(radians)) : 30;
   const plotHeight = 170;
   const height = top + plotHeight + bottom;
   const max = Math.max(0, ...rows.flatMap((row) => series.map((index) => numberAt(row, index))));
@@ -118,7 +128,7 @@ function verticalBars(table: ReportTable, chart: ChartSpec, lang: ReportDocument
       const label = esc(labelAt(row, chart.label));
       parts.push(
         rotate
-          ? `<text x="${cx}" y="${baseline + 12}" text-anchor="end" transform="rotate(-55 ${cx} ${baseline + 12})" class="axis">${label}</text>`
+          ? `<text x="${cx}" y="${baseline + 12}" text-anchor="end" transform="rotate(-${LABEL_ANGLE} ${cx} ${baseline + 12})" class="axis">${label}</text>`
           : `<text x="${cx}" y="${baseline + 18}" text-anchor="middle" class="axis">${label}</text>`,
       );
     }
@@ -147,15 +157,23 @@ function renderChart(doc: ReportDocument, table: ReportTable, chart: ChartSpec):
   ].join('');
 }
 
+function classes(names: (string | false | undefined)[]): string {
+  const used = names.filter(Boolean);
+  return used.length > 0 ? ` class="${used.join(' ')}"` : '';
+}
+
+/** Ids and dates never wrap at their dashes; sideways headers keep a wide cross table within the page. */
 function renderTable(doc: ReportDocument, table: ReportTable): string {
   const captionId = `table-${table.key}`;
-  const head = table.columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${esc(c.label)}</th>`).join('');
+  const head = table.columns
+    .map((c) => `<th scope="col"${classes([c.numeric && 'num', c.sideways && 'sideways'])}>${c.sideways ? `<span>${esc(c.label)}</span>` : esc(c.label)}</th>`)
+    .join('');
   const body = table.rows
     .map((row) => {
       const cells = row.map((cell, i) => {
         const column = table.columns[i];
         const text = esc(cellText(cell, doc.lang));
-        const cls = column?.numeric ? ' class="num"' : '';
+        const cls = classes([column?.numeric && 'num', column?.type !== undefined && 'nowrap']);
         return i === 0 ? `<th scope="row"${cls}>${text}</th>` : `<td${cls}>${text}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;
@@ -191,15 +209,26 @@ svg .value { font-weight: 600; }
 table { border-collapse: collapse; margin: 4px 0 8px; font-size: 0.9rem; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { border: 1px solid #c4ccd4; padding: 4px 8px; text-align: left; vertical-align: top; }
-thead th { background: #eef2f6; }
+thead th { background: #eef2f6; vertical-align: bottom; }
 tbody th { font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
+.nowrap { white-space: nowrap; }
+th.sideways { vertical-align: bottom; text-align: center; padding: 6px 4px; }
+th.sideways span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
 p.none { font-style: italic; color: #404040; }
 footer { margin-top: 36px; font-size: 0.85rem; color: #404040; }
+@media (max-width: 900px) {
+  body { padding: 16px 12px 40px; }
+  table.wide { font-size: 0.82rem; }
+  table.wide th, table.wide td { padding: 3px 5px; }
+}
 @page { size: A4 portrait; margin: 14mm 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9.5pt; }
-  h2 { break-after: avoid; page-break-after: avoid; }
+  /* break-after: avoid on the heading and description still let Chromium end pages with a heading, so
+     heading, description and chart are one unbreakable block, padded with room for a table's first rows
+     that the negative margin gives back: a heading never ends a page alone or with only a header row. */
+  .lead { break-inside: avoid; page-break-inside: avoid; padding-bottom: 6em; margin-bottom: -6em; }
   figure.chart, ul.kpis, tr, dl.meta { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   .scroll { overflow: visible; }
@@ -218,14 +247,14 @@ export function renderHtml(doc: ReportDocument): string {
       return `<li${sub ? ' class="sub"' : ''}><span class="kpi-value">${esc(cellText(row[1] ?? null, doc.lang))}</span> <span class="kpi-label">${esc(String(row[0]).replace(/^– /, ''))}</span></li>`;
     })
     .join('');
+  // The heading, its description and the chart are one block that a printed page never splits (see .lead in CSS).
   const sections = doc.tables.filter((table) => table.key !== 'summary').map((table) => {
-    const parts = [`<section aria-labelledby="h-${table.key}">`, `<h2 id="h-${table.key}">${esc(table.title)}</h2>`];
-    if (table.description) parts.push(`<p class="description">${esc(table.description)}</p>`);
-    if (table.rows.length === 0) parts.push(`<p class="none">${esc(t.none)}</p>`);
-    else {
-      if (table.chart) parts.push(renderChart(doc, table, table.chart));
-      parts.push(renderTable(doc, table));
-    }
+    const lead = [`<h2 id="h-${table.key}">${esc(table.title)}</h2>`];
+    if (table.description) lead.push(`<p class="description">${esc(table.description)}</p>`);
+    if (table.rows.length === 0) lead.push(`<p class="none">${esc(t.none)}</p>`);
+    else if (table.chart) lead.push(renderChart(doc, table, table.chart));
+    const parts = [`<section aria-labelledby="h-${table.key}">`, `<div class="lead">${lead.join('\n')}</div>`];
+    if (table.rows.length > 0) parts.push(renderTable(doc, table));
     parts.push('</section>');
     return parts.join('\n');
   });
@@ -244,7 +273,7 @@ export function renderHtml(doc: ReportDocument): string {
     `<dl class="meta">${doc.meta.map(([label, value]) => `<dt>${esc(label)}</dt><dd>${esc(value)}</dd>`).join('')}</dl>`,
     '</header>',
     '<main>',
-    summary ? `<section aria-labelledby="h-summary"><h2 id="h-summary">${esc(summary.title)}</h2><ul class="kpis">${kpis}</ul></section>` : '',
+    summary ? `<section aria-labelledby="h-summary"><div class="lead"><h2 id="h-summary">${esc(summary.title)}</h2><ul class="kpis">${kpis}</ul></div></section>` : '',
     ...sections,
     '</main>',
     `<footer><p>${esc(doc.footer)}</p></footer>`,

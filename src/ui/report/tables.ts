@@ -5,7 +5,7 @@
  */
 import type { RegisterConfig } from '../../core/config.js';
 import type { Lang } from '../../core/messages.js';
-import type { IdeaRef, Report } from '../../core/report/model.js';
+import type { IdeaRef, ParticipantShare, Report, SharedIdea } from '../../core/report/model.js';
 import { reportText } from './text.js';
 import type { ReportText } from './text.js';
 
@@ -15,6 +15,10 @@ export interface Column {
   key: string;
   label: string;
   numeric?: boolean;
+  /** `id` and `date` values never wrap; `date` cells are YYYY-MM-DD and become real dates in XLSX. */
+  type?: 'id' | 'date';
+  /** A header that may be set sideways, so a table with many narrow number columns fits the page. */
+  sideways?: boolean;
 }
 
 export interface ChartSpec {
@@ -29,6 +33,8 @@ export interface ChartSpec {
 export interface ReportTable {
   key: string;
   title: string;
+  /** At most 31 characters where the catalogue gives one: names the Excel sheet and the CSV file. */
+  shortTitle: string;
   description?: string;
   columns: Column[];
   rows: Cell[][];
@@ -57,21 +63,37 @@ function personal(ref: IdeaRef): string {
   return s ? [s.name, s.email, s.phone].filter(Boolean).join(', ') : '';
 }
 
-export function reportDocument(report: Report, config: RegisterConfig, lang: Lang): ReportDocument {
-  const t: ReportText = reportText(lang);
-  const c = t.columns;
-  const stage = (code: string) => stageName(config, code);
-  const place = (code: string) => municipalityName(config, code);
-  const withPersonal = report.includePersonal;
-  const personalColumn: Column[] = withPersonal ? [{ key: 'submitter', label: c.submitter }] : [];
-  const personalCell = (ref: IdeaRef): Cell[] => (withPersonal ? [personal(ref)] : []);
-  const categoryName = (code: string) => config.categories.find((x) => x.code === code)?.name ?? code;
+/** What every table builder needs: the words, the names of codes, the personal-data column. */
+interface Names {
+  lang: Lang;
+  t: ReportText;
+  c: ReportText['columns'];
+  stage(code: string): string;
+  place(code: string): string;
+  personalColumn: Column[];
+  personalCell(ref: IdeaRef): Cell[];
+}
 
+type TableKey = keyof ReportText['tables'];
+
+function titled(n: Names, key: TableKey, rest: Omit<ReportTable, 'key' | 'title' | 'shortTitle'>): ReportTable {
+  const title = n.t.tables[key];
+  return { key, title, shortTitle: n.t.shortTitles[key] ?? title, ...rest };
+}
+
+const idColumns = (c: ReportText['columns']): Column[] => [
+  { key: 'id', label: c.id, type: 'id' },
+  { key: 'title', label: c.title },
+];
+
+function metaRows(report: Report, config: RegisterConfig, n: Names): [string, string][] {
+  const { t, place } = n;
+  const categoryName = (code: string) => config.categories.find((x) => x.code === code)?.name ?? code;
   const source =
     report.source.kind === 'commit'
       ? t.meta.commit(report.source.ref ?? report.source.commit ?? '', report.source.commit ?? '', report.source.commitDate ?? '')
       : t.meta.workingTree;
-  const meta: [string, string][] = [
+  return [
     [t.meta.register, report.register],
     [t.meta.asOf, report.asOf],
     [t.meta.source, source],
@@ -82,12 +104,19 @@ export function reportDocument(report: Report, config: RegisterConfig, lang: Lan
     [t.meta.staleDays, String(report.staleDays)],
     [t.meta.personal, report.includePersonal ? t.meta.personalShown : t.meta.personalHidden],
     ...(report.skippedFiles > 0 ? [[t.meta.skipped, String(report.skippedFiles)] as [string, string]] : []),
+    ...(report.unknownStage.length > 0 ? [[t.meta.unknownStage, report.unknownStage.map((u) => `${u.id} (${u.stage})`).join(', ')] as [string, string]] : []),
   ];
+}
 
+/**
+ * Key figures. Ideas shared by two or more municipalities and ideas joined by
+ * others are nearly always the same ideas, so only the first is shown
+ * (`totals.joinedByOthers` stays in the JSON).
+ */
+function summaryTable(report: Report, n: Names): ReportTable {
+  const { t } = n;
   const totals = report.totals;
-  const summary: ReportTable = {
-    key: 'summary',
-    title: t.tables.summary,
+  return titled(n, 'summary', {
     columns: [
       { key: 'measure', label: t.measure },
       { key: 'count', label: t.count, numeric: true },
@@ -97,7 +126,6 @@ export function reportDocument(report: Report, config: RegisterConfig, lang: Lan
       ...report.kinds.map((k): Cell[] => [t.summary.kind(t.kinds[k.kind]), k.count]),
       [t.summary.shared, totals.shared],
       [t.summary.reachedDone, totals.reachedDone],
-      [t.summary.joinedByOthers, totals.joinedByOthers],
       [t.summary.joins, totals.joins],
       [t.summary.duplicatesCaught, totals.duplicatesCaught],
       [t.summary.stale, totals.stale],
@@ -105,11 +133,12 @@ export function reportDocument(report: Report, config: RegisterConfig, lang: Lan
       [t.summary.reachedImplementationInWindow, totals.reachedImplementationInWindow],
       [t.summary.reachedDoneInWindow, totals.reachedDoneInWindow],
     ],
-  };
+  });
+}
 
-  const funnel: ReportTable = {
-    key: 'funnel',
-    title: t.tables.funnel,
+function stageTables(report: Report, config: RegisterConfig, n: Names): ReportTable[] {
+  const { t, c, stage } = n;
+  const funnel = titled(n, 'funnel', {
     description: t.descriptions.funnel,
     columns: [
       { key: 'stage', label: c.stage },
@@ -119,36 +148,32 @@ export function reportDocument(report: Report, config: RegisterConfig, lang: Lan
     ],
     rows: report.funnel.map((r) => [r.name, t.kinds[r.kind], r.current, r.reached]),
     chart: { type: 'hbar', label: 0, values: [2] },
-  };
-
-  const kinds: ReportTable = {
-    key: 'kinds',
-    title: t.tables.kinds,
+  });
+  const kinds = titled(n, 'kinds', {
     columns: [
       { key: 'kind', label: c.kind },
       { key: 'count', label: t.count, numeric: true },
     ],
     rows: report.kinds.map((k) => [t.kinds[k.kind], k.count]),
-  };
-
+  });
   const stageCodes = config.stages.map((s) => s.code);
-  const municipalityStage: ReportTable = {
-    key: 'municipalityStage',
-    title: t.tables.municipalityStage,
+  const municipalityStage = titled(n, 'municipalityStage', {
     description: t.descriptions.municipalityStage,
     columns: [
       { key: 'municipality', label: c.municipality },
-      ...stageCodes.map((code) => ({ key: code, label: stage(code), numeric: true })),
+      ...stageCodes.map((code) => ({ key: code, label: stage(code), numeric: true, sideways: true })),
       { key: 'owned', label: c.owned, numeric: true },
       { key: 'participating', label: c.participating, numeric: true },
     ],
     rows: report.municipalityStage.map((r) => [r.name, ...stageCodes.map((code) => r.stages[code] ?? 0), r.owned, r.participating]),
     chart: { type: 'hbar', label: 0, values: [stageCodes.length + 1] },
-  };
+  });
+  return [funnel, kinds, municipalityStage];
+}
 
-  const inflow: ReportTable = {
-    key: 'inflow',
-    title: t.tables.inflow,
+function flowTables(report: Report, n: Names): ReportTable[] {
+  const { t, c, stage } = n;
+  const inflow = titled(n, 'inflow', {
     description: t.descriptions.inflow,
     columns: [
       { key: 'period', label: c.period },
@@ -156,13 +181,10 @@ export function reportDocument(report: Report, config: RegisterConfig, lang: Lan
     ],
     rows: report.inflow.map((r) => [r.period, r.count]),
     chart: { type: 'vbar', label: 0, values: [1] },
-  };
-
+  });
   const implementationName = report.stages.implementation.map(stage).join('/') || '–';
   const doneName = report.stages.done.map(stage).join('/') || '–';
-  const throughput: ReportTable = {
-    key: 'throughput',
-    title: t.tables.throughput,
+  const throughput = titled(n, 'throughput', {
     description: t.descriptions.throughput(implementationName, doneName),
     columns: [
       { key: 'period', label: c.period },
@@ -171,60 +193,70 @@ export function reportDocument(report: Report, config: RegisterConfig, lang: Lan
     ],
     rows: report.throughput.map((r) => [r.period, r.implementation, r.spread]),
     chart: { type: 'grouped', label: 0, values: [1, 2] },
-  };
+  });
+  return [inflow, throughput];
+}
 
-  const shareText = (p: { name: string; role: keyof ReportText['roles']; share?: number }) => `${p.name} (${t.roles[p.role]}${p.share !== undefined ? `, ${p.share} %` : ''})`;
-  const shared: ReportTable = {
-    key: 'shared',
-    title: t.tables.shared,
+/** Shared ideas and one row per participant; the owner's share is what the idea declares or what is left of 100 %. */
+function sharingTables(report: Report, n: Names): ReportTable[] {
+  const { t, c, stage, place, lang } = n;
+  const shareOf = (idea: SharedIdea, p: ParticipantShare) => (p.municipality === idea.municipality ? idea.ownerShare : p.share);
+  const shareText = (idea: SharedIdea, p: ParticipantShare) => {
+    const share = shareOf(idea, p);
+    return `${p.name} (${t.roles[p.role]}${share !== undefined ? `, ${formatNumber(share, lang)}\u00a0%` : ''})`;
+  };
+  const shared = titled(n, 'shared', {
     description: t.descriptions.shared,
     columns: [
-      { key: 'id', label: c.id },
-      { key: 'title', label: c.title },
+      ...idColumns(c),
       { key: 'stage', label: c.stage },
       { key: 'owner', label: c.owner },
       { key: 'participants', label: c.participants, numeric: true },
       { key: 'shares', label: c.shares },
-      { key: 'shareTotal', label: c.shareTotal, numeric: true },
-      ...personalColumn,
+      { key: 'ownerShare', label: c.ownerShare, numeric: true },
+      ...n.personalColumn,
     ],
-    rows: report.shared.map((r) => [r.id, r.title, stage(r.stage), place(r.municipality), r.participants.length, r.participants.map(shareText).join('; '), r.shareTotal, ...personalCell(r)]),
-  };
-
-  const costShares: ReportTable = {
-    key: 'costShares',
-    title: t.tables.costShares,
+    rows: report.shared.map((r) => [
+      r.id,
+      r.title,
+      stage(r.stage),
+      place(r.municipality),
+      r.participants.length,
+      r.participants.map((p) => shareText(r, p)).join('; '),
+      r.ownerShare ?? null,
+      ...n.personalCell(r),
+    ]),
+  });
+  const costShares = titled(n, 'costShares', {
+    description: t.descriptions.costShares,
     columns: [
-      { key: 'id', label: c.id },
-      { key: 'title', label: c.title },
+      ...idColumns(c),
       { key: 'municipality', label: c.municipality },
       { key: 'role', label: c.role },
       { key: 'share', label: c.share, numeric: true },
-      { key: 'joined', label: c.joined },
+      { key: 'joined', label: c.joined, type: 'date' },
     ],
-    rows: report.shared.flatMap((r) => r.participants.map((p): Cell[] => [r.id, r.title, p.name, t.roles[p.role], p.share ?? null, p.joined ?? ''])),
-  };
-
-  const spread: ReportTable = {
-    key: 'spread',
-    title: t.tables.spread,
+    rows: report.shared.flatMap((r) => r.participants.map((p): Cell[] => [r.id, r.title, p.name, t.roles[p.role], shareOf(r, p) ?? null, p.joined ?? ''])),
+  });
+  const spread = titled(n, 'spread', {
     description: t.descriptions.spread,
     columns: [
-      { key: 'id', label: c.id },
-      { key: 'title', label: c.title },
+      ...idColumns(c),
       { key: 'stage', label: c.stage },
       { key: 'owner', label: c.owner },
-      { key: 'reachedDone', label: c.reachedDone },
+      { key: 'reachedDone', label: c.reachedDone, type: 'date' },
       { key: 'joinedCount', label: c.joinedCount, numeric: true },
       { key: 'joinedBy', label: c.joinedBy },
-      ...personalColumn,
+      ...n.personalColumn,
     ],
-    rows: report.spread.map((r) => [r.id, r.title, stage(r.stage), place(r.municipality), r.reachedDone ?? '', r.joinedBy.length, r.joinedBy.map(place).join(', '), ...personalCell(r)]),
-  };
+    rows: report.spread.map((r) => [r.id, r.title, stage(r.stage), place(r.municipality), r.reachedDone ?? '', r.joinedBy.length, r.joinedBy.map(place).join(', '), ...n.personalCell(r)]),
+  });
+  return [shared, costShares, spread];
+}
 
-  const timeInStage: ReportTable = {
-    key: 'timeInStage',
-    title: t.tables.timeInStage,
+function timeTables(report: Report, n: Names): ReportTable[] {
+  const { t, c } = n;
+  const timeInStage = titled(n, 'timeInStage', {
     description: t.descriptions.timeInStage,
     columns: [
       { key: 'stage', label: c.stage },
@@ -234,11 +266,8 @@ export function reportDocument(report: Report, config: RegisterConfig, lang: Lan
       { key: 'medianDaysCompleted', label: c.medianDaysCompleted, numeric: true },
     ],
     rows: report.timeInStage.map((r) => [r.name, r.ideas, r.medianDays, r.completed, r.medianDaysCompleted]),
-  };
-
-  const leadTimes: ReportTable = {
-    key: 'leadTimes',
-    title: t.tables.leadTimes,
+  });
+  const leadTimes = titled(n, 'leadTimes', {
     description: t.descriptions.leadTimes,
     columns: [
       { key: 'target', label: c.target },
@@ -247,59 +276,54 @@ export function reportDocument(report: Report, config: RegisterConfig, lang: Lan
       { key: 'meanDays', label: c.meanDays, numeric: true },
     ],
     rows: report.leadTimes.map((r) => [t.targets[r.target], r.ideas, r.medianDays, r.meanDays]),
-  };
+  });
+  return [timeInStage, leadTimes];
+}
 
-  const stale: ReportTable = {
-    key: 'stale',
-    title: t.tables.stale,
+function followUpTables(report: Report, n: Names): ReportTable[] {
+  const { t, c, stage, place } = n;
+  const stale = titled(n, 'stale', {
     description: t.descriptions.stale(report.staleDays),
     columns: [
-      { key: 'id', label: c.id },
-      { key: 'title', label: c.title },
+      ...idColumns(c),
       { key: 'stage', label: c.stage },
       { key: 'municipality', label: c.municipality },
-      { key: 'lastChange', label: c.lastChange },
+      { key: 'lastChange', label: c.lastChange, type: 'date' },
       { key: 'days', label: c.days, numeric: true },
-      ...personalColumn,
+      ...n.personalColumn,
     ],
-    rows: report.stale.map((r) => [r.id, r.title, stage(r.stage), place(r.municipality), r.lastChange, r.days, ...personalCell(r)]),
-  };
-
-  const duplicates: ReportTable = {
-    key: 'duplicates',
-    title: t.tables.duplicates,
+    rows: report.stale.map((r) => [r.id, r.title, stage(r.stage), place(r.municipality), r.lastChange, r.days, ...n.personalCell(r)]),
+  });
+  const duplicates = titled(n, 'duplicates', {
     description: t.descriptions.duplicates,
     columns: [
-      { key: 'id', label: c.id },
-      { key: 'title', label: c.title },
+      ...idColumns(c),
       { key: 'municipality', label: c.municipality },
       { key: 'stage', label: c.stage },
-      { key: 'duplicateOf', label: c.duplicateOf },
-      { key: 'date', label: c.date },
-      ...personalColumn,
+      { key: 'duplicateOf', label: c.duplicateOf, type: 'id' },
+      { key: 'date', label: c.date, type: 'date' },
+      ...n.personalColumn,
     ],
-    rows: report.duplicates.map((r) => [r.id, r.title, place(r.municipality), stage(r.stage), r.duplicateOf ?? '', r.date ?? '', ...personalCell(r)]),
-  };
-
-  const joins: ReportTable = {
-    key: 'joins',
-    title: t.tables.joins,
+    rows: report.duplicates.map((r) => [r.id, r.title, place(r.municipality), stage(r.stage), r.duplicateOf ?? '', r.date ?? '', ...n.personalCell(r)]),
+  });
+  const joins = titled(n, 'joins', {
     description: t.descriptions.joins,
     columns: [
-      { key: 'id', label: c.id },
-      { key: 'title', label: c.title },
+      ...idColumns(c),
       { key: 'municipality', label: c.municipality },
       { key: 'role', label: c.role },
       { key: 'share', label: c.share, numeric: true },
-      { key: 'date', label: c.date },
+      { key: 'date', label: c.date, type: 'date' },
       { key: 'source', label: c.source },
     ],
     rows: report.joins.map((r) => [r.id, r.title, place(r.municipality), r.role ? t.roles[r.role] : '', r.share ?? null, r.date ?? '', t.sources[r.source]]),
-  };
+  });
+  return [stale, duplicates, joins];
+}
 
-  const assessment: ReportTable = {
-    key: 'assessment',
-    title: t.tables.assessment,
+function assessmentTable(report: Report, n: Names): ReportTable {
+  const { t, c } = n;
+  return titled(n, 'assessment', {
     description: t.descriptions.assessment,
     columns: [
       { key: 'criterion', label: c.criterion },
@@ -310,13 +334,34 @@ export function reportDocument(report: Report, config: RegisterConfig, lang: Lan
       { key: 'max', label: c.max, numeric: true },
     ],
     rows: report.assessment.criteria.map((r) => [r.name, r.count, r.mean, r.median, r.min, r.max]),
-  };
+  });
+}
 
+export function reportDocument(report: Report, config: RegisterConfig, lang: Lang): ReportDocument {
+  const t = reportText(lang);
+  const withPersonal = report.includePersonal;
+  const names: Names = {
+    lang,
+    t,
+    c: t.columns,
+    stage: (code) => stageName(config, code),
+    place: (code) => municipalityName(config, code),
+    personalColumn: withPersonal ? [{ key: 'submitter', label: t.columns.submitter }] : [],
+    personalCell: (ref) => (withPersonal ? [personal(ref)] : []),
+  };
   return {
     lang,
     title: t.title,
-    meta,
-    tables: [summary, funnel, kinds, municipalityStage, inflow, throughput, shared, costShares, spread, timeInStage, leadTimes, stale, duplicates, joins, assessment],
+    meta: metaRows(report, config, names),
+    tables: [
+      summaryTable(report, names),
+      ...stageTables(report, config, names),
+      ...flowTables(report, names),
+      ...sharingTables(report, names),
+      ...timeTables(report, names),
+      ...followUpTables(report, names),
+      assessmentTable(report, names),
+    ],
     footer: t.meta.generatedBy,
   };
 }

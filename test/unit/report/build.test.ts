@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, lastChange, snapshotAt } from '../../../src/core/report/build.js';
+import type { Idea } from '../../../src/core/idea.js';
 import type { ReportOptions } from '../../../src/core/report/model.js';
 import { AS_OF, config, IDEAS } from './fixtures.js';
 
@@ -206,16 +207,16 @@ describe('report aggregations (hand-computed, as of 2026-09-30)', () => {
 describe('the idea as of a date', () => {
   const a = IDEAS[0]!.data;
   it('drops later history, participants and the assessment', () => {
-    const early = snapshotAt(a, '2026-02-20')!;
+    const early = snapshotAt(config, a, '2026-02-20')!;
     expect(early.status).toBe('utredning');
     expect(early.history).toHaveLength(4);
     expect(early.municipalities.map((p) => p.municipality)).toEqual(['skovde', 'hjo']);
     expect(early.assessment?.date).toBe('2026-02-10');
-    const before = snapshotAt(a, '2026-01-15')!;
+    const before = snapshotAt(config, a, '2026-01-15')!;
     expect(before.status).toBe('inkommen');
     expect(before.assessment).toBeUndefined();
-    expect(snapshotAt(a, '2026-01-09')).toBeUndefined();
-    expect(snapshotAt(a, AS_OF)).toBe(a);
+    expect(snapshotAt(config, a, '2026-01-09')).toBeUndefined();
+    expect(snapshotAt(config, a, AS_OF)).toBe(a);
   });
 
   it('as of an earlier date, the report shows the stages then', () => {
@@ -230,5 +231,58 @@ describe('the idea as of a date', () => {
   it('last change counts joins and the assessment', () => {
     expect(lastChange(a)).toBe('2026-04-10');
     expect(lastChange({ ...a, history: a.history.slice(0, 1) })).toBe('2026-03-05');
+  });
+});
+
+describe('the report reads the history as data', () => {
+  const with_ = (extra: Idea[]) => buildReport(config, [...IDEAS, ...extra], base);
+  const left: Idea = {
+    path: 'ideas/G.md',
+    data: {
+      ...IDEAS[4]!.data,
+      id: 'G',
+      history: [
+        { date: '2026-07-20', action: 'created', status: 'inkommen', by: 'Coach' },
+        { date: '2026-07-25', action: 'joined', status: 'inkommen', by: 'Coach', municipality: 'vara', role: 'co-funder', share: 20 },
+        { date: '2026-07-30', action: 'left', status: 'inkommen', by: 'Coach', municipality: 'vara', role: 'co-funder' },
+      ],
+      status: 'inkommen',
+    },
+  };
+
+  it('counts a join of a municipality that has left from its event, in any language the note was written', () => {
+    const joins = with_([left]).joins.filter((j) => j.source === 'history');
+    expect(joins.map((j) => [j.id, j.municipality, j.role, j.share, j.date])).toEqual([
+      ['G', 'vara', 'co-funder', 20, '2026-07-25'],
+      ['E', 'grastorp', 'interested', undefined, '2026-08-05'],
+    ]);
+  });
+
+  it('counts the first assessment for the lead time, also when it was replaced later', () => {
+    const replaced: Idea = {
+      path: 'ideas/H.md',
+      data: {
+        ...IDEAS[3]!.data,
+        id: 'H',
+        created: '2026-05-01',
+        assessment: { date: '2026-09-01', by: 'B', scores: { nytta: 2, effekter: 2, genomforbarhet: 2 } },
+        history: [
+          { date: '2026-05-01', status: 'inkommen', by: 'Coach' },
+          { date: '2026-09-01', action: 'assessed', status: 'inkommen', by: 'B', scores: { nytta: 2, effekter: 2, genomforbarhet: 2 }, replaced: { date: '2026-05-11', by: 'A', scores: { nytta: 5, effekter: 5, genomforbarhet: 5 } } },
+        ],
+      },
+    };
+    const assessed = (r: ReturnType<typeof with_>) => r.leadTimes.find((row) => row.target === 'assessed')!;
+    expect(assessed(with_([replaced])).ideas).toBe(assessed(report()).ideas + 1);
+    // As of a day between the two assessments, the first one holds.
+    expect(buildReport(config, [replaced], { ...base, asOf: '2026-06-30' }).assessment.criteria[0]).toMatchObject({ count: 1, mean: 5 });
+  });
+
+  it('lists ideas in a stage sluss.yaml does not have instead of counting them under no kind: the totals add up', () => {
+    const lost: Idea = { path: 'ideas/X.md', data: { ...IDEAS[3]!.data, id: 'X', status: 'klar' } };
+    const r = with_([lost]);
+    expect(r.unknownStage).toEqual([{ id: 'X', stage: 'klar' }]);
+    expect(r.totals.ideas).toBe(report().totals.ideas);
+    expect(Object.values(r.totals.byKind).reduce((a, b) => a + b, 0)).toBe(r.totals.ideas);
   });
 });

@@ -47,8 +47,8 @@ describe('report rendering', () => {
     expect(excel).toContain('Utredning;2;15;2;15');
     expect(excel).toContain('Införande;2;116,5;1;60');
     const files = renderCsvFiles(doc, { excel: false });
-    expect(files.map((f) => f.name)).toContain('funnel.csv');
-    expect(files.find((f) => f.name === 'funnel.csv')!.content.split('\r\n')[0]).toBe('Steg,Typ,Nu,Någon gång');
+    expect(files.map((f) => f.name)).toContain('idéer-per-steg.csv');
+    expect(files.find((f) => f.name === 'idéer-per-steg.csv')!.content.split('\r\n')[0]).toBe('Steg,Typ,Nu,Någon gång');
   });
 
   it('CSV guards text that Excel would run as a formula', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitCompound } from '../../../src/core/similarity/compounds.js';
-import { WordMatcher } from '../../../src/core/similarity/rerank.js';
+import { WordMatcher } from '../../../src/core/similarity/word-matcher.js';
 
 const known = (...stems: string[]) => {
   const vocabulary = new Set(stems);

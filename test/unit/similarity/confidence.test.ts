@@ -5,10 +5,14 @@ import {
   CONFIDENCE_MODEL,
   confidenceOf,
   confidencesOf,
-  finalScore,
+  isNearCopy,
   MAX_RUNNER_UP_CONFIDENCE,
-  type PairFeatures,
-} from '../../../src/core/similarity/rerank.js';
+  NEAR_COPY_UNMATCHED,
+  runnerUpOf,
+  runnerUpRanks,
+  VIRTUAL_RUNNER_UP,
+} from '../../../src/core/similarity/confidence.js';
+import { finalScore, type PairFeatures } from '../../../src/core/similarity/rerank.js';
 
 const candidate = (score: number, queryUnmatched: number): PairFeatures & { score: number } => ({
   score,
@@ -46,8 +50,8 @@ describe('confidencesOf', () => {
     // A runner-up's confidence depends on the best candidate only through its score and unmatched share.
     fc.assert(
       fc.property(scoredCandidate, share, share, (runnerUp, behind, bestQueryUnmatched) => {
-        const margin = -behind * (1 - runnerUp.score);
-        const confidence = confidenceOf(runnerUp.score, margin, runnerUp, bestQueryUnmatched);
+        const best = runnerUp.score + behind * (1 - runnerUp.score);
+        const confidence = confidenceOf(runnerUp.score, runnerUpOf({ score: best, queryUnmatched: bestQueryUnmatched }), runnerUp);
         expect(confidence).toBeLessThanOrEqual(MAX_RUNNER_UP_CONFIDENCE + 1e-12);
       }),
       { numRuns: 5000 },
@@ -55,7 +59,7 @@ describe('confidencesOf', () => {
     // The corner where the bound is reached: all of the score from letters and titles, a tie, a best candidate covering nothing.
     const corner = { stemCosine: 0, gramCosine: 1, queryUnmatched: 0, docUnmatched: 0, numberFactor: 1, titleSequence: 1 };
     const cornerScore = finalScore(corner, 1);
-    expect(confidenceOf(cornerScore, 0, corner, 1)).toBeCloseTo(MAX_RUNNER_UP_CONFIDENCE, 12);
+    expect(confidenceOf(cornerScore, { score: cornerScore, queryUnmatched: 1 }, corner)).toBeCloseTo(MAX_RUNNER_UP_CONFIDENCE, 12);
     fc.assert(
       fc.property(fc.array(scoredCandidate, { minLength: 2, maxLength: 4 }), (candidates) => {
         const ranked = [...candidates].sort((a, b) => b.score - a.score);
@@ -91,12 +95,51 @@ describe('the bounds of the pair scan', () => {
     fc.assert(
       fc.property(scoredCandidate, share, share, (scored, runnerUp, otherQueryUnmatched) => {
         const rival = Math.min(runnerUp, scored.score);
-        const actual = confidenceOf(scored.score, scored.score - rival, scored, otherQueryUnmatched);
+        const actual = confidenceOf(scored.score, runnerUpOf({ score: rival, queryUnmatched: otherQueryUnmatched }), scored);
         const high = Math.min(1, scored.score + 0.1);
-        const bound = confidenceOf(high, high - rival, { ...scored, queryUnmatched: 0, docUnmatched: 0 }, 1);
+        const bound = confidenceOf(high, { score: Math.max(rival, VIRTUAL_RUNNER_UP.score), queryUnmatched: 1 }, { ...scored, queryUnmatched: 0, docUnmatched: 0 });
         expect(actual).toBeLessThanOrEqual(bound + 1e-12);
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('a label that holds at every register size', () => {
+  it('never flags a lone match because it is alone: below the virtual runner-up it is measured against that', () => {
+    // "Digital anslagstavla i skolan" against "Nya lekplatser i skolan" in a two-idea register: score 0.16.
+    const lone = { ...candidate(0.16, 0.8), docUnmatched: 0.8 };
+    expect(confidencesOf([lone])[0]).toBeLessThan(DEFAULT_DUPLICATE_THRESHOLD);
+    // Alone, or with any runner-up weaker than the virtual one, the confidence is the same.
+    for (const best of [candidate(0.5, 0.3), candidate(0.9, 0.05)]) {
+      const alone = confidencesOf([best])[0];
+      expect(confidencesOf([best, candidate(VIRTUAL_RUNNER_UP.score - 0.01, 0.2)])[0]).toBe(alone);
+      expect(confidencesOf([best, candidate(0.06, 0.9)])[0]).toBe(alone);
+      expect(confidencesOf([best, candidate(VIRTUAL_RUNNER_UP.score + 0.05, 0.5)])[0]).toBeLessThan(alone as number);
+    }
+  });
+
+  it('measures near-copies of one idea against the best candidate outside them, so every copy is flagged', () => {
+    const copies = [candidate(1, 0), candidate(1, 0), candidate(0.98, 0.02), candidate(0.97, 0.03), candidate(0.97, 0.03)];
+    const ranked = [...copies, candidate(0.3, 0.7)];
+    const sameIdea = (i: number, j: number) => i < copies.length && j < copies.length;
+    for (const confidence of confidencesOf(ranked, sameIdea).slice(0, copies.length)) expect(confidence).toBeGreaterThanOrEqual(DEFAULT_DUPLICATE_THRESHOLD);
+    // Taken as different ideas, the copies tie with each other and none is flagged: the bug this grouping fixes.
+    for (const confidence of confidencesOf(ranked)) expect(confidence).toBeLessThan(DEFAULT_DUPLICATE_THRESHOLD);
+  });
+
+  it('finds each candidate the best other candidate that is not a near-copy of it', () => {
+    const near = (i: number, j: number) => (i === 0 && j === 1) || (i === 1 && j === 0);
+    expect(runnerUpRanks(4, near)).toEqual([2, 2, 0, 0]);
+    expect(runnerUpRanks(2, () => true)).toEqual([undefined, undefined]);
+    expect(runnerUpRanks(3, () => false, 1)).toEqual([1]);
+  });
+
+  it('takes two ideas as near-copies only when few words of either lack a counterpart and their numbers agree', () => {
+    expect(isNearCopy({ leftUnmatched: 0, rightUnmatched: NEAR_COPY_UNMATCHED, numberFactor: 1 })).toBe(true);
+    expect(isNearCopy({ leftUnmatched: NEAR_COPY_UNMATCHED / 2 + 0.01, rightUnmatched: NEAR_COPY_UNMATCHED / 2, numberFactor: 1 })).toBe(false);
+    // A number dropped from one title still allows a copy; two different numbers ("30 km/h" / "40 km/h") never do.
+    expect(isNearCopy({ leftUnmatched: 0, rightUnmatched: 0, numberFactor: 0.75 })).toBe(true);
+    expect(isNearCopy({ leftUnmatched: 0, rightUnmatched: 0, numberFactor: 0.5 })).toBe(false);
   });
 });

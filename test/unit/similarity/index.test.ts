@@ -6,6 +6,7 @@ import {
   DEFAULT_DUPLICATE_THRESHOLD,
   type SearchOptions,
 } from '../../../src/core/similarity/index.js';
+import { LOCKS, REWORDED_LOCKS } from '../../helpers/near-copies.js';
 import { REGISTER } from './fixtures.js';
 
 const options: SearchOptions = { limit: 5, threshold: DEFAULT_DUPLICATE_THRESHOLD };
@@ -55,11 +56,14 @@ describe('findSimilar', () => {
     expect(candidates.some((candidate) => candidate.likelyDuplicate)).toBe(false);
   });
 
-  it('keeps likelyDuplicate consistent with the threshold and scores in order', () => {
-    const candidates = index.findSimilar(NEAR_DUPLICATE, { limit: 10, threshold: 0.3 });
-    for (const candidate of candidates) expect(candidate.likelyDuplicate).toBe(candidate.score >= 0.3);
-    const scores = candidates.map((candidate) => candidate.score);
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  it('flags by confidence and never below minScore, and keeps scores in order', () => {
+    for (const [threshold, minScore] of [[0.3, 0], [0.3, 0.5], [0.65, 0.3], [0.05, 0.9]] as const) {
+      const candidates = index.findSimilar(NEAR_DUPLICATE, { limit: 10, threshold, minScore });
+      expect(candidates.length).toBeGreaterThan(1);
+      for (const candidate of candidates) expect(candidate.likelyDuplicate).toBe(candidate.confidence >= threshold && candidate.score >= minScore);
+      const scores = candidates.map((candidate) => candidate.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    }
   });
 
   it('names the shared terms and the field of the existing idea they are in', () => {
@@ -174,4 +178,39 @@ describe('reasons', () => {
     expect(terms).not.toContain('och');
     expect(terms).not.toContain('på');
   });
+});
+
+describe('findSimilar at every register size and with copies', () => {
+  const draft = { title: 'Digitala lås i stället för nycklar i hemtjänsten', text: 'Personalen i hemtjänsten bär på massor av nycklar till brukarnas bostäder och ibland kommer nycklar bort.' };
+  const locks = { title: LOCKS.title, text: LOCKS.problem };
+  const reworded = REWORDED_LOCKS.map(({ title, problem }) => ({ title, text: problem }));
+
+  it('does not flag a lone match that shares one word in a two-idea register', () => {
+    const small = buildSimilarityIndex([
+      { id: 'tavla', title: 'Digital anslagstavla i skolan', text: '' },
+      { id: 'snow', title: 'Snöröjning av cykelbanor först', text: '' },
+    ]);
+    const found = small.findSimilar({ title: 'Nya lekplatser i skolan', text: 'Barnen har för lite att göra på rasterna' }, options);
+    expect(found.map((candidate) => candidate.id)).toContain('tavla');
+    expect(found.some((candidate) => candidate.likelyDuplicate)).toBe(false);
+  });
+
+  it('flags a lone true duplicate in a small register as in a large one', () => {
+    const alone = buildSimilarityIndex([{ id: 'locks', ...locks }]).findSimilar(draft, options)[0];
+    const crowded = buildSimilarityIndex([{ id: 'locks', ...locks }, ...REGISTER]).findSimilar(draft, options)[0];
+    expect(alone).toMatchObject({ id: 'locks', likelyDuplicate: true });
+    expect(crowded).toMatchObject({ id: 'locks', likelyDuplicate: true });
+  });
+
+  for (const copies of [3, 5]) {
+    for (const [kind, texts] of [['identical', Array.from({ length: copies }, () => locks)], ['reworded', reworded.slice(0, copies)]] as const) {
+      it(`flags every one of ${copies} ${kind} copies of the idea`, () => {
+        const docs = texts.map((text, i) => ({ id: `copy${i}`, ...text }));
+        // The idea as a further municipality enters it again.
+        const found = buildSimilarityIndex([...REGISTER, ...docs]).findSimilar(locks, { ...options, limit: 10 });
+        const flagged = found.filter((candidate) => candidate.likelyDuplicate).map((candidate) => candidate.id);
+        expect(flagged.sort()).toEqual(docs.map((doc) => doc.id).sort());
+      });
+    }
+  }
 });

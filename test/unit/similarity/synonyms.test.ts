@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSimilarityIndex, DEFAULT_DUPLICATE_THRESHOLD } from '../../../src/core/similarity/index.js';
-import { WordMatcher } from '../../../src/core/similarity/rerank.js';
+import { WordMatcher } from '../../../src/core/similarity/word-matcher.js';
 import { SWEDISH_SYNONYM_LINES, SWEDISH_SYNONYMS } from '../../../src/core/similarity/synonyms-sv.generated.js';
 import { SynonymTable, synonymsFor } from '../../../src/core/similarity/synonyms.js';
 import { stem } from '../../../src/core/similarity/text.js';

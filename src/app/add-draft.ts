@@ -1,0 +1,138 @@
+/**
+ * The new idea's facts before the duplicate check: asked on a terminal one
+ * answer at a time, each checked against the idea schema as it is typed; or
+ * given as flags, all checked before any other work. Answers that cannot be
+ * used yet are kept in a file that `sluss add --file` reads back.
+ */
+import { relative } from 'node:path';
+import { saveRecoveryFile } from '../adapters/fs/register-store.js';
+import type { CommandContext, Prompter } from '../cli/ports.js';
+import { resolveCategory, resolveMunicipality } from '../core/config.js';
+import type { RegisterConfig } from '../core/config.js';
+import { SlussError } from '../core/errors.js';
+import { renderBody } from '../core/format/idea-file.js';
+import { validateIdeaSchema } from '../core/format/schema.js';
+import type { SchemaProblem } from '../core/format/schema.js';
+import { explainProblem } from '../core/messages.js';
+import type { Lang } from '../core/messages.js';
+import { createIdea, draftSections, parseTags } from '../core/new-idea.js';
+import type { IdeaDraft } from '../core/new-idea.js';
+import { slugify } from '../core/slug.js';
+import { ui } from '../ui/text.js';
+
+/** A fact of the draft the schema checks, by the flag that gives it and its place in the idea file. */
+const CHECKED_FIELDS = [
+  { flag: '--title', path: ['title'] },
+  { flag: '--tags', path: ['tags'] },
+  { flag: '--received-by', path: ['received_by'] },
+  { flag: '--submitter', path: ['submitter', 'name'] },
+  { flag: '--submitter-email', path: ['submitter', 'email'] },
+  { flag: '--consent', path: ['submitter', 'consent'] },
+] as const;
+
+type CheckedFlag = (typeof CHECKED_FIELDS)[number]['flag'];
+
+/** A stand-in for what a check of one answer does not look at; the schema accepts each of these. */
+const PLACEHOLDER_ID = 'ZZZ-ZZZZZ';
+const placeholderDraft = (config: RegisterConfig): IdeaDraft => ({ title: 'Idé', problem: 'Problem', municipality: config.municipalities[0]?.code ?? '', receivedBy: 'sluss' });
+
+function schemaProblems(config: RegisterConfig, draft: IdeaDraft, today: string): SchemaProblem[] {
+  const created = createIdea(config, draft, { id: PLACEHOLDER_ID, today, receivedBy: draft.receivedBy ?? 'sluss' });
+  return validateIdeaSchema(created.data);
+}
+
+const belongsTo = (problem: SchemaProblem, path: readonly string[]) => path.every((part, index) => problem.path[index] === part);
+
+/** `värdet är för kort (minst 3 tecken) – skriv …`: a schema problem in words, with its fix. */
+function describe(lang: Lang, problem: SchemaProblem): string {
+  const { message, hint } = explainProblem(lang, { file: '', code: 'schema', params: { keyword: problem.keyword, ...problem.params } });
+  return hint ? `${message} – ${hint}` : message;
+}
+
+/**
+ * Checks the facts given as flags before any other work, so `--title "no"` is
+ * refused at once (exit 2) and not after the duplicate check.
+ */
+export function checkGivenDraft(ctx: CommandContext, config: RegisterConfig, draft: IdeaDraft): void {
+  if (draft.municipality !== undefined) resolveMunicipality(config, draft.municipality);
+  if (draft.category !== undefined) resolveCategory(config, draft.category);
+  const probe: IdeaDraft = { ...placeholderDraft(config), ...Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined && value !== '')) };
+  const problems = schemaProblems(config, probe, ctx.clock.today());
+  for (const field of CHECKED_FIELDS) {
+    const problem = problems.find((p) => belongsTo(p, field.path));
+    if (problem) throw new SlussError('usage', { detail: `${field.flag}: ${describe(ctx.lang, problem)}.`, hint: ui(ctx.lang).fixFlag(field.flag) });
+  }
+}
+
+/** A check for one answer: the schema's verdict on the draft with this answer in it. */
+function answerCheck(ctx: CommandContext, config: RegisterConfig, flag: CheckedFlag, withAnswer: (value: string) => IdeaDraft): (value: string) => string | true {
+  const path = CHECKED_FIELDS.find((field) => field.flag === flag)!.path;
+  return (value) => {
+    const problem = schemaProblems(config, { ...placeholderDraft(config), ...withAnswer(value) }, ctx.clock.today()).find((p) => belongsTo(p, path));
+    return problem ? describe(ctx.lang, problem) : true;
+  };
+}
+
+/**
+ * Asks for what flags left out, in order. Each answer is checked as it is
+ * typed and asked again until it can be used, and goes into `draft` at once,
+ * so an interruption still has every answer given so far.
+ */
+export async function askForDraft(prompter: Prompter, ctx: CommandContext, config: RegisterConfig, draft: IdeaDraft, gitName: string | undefined): Promise<void> {
+  const text = ui(ctx.lang);
+  const check = (flag: CheckedFlag, withAnswer: (value: string) => IdeaDraft) => answerCheck(ctx, config, flag, withAnswer);
+  draft.title ??= await prompter.input({ message: text.askTitle, required: true, validate: check('--title', (title) => ({ title })) });
+  draft.problem ??= await prompter.input({ message: text.askProblem, required: true, multiline: true });
+  draft.idea ??= await prompter.input({ message: text.askIdea, multiline: true });
+  draft.benefit ??= await prompter.input({ message: text.askBenefit, multiline: true });
+  draft.municipality ??= await prompter.select({ message: text.askMunicipality, choices: config.municipalities.map((m) => ({ value: m.code, name: m.name })) });
+  draft.category ??= await prompter.select({ message: text.askCategory, choices: config.categories.map((c) => ({ value: c.code, name: c.name })), default: config.default_category });
+  if (draft.tags === undefined) draft.tags = parseTags(await prompter.input({ message: text.askTags, validate: check('--tags', (tags) => ({ tags: parseTags(tags) })) }));
+  draft.receivedBy ??= await prompter.input({ message: text.askReceivedBy, required: true, ...(gitName ? { default: gitName } : {}), validate: check('--received-by', (receivedBy) => ({ receivedBy })) });
+  if (!draft.submitter && (await prompter.confirm({ message: text.askConsent, default: false }))) {
+    const consent = { date: ctx.clock.today() };
+    const name = await prompter.input({ message: text.askSubmitterName, required: true, validate: check('--submitter', (name) => ({ submitter: { name, consent } })) });
+    draft.submitter = { name, consent };
+    const checkEmail = check('--submitter-email', (email) => ({ submitter: { name, ...(email.trim() ? { email: email.trim() } : {}), consent } }));
+    const email = (await prompter.input({ message: text.askSubmitterEmail, validate: checkEmail })).trim();
+    if (email !== '') draft.submitter = { name, email, consent };
+  }
+}
+
+/** Whether the draft holds anything a person typed, so keeping it is worth a file. */
+export function hasAnswers(draft: IdeaDraft): boolean {
+  return [draft.title, draft.problem, draft.idea, draft.benefit, draft.effects, draft.feasibility].some((value) => (value ?? '').trim() !== '');
+}
+
+/**
+ * The draft as an idea file for `sluss add --file`: the facts in front matter,
+ * the texts as sections. The yaml library is loaded only here, when answers
+ * are kept: reading ideas does without it, and every add would pay for it.
+ */
+export async function draftFileText(draft: IdeaDraft): Promise<string> {
+  const { stringify } = await import('yaml');
+  const facts = {
+    title: draft.title,
+    municipality: draft.municipality,
+    category: draft.category,
+    tags: draft.tags && draft.tags.length > 0 ? draft.tags : undefined,
+    received_by: draft.receivedBy,
+    submitter: draft.submitter,
+  };
+  const defined = Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined && value !== ''));
+  const front = Object.keys(defined).length > 0 ? stringify(defined) : '';
+  return `---\n${front}---\n\n${renderBody(draftSections(draft))}`;
+}
+
+/**
+ * Keeps the answers in the register's recovery folder and returns where, as
+ * the user can type it (relative to where they are, when inside it).
+ */
+export async function keepAnswers(ctx: CommandContext, root: string, draft: IdeaDraft): Promise<string | undefined> {
+  const random = [...ctx.randomBytes(3)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  const name = `${slugify(draft.title ?? '')}-${ctx.clock.today()}-${random}.md`;
+  const saved = await saveRecoveryFile(root, name, await draftFileText(draft));
+  if (!saved) return undefined;
+  const fromHere = relative(ctx.cwd, saved);
+  return fromHere.startsWith('..') ? saved : fromHere;
+}
