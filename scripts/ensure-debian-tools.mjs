@@ -6,9 +6,11 @@
  * - chromium at /usr/bin/chromium, for the browser test of the HTML report
  *   (test/e2e/report-html.test.ts); SLUSS_CHROMIUM=/path uses another binary;
  * - rsync, which gitlab-ci-local calls to run the generated GitLab pipeline
- *   (test/e2e/ci-gitlab-runner.test.ts).
+ *   (test/e2e/ci-gitlab-runner.test.ts);
+ * - poppler-utils (pdftotext), which reads the printed HTML report back to check
+ *   that no heading is left alone at a page end (test/e2e/report-html.test.ts).
  *
- *   node scripts/ensure-debian-tools.mjs [chromium] [rsync]   # default: all
+ *   node scripts/ensure-debian-tools.mjs [chromium] [rsync] [poppler-utils]   # default: all
  *
  * - Present: prints nothing.
  * - Missing, root on Debian/Ubuntu with apt-get: runs `apt-get update` once
@@ -24,6 +26,8 @@ import { fileURLToPath } from 'node:url';
 export const TOOLS = {
   chromium: { binary: process.env.SLUSS_CHROMIUM || '/usr/bin/chromium', override: 'SLUSS_CHROMIUM', purpose: "the HTML report's browser test" },
   rsync: { binary: '/usr/bin/rsync', purpose: 'the GitLab pipeline test (gitlab-ci-local)' },
+  // pdftotext prints its version with -v (and exits 1 on --version).
+  'poppler-utils': { binary: '/usr/bin/pdftotext', versionFlag: '-v', purpose: "the printed report's page-break test" },
 };
 
 const inCi = Boolean(process.env.CI);
@@ -38,9 +42,9 @@ function fail(message) {
   failed = true;
 }
 
-function works(binary) {
-  const result = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 60_000 });
-  return result.status === 0 ? result.stdout.trim().split('\n')[0] : undefined;
+function works(binary, versionFlag = '--version') {
+  const result = spawnSync(binary, [versionFlag], { encoding: 'utf8', timeout: 60_000 });
+  return result.status === 0 ? `${result.stdout}${result.stderr}`.trim().split('\n')[0] : undefined;
 }
 
 function isDebianLike() {
@@ -63,9 +67,9 @@ function run(command, args) {
 export function ensureDebianTools(names) {
   const missing = [];
   for (const name of names) {
-    const { binary, override } = TOOLS[name];
+    const { binary, override, versionFlag } = TOOLS[name];
     if (existsSync(binary)) {
-      if (!works(binary)) fail(`${binary} exists but does not run (${binary} --version failed). Reinstall it: apt-get install --reinstall ${name}`);
+      if (!works(binary, versionFlag)) fail(`${binary} exists but does not run (${binary} ${versionFlag ?? '--version'} failed). Reinstall it: apt-get install --reinstall ${name}`);
     } else if (override && process.env[override]) {
       fail(`${override}=${binary} does not exist.`);
     } else {
@@ -85,7 +89,7 @@ function install(names) {
   const error = run('apt-get', ['update', '-qq']) ?? run('apt-get', ['install', '-y', '-qq', ...names]);
   if (error) return fail(`${error}\nCould not install ${names.join(' and ')}.`);
   for (const name of names) {
-    const version = existsSync(TOOLS[name].binary) ? works(TOOLS[name].binary) : undefined;
+    const version = existsSync(TOOLS[name].binary) ? works(TOOLS[name].binary, TOOLS[name].versionFlag) : undefined;
     if (version) say(`installed ${version}.`);
     else fail(`apt-get install ${name} finished, but ${TOOLS[name].binary} does not run.`);
   }

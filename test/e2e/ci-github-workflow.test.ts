@@ -161,7 +161,7 @@ describe('the generated GitHub workflow', () => {
     expect(results['check']!.result).toBe('failure');
     const review = results['check']!.steps.find((s) => s.name === 'Granska ändringarna')!;
     expect(review.outcome).toBe('failure');
-    expect(review.output).toMatch(new RegExp(`::error file=ideas/${WAITING_IDEA}[^:]*::.*får bara göras av en samordnare \\(${COORDINATOR}\\)`));
+    expect(review.output).toMatch(new RegExp(`::error file=ideas/${WAITING_IDEA}[^:]*::.*ska göras eller godkännas av en samordnare \\(${COORDINATOR}\\)`));
     // The comment is still written, with the same verdict.
     expect(results['comment']!.result).toBe('success');
   });

@@ -76,7 +76,7 @@ describe.skipIf(missing !== undefined)(`the generated GitLab pipeline under gitl
     const log = failedReview('flytt');
     expect(log).toContain('Inga fel i 1 idéfil(er) och sluss.yaml.');
     expect(log).toContain('sluss review: Blockerar: 1 sak(er) att åtgärda.');
-    expect(log).toContain(`${WAITING_IDEA}: flytten Första bedömning → Utredning får bara göras av en samordnare (\\@samordnaren); den är gjord av Anna Andersson`);
+    expect(log).toContain(`${WAITING_IDEA}: flytten Första bedömning → Utredning ska göras eller godkännas av en samordnare (\\@samordnaren); ändringen öppnades av \\@anna och ingen samordnare har godkänt den`);
   }, 240_000);
 
   it('publishes the report from the default branch for GitLab Pages', () => {
