@@ -4,6 +4,7 @@
  *   npm run bench -- [--sizes 1000,10000,50000] [--runs 5] [--reuse] [--out docs/BENCHMARKS.md]
  *                    [--backlog-sizes 1000,10000,50000] [--no-backlog] [--backlog-version latest]
  *                    [--timeout 600] [--backlog-timeout 120] [--json bench/out/results.json]
+ *                    [--write-sizes 1000,10000]
  *
  * (`npm run bench` is `npm run build && node --import tsx bench/run.ts`.)
  *
@@ -23,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBacklogProject, installBacklog, type BacklogInstall } from './lib/backlog-md.js';
 import { cleanupTiming, median, memoryMethod, timeProcess, type ProcessSample } from './lib/process-timing.js';
+import { addGoals, measureWriteCommands, writeCommandsSection, type WriteTimings } from './lib/write-commands.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, 'bench', 'out');
@@ -39,6 +41,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'docs/BENCHMARKS.md' },
     json: { type: 'string', default: 'bench/out/results.json' },
     'backlog-sizes': { type: 'string' },
+    'write-sizes': { type: 'string', default: '1000,10000' },
     'no-backlog': { type: 'boolean', default: false },
     'backlog-version': { type: 'string', default: 'latest' },
     timeout: { type: 'string', default: '600' },
@@ -60,6 +63,7 @@ const SIZES = parseSizes(values.sizes!);
 const RUNS = Number.parseInt(values.runs!, 10);
 if (!(RUNS >= 1)) throw new Error('--runs must be at least 1');
 const BACKLOG_SIZES = values['no-backlog'] ? [] : parseSizes(values['backlog-sizes'] ?? values.sizes!);
+const WRITE_SIZES = parseSizes(values['write-sizes']!).filter((size) => SIZES.includes(size));
 const TIMEOUT_MS = Number(values.timeout) * 1000;
 const BACKLOG_TIMEOUT_MS = Number(values['backlog-timeout']) * 1000;
 const OUT_FILE = resolve(ROOT, values.out!);
@@ -322,6 +326,14 @@ async function main() {
     sizeResults.push(result);
   }
 
+  const writeResults: { size: string; timings: WriteTimings }[] = [];
+  for (const size of WRITE_SIZES) {
+    log(`commands that change the register at ${thousands(size)} ideas`);
+    const timings = await measureWriteCommands(NODE, SLUSS, join(OUT_DIR, `register-${size}`), join(OUT_DIR, `write-${size}`), RUNS, TIMEOUT_MS);
+    log(`  add ${fmt(timings.add)} s, similar after an add ${fmt(timings.similarAfterChange)} s, warm ${fmt(timings.similarWarm)} s, move ${fmt(timings.move)} s, join ${fmt(timings.join)} s, git commit ${fmt(timings.gitCommit)} s${timings.error ? ` – ${timings.error}` : ''}`);
+    writeResults.push({ size: thousands(size), timings });
+  }
+
   // backlog.md side by side.
   const backlogResults: BacklogResult[] = [];
   let backlog: BacklogInstall | undefined;
@@ -406,6 +418,7 @@ async function main() {
   timeGoal(10_000, 'duplicates', 'cold', 10);
   timeGoal(10_000, 'duplicates', 'warm', 10);
   timeGoal(10_000, 'report', 'warm', 1);
+  for (const { size, timings } of writeResults) for (const g of addGoals(size, timings)) goals.push({ goal: g.goal, measured: g.measured, verdict: verdict(g.value, g.limit) });
   if (SIZES.includes(50_000)) {
     for (const m of sizeResults.find((r) => r.size === 50_000)!.measurements) {
       const goal = `\`${m.label}\` peak memory ≤ 300 MiB at 50,000`;
@@ -488,6 +501,7 @@ async function main() {
     }
     md.push('');
   }
+  md.push(...writeCommandsSection(writeResults));
   md.push('## backlog.md side by side');
   md.push('');
   if (BACKLOG_SIZES.length === 0) md.push('Not run (`--no-backlog`).');
@@ -540,7 +554,7 @@ async function main() {
   mkdirSync(dirname(JSON_FILE), { recursive: true });
   writeFileSync(
     JSON_FILE,
-    `${JSON.stringify({ startedAt: startedAt.toISOString(), argv, machine: { ...info, loadEnd }, memoryMethod: memoryMethod(), startup, sizes: sizeResults, backlog: backlog ? { ...backlog, results: backlogResults } : { error: backlogError }, goals }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt: startedAt.toISOString(), argv, machine: { ...info, loadEnd }, memoryMethod: memoryMethod(), startup, sizes: sizeResults, writes: writeResults, backlog: backlog ? { ...backlog, results: backlogResults } : { error: backlogError }, goals }, null, 2)}\n`,
   );
   log(`wrote ${relative(ROOT, OUT_FILE)} and ${relative(ROOT, JSON_FILE)} in ${fmt(finishedSeconds / 60)} min`);
   for (const g of goals) log(`  ${g.verdict.padEnd(13)} ${g.goal}: ${g.measured}`);

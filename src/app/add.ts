@@ -6,8 +6,8 @@
 import { GitRepository } from '../adapters/git/git-repository.js';
 import type { CommandContext } from '../cli/ports.js';
 import { displayName, findMunicipality, resolveMunicipality } from '../core/config.js';
-import { findDuplicateCandidates, sectionsText } from '../core/duplicates.js';
-import type { DuplicateCandidate } from '../core/duplicates.js';
+import { duplicateIndexOf, findDuplicateCandidates, sectionsText } from '../core/duplicates.js';
+import type { DuplicateCandidate, DuplicateIndex } from '../core/duplicates.js';
 import { SlussError } from '../core/errors.js';
 import { serializeIdea } from '../core/format/idea-file.js';
 import type { Idea, Role } from '../core/idea.js';
@@ -23,10 +23,11 @@ import type { OnDuplicate } from './add-decision.js';
 import { askForDraft, checkGivenDraft, hasAnswers, keepAnswers } from './add-draft.js';
 import { applyChange, verifyValid } from './change.js';
 import type { Session } from './change.js';
-import { loadIdeas, openRegister } from './register.js';
-import type { OpenRegister } from './register.js';
+import { readSavedIndexAhead } from '../adapters/fs/index-files.js';
+import { ideaReader, loadIdeaRefs, openRegister } from './register.js';
+import type { IdeaLocation, IdeaRef, OpenRegister } from './register.js';
 import { refuseUnsafeDraft } from './save.js';
-import { loadDuplicateIndex } from './similarity-index.js';
+import { loadSimilarityIndex } from './similarity-index.js';
 
 export type { OnDuplicate };
 
@@ -68,16 +69,18 @@ export async function addIdea(ctx: CommandContext, options: AddOptions): Promise
   checkGivenDraft(ctx, register.config, options.draft);
   await refuseUnsafeDraft(options.draft, () => keepAnswers(ctx, register.root, options.draft));
   const git = new GitRepository(register.root, ctx.env);
-  if (options.commit) {
-    // Checked before any question, so nobody types an idea that cannot be saved.
-    await git.verifyGitInstalled();
-    await git.verifyRepository();
-  }
-  const identity = options.commit || !options.draft.receivedBy ? await git.getIdentity().catch(() => ({}) as { name?: string }) : {};
+  // Checked before any question, so nobody types an idea that cannot be saved.
+  const gitChecked = options.commit ? git.verifyGitInstalled().then(() => git.verifyRepository()) : Promise.resolve();
+  const identityRead = options.commit || !options.draft.receivedBy ? git.getIdentity().catch(() => ({}) as { name?: string }) : Promise.resolve({} as { name?: string });
+  // With nothing to ask, the duplicate check loads while git answers: git runs in processes of its own.
+  const early = missingDraftFields(options.draft).length === 0 ? settled(loadDuplicateCheck(ctx, register)) : undefined;
+  await gitChecked;
+  const identity = await identityRead;
   const draft: IdeaDraft = { ...options.draft };
   const asked = await completeDraft(ctx, register, draft, identity.name);
   if (asked) await refuseUnsafeDraft(draft, () => keepAnswers(ctx, register.root, draft));
-  const result = await keepingAnswers(ctx, register, asked ? draft : {}, () => checkAndSave(ctx, register, git, options, draft, identity.name));
+  const check = early ?? loadDuplicateCheck(ctx, register);
+  const result = await keepingAnswers(ctx, register, asked ? draft : {}, () => checkAndSave(ctx, register, git, options, draft, identity.name, check));
   if (result.action !== 'cancelled' || !asked || !hasAnswers(draft)) return result;
   const answersFile = await keepAnswers(ctx, register.root, draft);
   return answersFile ? { ...result, answersFile } : result;
@@ -101,9 +104,16 @@ async function keepingAnswers<T>(ctx: CommandContext, register: OpenRegister, dr
 }
 
 /** The duplicate check, the decision and the write. */
-async function checkAndSave(ctx: CommandContext, register: OpenRegister, git: GitRepository, options: AddOptions, draft: IdeaDraft, gitName: string | undefined): Promise<AddResult> {
-  const loaded = await loadIdeas(register);
-  const duplicateIndex = await loadDuplicateIndex(register, loaded, ctx.clock.today());
+async function checkAndSave(
+  ctx: CommandContext,
+  register: OpenRegister,
+  git: GitRepository,
+  options: AddOptions,
+  draft: IdeaDraft,
+  gitName: string | undefined,
+  check: Promise<DuplicateCheck>,
+): Promise<AddResult> {
+  const { refs, duplicateIndex } = await check;
   const candidates = findDuplicateCandidates(duplicateIndex, { title: draft.title ?? '', text: sectionsText(draftSections(draft)) }, register.config.duplicates);
   const { code, name } = resolveMunicipality(register.config, draft.municipality!);
   const decision = await decide(ctx, { config: register.config, candidates, ideaOf: duplicateIndex.ideaOf, municipality: { code, name }, onDuplicate: options.onDuplicate, chatty: options.chatty });
@@ -115,14 +125,33 @@ async function checkAndSave(ctx: CommandContext, register: OpenRegister, git: Gi
       return { action: 'cancelled', candidates, committed: false };
     case 'join': {
       const target = duplicateIndex.ideaOf(decision.id)!;
-      return joinExisting(ctx, register, git, options, draft, target, loaded.ideas, candidates, gitName);
+      return joinExisting(ctx, register, git, options, draft, target, locationsOf(refs), candidates, gitName);
     }
     default: {
       // Adding as new over a likely duplicate is a decision: the pair is not flagged again.
       const links = decision.action === 'related' ? { related: decision.ids } : { notDuplicates: decision.notDuplicates ?? [] };
-      return addNew(ctx, register, git, options, draft, loaded.ideas, links, candidates, gitName);
+      return addNew(ctx, register, git, options, draft, locationsOf(refs), links, candidates, gitName);
     }
   }
+}
+
+interface DuplicateCheck {
+  refs: IdeaRef[];
+  duplicateIndex: DuplicateIndex;
+}
+
+/** As `similar` does: summaries of every idea, the data only of the candidates shown. */
+async function loadDuplicateCheck(ctx: CommandContext, register: OpenRegister): Promise<DuplicateCheck> {
+  const readAhead = readSavedIndexAhead(register.root);
+  const { refs } = await loadIdeaRefs(register);
+  const index = await loadSimilarityIndex(register, refs, readAhead);
+  return { refs, duplicateIndex: duplicateIndexOf(refs, register.config.duplicates, ctx.clock.today(), index, ideaReader(register, refs)) };
+}
+
+/** The same promise, marked as handled: a failure is thrown where it is awaited, not reported as unhandled before. */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /**
@@ -144,7 +173,7 @@ async function addNew(
   git: GitRepository,
   options: AddOptions,
   draft: IdeaDraft,
-  ideas: readonly Idea[],
+  ideas: readonly IdeaLocation[],
   links: { related?: string[]; notDuplicates?: string[] },
   candidates: DuplicateCandidate[],
   gitName: string | undefined,
@@ -186,7 +215,7 @@ async function joinExisting(
   options: AddOptions,
   draft: IdeaDraft,
   target: Idea,
-  ideas: readonly Idea[],
+  ideas: readonly IdeaLocation[],
   candidates: DuplicateCandidate[],
   gitName: string | undefined,
 ): Promise<AddResult> {
@@ -216,7 +245,7 @@ function typedText(draft: IdeaDraft): string {
 }
 
 /** What the shared change machinery needs to know of this `add`. */
-function sessionOf(ctx: CommandContext, register: OpenRegister, git: GitRepository, options: AddOptions, ideas: readonly Idea[], by: string): Session {
+function sessionOf(ctx: CommandContext, register: OpenRegister, git: GitRepository, options: AddOptions, ideas: readonly IdeaLocation[], by: string): Session<IdeaLocation> {
   return {
     ctx,
     register,
@@ -226,4 +255,9 @@ function sessionOf(ctx: CommandContext, register: OpenRegister, git: GitReposito
     actor: { by, today: ctx.clock.today() },
     options: { commit: options.commit, branch: options.branch || Boolean(options.pr), pr: Boolean(options.pr) },
   };
+}
+
+/** Where each idea lives, for reading it again under the lock. */
+function locationsOf(refs: readonly IdeaRef[]): IdeaLocation[] {
+  return refs.map((ref) => ({ data: { id: ref.id }, path: ref.path }));
 }

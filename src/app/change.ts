@@ -24,7 +24,7 @@ import { checkIdeaFile } from '../core/validation.js';
 import { ui } from '../ui/text.js';
 import type { UiText } from '../ui/text.js';
 import { loadIdeas, openRegister, requireIdea } from './register.js';
-import type { OpenRegister } from './register.js';
+import type { IdeaLocation, OpenRegister } from './register.js';
 import { saveChanges } from './save.js';
 import type { FileWrite, SaveResult } from './save.js';
 
@@ -36,13 +36,14 @@ export interface ChangeOptions {
   by?: string | undefined;
 }
 
-export interface Session {
+/** `ideas` holds whole ideas for the workflow commands; `add` needs only where each idea lives. */
+export interface Session<T extends IdeaLocation = Idea> {
   ctx: CommandContext;
   register: OpenRegister;
   git: GitRepository;
   config: RegisterConfig;
   /** The ideas as they were when the command started: for ids and questions, never as the base of a change. */
-  ideas: readonly Idea[];
+  ideas: readonly T[];
   actor: Actor;
   /** The git e-mail address, when set: part of who the user is for the coordinator rule. */
   email?: string | undefined;
@@ -88,7 +89,7 @@ export interface Applied extends SaveResult {
 }
 
 /** Reads, changes, writes and commits under the register lock; `plan` is pure work on the fresh data (no questions). */
-export async function applyChange(session: Session, action: string, plan: (fresh: Fresh) => Planned): Promise<Applied> {
+export async function applyChange(session: Session<IdeaLocation>, action: string, plan: (fresh: Fresh) => Planned): Promise<Applied> {
   const { register, options } = session;
   return withRegisterLock(register.root, async () => {
     const parsed = new Map<string, ParsedIdeaFile>();

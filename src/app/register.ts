@@ -156,6 +156,12 @@ export async function loadIdeas(register: OpenRegister, paths?: readonly string[
   return { checked: [...checked, ...stray], ideas, unreadable: checked.length - ideas.length, hashes };
 }
 
+/** Where an idea lives: enough to find it by id and read it again (under the lock, for a change). */
+export interface IdeaLocation {
+  data: { id: string };
+  path: string;
+}
+
 /** An idea as the duplicate check sees it without its data: summary, file and content hash. */
 export interface IdeaRef extends IdeaSummary {
   path: string;
@@ -207,9 +213,9 @@ export function ideaReader(register: OpenRegister, refs: readonly IdeaRef[]): (i
  * id that names only a file that could not be read or checked is reported as
  * that file's problem (`idea-unreadable`), not as an idea that does not exist.
  */
-export function requireIdea(loaded: readonly Idea[] | Pick<LoadedIdeas, 'ideas' | 'checked'>, input: string): Idea {
+export function requireIdea<T extends IdeaLocation>(loaded: readonly T[] | (Pick<LoadedIdeas, 'checked'> & { ideas: readonly T[] }), input: string): T {
   const given = 'checked' in loaded ? loaded : undefined;
-  const ideas = given ? given.ideas : (loaded as readonly Idea[]);
+  const ideas = given ? given.ideas : (loaded as readonly T[]);
   const id = normalizeIdInput(input);
   const matches = findIdeaById(ideas, id);
   if (matches.length === 0) {

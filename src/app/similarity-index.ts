@@ -7,22 +7,17 @@
 import { createHash } from 'node:crypto';
 import { loadCachedIndex, saveCachedIndex } from '../adapters/fs/index-cache.js';
 import type { SavedIndexFiles } from '../adapters/fs/index-files.js';
-import { buildDuplicateIndex, similarityDoc } from '../core/duplicates.js';
+import { similarityDoc } from '../core/duplicates.js';
 import { titleAndBodyOf } from '../core/format/idea-file.js';
-import type { DuplicateIndex } from '../core/duplicates.js';
 import { analyzeDoc, createSimilarityIndexBuilder } from '../core/similarity/index.js';
 import type { AnalyzedDoc, SimilarityIndex } from '../core/similarity/index.js';
-import type { LoadedIdeas, OpenRegister } from './register.js';
+import type { OpenRegister } from './register.js';
 
 /** An idea file as the index knows it: the version of its text is its content hash. */
 export interface IndexedFile {
   id: string;
   path: string;
   hash: string;
-}
-
-export function indexedFilesOf(loaded: Pick<LoadedIdeas, 'ideas' | 'hashes'>): IndexedFile[] {
-  return loaded.ideas.map((idea) => ({ id: idea.data.id, path: idea.path, hash: loaded.hashes.get(idea.path) ?? '' }));
 }
 
 /** `readAhead`: the saved index's files, when the command started reading them early (`readSavedIndexAhead`). */
@@ -76,8 +71,4 @@ export async function loadSimilarityIndex(register: OpenRegister, files: readonl
 async function buildAndSave(build: () => SimilarityIndex, save: (index: SimilarityIndex) => Promise<boolean>): Promise<SimilarityIndex | undefined> {
   const index = build();
   return (await save(index)) ? undefined : index;
-}
-
-export async function loadDuplicateIndex(register: OpenRegister, loaded: LoadedIdeas, today: string): Promise<DuplicateIndex> {
-  return buildDuplicateIndex(loaded.ideas, register.config.duplicates, today, await loadSimilarityIndex(register, indexedFilesOf(loaded)));
 }

@@ -54,7 +54,7 @@ export function sortIdeas(ideas: readonly Idea[]): Idea[] {
 }
 
 /** Finds an idea by its id as people type it; a unique prefix is enough. */
-export function findIdeaById(ideas: readonly Idea[], normalizedInput: string): Idea[] {
+export function findIdeaById<T extends { data: { id: string } }>(ideas: readonly T[], normalizedInput: string): T[] {
   const exact = ideas.filter((idea) => idea.data.id === normalizedInput);
   if (exact.length > 0) return exact;
   return ideas.filter((idea) => idea.data.id.replace('-', '').startsWith(normalizedInput.replace('-', '')));
