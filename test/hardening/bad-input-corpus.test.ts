@@ -32,8 +32,13 @@ const CASES = JSON.parse(readFileSync(join(FIXTURES, 'cases.json'), 'utf8')) as 
 /** Marker files a payload would create if anything ever ran it. */
 const MARKERS = ['/tmp/sluss-pwned', '/tmp/sluss-pwned-js', '/tmp/sluss-pwned-py'];
 
-/** Time one validate run may take, whatever the input (the 10 MB file included). */
-const BOUND_MS = 10_000;
+/**
+ * A hang bound, not a speed goal: one validate run is killed after this long,
+ * whatever the input (the 10 MB file included), and a killed run fails the
+ * case. The quadratic reading of 20,000 unknown fields took minutes; a busy
+ * machine takes seconds.
+ */
+const HANG_BOUND_MS = 60_000;
 
 const ID = '115-AAAA1';
 const VALID = `---
@@ -147,13 +152,12 @@ describe('the bad-input corpus', () => {
 
 describe.concurrent('sluss validate on each corpus case', () => {
   for (const testCase of CASES) {
-    it(`${testCase.name}: ${testCase.note} → ${testCase.expect.join(', ')}`, { timeout: 30_000 }, async () => {
+    it(`${testCase.name}: ${testCase.note} → ${testCase.expect.join(', ')}`, { timeout: HANG_BOUND_MS + 30_000 }, async () => {
       const root = createRegister({ commit: false });
       const files = place(root, testCase);
-      const result = await runCli(['validate', '--format', 'json'], { cwd: root, timeoutMs: 25_000 });
+      const result = await runCli(['validate', '--format', 'json'], { cwd: root, timeoutMs: HANG_BOUND_MS });
       expect(result.stderr).not.toContain('\n    at ');
       expect(result.code, result.stderr).toBe(1);
-      expect(result.ms).toBeLessThan(BOUND_MS);
       const report = JSON.parse(result.stdout) as JsonReport;
       expect(report.ok).toBe(false);
       // Only the case's files are flagged: the valid ideas around them stay valid.
@@ -175,11 +179,11 @@ describe.concurrent('sluss validate on each corpus case', () => {
 describe.concurrent('the text report names the file and the problem', () => {
   const sample = ['alias-bomb', 'ten-megabytes', 'front-matter-js'];
   for (const name of sample) {
-    it(name, { timeout: 30_000 }, async () => {
+    it(name, { timeout: HANG_BOUND_MS + 30_000 }, async () => {
       const testCase = CASES.find((c) => c.name === name)!;
       const root = createRegister({ commit: false });
       const [file] = place(root, testCase);
-      const result = await runCli(['validate'], { cwd: root, timeoutMs: 25_000 });
+      const result = await runCli(['validate'], { cwd: root, timeoutMs: HANG_BOUND_MS });
       expect(result.code).toBe(1);
       expect(result.stderr).not.toContain('\n    at ');
       const line = result.stdout.split('\n').find((l) => l.startsWith(file!));
