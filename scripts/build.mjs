@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 /**
- * Builds dist/ from src/ with esbuild: one file for what every start needs
+ * Builds dist/ from src/ with esbuild, in two forms:
+ *
+ * - dist/cli/ for the npm package (bin/sluss), described below;
+ * - dist/sluss.cjs, one self-contained file with every dependency bundled,
+ *   which registers carry as their own copy of sluss
+ *   (scripts/build-standalone.mjs).
+ *
+ * dist/cli/ has one file for what every start needs
  * (the command line, its texts and commander), and a chunk for each command's
  * work and for code they share, loaded when a command runs. Fewer, larger
  * modules make `sluss --help` start close to a bare `node`. Type checking is
@@ -14,6 +21,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildStandalone } from './build-standalone.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -72,3 +80,4 @@ await build({
   // Bundled CommonJS (commander) calls require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __slussCreateRequire } from 'node:module'; const require = __slussCreateRequire(import.meta.url);" },
 });
+await buildStandalone({ root, plugins: [onlyUsedStemmers], version: packageJson.version });

@@ -14,6 +14,7 @@ import type { RegisterConfig } from '../core/config.js';
 import type { DuplicateCandidate } from '../core/duplicates.js';
 import type { Idea } from '../core/idea.js';
 import { ansiStyle, plainStyle, renderCandidates } from '../ui/render.js';
+import { safeLine, safeText } from '../ui/terminal-text.js';
 import { ui } from '../ui/text.js';
 
 export const ON_DUPLICATE = ['abort', 'new', 'join', 'related'] as const;
@@ -122,9 +123,9 @@ export async function decide(ctx: CommandContext, input: DecideInput): Promise<D
   if (input.chatty) {
     const style = ctx.output.color ? ansiStyle : plainStyle;
     ctx.output.info(candidates.length === 0 ? text.noCandidates : renderCandidates(text, style, config, candidates));
-    for (const declined of offers.declined) ctx.output.info(text.declinedHistory(declined.id, declined.title, declined.date, declined.reason));
+    for (const declined of offers.declined) ctx.output.info(safeText(text.declinedHistory(declined.id, declined.title, declined.date, declined.reason)));
     for (const target of offers.targets) if (target.insteadOf) ctx.output.info(text.duplicateRedirect(target.insteadOf, target.idea.data.id));
-    for (const idea of offers.joinedAlready) ctx.output.info(text.takesPartAlready(input.municipality.name, idea.data.id, idea.data.title));
+    for (const idea of offers.joinedAlready) ctx.output.info(safeLine(text.takesPartAlready(input.municipality.name, idea.data.id, idea.data.title)));
   }
   if (ctx.prompter && candidates.length > 0) return choose(ctx, input, offers.targets, likely);
   if (likely.length === 0) return { action: 'new' };
@@ -150,7 +151,7 @@ async function choose(ctx: CommandContext, input: DecideInput, targets: readonly
       message: text.chooseAction,
       choices: [
         { value: 'new', name: text.actionNew },
-        ...targets.map((t) => ({ value: `join:${t.idea.data.id}`, name: text.actionJoin(input.municipality.name, t.idea.data.id, t.idea.data.title) })),
+        ...targets.map((t) => ({ value: `join:${t.idea.data.id}`, name: safeLine(text.actionJoin(input.municipality.name, t.idea.data.id, t.idea.data.title)) })),
         { value: 'related', name: text.actionRelated },
         { value: 'cancel', name: text.actionCancel },
       ],
@@ -162,7 +163,8 @@ async function choose(ctx: CommandContext, input: DecideInput, targets: readonly
     if (choice === 'new') return { action: 'new', notDuplicates: likely.map((c) => c.id) };
     const target = targets.find((t) => `join:${t.idea.data.id}` === choice)!.idea.data;
     const confirmed = await prompter.confirm({
-      message: text.confirmJoin(input.municipality.name, target.id, target.title, displayName(config.municipalities, target.municipality), displayName(config.stages, target.status)),
+      // Titles and reasons come from files: shown escaped in every question and line.
+      message: safeLine(text.confirmJoin(input.municipality.name, target.id, target.title, displayName(config.municipalities, target.municipality), displayName(config.stages, target.status))),
       default: false,
     });
     if (confirmed) return { action: 'join', id: target.id };

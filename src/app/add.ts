@@ -25,6 +25,7 @@ import { applyChange, verifyValid } from './change.js';
 import type { Session } from './change.js';
 import { loadIdeas, openRegister } from './register.js';
 import type { OpenRegister } from './register.js';
+import { refuseUnsafeDraft } from './save.js';
 import { loadDuplicateIndex } from './similarity-index.js';
 
 export type { OnDuplicate };
@@ -65,6 +66,7 @@ export async function addIdea(ctx: CommandContext, options: AddOptions): Promise
   const register = await openRegister(ctx);
   // Flags first: a bad value is a usage error before any question, check or write.
   checkGivenDraft(ctx, register.config, options.draft);
+  await refuseUnsafeDraft(options.draft, () => keepAnswers(ctx, register.root, options.draft));
   const git = new GitRepository(register.root, ctx.env);
   if (options.commit) {
     // Checked before any question, so nobody types an idea that cannot be saved.
@@ -74,6 +76,7 @@ export async function addIdea(ctx: CommandContext, options: AddOptions): Promise
   const identity = options.commit || !options.draft.receivedBy ? await git.getIdentity().catch(() => ({}) as { name?: string }) : {};
   const draft: IdeaDraft = { ...options.draft };
   const asked = await completeDraft(ctx, register, draft, identity.name);
+  if (asked) await refuseUnsafeDraft(draft, () => keepAnswers(ctx, register.root, draft));
   const result = await keepingAnswers(ctx, register, asked ? draft : {}, () => checkAndSave(ctx, register, git, options, draft, identity.name));
   if (result.action !== 'cancelled' || !asked || !hasAnswers(draft)) return result;
   const answersFile = await keepAnswers(ctx, register.root, draft);

@@ -1,78 +1,140 @@
-/** `sluss init [dir]`: a new register with the Skaraborg defaults. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+/**
+ * `sluss init [dir]`: a new register with the Skaraborg defaults and its own
+ * copy of sluss; `sluss init --ci github|gitlab` adds (or brings up to date)
+ * the CI files of a forge, also in an existing register. Every file goes
+ * through the safe writer, and only what differs is written and committed:
+ * run again with nothing to change, init changes nothing and succeeds.
+ */
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { GeneratedFile } from '../adapters/fs/register-file-sync.js';
+import { readRegisterFile, syncRegisterFiles } from '../adapters/fs/register-file-sync.js';
 import { GitRepository } from '../adapters/git/git-repository.js';
-import type { CommandContext } from '../cli/ports.js';
+import type { CommandContext, Prompter } from '../cli/ports.js';
+import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
 import { CONFIG_FILE, parseConfig, renderDefaultConfig } from '../core/format/config-file.js';
+import { CONFIG_SCHEMA, IDEA_SCHEMA } from '../core/format/schema.js';
 import type { Forge } from '../core/forge.js';
+import { hasControlCharacter } from '../core/format/escape.js';
+import { TOOL_MANIFEST } from '../core/tool-manifest.js';
+import { toolText } from '../ui/tool-text.js';
 import { writeCiFiles } from './ci-files.js';
+import { installTool, withToolAttributes } from './tool-copy.js';
+import type { ToolSource } from './tool-source.js';
+import { readRunningTool } from './tool-source.js';
+import { commitGenerated } from './tool-update.js';
 
-/** The package's own schemas (same relative path from src/app and dist/app). */
-const PACKAGE_SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));
-export const SCHEMA_FILES = ['idea.schema.json', 'config.schema.json'] as const;
+export const SCHEMA_FILES = { 'idea.schema.json': IDEA_SCHEMA, 'config.schema.json': CONFIG_SCHEMA } as const;
 
-const GITATTRIBUTES = `# Idéfiler och inställningar sparas alltid med LF-radslut, på alla system.
+const GITATTRIBUTES = withToolAttributes(`# Idéfiler och inställningar sparas alltid med LF-radslut, på alla system.
 * text=auto eol=lf
 *.md text eol=lf
 *.yaml text eol=lf
 *.json text eol=lf
-`;
+`);
 
-const GITIGNORE = `# sluss cache och återställningsfiler
-.sluss/
-`;
+const YAML_LANGUAGE_SERVER = (schemaPath: string) => `${JSON.stringify({ 'yaml.schemas': { [schemaPath]: ['ideas/*.md'] } }, null, 2)}\n`;
 
-const YAML_LANGUAGE_SERVER = (schemaPath: string) => JSON.stringify({ 'yaml.schemas': { [schemaPath]: ['ideas/*.md'] } }, null, 2) + '\n';
+export interface InitOptions {
+  dir: string;
+  name: string;
+  commit: boolean;
+  ci?: Forge | undefined;
+  /** `--coordinator`, repeatable; asked for on a terminal when not given. */
+  coordinators?: readonly string[];
+  /** The copy to write; the running sluss's own by default. */
+  tool?: ToolSource;
+}
 
 export interface InitResult {
   dir: string;
-  /** True when the register existed and only CI files were added. */
+  /** True when the register existed and only CI files (and a missing copy) were added. */
   existing: boolean;
+  /** Paths created or changed; empty when there was nothing to do. */
   files: string[];
   gitInitialised: boolean;
   commit?: string;
+  /** The files are written but not committed: git has no name to commit with. */
+  noIdentity: boolean;
+  /** Version of the register's copy of sluss. */
+  toolVersion: string;
+  coordinatorsMissing: boolean;
+  reviewersMissing: boolean;
 }
 
-export async function initRegister(ctx: CommandContext, options: { dir: string; name: string; commit: boolean; ci?: Forge | undefined }): Promise<InitResult> {
+/** A name or entry that goes into sluss.yaml and from there into YAML, CODEOWNERS and Markdown: one line, no control characters. */
+function checkConfiguredText(option: string, value: string): void {
+  if (value.trim() === '' || hasControlCharacter(value)) throw new SlussError('usage', { option, value: JSON.stringify(value) });
+}
+
+async function askCoordinators(prompter: Prompter, lang: CommandContext['lang']): Promise<string[]> {
+  const answer = await prompter.input({
+    message: toolText(lang).askCoordinators,
+    validate: (value) => (hasControlCharacter(value) ? toolText(lang).controlCharacter : true),
+  });
+  return answer
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}
+
+function baseFiles(name: string, coordinators: readonly string[]): GeneratedFile[] {
+  const files: GeneratedFile[] = [
+    { path: CONFIG_FILE, content: renderDefaultConfig(name, { coordinators }), replace: false },
+    { path: '.gitattributes', content: GITATTRIBUTES, replace: false },
+    { path: 'ideas/.gitkeep', content: '', replace: false },
+    { path: '.vscode/settings.json', content: YAML_LANGUAGE_SERVER('./schemas/idea.schema.json'), replace: false },
+  ];
+  for (const [file, schema] of Object.entries(SCHEMA_FILES)) files.push({ path: `schemas/${file}`, content: `${JSON.stringify(schema, null, 2)}\n`, replace: false });
+  return files;
+}
+
+async function readConfig(dir: string): Promise<RegisterConfig> {
+  const text = await readRegisterFile(dir, CONFIG_FILE);
+  if (text === undefined) throw new SlussError('config-missing', { file: join(dir, CONFIG_FILE) });
+  return parseConfig(text.toString('utf8'));
+}
+
+function commitMessage(ctx: CommandContext, options: InitOptions, existing: boolean): string {
+  const en = ctx.lang === 'en';
+  if (!existing) return en ? `New idea register: ${options.name}` : `Nytt idéregister: ${options.name}`;
+  return en ? `Review of pull requests in ${options.ci} CI` : `Granskning av pull requests i ${options.ci}-CI`;
+}
+
+export async function initRegister(ctx: CommandContext, options: InitOptions): Promise<InitResult> {
   const dir = resolve(ctx.cwd, options.dir);
   // An existing register may only add its CI files; anything else would overwrite it.
   const existing = existsSync(join(dir, CONFIG_FILE));
   if (existing && !options.ci) throw new SlussError('target-not-empty', { dir });
+  checkConfiguredText('--name', options.name);
+  for (const coordinator of options.coordinators ?? []) checkConfiguredText('--coordinator', coordinator);
+  // Before anything is created: without its own standalone file sluss cannot give the register its copy.
+  const source = options.tool ?? (await readRunningTool());
   await mkdir(dir, { recursive: true });
   const git = new GitRepository(dir, ctx.env);
   await git.verifyGitInstalled();
-  for (const folder of ['ideas', 'schemas', '.vscode']) await mkdir(join(dir, folder), { recursive: true });
   const gitInitialised = !(await git.isRepository());
   if (gitInitialised) await git.init();
 
-  const files: Record<string, string> = {
-    [CONFIG_FILE]: renderDefaultConfig(options.name),
-    '.gitattributes': GITATTRIBUTES,
-    '.gitignore': GITIGNORE,
-    'ideas/.gitkeep': '',
-    '.vscode/settings.json': YAML_LANGUAGE_SERVER('./schemas/idea.schema.json'),
+  const coordinators = options.coordinators ?? (!existing && ctx.prompter ? await askCoordinators(ctx.prompter, ctx.lang) : []);
+  const written = await syncRegisterFiles(dir, baseFiles(options.name, coordinators));
+  // An existing copy is updated by `sluss tool update`, as a change of its own; init only adds a missing one.
+  if (!existing || (await readRegisterFile(dir, TOOL_MANIFEST)) === undefined) written.push(...(await installTool(dir, source)).changed);
+  const config = await readConfig(dir);
+  if (options.ci) written.push(...(await writeCiFiles(dir, config, options.ci)));
+
+  const files = [...new Set(written)];
+  const committed = options.commit ? await commitGenerated(git, files, commitMessage(ctx, options, existing)) : { noIdentity: false };
+  return {
+    dir,
+    existing,
+    files,
+    gitInitialised,
+    ...committed,
+    toolVersion: source.version,
+    coordinatorsMissing: config.coordinators.length === 0,
+    reviewersMissing: config.municipalities.every((m) => (m.reviewers ?? []).length === 0),
   };
-  for (const schema of SCHEMA_FILES) files[`schemas/${schema}`] = await readFile(join(PACKAGE_SCHEMAS, schema), 'utf8');
-  const written: string[] = [];
-  for (const [path, content] of Object.entries(files)) {
-    // An existing register that only lacks some files keeps what it has.
-    if (existsSync(join(dir, path))) continue;
-    await writeFile(join(dir, path), content, { flag: 'wx' });
-    written.push(path);
-  }
-  if (options.ci) {
-    const config = parseConfig(await readFile(join(dir, CONFIG_FILE), 'utf8'));
-    written.push(...(await writeCiFiles(dir, config, options.ci)));
-  }
-  const result: InitResult = { dir, existing, files: written, gitInitialised };
-  // Without a git identity the first commit is left to the user; the files are there either way.
-  if (options.commit && written.length > 0 && (await git.getIdentity()).name) {
-    const en = ctx.lang === 'en';
-    const message = existing ? (en ? `Review of pull requests in ${options.ci} CI` : `Granskning av pull requests i ${options.ci}-CI`) : en ? `New idea register: ${options.name}` : `Nytt idéregister: ${options.name}`;
-    result.commit = await git.commitPaths(written, message);
-  }
-  return result;
 }

@@ -64,8 +64,10 @@ export interface ShownIdea {
 
 export async function showIdea(ctx: CommandContext, id: string): Promise<ReadResult<ShownIdea>> {
   const register = await openRegister(ctx);
-  const { ideas, unreadable } = await loadIdeas(register);
-  const idea = requireIdea(ideas, id);
+  const loaded = await loadIdeas(register);
+  // Given the loaded register, an id naming a file that could not be read says why.
+  const idea = requireIdea(loaded, id);
+  const { ideas, unreadable } = loaded;
   const incoming = incomingLinks(
     idea.data.id,
     ideas.map((i) => i.data),

@@ -7,16 +7,20 @@ import { contentHash } from '../adapters/fs/cache-files.js';
 import { checkedConfig } from '../adapters/fs/config-cache.js';
 import { ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
 import type { CacheHit } from '../adapters/fs/parsed-file-cache.js';
-import { findRegisterRoot, RegisterStore } from '../adapters/fs/register-store.js';
+import { findRegisterRoot, IDEAS_DIR, RegisterStore } from '../adapters/fs/register-store.js';
+import type { IdeaFileRead, StrayEntry } from '../adapters/fs/register-store.js';
+import type { LockHolder } from '../adapters/fs/register-lock.js';
+import { countSkippedBySparseCheckout } from '../adapters/git/git-sparse.js';
 import { tightenHeapForLargeRegister } from '../adapters/runtime/heap.js';
 import type { CommandContext } from '../cli/ports.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
 import type { Idea, IdeaSummary, IdeaWithBody } from '../core/idea.js';
-import { normalizeIdInput } from '../core/ids.js';
+import { idFromFileName, normalizeIdInput } from '../core/ids.js';
 import { findIdeaById } from '../core/query.js';
 import { checkIdeaFile } from '../core/validation.js';
 import type { CheckedIdeaFile } from '../core/validation.js';
+import { ui } from '../ui/text.js';
 
 export interface OpenRegister {
   root: string;
@@ -24,15 +28,34 @@ export interface OpenRegister {
   config: RegisterConfig;
   /** The text of sluss.yaml, part of the cache key. */
   configText: string;
+  /** Tells the user whom a wait for the register lock is for (`withRegisterLock`'s `onWait`), when there is an output. */
+  onLockWait?: (holder: LockHolder) => void;
 }
 
-export async function openRegister(ctx: Pick<CommandContext, 'cwd' | 'registerDir'>): Promise<OpenRegister> {
+/**
+ * Finds the register, refuses a linked or misplaced `ideas/`, `.sluss/` or
+ * sluss.yaml (`unsafe-path`), and reads its configuration. With an output,
+ * says so when a sparse checkout leaves ideas out of the working tree (every
+ * command would otherwise work, and check duplicates, on fewer ideas than the
+ * register has without a word), and gives the register a way to say whom a
+ * wait for its lock is for.
+ */
+export async function openRegister(ctx: Pick<CommandContext, 'cwd' | 'registerDir'> & Partial<Pick<CommandContext, 'output' | 'lang' | 'env'>>): Promise<OpenRegister> {
   const start = resolve(ctx.cwd, ctx.registerDir ?? '.');
   const root = await findRegisterRoot(start);
   if (!root) throw new SlussError('register-not-found', { dir: start });
   const store = new RegisterStore(root);
+  store.verifyLayout();
   const text = await store.readConfigText();
-  return { root, store, config: await checkedConfig(root, text), configText: text };
+  const register: OpenRegister = { root, store, config: await checkedConfig(root, text), configText: text };
+  const { output, env } = ctx;
+  if (output && env) {
+    const words = ui(ctx.lang ?? 'sv');
+    const skipped = await countSkippedBySparseCheckout(root, `${IDEAS_DIR}/`, env);
+    if (skipped > 0) output.info(words.sparseCheckout(skipped));
+    register.onLockWait = (holder) => output.info(words.waitingForLock(String(holder.pid), holder.host, holder.since));
+  }
+  return register;
 }
 
 export interface LoadedIdeas {
@@ -65,15 +88,15 @@ const WARM_CACHE_SHARE = 0.9;
  * With `checks`, every hit's verdict is also decoded, and one the cache can no
  * longer decode is made again from the file.
  */
-async function fileVerdicts(register: OpenRegister, paths: readonly string[] | undefined, checks: boolean, intent: LoadIntent): Promise<FileVerdict[]> {
+async function fileVerdicts(register: OpenRegister, paths: readonly string[] | undefined, checks: boolean, intent: LoadIntent): Promise<{ verdicts: FileVerdict[]; stray: CheckedIdeaFile[] }> {
   const { store } = register;
-  const listing = paths ? Promise.resolve(paths) : store.listIdeaPaths();
+  const listing = paths ? Promise.resolve({ ideas: [...paths], stray: [] }) : store.listIdeasFolder();
   // Before the cache is read: the flags only work when set before the heap grows.
-  if (intent.wholeRegister) tightenHeapForLargeRegister((await listing).length);
+  if (intent.wholeRegister) tightenHeapForLargeRegister((await listing).ideas.length);
   // Otherwise the cache is read (synchronously) while the directory is listed.
   const cache = await ParsedFileCache.open(register.root, register.configText);
   try {
-    const all = await listing;
+    const { ideas: all, stray } = await listing;
     // A cold run parses every file and then builds the similarity index: heavy, like a report.
     if (cache.size < all.length * WARM_CACHE_SHARE) tightenHeapForLargeRegister(all.length);
     const usable = (hit: CacheHit | undefined) => (hit && (!checks || hit.check()) ? hit : undefined);
@@ -83,7 +106,7 @@ async function fileVerdicts(register: OpenRegister, paths: readonly string[] | u
       const unchanged = usable(stamp && cache.lookupByStamp(path, stamp));
       if (unchanged) return { path, hit: unchanged };
       const entry = store.readIdeaFile(path);
-      if (!('text' in entry)) return { path, unreadable: checkIdeaFile(register.config, entry) };
+      if (!('text' in entry)) return { path, unreadable: unreadableFile(entry) };
       const hash = contentHash(entry.text);
       const cached = usable(cache.lookup(path, hash, entry.stamp));
       if (cached) return { path, hit: cached };
@@ -95,17 +118,33 @@ async function fileVerdicts(register: OpenRegister, paths: readonly string[] | u
     const remembered = verdicts.reduce((count, verdict) => count + ('hit' in verdict ? 1 : 0), 0);
     if (!paths && cache.size > remembered) cache.keepOnly(new Set(all));
     await cache.save();
-    return verdicts;
+    return { verdicts, stray: stray.map(strayFile) };
   } finally {
     // Verdicts nobody asked for by now are not read at all.
     cache.release();
   }
 }
 
-/** Reads and checks idea files (all of them, or `paths`), through the parsed-file cache. */
+/** A file that could not be read, with the reason (what it is instead of a file, or the system's error). */
+function unreadableFile(entry: Extract<IdeaFileRead, { readProblem: unknown }>): CheckedIdeaFile {
+  const { path, readProblem, detail } = entry;
+  return { path, problems: [{ file: path, code: readProblem, ...(detail === undefined ? {} : { params: { detail } }) }] };
+}
+
+/** Something in `ideas/` that is no idea file (a folder, a dot-file, a temp file left by a kill). */
+function strayFile(entry: StrayEntry): CheckedIdeaFile {
+  return { path: entry.path, problems: [{ file: entry.path, code: entry.problem, params: { kind: entry.kind } }] };
+}
+
+/**
+ * Reads and checks idea files (all of them, or `paths`), through the
+ * parsed-file cache. Reading all of them also lists what else is in `ideas/`
+ * (`checked` has those entries with their problem, `unreadable` does not count them).
+ */
 export async function loadIdeas(register: OpenRegister, paths?: readonly string[], intent: LoadIntent = {}): Promise<LoadedIdeas> {
   const hashes = new Map<string, string>();
-  const checked = (await fileVerdicts(register, paths, true, intent)).map((verdict): CheckedIdeaFile => {
+  const { verdicts, stray } = await fileVerdicts(register, paths, true, intent);
+  const checked = verdicts.map((verdict): CheckedIdeaFile => {
     if ('unreadable' in verdict) return verdict.unreadable;
     const { path, hit } = verdict;
     hashes.set(path, hit.hash);
@@ -114,7 +153,7 @@ export async function loadIdeas(register: OpenRegister, paths?: readonly string[
     return { path, problems: check.problems, ...(check.idea ? { idea: { data: check.idea.data, path } } : {}) };
   });
   const ideas = checked.flatMap((c) => (c.idea ? [c.idea] : []));
-  return { checked, ideas, unreadable: checked.length - ideas.length, hashes };
+  return { checked: [...checked, ...stray], ideas, unreadable: checked.length - ideas.length, hashes };
 }
 
 /** An idea as the duplicate check sees it without its data: summary, file and content hash. */
@@ -130,7 +169,7 @@ export interface IdeaRef extends IdeaSummary {
 export async function loadIdeaRefs(register: OpenRegister, intent: LoadIntent = {}): Promise<{ refs: IdeaRef[]; unreadable: number }> {
   const refs: IdeaRef[] = [];
   let unreadable = 0;
-  for (const verdict of await fileVerdicts(register, undefined, false, intent)) {
+  for (const verdict of (await fileVerdicts(register, undefined, false, intent)).verdicts) {
     const hit = 'hit' in verdict ? verdict.hit : undefined;
     // Written out rather than spread: for 50,000 ideas the difference shows.
     if (hit?.summary) refs.push({ id: hit.summary.id, municipality: hit.summary.municipality, created: hit.summary.created, links: hit.summary.links, path: verdict.path, hash: hit.hash });
@@ -142,7 +181,7 @@ export async function loadIdeaRefs(register: OpenRegister, intent: LoadIntent = 
 /** One idea, read and checked now; undefined when its file no longer holds a valid idea. */
 export function readIdea(register: OpenRegister, path: string): IdeaWithBody | undefined {
   const entry = register.store.readIdeaFile(path);
-  const checked = checkIdeaFile(register.config, entry);
+  const checked = 'text' in entry ? checkIdeaFile(register.config, entry) : unreadableFile(entry);
   return checked.idea && checked.body !== undefined ? { ...checked.idea, body: checked.body } : undefined;
 }
 
@@ -163,10 +202,31 @@ export function ideaReader(register: OpenRegister, refs: readonly IdeaRef[]): (i
   };
 }
 
-export function requireIdea(ideas: readonly Idea[], input: string): Idea {
+/**
+ * The idea with this id (or unique id prefix). Given the loaded register, an
+ * id that names only a file that could not be read or checked is reported as
+ * that file's problem (`idea-unreadable`), not as an idea that does not exist.
+ */
+export function requireIdea(loaded: readonly Idea[] | Pick<LoadedIdeas, 'ideas' | 'checked'>, input: string): Idea {
+  const given = 'checked' in loaded ? loaded : undefined;
+  const ideas = given ? given.ideas : (loaded as readonly Idea[]);
   const id = normalizeIdInput(input);
   const matches = findIdeaById(ideas, id);
-  if (matches.length === 0) throw new SlussError('idea-not-found', { id: input });
+  if (matches.length === 0) {
+    const failed = given && unreadableFileOf(given.checked, id);
+    if (failed) throw new SlussError('idea-unreadable', { id: input, file: failed.path }, { problems: failed.problems });
+    throw new SlussError('idea-not-found', { id: input });
+  }
   if (matches.length > 1) throw new SlussError('idea-ambiguous', { id: input, matches: matches.map((m) => m.data.id) });
   return matches[0]!;
+}
+
+/** A file that failed its check and whose name claims the id (or starts with it). */
+function unreadableFileOf(checked: readonly CheckedIdeaFile[], id: string): CheckedIdeaFile | undefined {
+  const compact = id.replace('-', '');
+  return checked.find((file) => {
+    if (file.idea) return false;
+    const claimed = idFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1));
+    return claimed !== undefined && (claimed === id || claimed.replace('-', '').startsWith(compact));
+  });
 }

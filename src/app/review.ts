@@ -1,8 +1,10 @@
 /**
  * `sluss review --base <ref>`: what the current branch changes in the
  * register since it left `<ref>`, checked the way a pull request should be:
- * the changed files are validated, new ideas get the duplicate check, and the
- * rules of sluss.yaml (coordinator stages, municipality reviewers) are applied.
+ * the changed files are validated, the branch's ideas get the duplicate check
+ * against the base as it is now (overrides included), and the rules of
+ * sluss.yaml (history, workflow, coordinator stages, municipality reviewers)
+ * are applied.
  *
  * Both sides are read from git (the merge base and HEAD), never from the
  * working tree, so the answer is the same locally and in CI. The rules and
@@ -13,36 +15,43 @@ import { contentHash } from '../adapters/fs/cache-files.js';
 import { ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
 import { IDEAS_DIR } from '../adapters/fs/register-store.js';
 import { GitHistory } from '../adapters/git/git-history.js';
-import type { TreeEntry } from '../adapters/git/git-history.js';
+import type { ChangedFile, TreeEntry } from '../adapters/git/git-history.js';
 import type { CommandContext } from '../cli/ports.js';
-import { findStage } from '../core/config.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
 import { CONFIG_FILE, parseConfig } from '../core/format/config-file.js';
 import { bodyOfIdeaFile, lineOfField, MAX_IDEA_FILE_BYTES } from '../core/format/idea-file.js';
-import type { IdeaWithBody } from '../core/idea.js';
-import type { Problem } from '../core/problems.js';
-import { diffIdeas, evaluateRules, findBranchDuplicates } from '../core/review.js';
-import type { BranchDuplicate, Identity, ReviewedIdea, ReviewerNeed, RuleResult } from '../core/review.js';
+import type { IdeaData, IdeaWithBody } from '../core/idea.js';
 import { idFromFileName } from '../core/ids.js';
+import type { Problem } from '../core/problems.js';
+import { diffIdeas, reviewableData } from '../core/review/diff.js';
+import type { ReviewedIdea } from '../core/review/diff.js';
+import { decideBranchDuplicates, likelyDuplicates } from '../core/review/duplicates.js';
+import type { BranchDuplicate } from '../core/review/duplicates.js';
+import { evaluateRules, reviewTrust } from '../core/review/rules.js';
+import type { ReviewerNeed, ReviewTrust, RuleResult } from '../core/review/rules.js';
 import { checkAcrossFiles, checkIdeaFile } from '../core/validation.js';
 import type { CheckedIdeaFile, IdeaFileEntry } from '../core/validation.js';
+import { attributeMoves, uniqueIdentities } from './review-moves.js';
 import { openRegister } from './register.js';
 
 export interface ReviewOptions {
   base: string;
-  /** Who opened the pull request, e.g. `@login`. */
+  /** Who opened the pull request, e.g. `@login`, as the forge reports it: forge mode. */
   actor?: string;
   /** Who approved it; undefined when unknown. */
   approvals?: readonly string[];
+  /** An undecided likely duplicate of an edited idea blocks too (one of a new idea always does). */
   failOnDuplicate?: boolean;
 }
 
 export interface ReviewReport {
   base: { ref: string; commit: string; mergeBase: string };
   head: { commit: string };
+  /** Who the review believed: forge mode counts only the actor and the approvals. */
+  trust: ReviewTrust;
   ideas: ReviewedIdea[];
-  /** Validation problems of the added and changed files. */
+  /** Validation problems of the added and changed files, and files under ideas/ that are no idea files. */
   problems: Problem[];
   duplicates: BranchDuplicate[];
   rules: RuleResult[];
@@ -56,11 +65,16 @@ export interface ReviewReport {
   blocking: boolean;
 }
 
+/** Why a file under ideas/ is never read as an idea (so `validate` and `list` never see it), or undefined for an idea file. */
+export function strayReason(path: string): 'dot-file' | 'sub-folder' | 'not-markdown' | undefined {
+  const name = path.slice(`${IDEAS_DIR}/`.length);
+  if (name.includes('/')) return 'sub-folder';
+  if (name.startsWith('.')) return 'dot-file';
+  return name.toLowerCase().endsWith('.md') ? undefined : 'not-markdown';
+}
+
 function isIdeaPath(path: string): boolean {
-  const prefix = `${IDEAS_DIR}/`;
-  if (!path.startsWith(prefix)) return false;
-  const name = path.slice(prefix.length);
-  return !name.includes('/') && !name.startsWith('.') && name.toLowerCase().endsWith('.md');
+  return path.startsWith(`${IDEAS_DIR}/`) && strayReason(path) === undefined;
 }
 
 /** The same defensive reading as the register store, for a file read from git. */
@@ -76,45 +90,50 @@ function entryOf(path: string, tree: TreeEntry | undefined, bytes: Buffer | unde
   }
 }
 
-function uniqueIdentities(identities: readonly Identity[]): Identity[] {
-  const seen = new Set<string>();
-  return identities.filter((identity) => {
-    const key = `${identity.name}\0${identity.email}`.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** The CI variable GitHub Actions, GitLab CI and most others set: a review there is never a check of one's own branch. */
+function runsInCi(env: NodeJS.ProcessEnv): boolean {
+  const value = env['CI']?.trim().toLowerCase();
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
 }
 
-export async function reviewBranch(ctx: CommandContext, options: ReviewOptions): Promise<ReviewReport> {
-  const register = await openRegister(ctx);
-  const history = new GitHistory(register.root, ctx.env);
-  await history.verifyRepository();
+async function resolveRange(history: GitHistory, base: string): Promise<{ head: string; baseTip: string; mergeBase: string }> {
   const head = await history.resolveCommit('HEAD');
   if (!head) throw new SlussError('git-failed', { detail: 'HEAD has no commit' });
-  const baseTip = await history.resolveCommit(options.base);
-  if (!baseTip) throw new SlussError('usage', { option: '--base', value: options.base });
+  const baseTip = await history.resolveCommit(base);
+  if (!baseTip) throw new SlussError('usage', { option: '--base', value: base });
   const mergeBase = await history.mergeBase(baseTip, head);
-  if (!mergeBase) throw new SlussError('usage', { option: '--base', value: options.base });
+  if (!mergeBase) throw new SlussError('usage', { option: '--base', value: base });
+  return { head, baseTip, mergeBase };
+}
 
-  const changed = await history.changedFiles(mergeBase, head, [`${IDEAS_DIR}/`, CONFIG_FILE]);
-  const configChanged = changed.some((file) => file.path === CONFIG_FILE);
-  const changedIdeas = changed.filter((file) => isIdeaPath(file.path));
-  const changedPaths = new Set(changedIdeas.map((file) => file.path));
+/** Every idea file at the merge base, at HEAD and at the base's tip, checked; unchanged files once, through the parsed-file cache. */
+interface Sides {
+  base: Map<string, CheckedIdeaFile>;
+  head: Map<string, CheckedIdeaFile>;
+  /** The base's tip when it moved on since the branch left it (ideas merged there count against new ones), else the base. */
+  now: CheckedIdeaFile[];
+  rulesConfig: RegisterConfig;
+  headConfig: RegisterConfig;
+  /** Bytes of the stray files' blobs, to tell an empty `.gitkeep` from a file with content. */
+  blobs: Map<string, Buffer | undefined>;
+  headTree: Map<string, TreeEntry>;
+}
 
-  // The trees; unchanged files have the same blob everywhere and are read once. The base's tip matters
-  // too: ideas merged there after this branch started are what a new idea must not duplicate.
+async function readSides(ctx: CommandContext, history: GitHistory, range: { head: string; baseTip: string; mergeBase: string }, changed: readonly ChangedFile[]): Promise<Sides> {
+  const register = await openRegister(ctx);
+  const changedPaths = new Set(changed.map((file) => file.path));
   const [baseTree, headTree, tipTree] = await Promise.all([
-    history.listTree(mergeBase, [`${IDEAS_DIR}/`]),
-    history.listTree(head, [`${IDEAS_DIR}/`]),
-    baseTip === mergeBase ? Promise.resolve([]) : history.listTree(baseTip, [`${IDEAS_DIR}/`]),
+    history.listTree(range.mergeBase, [`${IDEAS_DIR}/`]),
+    history.listTree(range.head, [`${IDEAS_DIR}/`]),
+    range.baseTip === range.mergeBase ? Promise.resolve([]) : history.listTree(range.baseTip, [`${IDEAS_DIR}/`]),
   ]);
-  const baseFiles = new Map(baseTree.filter((e) => isIdeaPath(e.path)).map((e) => [e.path, e]));
-  const headFiles = new Map(headTree.filter((e) => isIdeaPath(e.path)).map((e) => [e.path, e]));
-  const tipFiles = new Map(tipTree.filter((e) => isIdeaPath(e.path)).map((e) => [e.path, e]));
-  const baseConfigName = `${mergeBase}:./${CONFIG_FILE}`;
-  const headConfigName = `${head}:./${CONFIG_FILE}`;
-  const blobs = await history.readObjects([...new Set([...baseFiles.values(), ...headFiles.values(), ...tipFiles.values()].map((e) => e.object)), baseConfigName, headConfigName]);
+  const ideasOf = (tree: TreeEntry[]) => new Map(tree.filter((e) => isIdeaPath(e.path)).map((e) => [e.path, e]));
+  const [baseFiles, headFiles, tipFiles] = [ideasOf(baseTree), ideasOf(headTree), ideasOf(tipTree)];
+  const strayObjects = headTree.filter((e) => changedPaths.has(e.path) && !isIdeaPath(e.path)).map((e) => e.object);
+  const baseConfigName = `${range.mergeBase}:./${CONFIG_FILE}`;
+  const headConfigName = `${range.head}:./${CONFIG_FILE}`;
+  const objects = new Set([...baseFiles.values(), ...headFiles.values(), ...tipFiles.values()].map((e) => e.object));
+  const blobs = await history.readObjects([...objects, ...strayObjects, baseConfigName, headConfigName]);
   const configAt = (name: string): { config: RegisterConfig; text: string } | undefined => {
     const bytes = blobs.get(name);
     if (!bytes) return undefined;
@@ -130,63 +149,124 @@ export async function reviewBranch(ctx: CommandContext, options: ReviewOptions):
   // The rules are the base's: a branch that edits sluss.yaml does not review itself.
   const rulesConfig = configAt(baseConfigName)?.config ?? headConfig.config;
 
-  // Checks: unchanged files through the parsed-file cache, changed ones afresh (their lines are needed).
+  // Unchanged files through the parsed-file cache, changed ones afresh (their lines and YAML are needed).
   const cache = await ParsedFileCache.open(register.root, headConfig.text);
-  // Every checked idea keeps its body: the diff and the duplicate check read it.
-  const check = (path: string, tree: TreeEntry | undefined, config: RegisterConfig, fresh: boolean): CheckedIdeaFile => {
+  const check = (path: string, tree: TreeEntry | undefined, fresh: boolean): CheckedIdeaFile => {
     const entry = entryOf(path, tree, tree ? blobs.get(tree.object) : undefined);
-    if (!('text' in entry) || fresh) return checkIdeaFile(config, entry, { keepDocument: true });
+    if (!('text' in entry) || fresh) return checkIdeaFile(headConfig.config, entry, { keepDocument: true });
     const hash = contentHash(entry.text);
     const cached = cache.lookup(path, hash)?.check();
     if (cached) return { path, problems: cached.problems, ...(cached.idea ? { idea: { data: cached.idea.data, path }, body: bodyOfIdeaFile(entry.text) } : {}) };
-    const result = checkIdeaFile(config, entry);
+    const result = checkIdeaFile(headConfig.config, entry);
     cache.remember(path, hash, { problems: result.problems, ...(result.idea ? { idea: { data: result.idea.data } } : {}) });
     return result;
   };
-  const withBody = (checked: CheckedIdeaFile | undefined): IdeaWithBody | undefined =>
-    checked?.idea && checked.body !== undefined ? { ...checked.idea, body: checked.body } : undefined;
-  const headChecked = new Map<string, CheckedIdeaFile>();
-  const baseChecked = new Map<string, CheckedIdeaFile>();
-  let tipChecked: CheckedIdeaFile[];
+  const head = new Map<string, CheckedIdeaFile>();
+  const base = new Map<string, CheckedIdeaFile>();
+  let now: CheckedIdeaFile[];
   try {
-    for (const [path, tree] of headFiles) headChecked.set(path, check(path, tree, headConfig.config, changedPaths.has(path)));
-    for (const [path, tree] of baseFiles) {
-      baseChecked.set(path, !changedPaths.has(path) && headChecked.has(path) ? headChecked.get(path)! : check(path, tree, headConfig.config, true));
-    }
-    tipChecked = [...tipFiles].map(([path, tree]) => (headFiles.get(path)?.object === tree.object ? headChecked.get(path)! : check(path, tree, headConfig.config, false)));
+    for (const [path, tree] of headFiles) head.set(path, check(path, tree, changedPaths.has(path)));
+    for (const [path, tree] of baseFiles) base.set(path, !changedPaths.has(path) && head.has(path) ? head.get(path)! : check(path, tree, true));
+    now = tipFiles.size > 0 ? [...tipFiles].map(([path, tree]) => (headFiles.get(path)?.object === tree.object ? head.get(path)! : check(path, tree, false))) : [...base.values()];
     await cache.save();
   } finally {
     cache.release();
   }
+  return { base, head, now, rulesConfig, headConfig: headConfig.config, blobs, headTree: new Map(headTree.map((e) => [e.path, e])) };
+}
+
+function withBody(checked: CheckedIdeaFile | undefined): IdeaWithBody | undefined {
+  return checked?.idea && checked.body !== undefined ? { ...checked.idea, body: checked.body } : undefined;
+}
+
+/** The data and body of a version that parsed as YAML, valid or not: a broken edit is still shown as a change. */
+function looseVersion(checked: CheckedIdeaFile | undefined): { data: IdeaData; body: string } | undefined {
+  const valid = withBody(checked);
+  if (valid) return { data: valid.data, body: valid.body };
+  const data = reviewableData(checked?.parsed?.data);
+  return data && checked?.parsed ? { data, body: checked.parsed.body } : undefined;
+}
+
+/** Files under ideas/ the branch added or changed that are no idea files: never read by validate or list, so review names them. */
+function strayFiles(changed: readonly ChangedFile[], sides: Sides): Problem[] {
+  return changed.flatMap((file) => {
+    if (file.status === 'D' || isIdeaPath(file.path) || !file.path.startsWith(`${IDEAS_DIR}/`)) return [];
+    const tree = sides.headTree.get(file.path);
+    // init's `ideas/.gitkeep` keeps the empty folder in git; empty, it holds nothing to check.
+    if (file.path === `${IDEAS_DIR}/.gitkeep` && tree && sides.blobs.get(tree.object)?.length === 0) return [];
+    return [{ file: file.path, code: 'stray-file' as const, params: { reason: strayReason(file.path) } }];
+  });
+}
+
+export async function reviewBranch(ctx: CommandContext, options: ReviewOptions): Promise<ReviewReport> {
+  const register = await openRegister(ctx);
+  const history = new GitHistory(register.root, ctx.env);
+  await history.verifyRepository();
+  const range = await resolveRange(history, options.base);
+  const changed = await history.changedFiles(range.mergeBase, range.head, [`${IDEAS_DIR}/`, CONFIG_FILE]);
+  const changedIdeas = changed.filter((file) => isIdeaPath(file.path));
+  const sides = await readSides(ctx, history, range, changed);
 
   // Validation of what the branch added or changed, against the whole register at HEAD.
   const subject = new Set(changedIdeas.filter((file) => file.status !== 'D').map((file) => file.path));
-  const problems = [...[...subject].flatMap((path) => headChecked.get(path)?.problems ?? []), ...checkAcrossFiles([...headChecked.values()], subject)];
+  const problems = [...[...subject].flatMap((path) => sides.head.get(path)?.problems ?? []), ...checkAcrossFiles([...sides.head.values()], subject), ...strayFiles(changed, sides)];
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 
-  // The ideas, with renames (same id deleted and added) joined into one change.
-  const commits = await history.commitsBetween(mergeBase, head, [`${IDEAS_DIR}/`]);
+  const commits = await history.commitsBetween(range.mergeBase, range.head, [`${IDEAS_DIR}/`]);
+  const ideas = reviewedIdeas(changedIdeas, sides, commits);
+  await attributeMoves(history, sides.rulesConfig, ideas, commits);
+
+  const trust = reviewTrust({ actor: options.actor, approvals: options.approvals, ci: runsInCi(ctx.env) });
+  const duplicates = branchDuplicates(ctx, ideas, sides, trust, options.failOnDuplicate ?? false);
+  const { rules, reviewersNeeded } = evaluateRules(sides.rulesConfig, ideas, trust);
+
+  const lineOf = (path: string, field: readonly (string | number)[]) => {
+    const parsed = subject.has(path) ? sides.head.get(path)?.parsed : undefined;
+    return parsed ? lineOfField(parsed, field) : undefined;
+  };
+  const blocking = problems.length > 0 || rules.some((r) => r.blocking) || reviewersNeeded.some((r) => r.blocking) || duplicates.some((d) => d.blocking);
+  return {
+    base: { ref: options.base, commit: range.baseTip, mergeBase: range.mergeBase },
+    head: { commit: range.head },
+    trust,
+    ideas,
+    problems,
+    duplicates,
+    rules,
+    reviewersNeeded,
+    config: sides.headConfig,
+    configChanged: changed.some((file) => file.path === CONFIG_FILE),
+    lineOf,
+    blocking,
+  };
+}
+
+/** The ideas, with renames (same id deleted and added) joined into one change. */
+function reviewedIdeas(changedIdeas: readonly ChangedFile[], sides: Sides, commits: Awaited<ReturnType<GitHistory['commitsBetween']>>): ReviewedIdea[] {
   const ideas: ReviewedIdea[] = [];
   const deleted = changedIdeas.filter((f) => f.status === 'D');
   const renamedFrom = new Map<string, string>();
   for (const file of changedIdeas.filter((f) => f.status === 'A')) {
-    const id = headChecked.get(file.path)?.idea?.data.id;
-    const gone = deleted.find((d) => !renamedFrom.has(d.path) && id !== undefined && baseChecked.get(d.path)?.idea?.data.id === id);
+    const id = sides.head.get(file.path)?.idea?.data.id;
+    const gone = deleted.find((d) => !renamedFrom.has(d.path) && id !== undefined && sides.base.get(d.path)?.idea?.data.id === id);
     if (gone) renamedFrom.set(gone.path, file.path);
   }
   const renamedTo = new Map([...renamedFrom].map(([from, to]) => [to, from]));
   for (const file of changedIdeas) {
     if (file.status === 'D' && renamedFrom.has(file.path)) continue;
     const previousPath = renamedTo.get(file.path);
-    const before = file.status === 'A' && !previousPath ? undefined : withBody(baseChecked.get(previousPath ?? file.path));
-    const after = file.status === 'D' ? undefined : withBody(headChecked.get(file.path));
+    const before = file.status === 'A' && !previousPath ? undefined : withBody(sides.base.get(previousPath ?? file.path));
+    const after = file.status === 'D' ? undefined : withBody(sides.head.get(file.path));
     const change: ReviewedIdea['change'] = file.status === 'D' ? 'deleted' : file.status === 'A' && !previousPath ? 'added' : 'changed';
     const paths = [file.path, ...(previousPath ? [previousPath] : [])];
     const authors = uniqueIdentities(commits.filter((c) => c.files.some((f) => paths.includes(f))).map((c) => ({ name: c.authorName, email: c.authorEmail })));
+    // A side that breaks the schema is diffed as far as it parsed; its problems are validation's.
+    const looseBefore = change === 'added' ? undefined : looseVersion(sides.base.get(previousPath ?? file.path));
+    const looseAfter = change === 'deleted' ? undefined : looseVersion(sides.head.get(file.path));
     const changes =
-      change === 'changed' && (!before || !after)
-        ? [] // one side does not parse; validation reports why
-        : diffIdeas(before?.data, after?.data, { ...(before ? { before: before.body } : {}), ...(after ? { after: after.body } : {}) });
+      change === 'changed' && (!looseBefore || !looseAfter)
+        ? [] // one side is not even YAML; validation reports why
+        : diffIdeas(looseBefore?.data, looseAfter?.data, { ...(looseBefore ? { before: looseBefore.body } : {}), ...(looseAfter ? { after: looseAfter.body } : {}) });
     if (previousPath) changes.push({ kind: 'edited', field: 'path', from: previousPath, to: file.path });
     const data = after ?? before;
     ideas.push({
@@ -201,86 +281,30 @@ export async function reviewBranch(ctx: CommandContext, options: ReviewOptions):
       authors,
     });
   }
-  await attributeMoves(history, rulesConfig, ideas, commits);
-
-  const newIdeas = ideas.flatMap((idea): IdeaWithBody[] => {
-    if (idea.change !== 'added') return [];
-    const found = withBody(headChecked.get(idea.path));
-    return found ? [found] : [];
-  });
-  const newIds = new Set(newIdeas.map((idea) => idea.data.id));
-  const registerIdeas = [...(tipFiles.size > 0 ? tipChecked : baseChecked.values())].flatMap((c) => {
-    const idea = withBody(c);
-    return idea && !newIds.has(idea.data.id) ? [idea] : [];
-  });
-  const duplicates = findBranchDuplicates(registerIdeas, newIdeas, rulesConfig.duplicates, ctx.clock.today(), { blocking: options.failOnDuplicate ?? false });
-  const { rules, reviewersNeeded } = evaluateRules(rulesConfig, ideas, {
-    ...(options.actor ? { actor: options.actor } : {}),
-    ...(options.approvals ? { approvals: options.approvals } : {}),
-  });
-
-  const lineOf = (path: string, field: readonly (string | number)[]) => {
-    const parsed = subject.has(path) ? headChecked.get(path)?.parsed : undefined;
-    return parsed ? lineOfField(parsed, field) : undefined;
-  };
-  const blocking =
-    problems.length > 0 || rules.some((r) => r.blocking) || reviewersNeeded.some((r) => r.blocking) || duplicates.some((d) => d.blocking);
-  return {
-    base: { ref: options.base, commit: baseTip, mergeBase },
-    head: { commit: head },
-    ideas,
-    problems,
-    duplicates,
-    rules,
-    reviewersNeeded,
-    config: headConfig.config,
-    configChanged,
-    lineOf,
-    blocking,
-  };
+  return ideas;
 }
 
-/**
- * Who made each move out of a coordinator stage: the authors of the commits
- * whose own change contains that move. When no single commit shows it (it
- * came through a merge), every author of the file's commits is counted.
- */
-async function attributeMoves(history: GitHistory, config: RegisterConfig, ideas: ReviewedIdea[], commits: Awaited<ReturnType<GitHistory['commitsBetween']>>): Promise<void> {
-  const guardedStages = new Set(config.review.coordinator_stages);
-  const guarded = { has: (stage: string) => guardedStages.has(findStage(config, stage)?.code ?? stage) };
-  const wanted = ideas.filter((idea) => idea.changes.some((c) => c.kind === 'moved' && guarded.has(c.from)));
-  if (wanted.length === 0) return;
-  const names: string[] = [];
-  const plan: { idea: ReviewedIdea; commit: (typeof commits)[number]; path: string; beforeName?: string; afterName: string }[] = [];
-  for (const idea of wanted) {
-    const paths = [idea.path, ...(idea.previousPath ? [idea.previousPath] : [])];
-    for (const commit of commits) {
-      const path = paths.find((p) => commit.files.includes(p));
-      if (!path) continue;
-      const afterName = `${commit.commit}:./${path}`;
-      const parent = commit.parents[0];
-      const beforeName = parent ? `${parent}:./${path}` : undefined;
-      names.push(afterName, ...(beforeName ? [beforeName] : []));
-      plan.push({ idea, commit, path, afterName, ...(beforeName ? { beforeName } : {}) });
-    }
-  }
-  const contents = await history.readObjects(names);
-  const dataOf = (path: string, name: string | undefined) => {
-    const bytes = name ? contents.get(name) : undefined;
-    if (!bytes) return undefined;
-    return checkIdeaFile(config, { path, text: bytes.toString('utf8') }).idea?.data;
-  };
-  for (const idea of wanted) {
-    for (const change of idea.changes) {
-      if (change.kind !== 'moved' || !guarded.has(change.from)) continue;
-      const authors: Identity[] = [];
-      for (const step of plan.filter((p) => p.idea === idea)) {
-        const moves = diffIdeas(dataOf(step.path, step.beforeName), dataOf(step.path, step.afterName)).filter((c) => c.kind === 'moved');
-        if (moves.some((m) => m.kind === 'moved' && m.from === change.from && m.to === change.to)) {
-          authors.push({ name: step.commit.authorName, email: step.commit.authorEmail });
-        }
-      }
-      change.authors = uniqueIdentities(authors.length > 0 ? authors : idea.authors);
-    }
-  }
+/** The branch's added and changed ideas against the register as it is now, decided by the base's rules. */
+function branchDuplicates(ctx: CommandContext, ideas: readonly ReviewedIdea[], sides: Sides, trust: ReviewTrust, strict: boolean): BranchDuplicate[] {
+  const subjects = ideas.flatMap((idea): IdeaWithBody[] => {
+    const found = idea.change === 'deleted' ? undefined : withBody(sides.head.get(idea.path));
+    return found ? [found] : [];
+  });
+  const subjectIds = new Set(subjects.map((idea) => idea.data.id));
+  const addedIds = new Set(ideas.filter((idea) => idea.change === 'added').map((idea) => idea.id));
+  const registerNow = sides.now.flatMap((checked) => {
+    const idea = withBody(checked);
+    return idea && !subjectIds.has(idea.data.id) ? [idea] : [];
+  });
+  const byId = new Map([...registerNow, ...subjects].map((idea) => [idea.data.id, idea]));
+  const candidates = likelyDuplicates(registerNow, subjects, sides.rulesConfig.duplicates, ctx.clock.today());
+  return decideBranchDuplicates(
+    ideas,
+    candidates,
+    (id) => {
+      const idea = byId.get(id);
+      return idea ? { data: idea.data, path: idea.path, isNew: addedIds.has(id) } : undefined;
+    },
+    { config: sides.rulesConfig, trust, strict },
+  );
 }

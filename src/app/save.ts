@@ -5,10 +5,14 @@
  */
 import { createPullRequest, isGithubCliReady } from '../adapters/forge/github-cli.js';
 import { withRegisterLock } from '../adapters/fs/register-lock.js';
-import { saveRecoveryFile } from '../adapters/fs/register-store.js';
+import { IDEAS_DIR, saveRecoveryFile } from '../adapters/fs/register-store.js';
 import type { GitRepository } from '../adapters/git/git-repository.js';
 import { SlussError } from '../core/errors.js';
+import { parseIdeaFile } from '../core/format/idea-file.js';
 import { parseRemoteUrl, pullRequestUrl } from '../core/forge.js';
+import type { IdeaDraft } from '../core/new-idea.js';
+import { changedTextFields, draftTextFields, fieldLabel, findUnsafeText } from '../core/unsafe-text.js';
+import type { UnsafeText } from '../core/unsafe-text.js';
 import type { OpenRegister } from './register.js';
 
 export interface FileWrite {
@@ -47,6 +51,8 @@ export async function saveChanges(register: OpenRegister, git: GitRepository, fi
 }
 
 async function save(register: OpenRegister, git: GitRepository, files: readonly FileWrite[], options: SaveOptions): Promise<SaveResult> {
+  // Before anything is written or a branch is made: what is refused here never reaches the working tree or a commit.
+  await refuseUnsafeText(register, files);
   const remote = options.pr ? await git.getPublishRemote() : undefined;
   if (options.pr && !remote) throw new SlussError('no-remote');
   const returnTo = options.branch ? { branch: await git.getCurrentBranch(), commit: await git.getHeadCommit() } : undefined;
@@ -98,4 +104,43 @@ async function write(register: OpenRegister, file: FileWrite): Promise<void> {
     }
     throw error;
   }
+}
+
+/**
+ * The guard of every write (add and each workflow command come through here):
+ * a control character, or personal data without the submitter's recorded
+ * consent, in any text the write adds or changes (every field, `x-` fields
+ * and notes included) refuses the whole save, exit 2, naming the field. What
+ * the user typed is kept in a recovery file first. Text already in the file
+ * is `validate`'s to report; refusing it here would lock the idea.
+ */
+async function refuseUnsafeText(register: OpenRegister, files: readonly FileWrite[]): Promise<void> {
+  for (const file of files) {
+    if (!file.path.startsWith(`${IDEAS_DIR}/`)) continue;
+    const after = parseIdeaFile(file.content);
+    if (!after.ok) continue; // the commands write only files they built and checked against the schema
+    const current = file.isNew ? undefined : register.store.readIdeaFile(file.path);
+    const before = current && 'text' in current ? parseIdeaFile(current.text) : undefined;
+    const consent = Boolean((after.file.data as { submitter?: { consent?: unknown } }).submitter?.consent);
+    const found = findUnsafeText(changedTextFields(before?.ok ? before.file : undefined, after.file), { consent });
+    if (found[0]) throw unsafeTextError(found[0], await saveRecoveryFile(register.root, file.recoveryName, file.content));
+  }
+}
+
+/**
+ * `add`'s guard on the draft as typed (flags, then answers), before the title
+ * is made one line and before the duplicate check: a newline or an ESC in
+ * `--title` is refused, not quietly turned into a space. `keep` saves the
+ * draft where `sluss add --file` reads it back once corrected.
+ */
+export async function refuseUnsafeDraft(draft: IdeaDraft, keep: () => Promise<string | undefined>): Promise<void> {
+  const found = findUnsafeText(draftTextFields(draft), { consent: Boolean(draft.submitter?.consent?.date) });
+  if (found[0]) throw unsafeTextError(found[0], await keep());
+}
+
+function unsafeTextError(found: UnsafeText, recovery: string | undefined): SlussError {
+  const field = fieldLabel(found.field);
+  return found.kind === 'control-character'
+    ? new SlussError('control-character-refused', { field, character: found.character, lineBreak: found.lineBreak ? 'yes' : 'no', recovery })
+    : new SlussError('personal-data-refused', { field, kind: found.data, masked: found.masked, recovery });
 }

@@ -5,12 +5,16 @@ import type { Problem } from '../core/problems.js';
 import { lineOfField, parseIdeaFile } from '../core/format/idea-file.js';
 import { checkAcrossFiles, checkDuplicateChains } from '../core/validation.js';
 import { SlussError } from '../core/errors.js';
+import { PACKAGE_VERSION } from '../package-version.js';
 import { loadIdeas, openRegister } from './register.js';
+import { checkToolCopy } from './tool-copy.js';
 import type { OpenRegister } from './register.js';
 
 export interface ValidationReport {
   files: number;
   problems: Problem[];
+  /** Findings that do not fail validate: a copy of sluss older or newer than the one running. */
+  warnings: Problem[];
 }
 
 export async function validateRegister(ctx: CommandContext, paths: readonly string[]): Promise<ValidationReport> {
@@ -19,7 +23,7 @@ export async function validateRegister(ctx: CommandContext, paths: readonly stri
     register = await openRegister(ctx);
   } catch (error) {
     // An invalid sluss.yaml is itself the report: every problem in it, exit 1.
-    if (error instanceof SlussError && error.code === 'config-invalid') return { files: 1, problems: [...error.problems] };
+    if (error instanceof SlussError && error.code === 'config-invalid') return { files: 1, problems: [...error.problems], warnings: [] };
     throw error;
   }
   const all = await loadIdeas(register);
@@ -38,9 +42,11 @@ export async function validateRegister(ctx: CommandContext, paths: readonly stri
   }
   const checked = subject ? all.checked.filter((c) => subject.has(c.path)) : all.checked;
   const acrossFiles = await withLines(register, [...checkAcrossFiles(all.checked, subject), ...checkDuplicateChains(register.config, all.checked, subject)]);
-  const problems = [...checked.flatMap((c) => c.problems), ...acrossFiles];
+  // The register's copy of sluss is checked with the whole register, not when files are named.
+  const tool = paths.length === 0 ? await checkToolCopy(register.root, PACKAGE_VERSION) : { problems: [], warnings: [] };
+  const problems = [...checked.flatMap((c) => c.problems), ...acrossFiles, ...tool.problems];
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-  return { files: checked.length, problems };
+  return { files: checked.length, problems, warnings: tool.warnings };
 }
 
 /**

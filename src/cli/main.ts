@@ -12,6 +12,7 @@ import type { Streams } from './container.js';
 import { buildProgram } from './program.js';
 import { usageText } from './program-text.js';
 import { explainCommanderError } from './usage-errors.js';
+import { safeLine } from '../ui/terminal-text.js';
 
 export interface RunOptions {
   argv: string[];
@@ -109,9 +110,10 @@ function report(error: unknown, program: Command, options: { argv: readonly stri
   if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return EXIT.ok;
   const t = usageText(lang);
   const explained = explain(error, program, argv, lang);
-  const lines = [`${t.error}: ${explained.message}`, ...(explained.problems ?? []).map((line) => `  ${line}`)];
-  if (explained.answers) lines.push(`  ${t.answers}: ${t.answersKept(explained.answers)}`);
-  if (explained.hint) lines.push(`  ${t.hint}: ${explained.hint}`);
+  // Messages can carry what the user or a file gave (a stage, a value): shown escaped, never acted on by the terminal.
+  const lines = [`${t.error}: ${safeLine(explained.message)}`, ...(explained.problems ?? []).map((line) => `  ${safeLine(line)}`)];
+  if (explained.answers) lines.push(`  ${t.answers}: ${safeLine(t.answersKept(explained.answers))}`);
+  if (explained.hint) lines.push(`  ${t.hint}: ${safeLine(explained.hint)}`);
   const cause = isSlussError(error) ? error.cause : error;
   if (options.debug && cause instanceof Error) lines.push(String(cause.stack ?? cause));
   streams.stderr.write(`${lines.join('\n')}\n`);

@@ -206,6 +206,7 @@ export const PLACEHOLDERS_SV: Readonly<Record<string, string>> = {
   date: 'datum',
   'idea.md|idea.json': 'idé.md|idé.json',
   action: 'åtgärd',
+  file: 'fil',
   role: 'roll',
   stage: 'steg',
   kind: 'typ',

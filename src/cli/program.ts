@@ -4,7 +4,7 @@ import type { Lang } from '../core/messages.js';
 import type { CliEnv } from './cli-env.js';
 import { addCommand } from './commands/add.js';
 import { duplicatesCommand } from './commands/duplicates.js';
-import { initCommand, validateCommand } from './commands/maintain.js';
+import { ciCommand, initCommand, toolCommand, validateCommand } from './commands/maintain.js';
 import { listCommand, searchCommand, showCommand, similarCommand } from './commands/read.js';
 import { reportCommand } from './commands/report.js';
 import { reviewCommand } from './commands/review.js';
@@ -33,7 +33,7 @@ export function buildProgram(lang: Lang, env: Omit<CliEnv, 'text' | 'lang'>): Co
     .configureHelp(helpConfiguration);
 
   // completion last, so its scripts cover every command defined before it.
-  for (const define of [addCommand, similarCommand, listCommand, showCommand, searchCommand, duplicatesCommand, workflowCommands, reportCommand, validateCommand, reviewCommand, initCommand, completionCommand]) {
+  for (const define of [addCommand, similarCommand, listCommand, showCommand, searchCommand, duplicatesCommand, workflowCommands, reportCommand, validateCommand, reviewCommand, initCommand, toolCommand, ciCommand, completionCommand]) {
     define(program, cliEnv);
   }
   for (const command of program.commands) {

@@ -31,6 +31,8 @@ export interface DuplicateSettings {
   /** Only ideas created within this many days are compared; null compares with all. */
   lookback_days: number | null;
   max_candidates: number;
+  /** Declaring a likely duplicate "not a duplicate" on a branch needs a coordinator's or a reviewer's approval in review. */
+  override_needs_approval: boolean;
 }
 
 export interface AssessmentSettings {

@@ -36,16 +36,21 @@ export type ErrorCode =
   | 'unknown-category'
   | 'unknown-stage'
   | 'idea-not-found'
+  | 'idea-unreadable'
   | 'idea-ambiguous'
   | 'idea-invalid'
   | 'idea-file-invalid'
   | 'input-file-invalid'
   | 'file-exists'
   | 'write-failed'
+  | 'output-refused'
   | 'duplicate-found'
   | 'git-missing'
   | 'not-a-git-repo'
   | 'git-locked'
+  | 'git-read-only'
+  | 'register-locked'
+  | 'unknown-ref'
   | 'commit-failed'
   | 'branch-exists'
   | 'git-failed'
@@ -56,7 +61,13 @@ export type ErrorCode =
   | 'missing-identity'
   | 'no-remote'
   | 'push-failed'
-  | 'interrupted';
+  | 'control-character-refused'
+  | 'personal-data-refused'
+  | 'interrupted'
+  | 'tool-unavailable'
+  | 'generated-not-committed'
+  | 'forge-api-failed'
+  | 'ci-variables-missing';
 
 import type { Problem } from './problems.js';
 
@@ -109,6 +120,11 @@ export function exitCodeFor(code: ErrorCode): number {
     // An id that matches no idea, or several, is a mistyped argument.
     case 'idea-not-found':
     case 'idea-ambiguous':
+    case 'control-character-refused':
+    case 'personal-data-refused':
+    case 'ci-variables-missing':
+    case 'unknown-ref':
+    case 'output-refused':
       return EXIT.usage;
     case 'duplicate-found':
       return EXIT.duplicateFound;
@@ -126,9 +142,12 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'git-missing':
     case 'not-a-git-repo':
     case 'git-locked':
+    case 'git-read-only':
+    case 'register-locked':
     case 'commit-failed':
     case 'branch-exists':
     case 'git-failed':
+    case 'generated-not-committed':
       return EXIT.git;
     case 'interrupted':
       return EXIT.interrupted;

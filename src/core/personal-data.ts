@@ -53,22 +53,49 @@ export function isIdentityNumber(date: string, rest: string): boolean {
   return luhnValid(`${short}${rest}`);
 }
 
-export function findPersonalData(text: string): PersonalDataHit[] {
+/** A match with where it is, for a caller that hides it in a text. */
+interface PersonalDataMatch {
+  kind: PersonalDataKind;
+  start: number;
+  end: number;
+}
+
+function matchPersonalData(text: string): PersonalDataMatch[] {
   if (!mayHoldPersonalData(text)) return [];
-  const hits: PersonalDataHit[] = [];
-  const identityRanges: [number, number][] = [];
-  for (const match of text.matchAll(EMAIL)) hits.push({ kind: 'email', masked: mask(match[0]) });
+  const found: PersonalDataMatch[] = [];
+  const at = (kind: PersonalDataKind, match: RegExpMatchArray, value = match[0]) => {
+    const start = match.index! + match[0].indexOf(value);
+    return { kind, start, end: start + value.length };
+  };
+  for (const match of text.matchAll(EMAIL)) found.push(at('email', match));
+  const identities: PersonalDataMatch[] = [];
   for (const match of text.matchAll(IDENTITY_NUMBER)) {
-    if (!isIdentityNumber(match[1]!, match[2]!)) continue;
-    hits.push({ kind: 'personnummer', masked: mask(match[0]) });
-    identityRanges.push([match.index, match.index + match[0].length]);
+    if (isIdentityNumber(match[1]!, match[2]!)) identities.push(at('personnummer', match));
   }
+  found.push(...identities);
   for (const match of text.matchAll(PHONE)) {
     // An identity number also looks like a phone number; it is reported once, as what it is.
-    const overlapsIdentity = identityRanges.some(([start, end]) => match.index < end && start < match.index + match[0].length);
+    const overlapsIdentity = identities.some(({ start, end }) => match.index < end && start < match.index + match[0].length);
     // An idea id made only of digits (`029-02426`) has the shape of a phone number with an area code.
     const isIdeaId = ID_PATTERN.test(match[0].trim()) && !/[\d-]/.test(text[match.index + match[0].length] ?? '');
-    if (!overlapsIdentity && !isIdeaId && match[0].replace(/\D/g, '').length >= 8) hits.push({ kind: 'phone', masked: mask(match[0].trim()) });
+    if (!overlapsIdentity && !isIdeaId && match[0].replace(/\D/g, '').length >= 8) found.push(at('phone', match, match[0].trim()));
   }
-  return hits;
+  return found;
+}
+
+export function findPersonalData(text: string): PersonalDataHit[] {
+  return matchPersonalData(text).map(({ kind, start, end }) => ({ kind, masked: mask(text.slice(start, end)) }));
+}
+
+/** The text with every e-mail address, phone and identity number masked, for showing it where it should not spread (a pull-request comment). */
+export function maskPersonalData(text: string): string {
+  const found = matchPersonalData(text).sort((a, b) => b.start - a.start);
+  let masked = text;
+  let before = Infinity;
+  for (const { start, end } of found) {
+    if (end > before) continue; // overlaps a match already masked
+    masked = `${masked.slice(0, start)}${mask(masked.slice(start, end))}${masked.slice(end)}`;
+    before = start;
+  }
+  return masked;
 }

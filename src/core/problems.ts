@@ -12,6 +12,8 @@ export type ProblemCode =
   | 'binary'
   | 'too-large'
   | 'symlink'
+  | 'unexpected-entry'
+  | 'stale-temp-file'
   | 'schema'
   | 'file-name'
   | 'id-mismatch'
@@ -30,9 +32,17 @@ export type ProblemCode =
   | 'duplicate-chain'
   | 'history-order'
   | 'personal-data'
+  | 'control-character'
+  | 'stray-file'
   | 'config-duplicate-code'
   | 'config-unknown-reference'
-  | 'config-duplicate-name';
+  | 'config-duplicate-name'
+  | 'tool-missing'
+  | 'tool-manifest-missing'
+  | 'tool-manifest-invalid'
+  | 'tool-tampered'
+  | 'tool-outdated'
+  | 'tool-newer';
 
 export interface Problem {
   /** Path relative to the register root. */

@@ -14,6 +14,7 @@ import { idFromFileName } from './ids.js';
 import { findPersonalData } from './personal-data.js';
 import { followDuplicates } from './links.js';
 import { foldCase } from './text.js';
+import { controlCharacterProblems } from './unsafe-text.js';
 
 /** An idea file as the store found it: its text, or why it could not be read. */
 export type IdeaFileEntry = { path: string; text: string } | { path: string; readProblem: ProblemCode };
@@ -93,6 +94,7 @@ function dataProblems(config: RegisterConfig, file: string, value: unknown, body
   const linked = [links.duplicate_of, ...(Array.isArray(links.related) ? links.related : []), ...(Array.isArray(links.not_duplicates) ? links.not_duplicates : [])];
   if (typeof data.id === 'string' && linked.includes(data.id)) problems.push({ ...at(['links']), code: 'self-link', params: { id: data.id } });
   if (!(isRecord(data.submitter) && isRecord(data.submitter['consent']))) problems.push(...personalDataProblems(data, body, at));
+  problems.push(...controlCharacterProblems(data, body, at));
   return problems;
 }
 

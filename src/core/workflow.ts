@@ -13,7 +13,7 @@ import type { Actor } from './history.js';
 import type { Assessment, IdeaData, Participant } from './idea.js';
 import { checkDuplicateTarget, withoutLink } from './links.js';
 import { participantEvent, shareTotal } from './participants.js';
-import { matchesIdentity } from './review.js';
+import { namesCommitAuthor } from './review/rules.js';
 
 /** Other ideas by id, for the rules that look across ideas (duplicate chains). */
 export type IdeaLookup = (id: string) => IdeaData | undefined;
@@ -154,6 +154,6 @@ export function coordinatorNeeded(config: RegisterConfig, data: IdeaData, to: st
   const from = currentStage(config, data);
   if (!config.review.coordinator_stages.includes(from.code) || resolveStage(config, to).kind === 'duplicate') return undefined;
   const identity = [{ name: person.name, email: person.email ?? '' }];
-  if (config.coordinators.some((entry) => matchesIdentity(entry, identity))) return undefined;
+  if (config.coordinators.some((entry) => namesCommitAuthor(entry, identity))) return undefined;
   return { stage: displayName(config.stages, from.code), coordinators: [...config.coordinators] };
 }

@@ -93,6 +93,11 @@ const sv: Catalogue = {
   init: [
     { text: 'Skapa ett register i en ny mapp', line: 'sluss init idesluss --name "Idéslussen Skaraborg"' },
     { text: 'Med granskning i pull requests på GitHub', line: 'sluss init idesluss --ci github' },
+    { text: 'Ange samordnarna direkt (deras @användarnamn på GitHub eller GitLab)', line: 'sluss init idesluss --ci gitlab --coordinator @maria.holm --coordinator @johan.ek' },
+  ],
+  tool: [
+    { text: 'Uppdatera registrets kopia av sluss till den version du kör, som en vanlig incheckning', line: 'sluss tool update' },
+    { text: 'Skriv kopian utan att checka in, för att granska ändringen först', line: 'sluss tool update --no-commit' },
   ],
   completion: [
     { text: 'Flikkomplettering i bash', line: 'sluss completion bash >> ~/.bashrc' },
@@ -179,6 +184,11 @@ const en: Catalogue = {
   init: [
     { text: 'Create a register in a new folder', line: 'sluss init idea-sluice --name "Idea sluice Skaraborg"' },
     { text: 'With reviews of pull requests on GitHub', line: 'sluss init idea-sluice --ci github' },
+    { text: 'Name the coordinators at once (their @login on GitHub or GitLab)', line: 'sluss init idea-sluice --ci gitlab --coordinator @maria.holm --coordinator @johan.ek' },
+  ],
+  tool: [
+    { text: "Update the register's copy of sluss to the version you run, as an ordinary commit", line: 'sluss tool update' },
+    { text: 'Write the copy without committing, to look at the change first', line: 'sluss tool update --no-commit' },
   ],
   completion: [
     { text: 'Tab completion in bash', line: 'sluss completion bash >> ~/.bashrc' },

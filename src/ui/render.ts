@@ -3,6 +3,7 @@ import type { RegisterConfig } from '../core/config.js';
 import { displayName } from '../core/config.js';
 import { confidenceBand, type DuplicateCandidate } from '../core/duplicates.js';
 import { formatDecimal } from './numbers.js';
+import { safeLine } from './terminal-text.js';
 import type { UiText } from './text.js';
 
 export interface Style {
@@ -24,7 +25,9 @@ function width(text: string): number {
   return [...text.normalize('NFC')].length;
 }
 
-export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+/** An aligned table; every cell is text from files, shown with its control characters escaped. */
+export function table(headers: readonly string[], cellRows: readonly (readonly string[])[]): string {
+  const rows = cellRows.map((row) => row.map(safeLine));
   const widths = headers.map((header, column) => Math.max(width(header), ...rows.map((row) => width(row[column] ?? ''))));
   const line = (cells: readonly string[]) =>
     cells
@@ -37,7 +40,7 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
 export function describeReasons(text: UiText, candidate: Pick<DuplicateCandidate, 'reasons'>): string {
   return candidate.reasons
     .filter((reason) => reason.terms.length > 0)
-    .map((reason) => `${reason.field === 'title' ? text.fieldTitle : text.fieldText}: ${reason.terms.slice(0, 6).join(', ')}`)
+    .map((reason) => `${reason.field === 'title' ? text.fieldTitle : text.fieldText}: ${safeLine(reason.terms.slice(0, 6).join(', '))}`)
     .join('; ');
 }
 
@@ -53,9 +56,9 @@ export function renderCandidates(text: UiText, style: Style, config: RegisterCon
   const lines = candidates.map((c, index) => {
     const band = `[${text.bands[confidenceBand(c)]}]`;
     const label = c.likelyDuplicate ? style.warn(band) : band;
-    const meta = `${displayName(config.municipalities, c.municipality)} · ${displayName(config.stages, c.status)} · ${describeMatch(text, c)}`;
+    const meta = safeLine(`${displayName(config.municipalities, c.municipality)} · ${displayName(config.stages, c.status)} · ${describeMatch(text, c)}`);
     const why = describeReasons(text, c);
-    return `  ${index + 1}. ${style.bold(c.id)} ${c.title} ${label}\n     ${style.dim(meta)}${why ? `\n     ${style.dim(`${text.matchedOn}: ${why}`)}` : ''}`;
+    return `  ${index + 1}. ${style.bold(safeLine(c.id))} ${safeLine(c.title)} ${label}\n     ${style.dim(meta)}${why ? `\n     ${style.dim(`${text.matchedOn}: ${why}`)}` : ''}`;
   });
   return [heading, ...lines].join('\n');
 }

@@ -1,8 +1,5 @@
 /** Words and sentences of `sluss review`, Swedish and English. */
-import type { RegisterConfig } from '../core/config.js';
-import { displayName } from '../core/config.js';
 import type { Lang } from '../core/messages.js';
-import type { IdeaChange, ReviewerNeed, RuleResult } from '../core/review.js';
 
 const roleSv: Record<string, string> = { owner: 'ägare', 'co-funder': 'medfinansiär', interested: 'intresserad' };
 const roleEn: Record<string, string> = { owner: 'owner', 'co-funder': 'co-funder', interested: 'interested' };
@@ -14,12 +11,10 @@ const fieldSv: Record<string, string> = {
   category: 'verksamhetsområde',
   tags: 'taggar',
   created: 'skapad',
-  updated: 'ändrad',
   received_by: 'mottagen av',
-  submitter: 'idégivare',
-  history: 'historik (tidigare poster omskrivna)',
+  submitter: 'idégivarens uppgifter',
   path: 'filnamn',
-  text: 'text',
+  text: 'texten',
   'text.problem': 'texten Problem/behov',
   'text.idea': 'texten Idé/lösning',
   'text.benefit': 'texten Nytta',
@@ -33,12 +28,10 @@ const fieldEn: Record<string, string> = {
   category: 'category',
   tags: 'tags',
   created: 'created',
-  updated: 'updated',
   received_by: 'received by',
-  submitter: 'submitter',
-  history: 'history (earlier entries rewritten)',
+  submitter: "the submitter's details",
   path: 'file name',
-  text: 'text',
+  text: 'the text',
   'text.problem': 'the Problem/need text',
   'text.idea': 'the Idea/solution text',
   'text.benefit': 'the Benefit text',
@@ -50,20 +43,30 @@ const sv = {
   help: {
     review: 'granska en grens ändringar i registret (för pull requests och CI)',
     base: 'grenen eller incheckningen att jämföra med, t.ex. main eller origin/main',
-    format: 'utskrift: text, markdown, github eller json',
-    approvals: 'vilka som har godkänt (användarnamn eller e-post, kommaseparerat); utan flaggan visas granskarna bara som information',
-    actor: 'vem som öppnade ändringen, t.ex. @användare (räknas som författare och som godkännande)',
-    failOnDuplicate: 'en trolig dubblett blockerar (kod 1)',
+    format: 'utskrift: text, markdown (eller md), github eller json',
+    approvals: 'vilka som har godkänt, enligt forgen (användarnamn, kommaseparerat); utan flaggan visas granskarna bara som information',
+    actor: 'vem som öppnade ändringen, enligt forgen (t.ex. @användare): CI-läge, där bara --actor och --approvals räknas som identitet och ingen godkänner sin egen ändring',
+    failOnDuplicate: 'en trolig dubblett av en ändrad idé blockerar också (en ny idés blockerar alltid)',
   },
   heading: (ref: string, base: string, head: string) => `Granskning mot ${ref} (bas ${base.slice(0, 7)}, HEAD ${head.slice(0, 7)})`,
+  trustForge: (actor: string) => `CI-läge: bara den som öppnade ändringen (${actor}) och godkännandena räknas; namn i git är uppgifter, inte bevis.`,
+  trustLocal: 'Lokal granskning: författarna i git tas på orden. I CI räknas bara --actor och --approvals.',
+  noActor: 'ingen angiven (--actor saknas)',
   noChanges: 'Grenen ändrar inga idéer.',
   ideasHeading: (count: number) => `Ändrade idéer (${count}):`,
   change: { added: 'ny', changed: 'ändrad', deleted: 'borttagen' } as Record<string, string>,
   problemsHeading: (count: number) => `Fel i filerna (${count}):`,
-  duplicatesHeading: (count: number) => `Troliga dubbletter (${count}):`,
-  duplicate: (id: string, title: string, otherId: string, otherTitle: string, municipality: string, status: string, score: string, isNew: boolean) =>
-    `${id} ${title} liknar ${otherId} ${otherTitle} (${municipality}, ${status}${isNew ? ', också ny på grenen' : ''}, poäng ${score})`,
-  duplicateHint: 'Anslut till den befintliga idén, länka som relaterad (links.related) eller som dubblett (links.duplicate_of) om de hör ihop.',
+  duplicatesHeading: (count: number) => `Troliga dubbletter och undantag (${count}):`,
+  duplicate: (id: string, title: string, other: string, facts: string) => `${id} ${title} liknar ${other} (${facts})`,
+  duplicateFacts: { isNew: 'också ny på grenen', score: (score: string) => `poäng ${score}` },
+  undecided: 'inte avgjord: anslut, länka eller markera som ej dubblett',
+  declared: (by: string, date: string | undefined) => `markerad som ej dubblett av ${by}${date ? `, ${date}` : ''}`,
+  declaredByGit: (by: string) => `markerad som ej dubblett (enligt git av ${by})`,
+  overrideApproved: (by: string) => `godkänt av ${by}`,
+  overrideNeeded: (approvers: string) => `måste godkännas av en samordnare eller granskare: ${approvers}`,
+  overrideNotNeeded: 'godkännande krävs inte (duplicates.override_needs_approval: false)',
+  duplicateHint:
+    'En ny idé som liknar en befintlig blockerar tills den avgjorts: anslut kommunen (sluss join), länka idéerna (sluss link --related / --duplicate-of) eller markera paret som ej dubblett (sluss not-duplicate), vilket en samordnare eller granskare sedan godkänner.',
   rulesHeading: 'Regler:',
   reviewersHeading: 'Granskare som behövs:',
   configChanged: 'sluss.yaml ändras på grenen; reglerna tillämpas enligt basens version.',
@@ -82,15 +85,22 @@ const sv = {
   missingApproval: (id: string, municipality: string, reviewers: string) => `${id} behöver godkännande av en granskare för ${municipality}: ${reviewers}.`,
   rule: {
     neverDelete: (id: string) => `${id} är borttagen. Idéer tas aldrig bort; flytta den till ett avslaget steg eller markera den som dubblett.`,
+    historyAppendOnly: (id: string, entries: number) =>
+      `${id}: historiken får bara växa, men ${entries} tidigare post(er) är borttagna eller ändrade. Återställ dem och lägg till en ny post i stället.`,
     transitionRefused: (id: string, from: string, to: string, allowed: string) => `${id}: ${from} → ${to} är inte tillåtet i sluss.yaml. Tillåtna nästa steg: ${allowed}.`,
     assessmentMissing: (id: string, from: string, to: string) => `${id}: ${from} → ${to} kräver en bedömning (sluss assess ${id}).`,
-    coordinatorOk: (id: string, from: string, to: string, by: string) => `${id}: flytten ${from} → ${to} är gjord av samordnare (${by}).`,
-    coordinatorMissing: (id: string, from: string, to: string, by: string, allowed: string) =>
+    coordinatorByActor: (id: string, from: string, to: string, who: string) => `${id}: flytten ${from} → ${to} är gjord av samordnaren ${who}, som öppnade ändringen.`,
+    coordinatorByApproval: (id: string, from: string, to: string, who: string) => `${id}: flytten ${from} → ${to} är godkänd av samordnaren ${who}.`,
+    coordinatorByGit: (id: string, from: string, to: string, who: string) => `${id}: flytten ${from} → ${to} är gjord av samordnaren ${who} enligt git (i CI räknas det inte).`,
+    coordinatorMissingForge: (id: string, from: string, to: string, actor: string, allowed: string) =>
+      `${id}: flytten ${from} → ${to} ska göras eller godkännas av en samordnare (${allowed}); ändringen öppnades av ${actor} och ingen samordnare har godkänt den.`,
+    coordinatorMissingLocal: (id: string, from: string, to: string, by: string, allowed: string) =>
       `${id}: flytten ${from} → ${to} får bara göras av en samordnare (${allowed}); den är gjord av ${by}.`,
+    gitClaims: (authors: string) => ` Git anger ${authors} som författare; det räknas inte som bevis.`,
     noCoordinators: 'inga samordnare i sluss.yaml',
   },
   changes: {
-    added: 'ny idé',
+    added: (municipality: string, category: string, problem: string) => `ny idé från ${municipality} (${category})${problem ? `: ${problem}` : ''}`,
     deleted: 'borttagen',
     moved: (from: string, to: string, by: string) => `flyttad ${from} → ${to}${by ? ` (${by})` : ''}`,
     joined: (municipality: string, role: string, share?: number) => `${municipality} ansluter som ${role}${share !== undefined ? ` (${share} %)` : ''}`,
@@ -98,11 +108,14 @@ const sv = {
     participantChanged: (municipality: string, detail: string) => `${municipality}: ${detail}`,
     role: (from: string, to: string) => `roll ${from} → ${to}`,
     share: (from: string, to: string) => `andel ${from} → ${to}`,
-    linkAdded: (link: string, target: string) => (link === 'duplicate_of' ? `markerad som dubblett av ${target}` : `länkad som relaterad till ${target}`),
-    linkRemoved: (link: string, target: string) => (link === 'duplicate_of' ? `inte längre dubblett av ${target}` : `länken till ${target} borttagen`),
+    linkAdded: (link: string, target: string) =>
+      link === 'duplicate_of' ? `markerad som dubblett av ${target}` : link === 'not_duplicates' ? `markerad som ej dubblett av ${target}` : `länkad som relaterad till ${target}`,
+    linkRemoved: (link: string, target: string) =>
+      link === 'duplicate_of' ? `inte längre dubblett av ${target}` : link === 'not_duplicates' ? `inte längre markerad som ej dubblett av ${target}` : `länken till ${target} borttagen`,
     assessmentAdded: (by: string, date: string) => `bedömd av ${by} ${date}`,
     assessmentChanged: (by: string, date: string) => `bedömningen ändrad (${by} ${date})`,
     assessmentRemoved: 'bedömningen borttagen',
+    historyRewritten: (entries: number) => `historiken omskriven: ${entries} tidigare post(er) borttagna eller ändrade`,
     edited: (field: string) => `${field} ändrad`,
     editedValue: (field: string, from: string, to: string) => `${field}: ${from} → ${to}`,
   },
@@ -117,20 +130,30 @@ const en: ReviewText = {
   help: {
     review: "review a branch's changes to the register (for pull requests and CI)",
     base: 'the branch or commit to compare with, e.g. main or origin/main',
-    format: 'output: text, markdown, github or json',
-    approvals: 'who approved (user names or e-mails, comma-separated); without it the reviewers are only listed',
-    actor: 'who opened the change, e.g. @user (counts as an author and as an approval)',
-    failOnDuplicate: 'a likely duplicate blocks (exit 1)',
+    format: 'output: text, markdown (or md), github or json',
+    approvals: 'who approved, as the forge reports it (user names, comma-separated); without it the reviewers are only listed',
+    actor: 'who opened the change, as the forge reports it (e.g. @user): CI mode, where only --actor and --approvals identify anyone and nobody approves their own change',
+    failOnDuplicate: "a likely duplicate of an edited idea blocks too (a new idea's always does)",
   },
   heading: (ref, base, head) => `Review against ${ref} (base ${base.slice(0, 7)}, HEAD ${head.slice(0, 7)})`,
+  trustForge: (actor) => `CI mode: only whoever opened the change (${actor}) and the approvals count; names in git are claims, not proof.`,
+  trustLocal: 'Local review: the authors in git are taken at their word. In CI only --actor and --approvals count.',
+  noActor: 'not given (no --actor)',
   noChanges: 'The branch changes no ideas.',
   ideasHeading: (count) => `Changed ideas (${count}):`,
   change: { added: 'new', changed: 'changed', deleted: 'deleted' },
   problemsHeading: (count) => `Problems in the files (${count}):`,
-  duplicatesHeading: (count) => `Likely duplicates (${count}):`,
-  duplicate: (id, title, otherId, otherTitle, municipality, status, score, isNew) =>
-    `${id} ${title} looks like ${otherId} ${otherTitle} (${municipality}, ${status}${isNew ? ', also new on the branch' : ''}, score ${score})`,
-  duplicateHint: 'Join the existing idea, or link it as related (links.related) or as duplicate (links.duplicate_of) if they belong together.',
+  duplicatesHeading: (count) => `Likely duplicates and overrides (${count}):`,
+  duplicate: (id, title, other, facts) => `${id} ${title} looks like ${other} (${facts})`,
+  duplicateFacts: { isNew: 'also new on the branch', score: (score) => `score ${score}` },
+  undecided: 'undecided: join, link or mark as not a duplicate',
+  declared: (by, date) => `marked as not a duplicate by ${by}${date ? `, ${date}` : ''}`,
+  declaredByGit: (by) => `marked as not a duplicate (by ${by}, according to git)`,
+  overrideApproved: (by) => `approved by ${by}`,
+  overrideNeeded: (approvers) => `needs the approval of a coordinator or reviewer: ${approvers}`,
+  overrideNotNeeded: 'no approval needed (duplicates.override_needs_approval: false)',
+  duplicateHint:
+    'A new idea like an existing one blocks until it is decided: join the municipality (sluss join), link the ideas (sluss link --related / --duplicate-of) or mark the pair as not duplicates (sluss not-duplicate), which a coordinator or reviewer then approves.',
   rulesHeading: 'Rules:',
   reviewersHeading: 'Reviewers needed:',
   configChanged: 'sluss.yaml changes on the branch; the rules are applied as the base has them.',
@@ -149,14 +172,20 @@ const en: ReviewText = {
   missingApproval: (id, municipality, reviewers) => `${id} needs the approval of a reviewer for ${municipality}: ${reviewers}.`,
   rule: {
     neverDelete: (id) => `${id} was deleted. Ideas are never deleted; move it to a declined stage or mark it as a duplicate.`,
+    historyAppendOnly: (id, entries) => `${id}: the history may only grow, but ${entries === 1 ? 'an earlier entry was' : `${entries} earlier entries were`} removed or edited. Restore it and add a new entry instead.`,
     transitionRefused: (id, from, to, allowed) => `${id}: ${from} → ${to} is not allowed by sluss.yaml. Allowed next stages: ${allowed}.`,
     assessmentMissing: (id, from, to) => `${id}: ${from} → ${to} needs an assessment (sluss assess ${id}).`,
-    coordinatorOk: (id, from, to, by) => `${id}: the move ${from} → ${to} was made by a coordinator (${by}).`,
-    coordinatorMissing: (id, from, to, by, allowed) => `${id}: only a coordinator (${allowed}) may move ${from} → ${to}; it was made by ${by}.`,
+    coordinatorByActor: (id, from, to, who) => `${id}: the move ${from} → ${to} was made by the coordinator ${who}, who opened the change.`,
+    coordinatorByApproval: (id, from, to, who) => `${id}: the move ${from} → ${to} was approved by the coordinator ${who}.`,
+    coordinatorByGit: (id, from, to, who) => `${id}: the move ${from} → ${to} was made by the coordinator ${who} according to git (this does not count in CI).`,
+    coordinatorMissingForge: (id, from, to, actor, allowed) =>
+      `${id}: the move ${from} → ${to} must be made or approved by a coordinator (${allowed}); the change was opened by ${actor} and no coordinator has approved it.`,
+    coordinatorMissingLocal: (id, from, to, by, allowed) => `${id}: only a coordinator (${allowed}) may move ${from} → ${to}; it was made by ${by}.`,
+    gitClaims: (authors) => ` Git names ${authors} as author; that is no proof.`,
     noCoordinators: 'no coordinators in sluss.yaml',
   },
   changes: {
-    added: 'new idea',
+    added: (municipality, category, problem) => `new idea from ${municipality} (${category})${problem ? `: ${problem}` : ''}`,
     deleted: 'deleted',
     moved: (from, to, by) => `moved ${from} → ${to}${by ? ` (${by})` : ''}`,
     joined: (municipality, role, share) => `${municipality} joins as ${role}${share !== undefined ? ` (${share} %)` : ''}`,
@@ -164,11 +193,13 @@ const en: ReviewText = {
     participantChanged: (municipality, detail) => `${municipality}: ${detail}`,
     role: (from, to) => `role ${from} → ${to}`,
     share: (from, to) => `share ${from} → ${to}`,
-    linkAdded: (link, target) => (link === 'duplicate_of' ? `marked as duplicate of ${target}` : `linked as related to ${target}`),
-    linkRemoved: (link, target) => (link === 'duplicate_of' ? `no longer a duplicate of ${target}` : `link to ${target} removed`),
+    linkAdded: (link, target) => (link === 'duplicate_of' ? `marked as duplicate of ${target}` : link === 'not_duplicates' ? `marked as not a duplicate of ${target}` : `linked as related to ${target}`),
+    linkRemoved: (link, target) =>
+      link === 'duplicate_of' ? `no longer a duplicate of ${target}` : link === 'not_duplicates' ? `no longer marked as not a duplicate of ${target}` : `link to ${target} removed`,
     assessmentAdded: (by, date) => `assessed by ${by} on ${date}`,
     assessmentChanged: (by, date) => `assessment changed (${by} ${date})`,
     assessmentRemoved: 'assessment removed',
+    historyRewritten: (entries) => `history rewritten: ${entries === 1 ? 'an earlier entry' : `${entries} earlier entries`} removed or edited`,
     edited: (field) => `${field} changed`,
     editedValue: (field, from, to) => `${field}: ${from} → ${to}`,
   },
@@ -179,72 +210,4 @@ const en: ReviewText = {
 
 export function reviewText(lang: Lang): ReviewText {
   return lang === 'en' ? en : sv;
-}
-
-function valueText(value: unknown, none: string): string {
-  if (value === null || value === undefined || value === '') return none;
-  if (Array.isArray(value)) return value.length === 0 ? none : value.map(String).join(', ');
-  return String(value);
-}
-
-/** One change in words, with stage and municipality names from sluss.yaml. */
-export function describeChange(text: ReviewText, config: RegisterConfig, change: IdeaChange): string {
-  const stage = (code: string) => displayName(config.stages, code);
-  const municipality = (code: string) => displayName(config.municipalities, code);
-  const role = (code: string) => text.roles[code] ?? code;
-  const c = text.changes;
-  switch (change.kind) {
-    case 'added':
-      return c.added;
-    case 'deleted':
-      return c.deleted;
-    case 'moved':
-      return c.moved(stage(change.from), stage(change.to), (change.authors ?? []).map((a) => a.name).join(', ') || change.by || '');
-    case 'joined':
-      return c.joined(municipality(change.municipality), role(change.role), change.share);
-    case 'left':
-      return c.left(municipality(change.municipality));
-    case 'participant-changed': {
-      const parts = [
-        ...(change.role ? [c.role(role(change.role.from), role(change.role.to))] : []),
-        ...(change.share ? [c.share(valueText(change.share.from, text.none), valueText(change.share.to, text.none))] : []),
-      ];
-      return c.participantChanged(municipality(change.municipality), parts.join(', '));
-    }
-    case 'link-added':
-      return c.linkAdded(change.link, change.target);
-    case 'link-removed':
-      return c.linkRemoved(change.link, change.target);
-    case 'assessment-added':
-      return c.assessmentAdded(change.by, change.date);
-    case 'assessment-changed':
-      return c.assessmentChanged(change.by, change.date);
-    case 'assessment-removed':
-      return c.assessmentRemoved;
-    case 'edited': {
-      const field = text.fields[change.field] ?? change.field;
-      if (!('from' in change) && !('to' in change)) return c.edited(field);
-      const show = (value: unknown) =>
-        change.field === 'municipality' ? municipality(String(value)) : change.field === 'category' ? displayName(config.categories, String(value)) : valueText(value, text.none);
-      return c.editedValue(field, show(change.from), show(change.to));
-    }
-  }
-}
-
-/** A rule's outcome in words. */
-export function describeRule(text: ReviewText, config: RegisterConfig, rule: RuleResult): string {
-  if (rule.rule === 'never-delete') return text.rule.neverDelete(rule.id);
-  const from = displayName(config.stages, rule.from);
-  const to = displayName(config.stages, rule.to);
-  if (rule.rule === 'workflow-move') {
-    return rule.reason === 'transition'
-      ? text.rule.transitionRefused(rule.id, from, to, rule.allowed.map((code) => displayName(config.stages, code)).join(', ') || '–')
-      : text.rule.assessmentMissing(rule.id, from, to);
-  }
-  const by = rule.madeBy.join(', ') || text.nobody;
-  return rule.ok ? text.rule.coordinatorOk(rule.id, from, to, by) : text.rule.coordinatorMissing(rule.id, from, to, by, rule.allowed.join(', ') || text.rule.noCoordinators);
-}
-
-export function describeReviewerStatus(text: ReviewText, need: ReviewerNeed): string {
-  return need.status === 'approved' ? text.reviewerStatus.approved(need.approvedBy.join(', ')) : text.reviewerStatus[need.status];
 }

@@ -4,6 +4,7 @@
  * shrinkable (titles, reasons) give up room first, cut at a word boundary
  * and marked with "…".
  */
+import { safeLine } from './terminal-text.js';
 
 /** Columns of a terminal whose width sluss cannot learn. */
 export const DEFAULT_WIDTH = 80;
@@ -27,7 +28,7 @@ export function truncateWords(text: string, max: number): string {
   const lastSpace = room.search(/\s\S*$/);
   // Cut between words; only a word longer than two thirds of the cell is cut inside it.
   const cut = lastSpace > 0 && lastSpace >= Math.floor((max - 1) / 3) ? room.slice(0, lastSpace) : room;
-  return `${cut.replace(/[\s,;:.–-]+$/, '')}…`;
+  return `${cut.replace(/[\s,;:.\u2013-]+$/, '')}…`;
 }
 
 export interface TableColumn {
@@ -51,7 +52,9 @@ function fitWidths(columns: readonly TableColumn[], natural: readonly number[], 
   return widths;
 }
 
-export function fitTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[], width: number = DEFAULT_WIDTH): string {
+/** Every cell is text from files, shown with its control characters escaped (terminal-text.ts) before it is measured. */
+export function fitTable(columns: readonly TableColumn[], cellRows: readonly (readonly string[])[], width: number = DEFAULT_WIDTH): string {
+  const rows = cellRows.map((row) => row.map(safeLine));
   const natural = columns.map((column, index) => Math.max(displayWidth(column.header), ...rows.map((row) => displayWidth(row[index] ?? ''))));
   const widths = fitWidths(columns, natural, width);
   const line = (cells: readonly string[]) =>

@@ -59,6 +59,9 @@ const sv = {
   columns: { id: 'Id', title: 'Rubrik', status: 'Steg', municipality: 'Kommun', category: 'Område', created: 'Skapad', score: 'Poäng', why: 'Varför' },
   ideasCount: (shown: number, total: number) => `${shown} av ${total} idéer.`,
   skippedFiles: (count: number) => `${count} idéfil(er) kunde inte läsas och hoppades över. Kör sluss validate för detaljer.`,
+  sparseCheckout: (count: number) =>
+    `Obs: registret är en gles utcheckning (sparse checkout). ${count} fil(er) under ideas/ finns inte i arbetskopian; sluss ser dem inte och jämför inte nya idéer med dem. Hämta alla med git sparse-checkout disable.`,
+  waitingForLock: (pid: string, host: string, since: string) => `Väntar på ett annat sluss-kommando som arbetar i registret (process ${pid} på ${host}, sedan ${since}) …`,
   noIdeas: 'Inga idéer matchar.',
   labels: {
     status: 'Steg',
@@ -83,9 +86,6 @@ const sv = {
   },
   validateOk: (files: number) => `Inga fel i ${files} idéfil(er) och sluss.yaml.`,
   validateProblems: (problems: number, files: number) => `${problems} fel i ${files} fil(er).`,
-  initDone: (dir: string) => `Nytt idéregister i ${dir}.`,
-  initNext: 'Lägg till den första idén med: sluss add',
-  initCiDone: (files: string) => `Granskning i pull requests tillagd: ${files}`,
   searchNone: 'Inga träffar.',
   askNote: 'Kommentar till historiken (valfritt)',
   askStage: (id: string) => `Vilket steg ska idé ${id} flyttas till?`,
@@ -179,6 +179,9 @@ const en: UiText = {
   columns: { id: 'Id', title: 'Title', status: 'Stage', municipality: 'Municipality', category: 'Category', created: 'Created', score: 'Score', why: 'Why' },
   ideasCount: (shown, total) => `${shown} of ${total} ideas.`,
   skippedFiles: (count) => `${count} idea file(s) could not be read and were skipped. Run sluss validate for details.`,
+  sparseCheckout: (count) =>
+    `Note: the register is a sparse checkout. ${count} file(s) under ideas/ are not in the working tree; sluss does not see them and does not compare new ideas with them. Get them all with git sparse-checkout disable.`,
+  waitingForLock: (pid, host, since) => `Waiting for another sluss command working in the register (process ${pid} on ${host}, since ${since}) …`,
   noIdeas: 'No ideas match.',
   labels: {
     status: 'Stage',
@@ -203,9 +206,6 @@ const en: UiText = {
   },
   validateOk: (files) => `No problems in ${files} idea file(s) and sluss.yaml.`,
   validateProblems: (problems, files) => `${problems} problem(s) in ${files} file(s).`,
-  initDone: (dir) => `New idea register in ${dir}.`,
-  initNext: 'Add the first idea with: sluss add',
-  initCiDone: (files) => `Review of pull requests added: ${files}`,
   searchNone: 'No matches.',
   askNote: 'Note for the history (optional)',
   askStage: (id) => `Which stage should idea ${id} move to?`,

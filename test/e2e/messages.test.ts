@@ -30,7 +30,7 @@ describe('Swedish all the way', () => {
     const init = await runCli(['init', '--help'], { cwd: exampleRegister });
     expect(init.stdout).toContain('mapp för registret (standard: ".")');
     expect(init.stdout).not.toMatch(ENGLISH_IN_HELP);
-    expect(init.stdout.trimEnd()).toMatch(/Exempel:\n  Skapa ett register i en ny mapp:\n    sluss init idesluss --name "Idéslussen Skaraborg"\n[\s\S]*sluss init idesluss --ci github$/);
+    expect(init.stdout.trimEnd()).toMatch(/Exempel:\n  Skapa ett register i en ny mapp:\n    sluss init idesluss --name "Idéslussen Skaraborg"\n[\s\S]*sluss init idesluss --ci github\n[\s\S]*--coordinator @maria\.holm --coordinator @johan\.ek$/);
     const english = await runCli(['--lang', 'en', 'list', '--help'], { cwd: exampleRegister });
     expect(english.stdout).toContain('Usage: sluss list|ls [options]');
     expect(english.stdout).toContain('Examples:\n  Every idea Skövde owns or takes part in:\n    sluss list --municipality skovde');

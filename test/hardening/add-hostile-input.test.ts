@@ -45,9 +45,10 @@ const CASES: AddCase[] = [
   { name: 'empty title', title: '', refused: 2 },
   { name: 'blank title', title: '   \t ', refused: 2 },
   { name: 'huge title', title: 'Bokbuss '.repeat(5_000), refused: 2 },
-  { name: 'newline and --- in the title', title: 'Bokbuss\n---\nstatus: antagen\nx: |' },
-  { name: 'control characters in the title', title: 'Bok\u0007buss\u001b[2J till byarna\u007f' },
-  { name: 'NUL and escapes in the title, from a JSON file', title: 'Bok\u0000buss\u001b]0;pwned\u0007 till byarna', viaFile: true },
+  // A title is one line of plain text: a newline or a control character is refused (exit 2), never quietly turned into a space.
+  { name: 'newline and --- in the title', title: 'Bokbuss\n---\nstatus: antagen\nx: |', refused: 2 },
+  { name: 'control characters in the title', title: 'Bok\u0007buss\u001b[2J till byarna\u007f', refused: 2 },
+  { name: 'NUL and escapes in the title, from a JSON file', title: 'Bok\u0000buss\u001b]0;pwned\u0007 till byarna', viaFile: true, refused: 2 },
   { name: 'front-matter injection through the problem', title: 'Bokbuss till byarna', problem: '---\nstatus: antagen\n---\n## Idé/lösning\n\ninjicerad' },
   { name: 'shell metacharacters in every field', title: SHELL, problem: SHELL, extra: ['--idea', SHELL, '--benefit', SHELL, '--tags', `$(touch ${MARKER}),\`id\`,a;b|c&&d`, '--received-by', SHELL] },
 ];

@@ -1,16 +1,18 @@
 /** The caches never change an answer: cached and uncached results agree after every kind of change. */
-import { existsSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listIdeas, similarIdeas } from '../../src/app/read.js';
 import { scanRegister } from '../../src/app/duplicates.js';
-import { loadIdeaRefs, openRegister } from '../../src/app/register.js';
+import { ParsedFileCache } from '../../src/adapters/fs/parsed-file-cache.js';
+import { loadIdeaRefs, loadIdeas, openRegister } from '../../src/app/register.js';
 import { loadSimilarityIndex } from '../../src/app/similarity-index.js';
 import { validateRegister } from '../../src/app/validate.js';
 import type { RegisterIndex } from '../../src/core/similarity/engine.js';
 import { PackedStrings } from '../../src/core/similarity/strings.js';
 import { testContext } from '../helpers/context.js';
-import { createRegister, git, writeIdea } from '../helpers/registers.js';
+import { createRegister, git, tempDir, writeIdea } from '../helpers/registers.js';
 import { SAMPLE_IDEAS } from '../helpers/registers.js';
 
 const CACHE_FILES = ['parsed-ideas.tsv', 'config.json', 'similarity-index.bin', 'similarity-index.manifest'];
@@ -124,5 +126,139 @@ describe('cache invalidation', () => {
     await expect(listIdeas(ctx, {})).rejects.toMatchObject({ code: 'config-invalid' });
     writeFileSync(config, original);
     expect(await unknownMunicipalities()).toBe(0);
+  });
+});
+
+/** Every idea file's modification time far in the past, as if written long ago. */
+function ageIdeaFiles(root: string): Date {
+  const long = new Date('2020-01-01T00:00:00Z');
+  for (const name of readdirSync(join(root, 'ideas'))) utimesSync(join(root, 'ideas', name), long, long);
+  return long;
+}
+
+/** Time passes: the cache file was written well after every idea file changed, so none of them is racy. */
+function cacheWrittenLater(root: string): void {
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(join(root, '.sluss', 'cache', 'parsed-ideas.tsv'), later, later);
+}
+
+describe('an edit that keeps size and modification time (cp -p, touch -r)', () => {
+  const locks = 'ideas/0ZZ-AAAA1-digitala-las-i-hemtjansten.md';
+
+  it.each([
+    ['touch -r', (root: string, edited: string, reference: string) => {
+      writeFileSync(join(root, locks), edited);
+      execFileSync('touch', ['-r', reference, join(root, locks)]);
+    }],
+    ['cp -p', (root: string, edited: string, reference: string) => {
+      const copy = join(tempDir(), 'copy.md');
+      writeFileSync(copy, edited);
+      execFileSync('touch', ['-r', reference, copy]);
+      execFileSync('cp', ['-p', copy, join(root, locks)]);
+    }],
+  ])('is seen by validate and list after %s', async (_, edit) => {
+    const root = createRegister();
+    ageIdeaFiles(root);
+    const ctx = testContext({ cwd: root });
+    expect((await validateRegister(ctx, [])).problems).toEqual([]);
+    const reference = join(tempDir(), 'reference');
+    writeFileSync(reference, '');
+    execFileSync('touch', ['-r', join(root, locks), reference]);
+    const before = statSync(join(root, locks));
+    // Same length: an unknown stage, an unknown municipality and another title.
+    const edited = readFileSync(join(root, locks), 'utf8').replaceAll('status: inkommen', 'status: okaendaa').replaceAll('municipality: skovde', 'municipality: xxxxxx').replace('Digitala lås i', 'Smartare lås i');
+    edit(root, edited, reference);
+    const after = statSync(join(root, locks));
+    expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
+    cacheWrittenLater(root);
+
+    const codes = (await validateRegister(ctx, [])).problems.map((p) => `${p.file}:${p.code}`);
+    expect(codes).toContain(`${locks}:unknown-stage`);
+    expect(codes).toContain(`${locks}:unknown-municipality`);
+    expect((await listIdeas(ctx, {})).value.ideas.find((idea) => idea.path === locks)?.data.title).toBe('Smartare lås i hemtjänsten');
+  });
+
+  it('trusts a stamp only for a file changed before the cache was written (git\'s racy rule)', async () => {
+    const root = createRegister();
+    const register = await openRegister(testContext({ cwd: root }));
+    await loadIdeas(register);
+    const trusted = async () => {
+      const cache = await ParsedFileCache.open(root, register.configText);
+      const hit = cache.lookupByStamp(locks, register.store.stampOf(locks)!);
+      cache.release();
+      return hit !== undefined;
+    };
+    expect(await trusted(), 'written just now: racy').toBe(false);
+    cacheWrittenLater(root);
+    expect(await trusted()).toBe(true);
+  });
+});
+
+describe('a cache that was edited or damaged but still well-formed', () => {
+  const cacheFile = (root: string, name: string) => join(root, '.sluss', 'cache', name);
+  /** Changes one character at `at` (in latin1), keeping the length: every structure still parses. */
+  const alter = (root: string, name: string, find: (text: string) => number) => {
+    const text = readFileSync(cacheFile(root, name), 'latin1');
+    const at = find(text);
+    expect(at, name).toBeGreaterThanOrEqual(0);
+    const replaced = text[at] === '1' ? '2' : '1';
+    writeFileSync(cacheFile(root, name), text.slice(0, at) + replaced + text.slice(at + 1), 'latin1');
+  };
+
+  it('is found out and rebuilt: no crash, and the answers without a cache', async () => {
+    const root = createRegister({ ideas: [...SAMPLE_IDEAS, { id: '0ZZ-AAAA4', title: 'Digitala lås för hemtjänstens brukare', municipality: 'hjo', problem: 'Nycklar till brukarna kommer bort i hemtjänsten.' }] });
+    rmSync(join(root, '.sluss'), { recursive: true, force: true });
+    const expected = await answers(root);
+    const edits: [string, (text: string) => number][] = [
+      // An id in the summary line made equal to another idea's (bogus duplicate pairs), a verdict's title, a stage in sluss.yaml's cache,
+      // the manifest's record of which text the index holds, and the index's own bytes.
+      ['parsed-ideas.tsv', (text) => text.lastIndexOf('0ZZ-AAAA2') + 8],
+      ['parsed-ideas.tsv', (text) => text.indexOf('"title":"') + 9],
+      ['config.json', (text) => text.indexOf('inkommen')],
+      ['similarity-index.manifest', (text) => text.indexOf('0ZZ-AAAA3') + 12],
+      ['similarity-index.bin', (text) => Math.floor(text.length / 2)],
+    ];
+    for (const [name, find] of edits) {
+      await answers(root);
+      alter(root, name, find);
+      expect(await answers(root), name).toEqual(expected);
+      expect(await answers(root), `${name}, saved again`).toEqual(expected);
+    }
+  });
+
+  it('an index edited long after it was saved is still checked: its stamp no longer matches', async () => {
+    const root = createRegister();
+    const solar = async () => (await similarIdeas(testContext({ cwd: root }), 'Solceller på förskolornas tak')).value.map((c) => [c.id, c.score]);
+    const expected = await solar();
+    expect(expected[0]).toEqual(['0ZZ-AAAA3', 1]);
+    // The manifest written a minute later: the index's stamp is not racy, and an unchanged index would be trusted by it.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(cacheFile(root, 'similarity-index.manifest'), later, later);
+    const index = cacheFile(root, 'similarity-index.bin');
+    const reference = join(tempDir(), 'reference');
+    writeFileSync(reference, '');
+    execFileSync('touch', ['-r', index, reference]);
+    const before = statSync(index, { bigint: true });
+    // The indexed word the query needs, changed in place; the file keeps its size and modification time to the nanosecond.
+    alter(root, 'similarity-index.bin', (text) => text.indexOf('solcell'));
+    execFileSync('touch', ['-r', reference, index]);
+    const after = statSync(index, { bigint: true });
+    expect([after.size, after.mtimeNs]).toEqual([before.size, before.mtimeNs]);
+    expect(await solar()).toEqual(expected);
+  });
+
+  it('never follows a link or waits on a FIFO planted where a cache file goes', async () => {
+    const root = createRegister();
+    const expected = await answers(root);
+    const outside = join(tempDir(), 'outside.tsv');
+    writeFileSync(outside, 'do not touch\n');
+    unlinkSync(cacheFile(root, 'parsed-ideas.tsv'));
+    symlinkSync(outside, cacheFile(root, 'parsed-ideas.tsv'));
+    unlinkSync(cacheFile(root, 'config.json'));
+    execFileSync('mkfifo', [cacheFile(root, 'config.json')]);
+    expect(await answers(root)).toEqual(expected);
+    expect(readFileSync(outside, 'utf8')).toBe('do not touch\n');
+    expect(readdirSync(join(root, '.sluss', 'cache')).sort()).toEqual([...CACHE_FILES].sort());
+    expect(statSync(cacheFile(root, 'parsed-ideas.tsv')).isFile()).toBe(true);
   });
 });

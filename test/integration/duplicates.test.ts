@@ -79,7 +79,7 @@ describe('sluss duplicates', () => {
     const scan = await scanRegister(testContext({ cwd: root }), { since: base });
     expect(scan.checked).toBe(1);
     expect(pairIds(scan)).toEqual(['0ZZ-BBBB1~0ZZ-BBBB2']);
-    await expect(scanRegister(testContext({ cwd: root }), { since: 'finns-inte' })).rejects.toMatchObject({ code: 'usage' });
+    await expect(scanRegister(testContext({ cwd: root }), { since: 'finns-inte' })).rejects.toMatchObject({ code: 'unknown-ref', params: { option: '--since', ref: 'finns-inte', shallow: 'no' } });
   });
 
   it('prints JSON and Markdown, and --fail-on-found exits 3', async () => {

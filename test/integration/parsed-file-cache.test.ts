@@ -1,12 +1,13 @@
 /** The parsed-file cache reads its verdicts only when asked, and always from the file it opened. */
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParsedFileCache } from '../../src/adapters/fs/parsed-file-cache.js';
 import { tempDir } from '../helpers/registers.js';
 
 const CONFIG = 'register: Test\n';
-const stamp = { size: 10, mtimeMs: 1_000 };
+/** A file last changed long before any cache is written: never racy. */
+const stamp = { key: '10:1000000000:1000000000:7:1', changedNs: 1_000_000_000n };
 const verdict = (title: string) => ({ problems: [], idea: { data: { id: '0ZZ-AAAA1', title, municipality: 'hjo', created: '2026-01-02' } as never } });
 
 async function savedCache(root: string, title: string): Promise<void> {
@@ -56,6 +57,37 @@ describe('ParsedFileCache', () => {
       expect(cache.size, `cut at ${length}`).toBe(0);
       cache.release();
     }
+  });
+});
+
+describe('ParsedFileCache and racy entries', () => {
+  it('drops the stamp of a racy entry nobody looked at when it saves again (git\'s smudging), and keeps the others', async () => {
+    const root = tempDir();
+    const file = join(root, '.sluss', 'cache', 'parsed-ideas.tsv');
+    // Changed just now: racy against a cache written now.
+    const now = BigInt(Date.now()) * 1_000_000n;
+    const racy = { key: `10:${now}:${now}:8:1`, changedNs: now };
+    const first = await ParsedFileCache.open(root, CONFIG);
+    first.remember('ideas/racy.md', 'hash-r', verdict('Racy'), racy);
+    first.remember('ideas/a.md', 'hash-a', verdict('Gammal'), stamp);
+    await first.save();
+    first.release();
+
+    const second = await ParsedFileCache.open(root, CONFIG);
+    expect(second.lookupByStamp('ideas/racy.md', racy), 'racy: to be read again').toBeUndefined();
+    expect(second.lookupByStamp('ideas/a.md', stamp)?.hash).toBe('hash-a');
+    second.remember('ideas/b.md', 'hash-b', verdict('Ny'), stamp);
+    await second.save();
+    second.release();
+
+    // However much later the cache now looks written, the racy entry that was not checked again is not trusted by its stamp.
+    const later = new Date(Date.now() + 3_600_000);
+    utimesSync(file, later, later);
+    const third = await ParsedFileCache.open(root, CONFIG);
+    expect(third.lookupByStamp('ideas/racy.md', racy)).toBeUndefined();
+    expect(third.lookup('ideas/racy.md', 'hash-r')?.hash, 'its verdict is kept for a check by content').toBe('hash-r');
+    expect(third.lookupByStamp('ideas/a.md', stamp)?.hash).toBe('hash-a');
+    third.release();
   });
 });
 

@@ -15,7 +15,7 @@ describe('RegisterStore.stampOf', () => {
   it('stats the register at the working directory', () => {
     const name = readdirSync(join(process.cwd(), 'ideas')).find((file) => file.endsWith('.md'))!;
     const stamp = new RegisterStore(process.cwd()).stampOf(`ideas/${name}`);
-    expect(stamp?.size).toBe(statSync(join(process.cwd(), 'ideas', name)).size);
+    expect(stamp?.key.split(':')[0]).toBe(String(statSync(join(process.cwd(), 'ideas', name)).size));
   });
 
   it('stats a register below the working directory and one outside it', () => {
@@ -24,12 +24,14 @@ describe('RegisterStore.stampOf', () => {
     const below = mkdtempSync(join(process.cwd(), '.sluss', 'store-test-'));
     try {
       const { stamp, size } = stampOfNewIdea(below);
-      expect(stamp).toEqual({ size, mtimeMs: statSync(join(below, 'ideas', 'a.md')).mtimeMs });
+      const info = statSync(join(below, 'ideas', 'a.md'), { bigint: true });
+      expect(stamp).toEqual({ key: `${size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}:${info.dev}`, changedNs: info.ctimeNs > info.mtimeNs ? info.ctimeNs : info.mtimeNs });
     } finally {
       rmSync(below, { recursive: true, force: true });
     }
     const outside = tempDir();
-    expect(stampOfNewIdea(outside).stamp?.size).toBe(stampOfNewIdea(outside).size);
+    const { stamp, size } = stampOfNewIdea(outside);
+    expect(stamp?.key.split(':')[0]).toBe(String(size));
     expect(new RegisterStore(outside).stampOf('ideas/saknas.md')).toBeUndefined();
   });
 });

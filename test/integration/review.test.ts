@@ -7,38 +7,14 @@ import type { ReviewReport } from '../../src/app/review.js';
 import { renderReviewGithub, renderReviewMarkdown, renderReviewText, reviewJson } from '../../src/cli/commands/review-run.js';
 import { SlussError } from '../../src/core/errors.js';
 import { renderDefaultConfig } from '../../src/core/format/config-file.js';
-import { parseIdeaFile, serializeIdeaEdit } from '../../src/core/format/idea-file.js';
-import type { IdeaData } from '../../src/core/idea.js';
 import { runCli } from '../helpers/cli.js';
 import { testContext } from '../helpers/context.js';
+import { commitAs, edit, move, pathOf } from '../helpers/branches.js';
 import { createRegister, git, SAMPLE_IDEAS, tempDir, writeIdea } from '../helpers/registers.js';
 
 const IN_FIRST = { id: '0ZZ-AAAA4', title: 'Gemensam vikariepool för förskolorna', municipality: 'tibro', problem: 'Förskolorna saknar vikarier på morgonen.', status: 'forsta-bedomning' };
 const IN_FIRST_2 = { id: '0ZZ-AAAA5', title: 'Fritidsbank för lån av sportutrustning', municipality: 'hjo', problem: 'Barn saknar utrustning för idrott.', status: 'forsta-bedomning' };
 const GONE = { id: '0ZZ-AAAA6', title: 'Cykelbibliotek vid stationen', municipality: 'skara', problem: 'Pendlare vill låna cyklar.' };
-
-function pathOf(root: string, id: string): string {
-  const name = (git(root, 'ls-files', '--', 'ideas/').split('\n').find((p) => p.startsWith(`ideas/${id}-`)) ?? '').trim();
-  if (!name) throw new Error(`no file for ${id}`);
-  return name;
-}
-
-function edit(root: string, id: string, change: (data: IdeaData) => IdeaData): string {
-  const path = pathOf(root, id);
-  const parsed = parseIdeaFile(readFileSync(join(root, path), 'utf8'));
-  if (!parsed.ok) throw new Error('unparsable');
-  writeFileSync(join(root, path), serializeIdeaEdit(parsed.file, change(parsed.file.data as IdeaData)));
-  return path;
-}
-
-function move(data: IdeaData, to: string, by: string, date = '2026-11-20'): IdeaData {
-  return { ...data, status: to, history: [...data.history, { date, from: data.status, status: to, by }] };
-}
-
-function commitAs(root: string, name: string, email: string, message: string): void {
-  git(root, 'add', '-A');
-  git(root, '-c', `user.name=${name}`, '-c', `user.email=${email}`, 'commit', '--quiet', '-m', message);
-}
 
 /** main: coordinators and reviewers in sluss.yaml; a branch with one of each kind of change. */
 function prepare(): string {
@@ -78,7 +54,11 @@ describe('sluss review', () => {
   it('lists added and changed ideas with what changed', () => {
     const byId = new Map(report.ideas.map((idea) => [idea.id, idea]));
     expect([...byId.keys()].sort()).toEqual(['0ZZ-AAAA1', '0ZZ-AAAA4', '0ZZ-AAAA5', '100-BBBB1']);
-    expect(byId.get('100-BBBB1')).toMatchObject({ change: 'added', changes: [{ kind: 'added' }], authors: [{ name: 'Tove Coach', email: 'tove@tibro.se' }] });
+    expect(byId.get('100-BBBB1')).toMatchObject({
+      change: 'added',
+      changes: [{ kind: 'added', municipality: 'tibro', category: 'ovrigt', problem: SAMPLE_IDEAS[0]!.problem }],
+      authors: [{ name: 'Tove Coach', email: 'tove@tibro.se' }],
+    });
     expect(byId.get('0ZZ-AAAA1')!.changes).toEqual([
       { kind: 'joined', municipality: 'tibro', role: 'co-funder', share: 30 },
       { kind: 'edited', field: 'title', from: 'Digitala lås i hemtjänsten', to: 'Digitala lås i hemtjänsten och LSS' },
@@ -91,16 +71,18 @@ describe('sluss review', () => {
     expect(report.base.mergeBase).toBe(git(root, 'rev-parse', 'main'));
   });
 
-  it('flags the new idea as a likely duplicate, not blocking by default', () => {
-    expect(report.duplicates).toHaveLength(1);
-    expect(report.duplicates[0]).toMatchObject({ id: '100-BBBB1', candidate: { id: '0ZZ-AAAA1', municipality: 'skovde', isNew: false }, blocking: false });
+  it('flags the new idea as an undecided likely duplicate, blocking by default', () => {
+    expect(report.duplicates.filter((d) => d.change === 'added')).toHaveLength(1);
+    // Likely duplicates of edited ideas are listed as warnings (how many depends on the engine's labels in a small register).
+    expect(report.duplicates.filter((d) => d.change === 'changed').every((d) => !d.blocking && d.decision === 'undecided')).toBe(true);
+    expect(report.duplicates.find((d) => d.id === '100-BBBB1')).toMatchObject({ id: '100-BBBB1', change: 'added', candidate: { id: '0ZZ-AAAA1', municipality: 'skovde', isNew: false }, decision: 'undecided', blocking: true });
   });
 
   it('blocks the move by a non-coordinator and allows the coordinator’s', () => {
     const moves = report.rules.filter((r) => r.rule === 'coordinator-move');
     expect(moves).toEqual([
-      expect.objectContaining({ id: '0ZZ-AAAA4', ok: false, blocking: true, madeBy: ['Tove Coach <tove@tibro.se>'], allowed: ['Maria Holm'] }),
-      expect.objectContaining({ id: '0ZZ-AAAA5', ok: true, blocking: false, madeBy: ['Maria Holm <maria@skaraborg.se>'] }),
+      expect.objectContaining({ id: '0ZZ-AAAA4', ok: false, blocking: true, madeBy: ['Tove Coach <tove@tibro.se>'], allowed: ['Maria Holm'], mode: 'local' }),
+      expect.objectContaining({ id: '0ZZ-AAAA5', ok: true, blocking: false, madeBy: ['Maria Holm <maria@skaraborg.se>'], confirmedBy: { who: 'Maria Holm <maria@skaraborg.se>', how: 'git-author' } }),
     ]);
     expect(report.blocking).toBe(true);
   });
@@ -114,14 +96,13 @@ describe('sluss review', () => {
     expect(report.reviewersNeeded.find((r) => r.id === '0ZZ-AAAA5')).toMatchObject({ municipality: 'hjo', status: 'no-reviewers', blocking: false });
   });
 
-  it('blocks a missing approval when approvals are given, and the duplicate with --fail-on-duplicate', async () => {
+  it('blocks a missing approval when approvals are given', async () => {
     const strict = await reviewBranch(testContext({ cwd: root }), { base: 'main', approvals: ['anna'], failOnDuplicate: true });
     expect(strict.reviewersNeeded.filter((r) => r.blocking).map((r) => [r.id, r.municipality])).toEqual([
       ['0ZZ-AAAA1', 'tibro'],
       ['0ZZ-AAAA4', 'tibro'],
       ['100-BBBB1', 'tibro'],
     ]);
-    expect(strict.duplicates[0]!.blocking).toBe(true);
   });
 
   it('renders text, markdown, GitHub annotations and JSON', () => {
@@ -132,15 +113,17 @@ describe('sluss review', () => {
     expect(renderReviewText(report, 'en')).toContain('only a coordinator (Maria Holm) may move Första bedömning → Utredning');
     const markdown = renderReviewMarkdown(report, 'sv');
     expect(markdown).toMatch(/^## ❌ sluss review/);
-    expect(markdown).toContain('| `100-BBBB1` | Digitala lås i hemtjänsten | ny |');
+    // A new idea's row says what it is about (it was "–").
+    expect(markdown).toContain('| `100-BBBB1` | Digitala lås i hemtjänsten | ny | ny idé från Tibro (Övrigt): Hemtjänstens personal hanterar');
     expect(markdown).toContain('### Troliga dubbletter');
     expect(markdown).toContain('| `0ZZ-AAAA1` | Skövde | @anna, anna\\@skovde.se | ⏳ behöver godkänna |');
     const github = renderReviewGithub(report, 'sv');
     const statusLine = readFileSync(join(root, pathOf(root, '0ZZ-AAAA4')), 'utf8').split('\n').findIndex((l) => l.startsWith('status:')) + 1;
     expect(github).toContainEqual(expect.stringMatching(new RegExp(`^::error file=ideas/0ZZ-AAAA4-[^,]+,line=${statusLine},title=sluss%3A coordinator-move::`)));
-    expect(github).toContainEqual(expect.stringMatching(/^::warning file=ideas\/100-BBBB1-.*title=sluss%3A duplicate::/));
+    expect(github).toContainEqual(expect.stringMatching(/^::error file=ideas\/100-BBBB1-.*title=sluss%3A duplicate::/));
     const json = JSON.parse(JSON.stringify(reviewJson(report, 'en'))) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['base', 'head', 'ideas', 'problems', 'duplicates', 'rules', 'reviewersNeeded', 'configChanged', 'blocking']);
+    expect(Object.keys(json)).toEqual(['base', 'head', 'trust', 'ideas', 'problems', 'duplicates', 'rules', 'reviewersNeeded', 'configChanged', 'blocking']);
+    expect(json['trust']).toEqual({ mode: 'local' });
     expect(json['blocking']).toBe(true);
   });
 
@@ -208,7 +191,7 @@ describe('sluss review as a process', () => {
     const json = JSON.parse(result.stdout) as { ideas: { id: string; change: string }[]; blocking: boolean; duplicates: unknown[] };
     expect(json.blocking).toBe(true);
     expect(json.ideas.map((i) => i.id).sort()).toEqual(['0ZZ-AAAA1', '0ZZ-AAAA4', '0ZZ-AAAA5', '100-BBBB1']);
-    expect(json.duplicates).toHaveLength(1);
+    expect(json.duplicates.length).toBeGreaterThanOrEqual(1);
   });
 
   it('prints markdown for a pull request comment', async () => {

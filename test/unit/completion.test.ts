@@ -76,7 +76,7 @@ describe('completionScript', () => {
     expect(complete('rev')).toEqual(['review']);
     expect(complete('add', '--on-d')).toEqual(['--on-duplicate']);
     expect(complete('add', '--on-duplicate', '')).toEqual(['abort', 'new', 'join', 'related']);
-    expect(complete('review', '--format', 'm')).toEqual(['markdown']);
+    expect(complete('review', '--format', 'm')).toEqual(['markdown', 'md']);
     expect(complete('-C', 'x', 'valid')).toEqual(['validate']);
     expect(complete('completion', '')).toEqual(['bash', 'zsh', 'fish']);
   });

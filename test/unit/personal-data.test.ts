@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EMAIL, findPersonalData, IDENTITY_NUMBER, isIdentityNumber, luhnValid, mayHoldPersonalData, PHONE } from '../../src/core/personal-data.js';
+import { EMAIL, findPersonalData, IDENTITY_NUMBER, isIdentityNumber, luhnValid, maskPersonalData, mayHoldPersonalData, PHONE } from '../../src/core/personal-data.js';
 
 const kinds = (text: string) => findPersonalData(text).map((hit) => hit.kind);
 
@@ -47,5 +47,12 @@ describe('personal data guard', () => {
       { numRuns: 5000 },
     );
     expect(mayHoldPersonalData('Det gäller 185 ärenden i månaden')).toBe(false);
+  });
+});
+
+describe('maskPersonalData', () => {
+  it('masks every hit in place and leaves the rest of the text', () => {
+    expect(maskPersonalData('Ring 070-123 45 67 eller mejla eva@hjo.se, pnr 19121212-1212.')).toBe('Ring 07*********67 eller mejla ev******se, pnr 19*********12.');
+    expect(maskPersonalData('Inget här, id 029-02426.')).toBe('Inget här, id 029-02426.');
   });
 });

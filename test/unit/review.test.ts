@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
 import { renderBody } from '../../src/core/format/idea-file.js';
 import type { IdeaData } from '../../src/core/idea.js';
-import { diffIdeas, evaluateRules, findBranchDuplicates, matchesIdentity } from '../../src/core/review.js';
-import type { IdeaChange, ReviewedIdea } from '../../src/core/review.js';
+import { diffIdeas, reviewableData } from '../../src/core/review/diff.js';
+import type { IdeaChange, ReviewedIdea } from '../../src/core/review/diff.js';
+import { evaluateRules, namesAccount, namesCommitAuthor, reviewTrust } from '../../src/core/review/rules.js';
 
 function idea(extra: Partial<IdeaData> = {}): IdeaData {
   return {
@@ -29,8 +30,10 @@ const moved = (from: string, to: string, by = 'Maria Holm', date = '2026-02-01')
 });
 
 describe('diffIdeas', () => {
-  it('lists an added and a deleted idea', () => {
-    expect(diffIdeas(undefined, idea())).toEqual([{ kind: 'added' }]);
+  it('lists an added idea with what it is about, and a deleted idea', () => {
+    expect(diffIdeas(undefined, idea(), { after: renderBody({ problem: 'Nycklar kommer bort.' }) })).toEqual([
+      { kind: 'added', municipality: 'skovde', category: 'vard-omsorg', problem: 'Nycklar kommer bort.' },
+    ]);
     expect(diffIdeas(idea(), undefined)).toEqual([{ kind: 'deleted' }]);
     expect(diffIdeas(undefined, undefined)).toEqual([]);
   });
@@ -67,9 +70,29 @@ describe('diffIdeas', () => {
     expect(diffIdeas(idea(), idea({ status: 'utredning' }))).toEqual([{ kind: 'moved', from: 'inkommen', to: 'utredning' }]);
   });
 
-  it('reports rewritten history as an edit, not a move', () => {
+  it('reports rewritten history, not a move, and counts the entries gone or edited', () => {
     const changes = diffIdeas(idea(), idea({ history: [{ date: '2026-01-15', status: 'inkommen', by: 'Someone Else' }] }));
-    expect(changes).toEqual([{ kind: 'edited', field: 'history' }]);
+    expect(changes).toEqual([{ kind: 'history-rewritten', entries: 1 }]);
+    const before = idea(moved('inkommen', 'forsta-bedomning'));
+    expect(diffIdeas(before, { ...before, history: before.history.slice(1) })).toEqual([{ kind: 'history-rewritten', entries: 1 }]);
+    expect(diffIdeas(before, { ...before, history: [] })).toEqual([{ kind: 'history-rewritten', entries: 2 }]);
+  });
+
+  it('does not list the bookkeeping field updated', () => {
+    expect(diffIdeas(idea(), idea({ updated: '2026-03-01' }))).toEqual([]);
+  });
+
+  it('lists a not-duplicate decision as a link', () => {
+    expect(diffIdeas(idea(), idea({ links: { not_duplicates: ['0ZZ-BBBB1'] } }))).toEqual([{ kind: 'link-added', link: 'not_duplicates', target: '0ZZ-BBBB1' }]);
+  });
+
+  it('shows a hand edit that breaks the schema as a change, as far as the file parses', () => {
+    const before = idea({ municipalities: [{ municipality: 'skovde', role: 'owner' }, { municipality: 'hjo', role: 'co-funder', share: 30 }] });
+    const raw = { ...before, municipalities: [{ municipality: 'skovde', role: 'owner' }, { municipality: 'hjo', role: 'co-funder', share: '50 %' }], history: 'gone' };
+    const after = reviewableData(raw)!;
+    expect(diffIdeas(before, after)).toContainEqual({ kind: 'participant-changed', municipality: 'hjo', share: { from: 30, to: '50 %' } });
+    expect(diffIdeas(before, after)).toContainEqual({ kind: 'history-rewritten', entries: 1 });
+    expect(reviewableData('not a map')).toBeUndefined();
   });
 
   it('finds joins, leaves and changed roles and shares', () => {
@@ -140,6 +163,7 @@ describe('diffIdeas', () => {
 
 describe('evaluateRules', () => {
   const config = parseConfig(renderDefaultConfig('Test', { coordinators: ['Maria Holm', '@samordnaren'] }));
+  const local = reviewTrust({ ci: false });
   const reviewed = (data: { before?: IdeaData; after?: IdeaData; authors?: { name: string; email: string }[]; change?: ReviewedIdea['change'] }): ReviewedIdea => ({
     id: '0ZZ-AAAA1',
     title: 'x',
@@ -155,43 +179,60 @@ describe('evaluateRules', () => {
   const inFirst = idea({ status: 'forsta-bedomning' });
 
   it('blocks a move out of a coordinator stage by someone else', () => {
-    const { rules } = evaluateRules(config, [reviewed({ before: inFirst, after: assessedMove('utredning') })]);
+    const { rules } = evaluateRules(config, [reviewed({ before: inFirst, after: assessedMove('utredning') })], local);
     expect(rules).toEqual([
-      expect.objectContaining({ rule: 'coordinator-move', from: 'forsta-bedomning', to: 'utredning', ok: false, blocking: true, madeBy: ['Test Coach <coach@example.se>'] }),
+      expect.objectContaining({ rule: 'coordinator-move', from: 'forsta-bedomning', to: 'utredning', ok: false, blocking: true, madeBy: ['Test Coach <coach@example.se>'], mode: 'local' }),
     ]);
   });
 
-  it('allows it by a coordinator, by name or e-mail, in any case', () => {
+  it('locally, believes a commit author named as coordinator, by name or e-mail, in any case', () => {
     for (const author of [{ name: 'maria holm', email: 'm@example.se' }, { name: 'M', email: 'MARIA@example.se' }]) {
       const cfg = parseConfig(renderDefaultConfig('Test', { coordinators: ['Maria Holm', 'maria@example.se'] }));
-      const { rules } = evaluateRules(cfg, [reviewed({ before: inFirst, after: assessedMove('utredning'), authors: [author] })]);
-      expect(rules[0]).toMatchObject({ ok: true, blocking: false });
+      const { rules } = evaluateRules(cfg, [reviewed({ before: inFirst, after: assessedMove('utredning'), authors: [author] })], local);
+      expect(rules[0]).toMatchObject({ ok: true, blocking: false, confirmedBy: { how: 'git-author' } });
     }
   });
 
-  it('matches an @user coordinator only through the actor', () => {
-    expect(matchesIdentity('@samordnaren', [{ name: '@samordnaren', email: 'x@example.se' }])).toBe(false);
-    expect(matchesIdentity('@samordnaren', [], '@Samordnaren')).toBe(true);
-    expect(matchesIdentity('@samordnaren', [], 'samordnaren')).toBe(true);
-    const { rules } = evaluateRules(config, [reviewed({ before: inFirst, after: assessedMove('utredning') })], { actor: '@samordnaren' });
-    expect(rules[0]).toMatchObject({ ok: true });
+  it('in forge mode, never believes a commit author: a forged coordinator author with actor @mallory blocks', () => {
+    const forged = reviewed({ before: inFirst, after: assessedMove('utredning'), authors: [{ name: 'Maria Holm', email: 'maria@example.se' }] });
+    const { rules } = evaluateRules(config, [forged], reviewTrust({ actor: '@mallory', ci: true }));
+    expect(rules[0]).toMatchObject({ ok: false, blocking: true, actor: '@mallory', madeBy: ['Maria Holm <maria@example.se>'], mode: 'forge' });
+    expect(rules[0]).not.toHaveProperty('confirmedBy');
+    // The CI variable alone is forge mode too: without an actor nothing identifies anyone.
+    expect(evaluateRules(config, [forged], reviewTrust({ ci: true })).rules[0]).toMatchObject({ ok: false, mode: 'forge' });
+  });
+
+  it('in forge mode, accepts the move when a coordinator opened it or approved it', () => {
+    const move = reviewed({ before: inFirst, after: assessedMove('utredning') });
+    expect(evaluateRules(config, [move], reviewTrust({ actor: '@Samordnaren', ci: true })).rules[0]).toMatchObject({ ok: true, confirmedBy: { who: '@Samordnaren', how: 'actor' } });
+    expect(evaluateRules(config, [move], reviewTrust({ actor: '@mallory', approvals: ['samordnaren'], ci: true })).rules[0]).toMatchObject({
+      ok: true,
+      confirmedBy: { who: '@samordnaren', how: 'approval' },
+    });
+  });
+
+  it('matches forge accounts with or without @, and commit authors only by name or e-mail', () => {
+    expect(namesAccount('@samordnaren', 'Samordnaren')).toBe(true);
+    expect(namesAccount('Maria Holm', '@maria')).toBe(false);
+    expect(namesCommitAuthor('@samordnaren', [{ name: '@samordnaren', email: 'x@example.se' }])).toBe(false);
+    expect(namesCommitAuthor('maria@example.se', [{ name: 'M', email: 'Maria@Example.se' }])).toBe(true);
   });
 
   it('lets anyone move an idea to a stage of kind duplicate, and out of other stages', () => {
     const { rules } = evaluateRules(config, [
       reviewed({ before: inFirst, after: assessedMove('dubblett') }),
       reviewed({ before: idea(), after: idea(moved('inkommen', 'forsta-bedomning')) }),
-    ]);
+    ], local);
     expect(rules).toEqual([]);
   });
 
   it('holds hand-edited moves to the workflow: allowed transitions and the assessment', () => {
-    const skipped = evaluateRules(config, [reviewed({ before: idea(), after: idea(moved('inkommen', 'inforande')) })]).rules;
+    const skipped = evaluateRules(config, [reviewed({ before: idea(), after: idea(moved('inkommen', 'inforande')) })], local).rules;
     expect(skipped).toEqual([
       expect.objectContaining({ rule: 'workflow-move', from: 'inkommen', to: 'inforande', reason: 'transition', allowed: ['forsta-bedomning', 'avslagen', 'parkerad', 'dubblett'], blocking: true }),
     ]);
     const unassessed = idea({ ...moved('forsta-bedomning', 'utredning'), status: 'utredning' });
-    const rules = evaluateRules(config, [reviewed({ before: inFirst, after: unassessed, authors: [{ name: 'Maria Holm', email: 'm@example.se' }] })]).rules;
+    const rules = evaluateRules(config, [reviewed({ before: inFirst, after: unassessed, authors: [{ name: 'Maria Holm', email: 'm@example.se' }] })], local).rules;
     expect(rules.map((r) => [r.rule, r.ok, 'reason' in r ? r.reason : ''])).toEqual([
       ['workflow-move', false, 'assessment'],
       ['coordinator-move', true, ''],
@@ -199,8 +240,14 @@ describe('evaluateRules', () => {
   });
 
   it('blocks a deleted idea', () => {
-    const { rules } = evaluateRules(config, [reviewed({ before: idea(), change: 'deleted' })]);
+    const { rules } = evaluateRules(config, [reviewed({ before: idea(), change: 'deleted' })], local);
     expect(rules).toEqual([{ rule: 'never-delete', id: '0ZZ-AAAA1', path: 'ideas/0ZZ-AAAA1-x.md', ok: false, blocking: true }]);
+  });
+
+  it('blocks deleted or edited history entries: the history is append-only', () => {
+    const before = idea(moved('inkommen', 'forsta-bedomning'));
+    const { rules } = evaluateRules(config, [reviewed({ before, after: { ...before, history: before.history.slice(0, 1) } })], local);
+    expect(rules).toEqual([{ rule: 'history-append-only', id: '0ZZ-AAAA1', path: 'ideas/0ZZ-AAAA1-x.md', entries: 1, ok: false, blocking: true }]);
   });
 
   describe('municipality reviewers', () => {
@@ -211,7 +258,7 @@ describe('evaluateRules', () => {
     const change = reviewed({ before: idea(), after: joined });
 
     it('lists the reviewers of every municipality, informational without approvals', () => {
-      const { reviewersNeeded } = evaluateRules(withReviewers, [change]);
+      const { reviewersNeeded } = evaluateRules(withReviewers, [change], local);
       expect(reviewersNeeded.map((r) => [r.municipality, r.reviewers, r.status, r.blocking])).toEqual([
         ['skovde', ['@anna', 'anna@skovde.se'], 'unchecked', false],
         ['tibro', ['@tore'], 'unchecked', false],
@@ -219,62 +266,35 @@ describe('evaluateRules', () => {
     });
 
     it('blocks a missing approval when approvals are given', () => {
-      const { reviewersNeeded } = evaluateRules(withReviewers, [change], { approvals: ['anna'] });
+      const { reviewersNeeded } = evaluateRules(withReviewers, [change], reviewTrust({ approvals: ['anna'], ci: false }));
       expect(reviewersNeeded.map((r) => [r.municipality, r.status, r.approvedBy, r.blocking])).toEqual([
         ['skovde', 'approved', ['@anna'], false],
         ['tibro', 'missing', [], true],
       ]);
-      const all = evaluateRules(withReviewers, [change], { approvals: ['ANNA@skovde.se', '@tore'] }).reviewersNeeded;
+      const all = evaluateRules(withReviewers, [change], reviewTrust({ approvals: ['ANNA@skovde.se', '@tore'], ci: false })).reviewersNeeded;
       expect(all.every((r) => r.status === 'approved')).toBe(true);
     });
 
-    it('counts the actor as an approval of their own municipality', () => {
-      const { reviewersNeeded } = evaluateRules(withReviewers, [change], { approvals: ['@tore'], actor: '@anna' });
-      expect(reviewersNeeded.every((r) => r.status === 'approved')).toBe(true);
+    it('never counts the actor as an approval: a reviewer does not approve their own pull request', () => {
+      const own = evaluateRules(withReviewers, [change], reviewTrust({ approvals: ['@tore'], actor: '@anna', ci: true })).reviewersNeeded;
+      expect(own.map((r) => [r.municipality, r.status, r.blocking])).toEqual([
+        ['skovde', 'missing', true],
+        ['tibro', 'approved', false],
+      ]);
+      // Even when the forge lists the author among the approvals.
+      const listed = evaluateRules(withReviewers, [change], reviewTrust({ approvals: ['anna', '@tore'], actor: '@anna', ci: true })).reviewersNeeded;
+      expect(listed.find((r) => r.municipality === 'skovde')).toMatchObject({ status: 'missing', approvedBy: [] });
     });
 
     it('warns, without blocking, when a municipality lists no reviewers', () => {
       const leaving = reviewed({ before: idea({ municipalities: [{ municipality: 'skovde', role: 'owner' }, { municipality: 'vara', role: 'interested' }] }), after: idea() });
-      const vara = evaluateRules(withReviewers, [leaving], { approvals: ['anna'] }).reviewersNeeded.find((r) => r.municipality === 'vara');
+      const vara = evaluateRules(withReviewers, [leaving], reviewTrust({ approvals: ['anna'], ci: false })).reviewersNeeded.find((r) => r.municipality === 'vara');
       expect(vara).toMatchObject({ status: 'no-reviewers', blocking: false });
     });
 
     it('needs nothing when municipality_reviewers is off', () => {
       const off = { ...withReviewers, review: { ...withReviewers.review, municipality_reviewers: false } };
-      expect(evaluateRules(off, [change], { approvals: [] }).reviewersNeeded).toEqual([]);
+      expect(evaluateRules(off, [change], reviewTrust({ approvals: [], ci: false })).reviewersNeeded).toEqual([]);
     });
-  });
-});
-
-describe('findBranchDuplicates', () => {
-  const settings = parseConfig(renderDefaultConfig('Test')).duplicates;
-  const make = (id: string, title: string, problem: string, extra: Partial<IdeaData> = {}) => ({
-    data: idea({ id, title, ...extra }),
-    body: renderBody({ problem }),
-    path: `ideas/${id}-x.md`,
-  });
-  const base = [
-    make('0ZZ-AAAA1', 'Digitala lås i hemtjänsten', 'Hemtjänstens personal hanterar hundratals fysiska nycklar till brukarnas bostäder och nycklar kommer bort.'),
-    make('0ZZ-AAAA2', 'Solceller på förskolornas tak', 'Förskolorna har stora platta tak och höga elkostnader.', { municipality: 'vara' }),
-  ];
-  const copy = make('100-BBBB1', 'Digitala lås i hemtjänsten', 'Hemtjänstens personal hanterar hundratals fysiska nycklar till brukarnas bostäder och nycklar kommer bort.', { municipality: 'tibro' });
-
-  it('flags a new idea like one at the base, with candidate, municipality and score', () => {
-    const found = findBranchDuplicates(base, [copy], settings, '2026-11-27');
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ id: '100-BBBB1', candidate: { id: '0ZZ-AAAA1', municipality: 'skovde', isNew: false }, blocking: false });
-    expect(found[0]!.candidate.score).toBeGreaterThan(0.65);
-  });
-
-  it('does not flag a candidate the idea already links to', () => {
-    const linked = { ...copy, data: { ...copy.data, links: { related: ['0ZZ-AAAA1'] } } };
-    expect(findBranchDuplicates(base, [linked], settings, '2026-11-27')).toEqual([]);
-  });
-
-  it('flags two new ideas alike once, and blocks with the option', () => {
-    const twin = { ...copy, data: { ...copy.data, id: '100-CCCC1' }, path: 'ideas/100-CCCC1-x.md' };
-    const found = findBranchDuplicates([base[1]!], [copy, twin], settings, '2026-11-27', { blocking: true });
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ candidate: { isNew: true }, blocking: true });
   });
 });

@@ -2,9 +2,10 @@
  * The raw files of the saved similarity index, apart from the engine that
  * reads them: a command can start reading them before it loads the engine.
  */
-import { close, closeSync, fstatSync, openSync, read, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { cacheFilePath } from './cache-files.js';
+import { close, closeSync, fstatSync, read, readFileSync } from 'node:fs';
+import { openCacheFile } from './cache-files.js';
+import { stampOfStats } from './file-stamp.js';
+import type { FileStamp } from './file-stamp.js';
 
 export const INDEX_FILE = 'similarity-index.bin';
 export const MANIFEST_FILE = 'similarity-index.manifest';
@@ -20,14 +21,31 @@ export const READ_AHEAD_MAX_BYTES = 40 * 1024 * 1024;
 export interface SavedIndexFiles {
   manifest: string;
   index: Buffer;
+  /** The index file's stamp as it was read, and when the manifest was written (its mtime, ns). */
+  indexStamp: FileStamp;
+  manifestWrittenNs: bigint;
+}
+
+/** The manifest's text and its mtime in nanoseconds, or undefined when it is missing or not safe to read. */
+function readManifest(root: string): { manifest: string; writtenNs: bigint } | undefined {
+  const fd = openCacheFile(root, MANIFEST_FILE);
+  if (fd === undefined) return undefined;
+  try {
+    return { writtenNs: fstatSync(fd, { bigint: true }).mtimeNs, manifest: readFileSync(fd, 'utf8') };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Both files, or undefined when either is missing or unreadable, or the manifest is not `current`. */
 export async function readSavedIndexFiles(root: string, current: (manifest: string) => boolean = () => true): Promise<SavedIndexFiles | undefined> {
   try {
-    const manifest = await readFile(cacheFilePath(root, MANIFEST_FILE), 'utf8');
-    if (!current(manifest)) return undefined;
-    return { manifest, index: await readWhole(openWhole(cacheFilePath(root, INDEX_FILE))) };
+    const read = readManifest(root);
+    if (read === undefined || !current(read.manifest)) return undefined;
+    const file = openWhole(root, INDEX_FILE);
+    return file && { manifest: read.manifest, manifestWrittenNs: read.writtenNs, indexStamp: file.stamp, index: await readWhole(file) };
   } catch {
     return undefined;
   }
@@ -40,16 +58,19 @@ export async function readSavedIndexFiles(root: string, current: (manifest: stri
  * checks the pair later: a stale small index costs one wasted read.
  */
 export function readSavedIndexAhead(root: string): Promise<SavedIndexFiles | undefined> | undefined {
-  const indexPath = cacheFilePath(root, INDEX_FILE);
   try {
-    const size = statSync(indexPath, { throwIfNoEntry: false })?.size;
-    if (size === undefined || size > READ_AHEAD_MAX_BYTES) return undefined;
-    // Manifest first, as `readSavedIndexFiles` reads them: saves write it last.
-    const manifest = readFileSync(cacheFilePath(root, MANIFEST_FILE), 'utf8');
-    const file = openWhole(indexPath, READ_AHEAD_MAX_BYTES);
+    // The index is opened first to learn its size; a manifest from another save than the
+    // index opened is told apart later by the digest the index carries.
+    const file = openWhole(root, INDEX_FILE, READ_AHEAD_MAX_BYTES);
+    if (file === undefined) return undefined;
+    const read = readManifest(root);
+    if (read === undefined) {
+      closeSync(file.fd);
+      return undefined;
+    }
     // A failed read is a missing index (rebuilt); nobody awaits it when the command fails first.
     return readWhole(file).then(
-      (index) => ({ manifest, index }),
+      (index) => ({ manifest: read.manifest, manifestWrittenNs: read.writtenNs, indexStamp: file.stamp, index }),
       () => undefined,
     );
   } catch {
@@ -61,15 +82,21 @@ interface OpenFile {
   fd: number;
   /** As large as the file. */
   buffer: Buffer;
+  stamp: FileStamp;
 }
 
-/** Opens a file with a buffer of its size; throws when it is larger than `maxBytes`. */
-function openWhole(path: string, maxBytes = Number.POSITIVE_INFINITY): OpenFile {
-  const fd = openSync(path, 'r');
+/** Opens a cache file (never through a link) with a buffer of its size; undefined when it is missing or larger than `maxBytes`. */
+function openWhole(root: string, name: string, maxBytes = Number.POSITIVE_INFINITY): OpenFile | undefined {
+  const fd = openCacheFile(root, name);
+  if (fd === undefined) return undefined;
   try {
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) throw new Error('file larger than expected');
-    return { fd, buffer: Buffer.allocUnsafe(size) };
+    const info = fstatSync(fd, { bigint: true });
+    const size = Number(info.size);
+    if (size > maxBytes) {
+      closeSync(fd);
+      return undefined;
+    }
+    return { fd, buffer: Buffer.allocUnsafe(size), stamp: stampOfStats(info) };
   } catch (error) {
     closeSync(fd);
     throw error;

@@ -4,18 +4,23 @@
  * is kept under its path and the hash of its content: an edit, a rename, a
  * branch switch or a pull changes the hash and the file is parsed again.
  *
- * To skip even reading unchanged files, an entry also keeps the file's size
- * and modification time. As in git's index, a stat match is trusted only for
- * files last modified well before the cache was written ("racy" files are
- * read and hashed again). A cache from another sluss version, schema or
- * sluss.yaml is dropped whole; a corrupt or unwritable one is ignored.
- * Results never depend on it.
+ * To skip even reading unchanged files, an entry also keeps the file's stamp
+ * as git's index does (size, mtime and ctime to the nanosecond, inode and
+ * device: `file-stamp.ts`), so an edit that keeps size and mtime (`cp -p`,
+ * `touch -r`) still shows. As in git, a stamp match is trusted only for files
+ * last changed before the cache file itself was written (its own mtime), with
+ * a margin for file systems with coarse times; such "racy" files are read
+ * and hashed again, and a racy entry that was not checked again is saved
+ * without its stamp (git's "smudging"). A cache from another sluss version,
+ * schema or sluss.yaml is dropped whole; a corrupt, altered or unwritable one
+ * is ignored. Results never depend on it.
  *
  * The file is ASCII (other characters appear only as JSON \u escapes). After
  * a header line come the verdicts as JSON, one after another, then one line
  * of JSON with the summaries as columns (path, content hash, stamp, id,
  * municipality, date, links and the length of each verdict), and last the
- * byte offset where that line starts. Only the summaries are read on open:
+ * byte offset where that line starts with checksums of the summary line and
+ * of the verdicts (`Checksum`): an edited or damaged cache is dropped. Only the summaries are read on open:
  * the duplicate check of `similar` needs the summaries of 10,000 ideas, not
  * their data; the verdicts are read when someone first asks for one, and each
  * is decoded when asked for. The summaries are columns so that one native
@@ -23,142 +28,33 @@
  * first so that a save can stream them without knowing their lengths in
  * advance. (The file's name, `.tsv`, is from an earlier layout.)
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync } from 'node:fs';
 import { IDEA_SCHEMA } from '../../core/format/schema.js';
 import { summaryOf } from '../../core/idea.js';
-import type { IdeaData, IdeaLinks, IdeaSummary } from '../../core/idea.js';
-import type { Problem } from '../../core/problems.js';
+import type { IdeaLinks, IdeaSummary } from '../../core/idea.js';
 import { PACKAGE_VERSION } from '../../package-version.js';
-import { cacheFilePath, contentHash, writeCacheFile } from './cache-files.js';
+import { Checksum, checksumOf, contentHash, openCacheFile, writeCacheFile } from './cache-files.js';
+import { asciiJson, CacheEntry, isLinks, isStringList, readPart, VerdictSection } from './cache-entry.js';
+import type { CachedCheck, CacheHit } from './cache-entry.js';
+import { isRacy, RACY_MARGIN_NS } from './file-stamp.js';
+import type { FileStamp } from './file-stamp.js';
+
+export type { CachedCheck, CacheHit } from './cache-entry.js';
+export type { FileStamp } from './file-stamp.js';
 
 /** Bumped whenever parsing or checking changes what a file's verdict is, or the file's layout changes. */
-const CACHE_FORMAT = 10;
-/** Modification times closer than this to the cache's own write are not trusted. */
-const RACY_MARGIN_MS = 2_000;
+const CACHE_FORMAT = 12;
 const CACHE_FILE = 'parsed-ideas.tsv';
 /** Enough for the header line, and for the last line (a byte offset). */
 const HEAD_BYTES = 4096;
-const TAIL_BYTES = 64;
-
-/** A file's verdict. Bodies are not kept: few commands need them, and they would be most of the cache. */
-export interface CachedCheck {
-  idea?: { data: IdeaData };
-  problems: Problem[];
-}
-
-export interface CacheHit {
-  hash: string;
-  /** Present when the file holds a valid idea. */
-  summary: IdeaSummary | undefined;
-  /** The verdict; undefined when the stored one no longer parses (a damaged cache file): check the file itself. */
-  check(): CachedCheck | undefined;
-}
-
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-}
-
-/**
- * The verdicts' part of the cache file, read whole when a verdict is first
- * asked for: `similar` and `duplicates` need the summaries only, and at 50,000
- * ideas the verdicts are 30 MB. It is read through the descriptor the
- * summaries were read from, so it is that file even if another run has saved
- * a new one since; `release` closes it, after which unread verdicts are
- * unknown (their files are checked again).
- */
-class VerdictSection {
-  #fd: number | undefined;
-  #bytes: Buffer | undefined;
-
-  constructor(
-    fd: number,
-    private readonly start: number,
-    private readonly end: number,
-  ) {
-    this.#fd = fd;
-  }
-
-  /** The stored text of bytes `start` to `end` of the file; undefined once released unread or when the read fails. */
-  text(start: number, end: number): string | undefined {
-    this.load();
-    return this.#bytes?.toString('latin1', start - this.start, end - this.start);
-  }
-
-  /** Reads the section, if it is still open, and closes the file. */
-  load(): void {
-    if (this.#bytes !== undefined || this.#fd === undefined) return;
-    const bytes = Buffer.allocUnsafe(this.end - this.start);
-    try {
-      if (readFully(this.#fd, bytes, this.start)) this.#bytes = bytes;
-    } catch {
-      // unreadable: as if damaged
-    }
-    this.release();
-  }
-
-  release(): void {
-    if (this.#fd !== undefined) closeSync(this.#fd);
-    this.#fd = undefined;
-  }
-}
-
-/** `length` bytes from `position`; throws when the file ends first. */
-function readPart(fd: number, position: number, length: number): Buffer {
-  const buffer = Buffer.allocUnsafe(length);
-  if (!readFully(fd, buffer, position)) throw new Error('cache file cut short');
-  return buffer;
-}
-
-/** Fills `buffer` from `position` in the file; false when the file ends first. */
-function readFully(fd: number, buffer: Buffer, position: number): boolean {
-  let done = 0;
-  while (done < buffer.length) {
-    const read = readSync(fd, buffer, done, Math.min(buffer.length - done, 0x7fff_f000), position + done);
-    if (read === 0) return false;
-    done += read;
-  }
-  return true;
-}
-
-class CacheEntry implements CacheHit {
-  constructor(
-    readonly hash: string,
-    public stamp: FileStamp | undefined,
-    readonly summary: IdeaSummary | undefined,
-    /** Where the verdict lies in the file that was read, for decoding on demand. */
-    private readonly stored: { verdicts: VerdictSection; start: number; end: number } | undefined,
-    private parsed?: CachedCheck,
-  ) {}
-
-  check(): CachedCheck | undefined {
-    try {
-      this.parsed ??= JSON.parse(this.checkText()) as CachedCheck;
-    } catch {
-      return undefined;
-    }
-    return this.parsed;
-  }
-
-  /** The verdict's JSON as stored: ASCII, so it is also its length in bytes. */
-  checkText(): string {
-    if (this.parsed === undefined && this.stored !== undefined) {
-      // Not kept: after a first read of 50,000 files the parsed verdicts are in memory already.
-      const text = this.stored.verdicts.text(this.stored.start, this.stored.end);
-      if (text === undefined) throw new Error('cache verdicts no longer readable');
-      return text;
-    }
-    return asciiJson(JSON.stringify(this.parsed));
-  }
-}
+const TAIL_BYTES = 160;
 
 /** The summary line: one array per field, index i for the i-th verdict. */
 interface SummaryColumns {
   path: string[];
   hash: string[];
-  /** null where the file's stamp is not known. */
-  size: (number | null)[];
-  mtime: (number | null)[];
+  /** `FileStamp.key`; null where the file's stamp is not known. */
+  stamp: (string | null)[];
   /** "" where the file holds no valid idea (then municipality, created and links mean nothing). */
   id: string[];
   /** Indexes into `values`: a few hundred municipalities and dates repeat over 50,000 ideas. */
@@ -171,32 +67,32 @@ interface SummaryColumns {
 
 /** Entries from the summary line; verdict i is the `checkLength[i]` bytes after verdict i - 1, from `checkStart`. */
 function entriesOfColumns(columns: SummaryColumns, verdicts: VerdictSection, checkStart: number): { entries: Map<string, CacheEntry>; checkEnd: number } {
-  const { path, hash, size, mtime, id, municipality, created, links, checkLength, values } = columns;
+  const { path, hash, stamp, id, municipality, created, links, checkLength, values } = columns;
   const count = Array.isArray(path) ? path.length : -1;
-  const columnsAgree = [hash, size, mtime, id, municipality, created, links, checkLength].every((column) => Array.isArray(column) && column.length === count);
-  if (!columnsAgree || !Array.isArray(values)) throw new Error('malformed cache summaries');
+  const columnsAgree = [hash, stamp, id, municipality, created, links, checkLength].every((column) => Array.isArray(column) && column.length === count);
+  if (!columnsAgree || !isStringList(values)) throw new Error('malformed cache summaries');
   const entries = new Map<string, CacheEntry>();
   let start = checkStart;
   for (let i = 0; i < count; i += 1) {
     const length = checkLength[i] as number;
     const ideaId = id[i] as string;
     const entryHash = hash[i] as string;
-    const entrySize = size[i];
-    const entryMtime = mtime[i];
-    if (typeof path[i] !== 'string' || typeof entryHash !== 'string' || entryHash === '' || typeof ideaId !== 'string' || typeof length !== 'number' || !(length > 0)) {
+    const entryStamp = stamp[i];
+    const entryPath = path[i] as string;
+    if (typeof entryPath !== 'string' || entries.has(entryPath) || typeof entryHash !== 'string' || entryHash === '' || typeof ideaId !== 'string' || !Number.isSafeInteger(length) || !(length > 0)) {
       throw new Error('malformed cache entry');
     }
-    const stamp = typeof entrySize === 'number' && typeof entryMtime === 'number' ? { size: entrySize, mtimeMs: entryMtime } : undefined;
+    if (entryStamp !== null && typeof entryStamp !== 'string') throw new Error('malformed cache stamp');
     let summary: IdeaSummary | undefined;
     if (ideaId !== '') {
       const ideaMunicipality = values[municipality[i] as number];
       const ideaCreated = values[created[i] as number];
       if (typeof ideaMunicipality !== 'string' || typeof ideaCreated !== 'string') throw new Error('malformed cache summary');
       const ideaLinks = links[i];
-      if (ideaLinks !== null && typeof ideaLinks !== 'object') throw new Error('malformed cache links');
+      if (ideaLinks !== null && !isLinks(ideaLinks)) throw new Error('malformed cache links');
       summary = ideaLinks ? { id: ideaId, municipality: ideaMunicipality, created: ideaCreated, links: ideaLinks } : { id: ideaId, municipality: ideaMunicipality, created: ideaCreated };
     }
-    entries.set(path[i] as string, new CacheEntry(entryHash, stamp, summary, { verdicts, start, end: start + length }));
+    entries.set(entryPath, new CacheEntry(entryPath, entryHash, entryStamp ?? undefined, summary, { verdicts, start, end: start + length }));
     start += length;
   }
   return { entries, checkEnd: start };
@@ -218,8 +114,7 @@ function* summaryPieces(entries: Map<string, CacheEntry>, checkLengths: readonly
     `${name === 'path' ? '{' : ','}"${name}":${asciiJson(JSON.stringify(all.map(([path, entry]) => of(entry, path))))}`;
   yield column('path', (_, path) => path);
   yield column('hash', (entry) => entry.hash);
-  yield column('size', (entry) => entry.stamp?.size ?? null);
-  yield column('mtime', (entry) => entry.stamp?.mtimeMs ?? null);
+  yield column('stamp', (entry) => entry.stamp ?? null);
   yield column('id', (entry) => entry.summary?.id ?? '');
   yield column('municipality', (entry) => (entry.summary ? valueIndex(entry.summary.municipality) : -1));
   yield column('created', (entry) => (entry.summary ? valueIndex(entry.summary.created) : -1));
@@ -228,29 +123,33 @@ function* summaryPieces(entries: Map<string, CacheEntry>, checkLengths: readonly
   yield `,"values":${asciiJson(JSON.stringify([...valueIndexes.keys()]))}}\n`;
 }
 
-/**
- * Non-ASCII only ever occurs inside JSON strings, where \u escapes mean the
- * same: an ASCII file decodes without UTF-8 work into one-byte strings, half
- * the memory of a 50,000-idea cache in two-byte form.
- */
-function asciiJson(json: string): string {
-  return json.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 interface Header {
   format: number;
   fingerprint: string;
-  savedAt: number;
+}
+
+/** The last line: where the summary line starts, and the checksums of the summary line and of the verdicts. */
+function parseLastLine(text: string, headerEnd: number, lastLineStart: number): { summaryStart: number; summaryChecksum: string; verdictsChecksum: string } {
+  const [start = '', summaryChecksum = '', verdictsChecksum = ''] = text.split(' ');
+  const summaryStart = Number(start);
+  if (!/^\d+$/.test(start) || !Number.isSafeInteger(summaryStart) || summaryStart < headerEnd || summaryStart > lastLineStart || summaryChecksum === '' || verdictsChecksum === '') {
+    throw new Error('malformed cache end');
+  }
+  return { summaryStart, summaryChecksum, verdictsChecksum };
 }
 
 export class ParsedFileCache {
   private dirty = false;
+  /** A racy entry was found whose file has aged since: saving again lets the next run trust its stamp. */
+  private agedRacy = false;
 
   private constructor(
     private readonly root: string,
     private readonly fingerprint: string,
     private readonly entries: Map<string, CacheEntry>,
-    private readonly savedAt: number,
+    /** The cache file's own mtime in nanoseconds (0 when there was none): the racy line, as git's index mtime is. */
+    private readonly writtenNs: bigint,
     private readonly verdicts?: VerdictSection,
   ) {}
 
@@ -259,31 +158,34 @@ export class ParsedFileCache {
     const fingerprint = contentHash(`${PACKAGE_VERSION}\0${CACHE_FORMAT}\0${JSON.stringify(IDEA_SCHEMA)}\0${configText}`);
     let fd: number | undefined;
     try {
-      fd = openSync(cacheFilePath(root, CACHE_FILE), 'r');
-      const size = fstatSync(fd).size;
+      fd = openCacheFile(root, CACHE_FILE);
+      if (fd === undefined) throw new Error('no cache');
+      const { size, mtimeNs } = fstatSync(fd, { bigint: true });
+      const length = Number(size);
       // The header line, and the last line: where the summaries start.
-      const head = readPart(fd, 0, Math.min(size, HEAD_BYTES));
+      const head = readPart(fd, 0, Math.min(length, HEAD_BYTES));
       const headerEnd = head.indexOf(10) + 1;
       const header = JSON.parse(head.toString('latin1', 0, headerEnd)) as Partial<Header>;
       if (header.format === CACHE_FORMAT && header.fingerprint === fingerprint) {
-        const tailStart = Math.max(0, size - TAIL_BYTES);
-        const tail = readPart(fd, tailStart, size - tailStart);
+        const tailStart = Math.max(0, length - TAIL_BYTES);
+        const tail = readPart(fd, tailStart, length - tailStart);
         if (tail[tail.length - 1] !== 10) throw new Error('cache file cut short');
         const lastLineStart = tailStart + tail.lastIndexOf(10, tail.length - 2) + 1;
-        const summaryStart = Number(tail.toString('latin1', lastLineStart - tailStart, tail.length - 1));
-        if (!Number.isSafeInteger(summaryStart) || summaryStart < headerEnd || summaryStart > lastLineStart) throw new Error('malformed cache end');
-        const columns = JSON.parse(readPart(fd, summaryStart, lastLineStart - summaryStart).toString('latin1')) as SummaryColumns;
-        const verdicts = new VerdictSection(fd, headerEnd, summaryStart);
+        const end = parseLastLine(tail.toString('latin1', lastLineStart - tailStart, tail.length - 1), headerEnd, lastLineStart);
+        const summaryBytes = readPart(fd, end.summaryStart, lastLineStart - end.summaryStart);
+        if (checksumOf(summaryBytes) !== end.summaryChecksum) throw new Error('cache summaries altered');
+        const columns = JSON.parse(summaryBytes.toString('latin1')) as SummaryColumns;
+        const verdicts = new VerdictSection(fd, headerEnd, end.summaryStart, end.verdictsChecksum);
         const { entries, checkEnd } = entriesOfColumns(columns, verdicts, headerEnd);
-        if (checkEnd !== summaryStart) throw new Error('cache verdicts cut short or too long');
+        if (checkEnd !== end.summaryStart) throw new Error('cache verdicts cut short or too long');
         fd = undefined;
-        return new ParsedFileCache(root, fingerprint, entries, Number(header.savedAt) || 0, verdicts);
+        return new ParsedFileCache(root, fingerprint, entries, mtimeNs, verdicts);
       }
     } catch {
-      // missing or corrupt: start empty
+      // missing, corrupt or altered: start empty
     }
     if (fd !== undefined) closeSync(fd);
-    return new ParsedFileCache(root, fingerprint, new Map(), 0);
+    return new ParsedFileCache(root, fingerprint, new Map(), 0n);
   }
 
   /** Closes the file; verdicts not read by then are unknown (`check()` gives undefined). */
@@ -300,37 +202,42 @@ export class ParsedFileCache {
     return this.entries.has(path);
   }
 
-  /** The cached result when the file's size and time match and it is not racy; no read needed. */
+  /** Whether a file changed at `changedNs` may have changed again unseen since the cache was written. */
+  private isRacy(changedNs: bigint): boolean {
+    return isRacy(changedNs, this.writtenNs);
+  }
+
+  /** The cached result when the file's stamp matches and it is not racy; no read needed. */
   lookupByStamp(path: string, stamp: FileStamp): CacheHit | undefined {
     const entry = this.entries.get(path);
-    if (!entry?.stamp || entry.stamp.size !== stamp.size || entry.stamp.mtimeMs !== stamp.mtimeMs) return undefined;
-    return stamp.mtimeMs < this.savedAt - RACY_MARGIN_MS ? entry : undefined;
+    if (entry?.stamp !== stamp.key) return undefined;
+    if (this.isRacy(stamp.changedNs)) {
+      if (stamp.changedNs < BigInt(Date.now()) * 1_000_000n - RACY_MARGIN_NS) this.agedRacy = true;
+      return undefined;
+    }
+    entry.seen = true;
+    return entry;
   }
 
   lookup(path: string, hash: string, stamp?: FileStamp): CacheHit | undefined {
     const entry = this.entries.get(path);
     if (entry?.hash !== hash) return undefined;
-    if (stamp && (entry.stamp?.size !== stamp.size || entry.stamp.mtimeMs !== stamp.mtimeMs)) {
-      entry.stamp = stamp;
-      this.dirty = true;
+    if (stamp) {
+      entry.seen = true;
+      if (entry.stamp !== stamp.key) {
+        entry.stamp = stamp.key;
+        this.dirty = true;
+      }
     }
     return entry;
   }
 
   remember(path: string, hash: string, check: CachedCheck, stamp?: FileStamp): CacheHit {
-    const entry = new CacheEntry(hash, stamp, check.idea ? summaryOf(check.idea.data) : undefined, undefined, check);
+    const entry = new CacheEntry(path, hash, stamp?.key, check.idea ? summaryOf(check.idea.data) : undefined, undefined, check);
+    entry.seen = stamp !== undefined;
     this.entries.set(path, entry);
     this.dirty = true;
     return entry;
-  }
-
-  /** Whether the last save was long enough ago that stamps of files written since then are trusted next time. */
-  get hasRacyEntries(): boolean {
-    const now = Date.now();
-    for (const { stamp } of this.entries.values()) {
-      if (stamp !== undefined && stamp.mtimeMs >= this.savedAt - RACY_MARGIN_MS && stamp.mtimeMs < now) return true;
-    }
-    return false;
   }
 
   /** Forgets files that are gone, so the cache does not grow with deleted ideas. */
@@ -343,29 +250,52 @@ export class ParsedFileCache {
     }
   }
 
+  /**
+   * Stamps of entries this run did not look at and that were racy in the file
+   * read are dropped: the new file's later mtime would make them look safe
+   * (git's "smudging" of racily clean entries).
+   */
+  private smudgeUnseenRacyEntries(): void {
+    for (const entry of this.entries.values()) {
+      if (entry.seen || entry.stamp === undefined) continue;
+      const [, mtime = '0', ctime = '0'] = entry.stamp.split(':');
+      const changed = BigInt(mtime) > BigInt(ctime) ? BigInt(mtime) : BigInt(ctime);
+      if (this.isRacy(changed)) entry.stamp = undefined;
+    }
+  }
+
   /** Writes atomically when something changed; a failure only costs speed next time. */
   async save(): Promise<void> {
     // Re-saving once racy files have aged lets the next run trust their stamps.
-    if (!this.dirty && !this.hasRacyEntries) return;
-    const header: Header = { format: CACHE_FORMAT, fingerprint: this.fingerprint, savedAt: Date.now() };
+    if (!this.dirty && !this.agedRacy) return;
+    this.smudgeUnseenRacyEntries();
     // The new file needs the verdicts kept from this one, and this one must be closed before it is replaced
     // (Windows refuses to rename over a file that is open).
     this.verdicts?.load();
-    if (await writeCacheFile(this.root, CACHE_FILE, this.pieces(header))) this.dirty = false;
+    if (await writeCacheFile(this.root, CACHE_FILE, this.pieces({ format: CACHE_FORMAT, fingerprint: this.fingerprint }))) {
+      this.dirty = false;
+      this.agedRacy = false;
+    }
   }
 
   private *pieces(header: Header): Generator<string> {
     const headerLine = `${JSON.stringify(header)}\n`;
     yield headerLine;
     const checkLengths: number[] = [];
+    const verdictsChecksum = new Checksum();
     let summaryStart = headerLine.length;
     for (const entry of this.entries.values()) {
       const checkText = entry.checkText();
       checkLengths.push(checkText.length);
       summaryStart += checkText.length;
+      verdictsChecksum.update(checkText);
       yield checkText;
     }
-    yield* summaryPieces(this.entries, checkLengths);
-    yield `${summaryStart}\n`;
+    const summaryChecksum = new Checksum();
+    for (const piece of summaryPieces(this.entries, checkLengths)) {
+      summaryChecksum.update(piece);
+      yield piece;
+    }
+    yield `${summaryStart} ${summaryChecksum.digest()} ${verdictsChecksum.digest()}\n`;
   }
 }

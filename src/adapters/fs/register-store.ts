@@ -1,20 +1,25 @@
 /**
- * The register on disk: finding it, reading sluss.yaml and idea files, and
- * writing idea files atomically (temp file in the same folder, then link or
- * rename, so a reader never sees half a file).
+ * The register on disk: finding it, checking its layout (no linked or
+ * misplaced `ideas/`, `.sluss/` or sluss.yaml), reading sluss.yaml and idea
+ * files, and writing idea files atomically (temp file in the same folder,
+ * then link or rename, so a reader never sees half a file).
  */
-import { lstatSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import type { BigIntStats, Dirent, Stats } from 'node:fs';
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { SlussError } from '../../core/errors.js';
 import { CONFIG_FILE } from '../../core/format/config-file.js';
 import { MAX_IDEA_FILE_BYTES } from '../../core/format/idea-file.js';
-import type { IdeaFileEntry } from '../../core/validation.js';
-import type { FileStamp } from './parsed-file-cache.js';
-import { writeRegisterFile } from './safe-write.js';
+import type { ProblemCode } from '../../core/problems.js';
+import type { FileStamp } from './file-stamp.js';
+import { stampOfStats } from './file-stamp.js';
+import { createUniqueRegisterFile, ensureRegisterFolder, unsafe, writeRegisterFile } from './safe-write.js';
+import type { UnsafeReason } from './safe-write.js';
 
 export const IDEAS_DIR = 'ideas';
+export const SLUSS_DIR = '.sluss';
 // ignoreBOM keeps a byte order mark in the text, so validate can report it (by default the decoder drops it).
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -42,15 +47,51 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /**
- * The register's own working folder (`.sluss/`: cache, lock, recovery files).
+ * The register's own working folder (`.sluss/`: cache, lock, recovery files),
+ * made and checked one part at a time: a real folder, never a link (a
+ * committed `.sluss` link would lead every write out of the repository).
  * Like .pytest_cache it ignores itself, so it never shows in git status.
  */
 export async function ensureSlussDir(root: string, ...sub: string[]): Promise<string> {
-  const base = join(root, '.sluss');
-  await mkdir(join(base, ...sub), { recursive: true });
-  await writeFile(join(base, '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
-  return join(base, ...sub);
+  const dir = await ensureRegisterFolder(root, [SLUSS_DIR, ...sub].join('/'));
+  await writeRegisterFile(root, `${SLUSS_DIR}/.gitignore`, '*\n', { mode: 'new', durable: false }).catch((error: unknown) => {
+    if (!(error instanceof SlussError && error.code === 'file-exists')) throw error;
+  });
+  return dir;
 }
+
+/** What the top of a register must be, when it is there at all. */
+const LAYOUT: readonly { name: string; kind: 'file' | 'folder' }[] = [
+  { name: CONFIG_FILE, kind: 'file' },
+  { name: IDEAS_DIR, kind: 'folder' },
+  { name: SLUSS_DIR, kind: 'folder' },
+];
+
+/** The readProblem `detail` of a path that is not a regular file: what it is instead. */
+function kindOf(info: Stats | BigIntStats): string {
+  if (info.isDirectory()) return 'folder';
+  if (info.isFIFO()) return 'fifo';
+  if (info.isSocket()) return 'socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
+  return 'other';
+}
+
+/** A thing in `ideas/` that is not an idea file: what `validate` reports about it. */
+export interface StrayEntry {
+  path: string;
+  problem: Extract<ProblemCode, 'unexpected-entry' | 'stale-temp-file'>;
+  kind: 'folder' | 'dot-file' | 'file' | 'temp-file';
+}
+
+/** sluss's own temp files (`safe-write.ts`): `.` + 12 hex digits + `.tmp`. */
+const TEMP_FILE = /^\.[0-9a-f]{12}\.tmp$/;
+/** A temp file lives for the milliseconds of one write; one this old was left by a process that was killed. */
+const STALE_TEMP_MS = 60_000;
+/** Files sluss itself puts in `ideas/` (`sluss init`): not ideas, and fine where they are. */
+const KNOWN_NON_IDEAS = new Set(['.gitkeep']);
+
+/** What a read of an idea file gives: its text and stamp, or why it could not be read. */
+export type IdeaFileRead = { path: string; text: string; stamp: FileStamp } | { path: string; readProblem: ProblemCode; detail?: string };
 
 function statPrefixOf(root: string): string {
   try {
@@ -89,6 +130,27 @@ export class RegisterStore {
     return rel.split(sep).join('/');
   }
 
+  /**
+   * Refuses a register whose sluss.yaml, `ideas/` or `.sluss/` is a symbolic
+   * link or the wrong kind of thing (`unsafe-path`, exit 4): reading through a
+   * committed `ideas -> /home/...` would leave the repository, and so would
+   * every write to `.sluss`. Checked once when the register is opened.
+   */
+  verifyLayout(): void {
+    for (const { name, kind } of LAYOUT) {
+      let info: Stats;
+      try {
+        info = lstatSync(this.absolute(name));
+      } catch {
+        continue;
+      }
+      const refuse = (reason: UnsafeReason) => unsafe(name, reason, name, 'read');
+      if (info.isSymbolicLink()) throw refuse('symlink');
+      if (kind === 'folder' && !info.isDirectory()) throw refuse('not-a-folder');
+      if (kind === 'file' && !info.isFile()) throw refuse('not-a-file');
+    }
+  }
+
   /** The text of sluss.yaml; checking it is `checkedConfig`'s job (adapters/fs/config-cache). */
   async readConfigText(): Promise<string> {
     try {
@@ -98,52 +160,84 @@ export class RegisterStore {
     }
   }
 
-  /** Paths (relative, `ideas/…`) of every idea file; dot files such as temp files are skipped. */
+  /** Paths (relative, `ideas/…`) of every idea file: every `*.md` not named with a leading dot. */
   async listIdeaPaths(): Promise<string[]> {
-    let names: string[];
+    return (await this.listIdeasFolder()).ideas;
+  }
+
+  /**
+   * Idea files, and everything else in `ideas/` that `validate` must report:
+   * sub-folders, dot-files, other files and temp files left by a killed
+   * process. A temp file younger than a minute is another process writing
+   * right now and is left out.
+   */
+  async listIdeasFolder(now = Date.now()): Promise<{ ideas: string[]; stray: StrayEntry[] }> {
+    let entries: Dirent[];
     try {
-      names = await readdir(this.absolute(IDEAS_DIR));
+      entries = await readdir(this.absolute(IDEAS_DIR), { withFileTypes: true });
     } catch (error) {
-      if (errorCode(error) === 'ENOENT') return [];
+      if (errorCode(error) === 'ENOENT') return { ideas: [], stray: [] };
       throw error;
     }
-    return names
-      .filter((name) => name.toLowerCase().endsWith('.md') && !name.startsWith('.'))
-      .sort()
-      .map((name) => `${IDEAS_DIR}/${name}`);
+    const ideas: string[] = [];
+    const stray: StrayEntry[] = [];
+    for (const entry of entries) {
+      const name = entry.name;
+      const path = `${IDEAS_DIR}/${name}`;
+      if (name.toLowerCase().endsWith('.md') && !name.startsWith('.')) ideas.push(path);
+      else if (TEMP_FILE.test(name)) {
+        const modified = lstatSync(this.absolute(path), { throwIfNoEntry: false })?.mtimeMs ?? now;
+        if (now - modified >= STALE_TEMP_MS) stray.push({ path, problem: 'stale-temp-file', kind: 'temp-file' });
+      } else if (!KNOWN_NON_IDEAS.has(name)) {
+        const kind = entry.isDirectory() ? 'folder' : name.startsWith('.') ? 'dot-file' : 'file';
+        stray.push({ path, problem: 'unexpected-entry', kind });
+      }
+    }
+    ideas.sort();
+    stray.sort((a, b) => (a.path < b.path ? -1 : 1));
+    return { ideas, stray };
   }
 
   /**
-   * Size and modification time of a regular file, or undefined for anything
-   * else (read it to learn why).
+   * What git's index compares to tell a file changed without reading it
+   * (size, mtime and ctime to the nanosecond, inode, device), for a regular
+   * file; undefined for anything else (read it to learn why).
    */
   stampOf(path: string): FileStamp | undefined {
-    try {
-      const info = lstatSync(`${this.#statPrefix}${path}`);
-      return info.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : undefined;
-    } catch {
-      return undefined;
-    }
+    const info = lstatSync(`${this.#statPrefix}${path}`, { bigint: true, throwIfNoEntry: false });
+    return info?.isFile() ? stampOfStats(info) : undefined;
   }
 
   /**
-   * Reads one file defensively: links, huge, binary and non-UTF-8 files become
-   * problems, not crashes. Synchronous on purpose: for 10,000 files a plain
+   * Reads one file defensively: links, special files, huge, binary and
+   * non-UTF-8 files become problems, not crashes or hangs. The file is opened
+   * without following a link and without blocking, and must still be the
+   * file that was looked at. Synchronous on purpose: for 10,000 files a plain
    * loop is several times faster than 10,000 promises through the thread pool.
    */
-  readIdeaFile(path: string): IdeaFileEntry & { stamp?: FileStamp } {
+  readIdeaFile(path: string): IdeaFileRead {
     const absolute = this.absolute(path);
+    let fd: number | undefined;
     try {
-      const info = lstatSync(absolute);
+      const info = lstatSync(absolute, { bigint: true });
       if (info.isSymbolicLink()) return { path, readProblem: 'symlink' };
-      if (!info.isFile()) return { path, readProblem: 'unreadable' };
+      if (!info.isFile()) return { path, readProblem: 'unreadable', detail: kindOf(info) };
       if (info.size > MAX_IDEA_FILE_BYTES) return { path, readProblem: 'too-large' };
-      const bytes = readFileSync(absolute);
-      if (bytes.subarray(0, 8192).includes(0)) return { path, readProblem: 'binary' };
-      return { path, text: utf8.decode(bytes), stamp: { size: info.size, mtimeMs: info.mtimeMs } };
+      fd = openSync(absolute, READ_NO_FOLLOW);
+      const opened = fstatSync(fd, { bigint: true });
+      // Swapped for something else between the look and the open.
+      if (!opened.isFile() || opened.ino !== info.ino || opened.dev !== info.dev) return { path, readProblem: 'unreadable', detail: 'changed' };
+      const bytes = readWhole(fd, Number(opened.size));
+      if (bytes === undefined) return { path, readProblem: 'too-large' };
+      // A NUL anywhere, not only in the first 8 KB: no text file has one.
+      if (bytes.includes(0)) return { path, readProblem: 'binary' };
+      return { path, text: utf8.decode(bytes), stamp: stampOfStats(opened) };
     } catch (error) {
       if (error instanceof TypeError) return { path, readProblem: 'not-utf8' };
-      return { path, readProblem: 'unreadable' };
+      if (errorCode(error) === 'ELOOP') return { path, readProblem: 'symlink' };
+      return { path, readProblem: 'unreadable', detail: errorCode(error) ?? 'error' };
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
 
@@ -160,23 +254,50 @@ export class RegisterStore {
 
 /**
  * Keeps what the user typed when the idea file could not be written, so their
- * text is never lost. Tries the register's own .sluss folder, then the temp folder.
+ * text is never lost. The file is new (never one that exists, and never
+ * through a link: a committed `.sluss/recovery/<name>` link to a file outside
+ * is not followed), readable by the user only (0600), in `.sluss/recovery/`
+ * when that is a real folder the user owns, else in a new private folder of
+ * its own in the temp folder. Returns its path, or undefined when neither place
+ * could take it.
  */
 export async function saveRecoveryFile(root: string, name: string, content: string): Promise<string | undefined> {
-  const inTemp = async () => {
-    const dir = join(tmpdir(), 'sluss-recovery');
-    await mkdir(dir, { recursive: true });
-    return dir;
+  const inRegister = async () => {
+    await ensureSlussDir(root);
+    await ensureRegisterFolder(root, `${SLUSS_DIR}/recovery`, { mode: 0o700, ownedByMe: true });
+    return createUniqueRegisterFile(root, `${SLUSS_DIR}/recovery`, name, content, 0o600);
   };
-  for (const place of [() => ensureSlussDir(root, 'recovery'), inTemp]) {
+  // mkdtemp makes a new folder with mode 0700: nobody can have placed a link in it beforehand.
+  const inTemp = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sluss-recovery-'));
+    return createUniqueRegisterFile(dir, '', name, content, 0o600);
+  };
+  for (const place of [inRegister, inTemp]) {
     try {
-      const dir = await place();
-      const path = join(dir, name);
-      await writeFile(path, content, { encoding: 'utf8', flag: 'w' });
-      return path;
+      return await place();
     } catch {
       // try the next place
     }
   }
   return undefined;
+}
+
+const READ_NO_FOLLOW = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0);
+
+/** The whole file from an open descriptor, or undefined when it has grown past the size limit. */
+function readWhole(fd: number, expectedSize: number): Buffer | undefined {
+  // One byte more than expected, so a file that grew since the stat is noticed and read whole.
+  let buffer = Buffer.allocUnsafe(Math.min(expectedSize, MAX_IDEA_FILE_BYTES) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > MAX_IDEA_FILE_BYTES) return undefined;
+      const larger = Buffer.allocUnsafe(Math.min(length * 2, MAX_IDEA_FILE_BYTES + 1));
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
+    }
+    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) return buffer.subarray(0, length);
+    length += read;
+  }
 }

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
 import { SlussError } from '../../core/errors.js';
-import { ALLOWED_GIT_VARIABLES, gitEnvironment, messageOf } from './git-environment.js';
+import { ALLOWED_GIT_VARIABLES, gitEnvironment, messageOf, unknownRefError } from './git-environment.js';
 
 export interface TreeEntry {
   /** Relative to the directory git runs in, forward slashes. */
@@ -89,6 +89,15 @@ export class GitHistory {
       if (translated.code === 'git-missing' || translated.code === 'not-a-git-repo') throw translated;
       return undefined;
     }
+  }
+
+  /**
+   * The error for a ref `resolveCommit` did not find, given as `option`:
+   * `unknown-ref`, which in a shallow clone says how to fetch the history.
+   */
+  async unknownRef(option: string, ref: string): Promise<SlussError> {
+    const shallow = (await this.git.raw(['rev-parse', '--is-shallow-repository']).catch(() => '')).trim() === 'true';
+    return unknownRefError(option, ref, shallow);
   }
 
   /** The best common ancestor, or undefined for unrelated histories. */

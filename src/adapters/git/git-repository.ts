@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
 import { SlussError } from '../../core/errors.js';
-import { ALLOWED_GIT_VARIABLES, gitEnvironment, messageOf } from './git-environment.js';
+import { ALLOWED_GIT_VARIABLES, gitEnvironment, messageOf, readOnlyReason, unknownRefError } from './git-environment.js';
 
 function firstMeaningfulLine(text: string): string {
   return (
@@ -47,6 +47,9 @@ export class GitRepository {
     const message = messageOf(error);
     if (/ENOENT/.test(message) && /spawn/.test(message)) return new SlussError('git-missing', {}, { cause: error });
     if (/not a git repository/i.test(message)) return new SlussError('not-a-git-repo', { dir: this.dir }, { cause: error });
+    // A read-only or unwritable .git also makes git say "Unable to create '….lock'": not a lock another git holds.
+    const reason = readOnlyReason(message);
+    if (reason) return new SlussError('git-read-only', { reason, file }, { cause: error });
     const lock = /Unable to create '([^']+\.lock)'/.exec(message)?.[1];
     if (lock) return new SlussError('git-locked', { lock, file }, { cause: error });
     return new SlussError('git-failed', { detail: firstMeaningfulLine(message) }, { cause: error });
@@ -171,12 +174,15 @@ export class GitRepository {
   /** Files under `pathspec` that differ from `ref`: committed since, changed in the working tree, or new and untracked. */
   async getChangedSince(ref: string, pathspec: string): Promise<string[]> {
     const commit = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).catch(() => '');
-    if (commit === '') {
-      throw new SlussError('usage', { option: '--since', value: ref });
-    }
+    if (commit === '') throw unknownRefError('--since', ref, await this.isShallow());
     const changed = await this.run(['-c', 'core.quotePath=false', 'diff', '--name-only', '--relative', ref, '--', pathspec]);
     const untracked = await this.run(['-c', 'core.quotePath=false', 'ls-files', '--others', '--exclude-standard', '--', pathspec]);
     return [...new Set([...changed.split('\n'), ...untracked.split('\n')].filter((line) => line !== ''))];
+  }
+
+  /** Whether the clone is shallow (made with --depth): refs older than its history are unknown. */
+  async isShallow(): Promise<boolean> {
+    return (await this.run(['rev-parse', '--is-shallow-repository']).catch(() => '')) === 'true';
   }
 
   /** True while another git process holds the index lock. */

@@ -35,8 +35,11 @@ export async function readTreeAt(dir: string, ref: string, env: NodeJS.ProcessEn
   const history = new GitHistory(dir, env);
   await history.verifyRepository();
   const commit = await history.resolveCommit(ref);
-  if (!commit) throw new SlussError('usage', { option: '--at', value: ref });
-  const entries = (await history.listTree(commit, ['ideas']))
+  if (!commit) throw await history.unknownRef('--at', ref);
+  const tree = await history.listTree(commit, ['ideas']);
+  // `ideas` committed as a link: its files would be read from wherever it points.
+  if (tree.some((e) => e.path === 'ideas' && e.mode === '120000')) throw new SlussError('unsafe-path', { file: 'ideas', reason: 'symlink', part: 'ideas', access: 'read' });
+  const entries = tree
     .filter((e) => e.type === 'blob' && /^ideas\/[^/]+\.md$/i.test(e.path) && !e.path.slice('ideas/'.length).startsWith('.'))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const configName = `${commit}:./sluss.yaml`;
@@ -47,7 +50,8 @@ export async function readTreeAt(dir: string, ref: string, env: NodeJS.ProcessEn
     const bytes = objects.get(entry.object);
     if (!bytes) return { path: entry.path, readProblem: 'unreadable' };
     if (bytes.length > MAX_IDEA_FILE_BYTES) return { path: entry.path, readProblem: 'too-large' };
-    if (bytes.subarray(0, 8192).includes(0)) return { path: entry.path, readProblem: 'binary' };
+    // A NUL anywhere, not only in the first 8 KB: no text file has one.
+    if (bytes.includes(0)) return { path: entry.path, readProblem: 'binary' };
     try {
       return { path: entry.path, text: decoder.decode(bytes) };
     } catch {

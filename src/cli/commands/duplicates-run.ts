@@ -5,6 +5,7 @@ import { confidenceBand, type DuplicatePair } from '../../core/duplicates.js';
 import { EXIT } from '../../core/errors.js';
 import type { Idea } from '../../core/idea.js';
 import { describeMatch, describeReasons } from '../../ui/render.js';
+import { safeLine } from '../../ui/terminal-text.js';
 import { ui, type UiText } from '../../ui/text.js';
 import type { CommandContext } from '../ports.js';
 import type { DuplicatesFlags } from './duplicates.js';
@@ -28,7 +29,7 @@ function toJson(scan: DuplicateScan) {
 
 function describe(scan: DuplicateScan, idea: Idea): string {
   const config = scan.register.config;
-  return `${idea.data.id} ${idea.data.title} (${displayName(config.municipalities, idea.data.municipality)}, ${displayName(config.stages, idea.data.status)})`;
+  return safeLine(`${idea.data.id} ${idea.data.title} (${displayName(config.municipalities, idea.data.municipality)}, ${displayName(config.stages, idea.data.status)})`);
 }
 
 function pairsOf(scan: DuplicateScan, group: readonly string[]): DuplicatePair[] {

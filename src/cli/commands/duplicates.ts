@@ -16,11 +16,13 @@ export function duplicatesCommand(program: Command, env: CliEnv): void {
     .command('duplicates')
     .description(t.duplicates)
     .option('--since <ref>', t.duplicatesSince)
-    .addOption(new Option('--format <format>', t.duplicatesFormat).choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(new Option('--format <format>', t.duplicatesFormat).choices(['text', 'markdown', 'md', 'json']).default('text'))
     .option('--json', t.json)
     .option('--fail-on-found', t.duplicatesFail)
-    .action(async (flags: DuplicatesFlags, command: Command) => {
+    .action(async (flags: Omit<DuplicatesFlags, 'format'> & { format: DuplicatesFlags['format'] | 'md' }, command: Command) => {
       const { runDuplicates } = await import('./duplicates-run.js');
-      env.setExitCode(await runDuplicates(env.context(command, { interactive: false }), { ...flags, format: flags.json ? 'json' : flags.format }));
+      // `md` and `markdown` are the same everywhere a format is taken.
+      const format = flags.json ? 'json' : flags.format === 'md' ? 'markdown' : flags.format;
+      env.setExitCode(await runDuplicates(env.context(command, { interactive: false }), { ...flags, format }));
     });
 }

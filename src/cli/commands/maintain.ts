@@ -1,6 +1,9 @@
-/** validate and init: looking after the register itself. */
+/** validate, init, tool and ci: looking after the register itself. */
 import { Option } from 'commander';
 import type { Command } from 'commander';
+import { SlussError } from '../../core/errors.js';
+import { toolText } from '../../ui/tool-text.js';
+import { collect } from '../cli-env.js';
 import type { CliEnv } from '../cli-env.js';
 
 export function validateCommand(program: Command, env: CliEnv): void {
@@ -16,17 +19,62 @@ export function validateCommand(program: Command, env: CliEnv): void {
     });
 }
 
+export interface InitFlags {
+  name: string;
+  commit: boolean;
+  ci?: 'github' | 'gitlab';
+  coordinator?: string[];
+  json?: boolean;
+}
+
 export function initCommand(program: Command, env: CliEnv): void {
   program
     .command('init')
     .description(env.text.init)
     .argument('[dir]', env.text.initDir, '.')
     .option('--name <name>', env.text.initName, 'Idéslussen')
+    .option('--coordinator <who>', toolText(env.lang).help.initCoordinator, collect)
     .option('--no-commit', env.text.initNoCommit)
     .addOption(new Option('--ci <forge>', env.text.initCi).choices(['github', 'gitlab']))
     .option('--json', env.text.json)
-    .action(async (dir: string, flags: { name: string; commit: boolean; ci?: 'github' | 'gitlab'; json?: boolean }, command: Command) => {
+    .action(async (dir: string, flags: InitFlags, command: Command) => {
       const { runInit } = await import('./maintain-run.js');
       await runInit(env.context(command), dir, flags);
+    });
+}
+
+/**
+ * `sluss tool update`. One command with the action as its argument, not a
+ * nested subcommand, so it gets the same Swedish help and error handling as
+ * every other command.
+ */
+export function toolCommand(program: Command, env: CliEnv): void {
+  const help = toolText(env.lang).help;
+  program
+    .command('tool')
+    .description(help.tool)
+    .argument('<action>', `update: ${help.toolUpdate}`)
+    .option('--no-commit', help.toolNoCommit)
+    .option('--json', env.text.json)
+    .action(async (action: string, flags: { commit: boolean; json?: boolean }, command: Command) => {
+      // Checked here rather than with commander's choices, whose words are English.
+      if (action !== 'update') throw new SlussError('usage', { option: 'sluss tool', value: action, known: ['update'] });
+      const { runToolUpdate } = await import('./maintain-run.js');
+      await runToolUpdate(env.context(command, { interactive: false }), flags);
+    });
+}
+
+/** `sluss ci gitlab-approvals | gitlab-note <file>`: hidden from the help, only the generated GitLab pipeline runs them. */
+export function ciCommand(program: Command, env: CliEnv): void {
+  const help = toolText(env.lang).help;
+  program
+    .command('ci', { hidden: true })
+    .description(help.ci)
+    .argument('<action>', `gitlab-approvals: ${help.ciApprovals}; gitlab-note: ${help.ciNote}`)
+    .argument('[file]', help.ciNoteFile)
+    .action(async (action: string, file: string | undefined, _flags: object, command: Command) => {
+      if (action !== 'gitlab-approvals' && action !== 'gitlab-note') throw new SlussError('usage', { option: 'sluss ci', value: action, known: ['gitlab-approvals', 'gitlab-note'] });
+      const { runCi } = await import('./maintain-run.js');
+      await runCi(env.context(command, { interactive: false }), action, file);
     });
 }

@@ -8,6 +8,7 @@ import { ansiStyle, describeReasons, plainStyle, renderCandidates } from '../../
 import { fitTable } from '../../ui/table.js';
 import { assessmentsOf, eventsOf } from '../../core/history.js';
 import { describeAssessment, describeEvent } from '../../ui/history-text.js';
+import { safeLine, safeText } from '../../ui/terminal-text.js';
 import { roleName, ui } from '../../ui/text.js';
 import type { CommandContext } from '../ports.js';
 import type { ListFlags } from './read.js';
@@ -95,21 +96,22 @@ export async function runShow(ctx: CommandContext, id: string, flags: { json?: b
   ];
   const shown = rows.filter(([, value]) => value);
   const width = Math.max(...shown.map(([label]) => label.length));
-  const lines = [style.bold(`${data.id}  ${data.title}`), ''];
-  for (const [label, value] of shown) lines.push(`${style.dim(label.padEnd(width))}  ${value}`);
+  // Everything from the file is shown with its control characters escaped: a file can hold an ESC sequence.
+  const lines = [style.bold(safeLine(`${data.id}  ${data.title}`)), ''];
+  for (const [label, value] of shown) lines.push(`${style.dim(label.padEnd(width))}  ${safeLine(value!)}`);
   for (const { key, heading } of SECTIONS) {
-    if (sections[key]) lines.push('', style.bold(heading), sections[key]);
+    if (sections[key]) lines.push('', style.bold(heading), safeText(sections[key]));
   }
   const current = data.assessment;
   if (current) {
-    lines.push('', style.bold(l.assessment), `  ${describeAssessment(ctx.lang, config, current)}`);
-    if (current.motivation) lines.push(`  ${l.motivation}: ${current.motivation}`);
+    lines.push('', style.bold(l.assessment), `  ${safeLine(describeAssessment(ctx.lang, config, current))}`);
+    if (current.motivation) lines.push(`  ${l.motivation}: ${safeText(current.motivation)}`);
     const earlier = assessments.slice(0, -1);
-    if (earlier.length > 0) lines.push(`  ${l.earlierAssessments}:`, ...earlier.map((a) => `    ${describeAssessment(ctx.lang, config, a)}${a.motivation ? ` – ${a.motivation}` : ''}`));
+    if (earlier.length > 0) lines.push(`  ${l.earlierAssessments}:`, ...earlier.map((a) => `    ${safeLine(describeAssessment(ctx.lang, config, a))}${a.motivation ? ` – ${safeText(a.motivation)}` : ''}`));
   }
   lines.push('', style.bold(l.history));
   for (const event of events) {
-    lines.push(`  ${event.date}  ${describeEvent(ctx.lang, config, event)}  (${event.by})${event.note ? ` – ${event.note}` : ''}`);
+    lines.push(`  ${safeLine(`${event.date}  ${describeEvent(ctx.lang, config, event)}  (${event.by})`)}${event.note ? ` – ${safeText(event.note)}` : ''}`);
   }
   ctx.output.print(lines.join('\n'));
 }

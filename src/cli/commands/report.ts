@@ -70,7 +70,7 @@ export function reportCommand(program: Command, env: CliEnv): void {
   program
     .command('report')
     .description(h.report)
-    .addOption(new Option('--format <format>', h.format).choices([...REPORT_FORMATS]).default('text'))
+    .addOption(new Option('--format <format>', h.format).choices([...REPORT_FORMATS, 'markdown']).default('text'))
     .option('--json', h.json)
     .option('-o, --out <path>', h.out)
     .option('--period <period>', h.period)
@@ -85,8 +85,9 @@ export function reportCommand(program: Command, env: CliEnv): void {
     .option('--csv-excel', h.csvExcel)
     .addOption(new Option('--excel').hideHelp())
     .option('--include-personal', h.includePersonal)
-    .action(async (flags: ReportFlags, command: Command) => {
+    .action(async (flags: Omit<ReportFlags, 'format'> & { format: ReportFormat | 'markdown' }, command: Command) => {
       const { runReport } = await import('./report-run.js');
-      await runReport(env.context(command, { interactive: false }), flags);
+      // `md` and `markdown` are the same everywhere a format is taken.
+      await runReport(env.context(command, { interactive: false }), { ...flags, format: flags.format === 'markdown' ? 'md' : flags.format });
     });
 }

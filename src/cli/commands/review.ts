@@ -22,14 +22,15 @@ export function reviewCommand(program: Command, env: CliEnv): void {
     .command('review')
     .description(t.review)
     .requiredOption('--base <ref>', t.base)
-    .addOption(new Option('--format <format>', t.format).choices(['text', 'markdown', 'github', 'json']).default('text'))
+    .addOption(new Option('--format <format>', t.format).choices(['text', 'markdown', 'md', 'github', 'json']).default('text'))
     // An empty --approvals "" (nobody has approved yet) is an empty list, not a missing flag.
     .option('--approvals <list>', t.approvals, collect)
     .option('--actor <who>', t.actor)
     .option('--fail-on-duplicate', t.failOnDuplicate)
     .option('--json', env.text.json)
-    .action(async (flags: ReviewFlags, command: Command) => {
+    .action(async (flags: Omit<ReviewFlags, 'format'> & { format: ReviewFormat | 'md' }, command: Command) => {
       const { runReview } = await import('./review-run.js');
-      env.setExitCode(await runReview(env.context(command, { interactive: false }), { ...flags, format: flags.json ? 'json' : flags.format }));
+      const format = flags.json ? 'json' : flags.format === 'md' ? 'markdown' : flags.format;
+      env.setExitCode(await runReview(env.context(command, { interactive: false }), { ...flags, format }));
     });
 }

@@ -2,6 +2,7 @@ import { assessCommand, joinCommand, leaveCommand, linkCommand, mergeCommand, mo
 import type { ChangeOptions, ChangeResult } from '../../app/workflow.js';
 import { ideaJson } from '../../app/read.js';
 import { SlussError } from '../../core/errors.js';
+import { safeLine } from '../../ui/terminal-text.js';
 import { ui } from '../../ui/text.js';
 import type { CommandContext } from '../ports.js';
 import type { ChangeFlags } from './workflow.js';
@@ -88,7 +89,7 @@ function print(ctx: CommandContext, result: ChangeResult, json: boolean): void {
     ctx.output.json({ ...result, ideas: result.ideas.map((idea) => ideaJson({ data: idea.data, path: idea.path })) });
     return;
   }
-  ctx.output.print(result.summary);
+  ctx.output.print(safeLine(result.summary));
   ctx.output.print(text.changed(result.ideas.map((i) => i.path).join(', ')));
   if (result.branch) ctx.output.print(text.onBranch(result.branch));
   else if (result.commit) ctx.output.print(text.committed(result.commit));

@@ -9,6 +9,13 @@
  * twenty times faster and gives up (returns undefined) on anything outside it,
  * leaving the file to the full parser. It never decides that a file is wrong,
  * and tests check that whenever it answers, the answer is the full parser's.
+ *
+ * Whitespace is YAML's, not JavaScript's: only the ASCII space indents and is
+ * trimmed. `String.prototype.trim` also removes U+00A0, U+3000, U+FEFF and
+ * other Unicode spaces, which YAML readers keep as text, so a `consent:` line
+ * indented with no-break spaces once read here as nested while the full
+ * parser read a top-level key. Any other whitespace at the edge of a line or
+ * a value makes this reader give up.
  */
 
 type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
@@ -28,7 +35,38 @@ interface Line {
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]{0,199}):(?: (.*))?$/;
 /** Characters that start something other than a plain scalar (YAML 1.2 indicators; `-?:` only before a space). */
 const INDICATOR = /^(?:[,[\]{}#&*!|>'"%@`]|[-?:](?:\s|$))/;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff\t]/;
+/**
+ * Characters some YAML reader treats as more than text: C0 and C1 controls,
+ * DEL, CR, YAML 1.1 line breaks (U+0085, U+2028, U+2029, which PyYAML breaks
+ * lines at, even inside a comment), the byte order mark, non-characters and
+ * lone surrogates (which PyYAML refuses). A text holding any of them is left
+ * to the full parser; a tab may appear only inside a comment.
+ */
+const FOREIGN = /[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]/u;
+/**
+ * Characters at the edge of a line or a value that JavaScript takes for
+ * whitespace and YAML does not (tab aside): `\s` is U+00A0, U+1680,
+ * U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF besides
+ * ASCII. Invisible format characters (U+200B, U+2060, …) are text to every
+ * reader, and stay.
+ */
+const EDGE_SPACE = /^\s|\s$/;
+
+/** Removes ASCII spaces (YAML's indentation and separation) at the start; nothing else. */
+function trimSpacesStart(text: string): string {
+  let start = 0;
+  while (text.charCodeAt(start) === 32) start++;
+  return start === 0 ? text : text.slice(start);
+}
+
+/** Removes ASCII spaces at the end; nothing else. */
+function trimSpacesEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+const trimSpaces = (text: string): string => trimSpacesEnd(trimSpacesStart(text));
 const CORE_NULL = /^(?:~|null|Null|NULL)$/;
 const CORE_TRUE = /^(?:true|True|TRUE)$/;
 const CORE_FALSE = /^(?:false|False|FALSE)$/;
@@ -39,16 +77,19 @@ const OTHER_CORE_NUMBER = /^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$)
 
 /** The front matter as plain data, or undefined when the text is not in the subset this reader knows. */
 export function readCanonicalYaml(text: string): Record<string, Plain> | undefined {
+  if (FOREIGN.test(text)) return undefined;
   const lines: Line[] = [];
   for (const raw of text.split('\n')) {
-    const content = raw.trimStart();
-    if (content === '' || content.startsWith('#')) continue;
-    const indent = raw.length - content.length;
-    // Tabs in indentation, directives and document markers belong to the full parser.
-    if (raw.slice(0, indent).includes('\t') || (indent === 0 && (content.startsWith('%') || content.startsWith('---') || content.startsWith('...')))) {
-      return undefined;
-    }
-    lines.push({ indent, text: content.trimEnd() });
+    const afterIndent = trimSpacesStart(raw);
+    const content = trimSpacesEnd(afterIndent);
+    if (content === '') continue;
+    // Tabs or Unicode spaces at either end of a line (also of a comment), directives and
+    // document markers belong to the full parser.
+    if (EDGE_SPACE.test(content)) return undefined;
+    if (content.startsWith('#')) continue;
+    const indent = raw.length - afterIndent.length;
+    if (indent === 0 && (content.startsWith('%') || content.startsWith('---') || content.startsWith('...'))) return undefined;
+    lines.push({ indent, text: content });
   }
   if (lines.length === 0 || lines[0]!.indent !== 0) return undefined;
   try {
@@ -87,7 +128,7 @@ class BlockReader {
   }
 
   private valueAfterKey(indent: number, rest: string | undefined): Plain {
-    if (rest !== undefined && rest.trim() !== '') return scalar(rest);
+    if (rest !== undefined && trimSpaces(rest) !== '') return scalar(rest);
     const child = this.peek();
     if (!child || child.indent <= indent) {
       // `key:` then a sequence at the same indent is valid YAML, but sluss never writes it.
@@ -101,7 +142,7 @@ class BlockReader {
     const result: Plain[] = [];
     for (let line = this.peek(); line && line.indent === indent && isSequenceItem(line.text); line = this.peek()) {
       const item = line.text.slice(2);
-      if (item.trim() === '' || isSequenceItem(item)) giveUp();
+      if (trimSpaces(item) === '' || isSequenceItem(item)) giveUp();
       if (KEY.test(item)) {
         // `- key: value`: the item is a map whose keys line up two columns in.
         this.lines[this.next] = { indent: indent + 2, text: item };
@@ -120,9 +161,13 @@ function isSequenceItem(text: string): boolean {
 }
 
 function scalar(raw: string): Plain {
-  const text = raw.trim();
+  const text = trimSpaces(raw);
+  if (EDGE_SPACE.test(text)) giveUp();
   const value = text.startsWith('"') ? doubleQuoted(text) : text.startsWith("'") ? singleQuoted(text) : text === '[]' ? [] : text === '{}' ? {} : plain(text);
-  return typeof value === 'string' ? shared(value) : value;
+  if (typeof value !== 'string') return value;
+  // A quoted value may hold spaces at its edges; odd ones are a problem the full parser's path reports.
+  if (EDGE_SPACE.test(value)) giveUp();
+  return shared(value);
 }
 
 const SHARED_MAX_LENGTH = 40;
@@ -144,7 +189,7 @@ function shared(value: string): string {
 }
 
 function plain(text: string): Plain {
-  if (INDICATOR.test(text) || text.includes(': ') || text.includes(' #') || text.endsWith(':') || CONTROL.test(text)) giveUp();
+  if (INDICATOR.test(text) || text.includes(': ') || text.includes(' #') || text.endsWith(':') || text.includes('\t')) giveUp();
   if (CORE_NULL.test(text)) return null;
   if (CORE_TRUE.test(text)) return true;
   if (CORE_FALSE.test(text)) return false;
@@ -158,7 +203,7 @@ function plain(text: string): Plain {
 }
 
 function singleQuoted(text: string): string {
-  if (text.length < 2 || !text.endsWith("'") || CONTROL.test(text)) giveUp();
+  if (text.length < 2 || !text.endsWith("'") || text.includes('\t')) giveUp();
   const inner = text.slice(1, -1);
   // A lone quote inside would have ended the scalar early.
   if (inner.replace(/''/g, '').includes("'")) giveUp();
@@ -187,7 +232,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 const HEX_ESCAPE_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 function doubleQuoted(text: string): string {
-  if (CONTROL.test(text)) giveUp();
+  if (text.includes('\t')) giveUp();
   let result = '';
   let index = 1;
   for (;;) {

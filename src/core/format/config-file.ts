@@ -7,6 +7,7 @@ import { SlussError } from '../errors.js';
 import type { Problem } from '../problems.js';
 import { fieldPath } from '../problems.js';
 import { DEFAULT_DUPLICATE_THRESHOLD } from '../similarity/threshold.js';
+import { yamlQuoted } from './escape.js';
 import { validateConfigSchema } from './schema.js';
 import { lineOfPath, parseYaml, toPlainData } from './yaml-front-matter.js';
 
@@ -18,6 +19,7 @@ export const DEFAULT_DUPLICATE_SETTINGS: DuplicateSettings = {
   show_from: 0.3,
   lookback_days: null,
   max_candidates: 5,
+  override_needs_approval: true,
 };
 
 /** Parses and checks sluss.yaml; throws `config-invalid` listing every problem. */
@@ -75,7 +77,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): RegisterConfig {
 
 /** The sluss.yaml of a new register: the 15 Skaraborg municipalities and the default stages. */
 export function renderDefaultConfig(name: string, options: { coordinators?: readonly string[] } = {}): string {
-  const quote = (text: string) => JSON.stringify(text);
+  const quote = yamlQuoted;
   const named = (items: readonly { code: string; name: string }[], extra = '') =>
     items.map((item) => `  - { code: ${item.code}, name: ${quote(item.name)}${extra} }`).join('\n');
   const coordinators = options.coordinators ?? [];
@@ -123,5 +125,7 @@ duplicates:
   # Jämför bara med idéer skapade de senaste N dagarna; null jämför med alla.
   lookback_days: null
   max_candidates: ${d.max_candidates}
+  # En idé som markeras "inte dubblett" av en trolig dubblett kräver godkännande av samordnare eller granskare.
+  override_needs_approval: true
 `;
 }

@@ -24,7 +24,9 @@ export type FormatProblemKind =
   | 'yaml-syntax'
   | 'yaml-alias'
   | 'yaml-duplicate-key'
-  | 'yaml-not-a-map';
+  | 'yaml-not-a-map'
+  | 'merge-conflict'
+  | 'hidden-character';
 
 export interface FormatProblem {
   kind: FormatProblemKind;
@@ -60,6 +62,10 @@ export function parseIdeaFile(source: string): ParseResult {
   }
   if (text !== text.normalize('NFC')) problems.push({ kind: 'not-nfc' });
 
+  // A file git left mid-merge is a conflict to resolve, not a YAML error to puzzle over.
+  const conflictLine = mergeConflictLine(text);
+  if (conflictLine !== undefined) return { ok: false, problems: [...problems, { kind: 'merge-conflict', line: conflictLine }] };
+
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
   if (!OPENING.test(text)) {
     // `---js` and friends name another front-matter language; it is never run, only refused.
@@ -72,8 +78,57 @@ export function parseIdeaFile(source: string): ParseResult {
   const yamlFirstLine = 2;
   const { parsed, problems: yamlProblems } = parseYaml(parts.yamlText, yamlFirstLine);
   if (!parsed) return { ok: false, problems: [...problems, ...yamlProblems] };
-  return { ok: true, file: { data: toPlainData(parsed.document), body: parts.body, problems, yaml: parsed, yamlFirstLine } };
+  const data = toPlainData(parsed.document);
+  problems.push(...hiddenCharacterProblems(data, parsed, yamlFirstLine));
+  return { ok: true, file: { data, body: parts.body, problems, yaml: parsed, yamlFirstLine } };
 }
+
+/** The line of the `<<<<<<<` that opens a conflict (followed by `=======` and `>>>>>>>` lines), if any. */
+function mergeConflictLine(text: string): number | undefined {
+  if (!text.includes('<<<<<<<')) return undefined;
+  const match = /^<{7}(?: .*)?$[\s\S]*?^={7}[ \t]*$[\s\S]*?^>{7}(?: .*)?$/m.exec(text);
+  return match ? text.slice(0, match.index).split('\n').length : undefined;
+}
+
+/**
+ * Unicode spaces at either end of a key or of a value that is matched or
+ * compared (an id, a stage, a municipality, a date, a tag: `status: inkommen`
+ * followed by U+FEFF, a key indented with no-break spaces): the text looks
+ * right on screen and is not, and JavaScript's `trim` would remove what YAML
+ * keeps. sluss never writes them (stored text is trimmed), so one in a file
+ * was typed or pasted by hand. Free text (a title, a note, a name, fields of
+ * one's own) may hold any character and is not checked.
+ */
+const HIDDEN_AT_EDGE = /^[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]$/;
+const FREE_TEXT_KEYS = new Set(['title', 'received_by', 'by', 'note', 'motivation', 'name', 'email', 'phone']);
+
+function hiddenCharacterProblems(data: unknown, parsed: ParsedYaml, firstLine: number): FormatProblem[] {
+  const problems: FormatProblem[] = [];
+  // One path array, pushed and popped: a copy per level would be quadratic in 5,000-deep nesting.
+  const path: (string | number)[] = [];
+  const check = (text: string) => {
+    const found = HIDDEN_AT_EDGE.exec(text);
+    if (!found || problems.length >= MAX_HIDDEN_CHARACTER_PROBLEMS) return;
+    const codePoint = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    problems.push({ kind: 'hidden-character', line: lineOfPath(parsed, path, firstLine), detail: `${path.join('.')}: ${codePoint}` });
+  };
+  const visit = (value: unknown, freeText: boolean): void => {
+    if (typeof value === 'string') {
+      if (!freeText) check(value);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+        path.push(key);
+        if (typeof key === 'string') check(key);
+        visit(item, freeText || (typeof key === 'string' && (FREE_TEXT_KEYS.has(key) || key.startsWith('x-'))));
+        path.pop();
+      }
+    }
+  };
+  visit(data, false);
+  return problems;
+}
+
+const MAX_HIDDEN_CHARACTER_PROBLEMS = 50;
 
 /** The YAML text and the body of a file that opens with `---` (LF line endings), or undefined when it is not closed. */
 function splitFrontMatter(text: string): { yamlText: string; body: string } | undefined {
@@ -89,7 +144,7 @@ function splitFrontMatter(text: string): { yamlText: string; body: string } | un
  * through `parseIdeaFile` (and its problems). Same data whenever it answers.
  */
 export function readIdeaFileFast(source: string): { data: unknown; body: string } | undefined {
-  if (source.startsWith('\uFEFF') || source.includes('\r') || !OPENING.test(source) || source !== source.normalize('NFC')) return undefined;
+  if (source.startsWith('\uFEFF') || source.includes('\r') || source.includes('<<<<<<<') || !OPENING.test(source) || source !== source.normalize('NFC')) return undefined;
   const parts = splitFrontMatter(source);
   const data = parts && readCanonicalYaml(parts.yamlText);
   return data && parts ? { data, body: parts.body } : undefined;

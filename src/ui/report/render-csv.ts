@@ -7,6 +7,7 @@
  * Lines end in CRLF (RFC 4180). Text that Excel would run as a formula
  * (starting with = + - @, a tab or a carriage return) gets a leading `'`.
  */
+import { safeText } from '../terminal-text.js';
 import type { Cell, ReportDocument, ReportTable } from './tables.js';
 import { reportText } from './text.js';
 
@@ -24,7 +25,8 @@ function field(cell: Cell, options: CsvOptions): string {
     text = String(cell);
     if (options.excel) text = text.replace('.', ',');
   } else {
-    text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+    // A CSV is also read with cat in a terminal: control characters are shown escaped.
+    text = /^[=+\-@\t\r]/.test(cell) ? `'${safeText(cell)}` : safeText(cell);
   }
   const separator = options.excel ? ';' : ',';
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -7,6 +7,7 @@
  * pattern and direct value labels, so colour never carries meaning alone.
  * Every text is escaped.
  */
+import { safeText } from '../terminal-text.js';
 import type { ChartSpec, ReportDocument, ReportTable } from './tables.js';
 import { cellText, formatNumber } from './tables.js';
 import { reportText } from './text.js';
@@ -15,7 +16,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
-const esc = escapeHtml;
+/** Markup escaped; control characters (invalid in HTML, inert in a browser) shown as in the terminal. */
+const esc = (text: string) => escapeHtml(safeText(text));
 const INK = '#1b1b1b';
 const SERIES = [
   { fill: '#0072B2', stroke: '#00466e' },

@@ -1,5 +1,6 @@
 /** `--format text` (terminal tables) and `--format md` (Markdown). */
 import { table } from '../render.js';
+import { safeLine } from '../terminal-text.js';
 import type { Style } from '../render.js';
 import { cellText } from './tables.js';
 import type { ReportDocument, ReportTable } from './tables.js';
@@ -21,9 +22,9 @@ function withBars(t: ReportTable): { headers: string[]; rows: string[][] } | und
 
 export function renderText(doc: ReportDocument, style: Style): string {
   const t = reportText(doc.lang);
-  const out: string[] = [style.bold(doc.title), ''];
+  const out: string[] = [style.bold(safeLine(doc.title)), ''];
   const labelWidth = Math.max(...doc.meta.map(([label]) => [...label].length));
-  for (const [label, value] of doc.meta) out.push(`${style.dim(`${label}:`.padEnd(labelWidth + 1))} ${value}`);
+  for (const [label, value] of doc.meta) out.push(`${style.dim(`${label}:`.padEnd(labelWidth + 1))} ${safeLine(value)}`);
   for (const section of doc.tables) {
     out.push('', style.bold(section.title));
     if (section.description) out.push(style.dim(section.description));
@@ -41,7 +42,7 @@ export function renderText(doc: ReportDocument, style: Style): string {
 }
 
 function mdCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([<>*_`[\]])/g, '\\$1');
+  return safeLine(text.replace(/[\r\n]+/g, ' ')).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([<>*_`[\]])/g, '\\$1');
 }
 
 export function renderMarkdown(doc: ReportDocument): string {

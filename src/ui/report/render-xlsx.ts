@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { Report } from '../../core/report/model.js';
 import type { Cell, ReportDocument } from './tables.js';
+import { safeText } from '../terminal-text.js';
 import { reportText } from './text.js';
 
 const SHEET_NAME_MAX = 31;
@@ -40,7 +41,9 @@ function excelDate(text: string): Date {
 
 function cellValue(cell: Cell, isDate: boolean): ExcelJS.CellValue {
   if (cell === null || cell === '') return null;
-  return isDate && typeof cell === 'string' && ISO_DATE.test(cell) ? excelDate(cell) : cell;
+  if (isDate && typeof cell === 'string' && ISO_DATE.test(cell)) return excelDate(cell);
+  // XML 1.0, inside the file, cannot hold most control characters: they are shown escaped, as in the terminal.
+  return typeof cell === 'string' ? safeText(cell) : cell;
 }
 
 export async function renderXlsx(doc: ReportDocument, report: Report): Promise<Uint8Array> {

@@ -1,0 +1,66 @@
+/**
+ * Files that sluss generates inside a register (init, init --ci, tool
+ * update): read what is there without following links, and write only what
+ * differs, through the safe writer. "Nothing to change" is then no write
+ * and no commit.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SlussError } from '../../core/errors.js';
+import { verifyRegisterPath, writeRegisterFile } from './safe-write.js';
+
+/** The file's bytes, or undefined when it does not exist. Throws `unsafe-path` for a link, a special file or a link among its folders. */
+export async function readRegisterFile(root: string, relativePath: string): Promise<Buffer | undefined> {
+  if (verifyRegisterPath(root, relativePath).mode === undefined) return undefined;
+  try {
+    return await readFile(join(root, relativePath));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT') return undefined;
+    throw new SlussError('write-failed', { file: relativePath, detail: code ?? String(error) }, { cause: error });
+  }
+}
+
+export interface GeneratedFile {
+  /** Relative to the register root, forward slashes. */
+  path: string;
+  content: string | Uint8Array;
+  /**
+   * Whether an existing file with other content is replaced: always, never
+   * (the user's own version is kept), or when the test says the file is
+   * still sluss's (for example, it carries the generated-file mark).
+   */
+  replace: boolean | ((existing: string) => boolean);
+  /** Mode of a new file (0755 for a launcher); an existing file keeps its own. */
+  fileMode?: number;
+}
+
+export type SyncOutcome = 'created' | 'updated' | 'unchanged' | 'kept';
+
+function sameBytes(existing: Buffer, content: string | Uint8Array): boolean {
+  return existing.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
+}
+
+/** Brings one generated file up to date; see GeneratedFile.replace. */
+export async function syncRegisterFile(root: string, file: GeneratedFile): Promise<SyncOutcome> {
+  const existing = await readRegisterFile(root, file.path);
+  if (existing === undefined) {
+    await writeRegisterFile(root, file.path, file.content, { mode: 'new', ...(file.fileMode === undefined ? {} : { fileMode: file.fileMode }) });
+    return 'created';
+  }
+  if (sameBytes(existing, file.content)) return 'unchanged';
+  const replace = typeof file.replace === 'function' ? file.replace(existing.toString('utf8')) : file.replace;
+  if (!replace) return 'kept';
+  await writeRegisterFile(root, file.path, file.content, { mode: 'replace' });
+  return 'updated';
+}
+
+/** Syncs the files in order and returns the paths that were created or updated. */
+export async function syncRegisterFiles(root: string, files: readonly GeneratedFile[]): Promise<string[]> {
+  const changed: string[] = [];
+  for (const file of files) {
+    const outcome = await syncRegisterFile(root, file);
+    if (outcome === 'created' || outcome === 'updated') changed.push(file.path);
+  }
+  return changed;
+}

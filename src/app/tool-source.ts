@@ -1,0 +1,37 @@
+/**
+ * The standalone file of the sluss that is running, which `init` and
+ * `tool update` copy into a register: dist/sluss.cjs beside the npm package's
+ * dist/cli/ (this module lies two levels below the package root, in src/app/
+ * as in dist/cli/), or, when the standalone file itself is running, that
+ * file (its import.meta.url is the file, see scripts/build-standalone.mjs).
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { SlussError } from '../core/errors.js';
+
+export interface ToolSource {
+  version: string;
+  content: Buffer;
+}
+
+export function runningToolPath(): string {
+  const self = fileURLToPath(import.meta.url);
+  return self.endsWith('.cjs') ? self : fileURLToPath(new URL('../../dist/sluss.cjs', import.meta.url));
+}
+
+/** The version in the standalone file's opening comment (` * sluss 1.2.3: …`). */
+export function standaloneVersion(content: Buffer): string | undefined {
+  return /^ \* sluss (\S+): /m.exec(content.subarray(0, 600).toString('latin1'))?.[1];
+}
+
+export async function readRunningTool(path = runningToolPath()): Promise<ToolSource> {
+  let content: Buffer;
+  try {
+    content = await readFile(path);
+  } catch (error) {
+    throw new SlussError('tool-unavailable', { file: path }, { cause: error });
+  }
+  const version = standaloneVersion(content);
+  if (version === undefined) throw new SlussError('tool-unavailable', { file: path });
+  return { version, content };
+}
