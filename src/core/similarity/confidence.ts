@@ -106,16 +106,14 @@ export function confidenceOf(score: number, runnerUp: RunnerUp, features: PairFe
 
 /**
  * Which candidate each of the first `count` scored candidates (best first) is
- * measured against: the best other candidate that is a rival of it, or none.
- * `noRival(i, j)` (by rank) says that candidate j is no rival of candidate i
- * (`isNoRival`): a near-copy of it (one idea found several times, the same
- * idea in three municipalities, where matching the new idea equally well is
- * evidence for a duplicate, not doubt about which one), or an idea that says
- * nothing candidate i does not. The relation need not be symmetric.
+ * measured against: the best other candidate that is not a near-copy of it
+ * (`nearCopy(i, j)`, by rank), or none. Near-copies are one idea found several
+ * times (the same idea in three municipalities): that they match the new idea
+ * equally well is evidence for a duplicate, not doubt about which one.
  */
-export function runnerUpRanks(candidateCount: number, noRival: (i: number, j: number) => boolean, count = candidateCount): (number | undefined)[] {
+export function runnerUpRanks(candidateCount: number, nearCopy: (i: number, j: number) => boolean, count = candidateCount): (number | undefined)[] {
   return Array.from({ length: Math.min(count, candidateCount) }, (_, rank) => {
-    for (let other = 0; other < candidateCount; other += 1) if (other !== rank && !noRival(rank, other)) return other;
+    for (let other = 0; other < candidateCount; other += 1) if (other !== rank && !nearCopy(rank, other)) return other;
     return undefined;
   });
 }
@@ -123,22 +121,20 @@ export function runnerUpRanks(candidateCount: number, noRival: (i: number, j: nu
 /** The confidence of each of the first `count` scored candidates (best first), against the runner-up `runnerUpRanks` finds. */
 export function confidencesOf(
   scored: readonly (PairFeatures & { score: number })[],
-  noRival: (i: number, j: number) => boolean = () => false,
+  nearCopy: (i: number, j: number) => boolean = () => false,
   count = scored.length,
   model: ConfidenceModel = CONFIDENCE_MODEL,
 ): number[] {
-  return runnerUpRanks(scored.length, noRival, count).map((other, rank) => {
+  return runnerUpRanks(scored.length, nearCopy, count).map((other, rank) => {
     const candidate = scored[rank] as PairFeatures & { score: number };
     return confidenceOf(candidate.score, runnerUpOf(other === undefined ? undefined : scored[other]), candidate, model);
   });
 }
 
-/** How a candidate and another existing idea compare, for `isNoRival`: the unmatched shares each way and the number factor of their titles. */
+/** How two existing ideas compare, for `isNearCopy`: the unmatched shares both ways and the number factor of their titles. */
 export interface CopyFeatures {
-  /** The share, by weight, of the candidate's content words without a counterpart in the other idea. */
-  candidateUnmatched: number;
-  /** The share, by weight, of the other idea's content words without a counterpart in the candidate. */
-  otherUnmatched: number;
+  leftUnmatched: number;
+  rightUnmatched: number;
   numberFactor: number;
 }
 
@@ -148,32 +144,15 @@ export interface CopyFeatures {
  * word dropped or added, an inflection the stemmer misses, words in another
  * order. Chosen on the eval's near-copies (`--copies 3`) against the
  * flag recall it costs on the whole haystack (README, "Duplicate check"):
- * 0.4 against 0.1 to 0.5 and against the larger of the two shares, and again
- * beside ADDS_NOTHING_UNMATCHED against 0.3 and 0.5.
+ * 0.4 against 0.1 to 0.5, and against the larger of the two shares.
  */
 export const NEAR_COPY_UNMATCHED = 0.4;
-/**
- * An idea none of whose content words (by weight, up to this share) lacks a
- * counterpart in the candidate says nothing the candidate does not: whatever
- * the new idea shares with it, it shares with the candidate too, so it is no
- * rival however much the candidate adds ("Nej, det är inget svar" for "Det
- * är inget svar"). Without it, a copy of a short idea with its one rare word
- * dropped stood as the original's runner-up and no copy was flagged. Chosen
- * on `--copies 3` against the flag recall and false flags on the whole
- * haystack: 0.05 against 0 and 0.1 (README, "Duplicate check").
- */
-export const ADDS_NOTHING_UNMATCHED = 0.05;
 /** Numbers in one title only (a number dropped) still allow a near-copy; two different numbers do not. */
 const NEAR_COPY_NUMBER_FACTOR = 0.75;
 
-/** Whether two existing ideas are near-copies of each other: the same idea entered twice. Symmetric. */
+/** Whether two existing ideas are near-copies of each other: the same idea entered twice. */
 export function isNearCopy(pair: CopyFeatures): boolean {
-  return pair.numberFactor >= NEAR_COPY_NUMBER_FACTOR && pair.candidateUnmatched + pair.otherUnmatched <= NEAR_COPY_UNMATCHED;
-}
-
-/** Whether the other idea is no rival of the candidate: a near-copy of it, or adding nothing to it. */
-export function isNoRival(pair: CopyFeatures): boolean {
-  return isNearCopy(pair) || (pair.numberFactor >= NEAR_COPY_NUMBER_FACTOR && pair.otherUnmatched <= ADDS_NOTHING_UNMATCHED);
+  return pair.numberFactor >= NEAR_COPY_NUMBER_FACTOR && pair.leftUnmatched + pair.rightUnmatched <= NEAR_COPY_UNMATCHED;
 }
 
 /**

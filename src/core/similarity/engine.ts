@@ -13,7 +13,7 @@ import { findDuplicatePairs } from './pairs.js';
 import type { PairScanIndex, QueryView, Scored, Shortlisted } from './register-view.js';
 import { changeIndexData, IndexDataBuilder, LANGUAGES, type IndexData } from './index-data.js';
 import { accumulateCosines, queryVector, smoothedIdf } from './postings.js';
-import { confidencesOf, isNoRival } from './confidence.js';
+import { confidencesOf, isNearCopy } from './confidence.js';
 import { finalScore, preliminaryScore, titleNumbersOf, numberFactorOf, MIN_CANDIDATE_SCORE, SHORTLIST_SIZE, type PairFeatures } from './rerank.js';
 import { TopDocs } from './top-docs.js';
 import { WordMatcher, type ContentTerms } from './word-matcher.js';
@@ -103,7 +103,7 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
     const { analyzed, scored } = this.rankQuery(query, options.exclude);
     // Scores are in order, so the candidates shown are the first ones.
     const shown = scored.filter((candidate) => candidate.score >= MIN_CANDIDATE_SCORE).slice(0, options.limit);
-    const confidences = confidencesOf(scored, this.noRivals(scored), shown.length);
+    const confidences = confidencesOf(scored, this.nearCopies(scored), shown.length);
     const queryWeights = new Map<string, number>();
     for (const term of analyzed.stems) queryWeights.set(term, this.stemIdf(term));
     return shown
@@ -232,36 +232,29 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
   }
 
   /**
-   * For two docs a and b: whether b is no rival of a, and whether a is none of
-   * b (`isNoRival`). Both come from one matching of their words, in the
-   * language of the doc listed first in the index (its query side), so the
-   * answer is the same whichever is asked about first. Docs whose languages
-   * were detected differently are compared too: a short text loses or gains
-   * the few stop words detection goes by with a single edit.
+   * Whether two docs are near-copies of each other (`isNearCopy`). Docs in two
+   * languages never are; the doc listed first in the index is the matching's
+   * query side, so the answer is the same whichever is asked about first.
    */
-  noRivalsOf(a: number, b: number): [boolean, boolean] {
-    const [first, second] = a < b ? [a, b] : [b, a];
+  isNearCopy(left: number, right: number): boolean {
+    const [first, second] = left < right ? [left, right] : [right, left];
     const language = this.languageOf(first);
+    if (this.languageOf(second) !== language) return false;
     const { queryUnmatched, docUnmatched } = this.unmatched(second, this.docContentStems(first, language), language);
-    const numberFactor = this.numberFactor(second, this.docTitleNumbers(first));
-    const secondNoRivalOfFirst = isNoRival({ candidateUnmatched: queryUnmatched, otherUnmatched: docUnmatched, numberFactor });
-    const firstNoRivalOfSecond = isNoRival({ candidateUnmatched: docUnmatched, otherUnmatched: queryUnmatched, numberFactor });
-    return a < b ? [secondNoRivalOfFirst, firstNoRivalOfSecond] : [firstNoRivalOfSecond, secondNoRivalOfFirst];
+    return isNearCopy({ leftUnmatched: queryUnmatched, rightUnmatched: docUnmatched, numberFactor: this.numberFactor(second, this.docTitleNumbers(first)) });
   }
 
-  /** `noRivalsOf` by rank among `scored`: whether candidate j is no rival of candidate i, each pair worked out once. */
-  noRivals(scored: readonly { docIndex: number }[]): (i: number, j: number) => boolean {
-    const known = new Map<number, [boolean, boolean]>();
+  /** `isNearCopy` by rank among `scored`, each pair worked out once. */
+  nearCopies(scored: readonly { docIndex: number }[]): (i: number, j: number) => boolean {
+    const known = new Map<number, boolean>();
     return (i, j) => {
-      const [low, high] = i < j ? [i, j] : [j, i];
-      const key = low * scored.length + high;
-      let answers = known.get(key);
-      if (answers === undefined) {
-        answers = this.noRivalsOf((scored[low] as { docIndex: number }).docIndex, (scored[high] as { docIndex: number }).docIndex);
-        known.set(key, answers);
+      const key = Math.min(i, j) * scored.length + Math.max(i, j);
+      let near = known.get(key);
+      if (near === undefined) {
+        near = this.isNearCopy((scored[i] as { docIndex: number }).docIndex, (scored[j] as { docIndex: number }).docIndex);
+        known.set(key, near);
       }
-      // answers[0]: high is no rival of low; answers[1]: low is none of high.
-      return i === low ? answers[0] : answers[1];
+      return near;
     };
   }
 

@@ -7,10 +7,10 @@
  * matching, the title sequence and fuse.js run (the title similarities lie in
  * [0, 1], unmatched words cost at most the share UNMATCHED_WEIGHT). A
  * candidate's confidence is measured against the best other candidate that is
- * a rival of it (confidence.ts), which is never weaker than the virtual
- * runner-up and never weaker than any candidate known to be a rival of it. So
- * the confidence has an upper bound from the candidate's highest possible
- * score and such a known rival's lowest possible score.
+ * not a near-copy of it (confidence.ts), which is never weaker than the
+ * virtual runner-up and never weaker than any candidate known not to be a
+ * near-copy of it. So the confidence has an upper bound from the candidate's
+ * highest possible score and such a known candidate's lowest possible score.
  * Candidates are narrowed best bound first until each is either decided or
  * bounded below the threshold, which is exact.
  */
@@ -40,8 +40,7 @@ export interface PairMatcher {
   directed(other: number, docIsPattern: boolean): number;
   sequenceTitleOf(doc: number): string;
   titleNumbersOf(doc: number): ReadonlySet<string>;
-  /** Whether `other` is no rival of `candidate` (`isNoRival`); not symmetric. */
-  noRival(candidate: number, other: number): boolean;
+  isNearCopy(left: number, right: number): boolean;
   idOf(doc: number): string;
 }
 
@@ -119,13 +118,12 @@ class Narrowing {
   /** The candidate with the highest bound that is not exact yet. */
   next: number | undefined;
   readonly #idRank: Int32Array;
-  /** Per ordered pair (i, j): whether j is no rival of i, -1 while not asked. */
-  readonly #noRival: Int8Array;
+  readonly #near: Int8Array;
   /** Per candidate: how far along the settled prefix its walk got, and the runner-up it found there (-1: none yet). */
   readonly #walked: Int32Array;
   readonly #runnerUp: Int32Array;
-  /** Per candidate: the other candidates known to be rivals of it. */
-  readonly #rivals: number[][];
+  /** Per candidate: the other candidates known not to be near-copies of it. */
+  readonly #apart: number[][];
 
   constructor(
     readonly matcher: PairMatcher,
@@ -137,10 +135,10 @@ class Narrowing {
     const byId = this.candidates.map((_, i) => i).sort((a, b) => (matcher.idOf(this.candidates[a]!.docIndex) < matcher.idOf(this.candidates[b]!.docIndex) ? -1 : 1));
     this.#idRank = new Int32Array(count);
     byId.forEach((i, rank) => (this.#idRank[i] = rank));
-    this.#noRival = new Int8Array(count * count).fill(-1);
+    this.#near = new Int8Array(count * count).fill(-1);
     this.#walked = new Int32Array(count);
     this.#runnerUp = new Int32Array(count).fill(-1);
-    this.#rivals = this.candidates.map(() => []);
+    this.#apart = this.candidates.map(() => []);
     this.#findNext();
   }
 
@@ -159,17 +157,19 @@ class Narrowing {
     if (this.next === undefined) this.settled = this.exact.length;
   }
 
-  /** Whether candidate j is no rival of candidate i; both directions are asked together. */
-  noRival(i: number, j: number): boolean {
-    const n = this.candidates.length;
-    if ((this.#noRival[i * n + j] as number) === -1) {
-      const [docI, docJ] = [(this.candidates[i] as Candidate).docIndex, (this.candidates[j] as Candidate).docIndex];
-      for (const [from, to, answer] of [[i, j, this.matcher.noRival(docI, docJ)], [j, i, this.matcher.noRival(docJ, docI)]] as const) {
-        this.#noRival[from * n + to] = answer ? 1 : 0;
-        if (!answer) (this.#rivals[from] as number[]).push(to);
+  nearCopy(i: number, j: number): boolean {
+    const key = i * this.candidates.length + j;
+    let known = this.#near[key] as number;
+    if (known === -1) {
+      known = this.matcher.isNearCopy((this.candidates[i] as Candidate).docIndex, (this.candidates[j] as Candidate).docIndex) ? 1 : 0;
+      this.#near[key] = known;
+      this.#near[j * this.candidates.length + i] = known;
+      if (known === 0) {
+        (this.#apart[i] as number[]).push(j);
+        (this.#apart[j] as number[]).push(i);
       }
     }
-    return this.#noRival[i * n + j] === 1;
+    return known === 1;
   }
 
   /** Narrows the candidate with the highest bound by one step. */
@@ -186,38 +186,38 @@ class Narrowing {
 
   /**
    * Candidate i's runner-up if it is known: the first candidate of the
-   * settled prefix that is a rival of it, or, once every candidate that could
-   * still come before it is known to be none, none (`null`); `undefined`
+   * settled prefix that is not a near-copy, or, once every candidate that could
+   * still come before it is known to be a near-copy, none (`null`); `undefined`
    * while it is not known. The walk along the prefix resumes where it stopped.
    */
   knownRunnerUp(i: number): number | null | undefined {
     if ((this.#runnerUp[i] as number) >= 0) return this.#runnerUp[i] as number;
     for (let k = this.#walked[i] as number; k < this.settled; k = (this.#walked[i] = k + 1)) {
       const other = this.exact[k] as number;
-      if (other !== i && !this.noRival(i, other)) {
+      if (other !== i && !this.nearCopy(i, other)) {
         this.#runnerUp[i] = other;
         return other;
       }
     }
-    // Past the prefix: the same idea entered many times has no runner-up at all, which rival checks alone tell.
+    // Past the prefix: the same idea entered many times has no runner-up at all, which near-copy checks alone tell.
     const inPrefix = new Set(this.exact.slice(0, this.settled));
-    for (let j = 0; j < this.candidates.length; j += 1) if (j !== i && !inPrefix.has(j) && !this.noRival(i, j)) return undefined;
+    for (let j = 0; j < this.candidates.length; j += 1) if (j !== i && !inPrefix.has(j) && !this.nearCopy(i, j)) return undefined;
     return null;
   }
 
   /**
    * A lowest score for candidate i's runner-up: the best lowest possible
-   * score of a candidate known to be a rival of it. Each call asks about at
-   * most one more candidate, the one with the best lowest score.
+   * score of a candidate known not to be a near-copy of it. Each call asks
+   * about at most one more candidate, the one with the best lowest score.
    */
   lowestRunnerUp(i: number): number {
     let unasked: number | undefined;
     this.candidates.forEach((candidate, j) => {
-      if (j !== i && this.#noRival[i * this.candidates.length + j] === -1 && (unasked === undefined || candidate.low > (this.candidates[unasked] as Candidate).low)) unasked = j;
+      if (j !== i && this.#near[i * this.candidates.length + j] === -1 && (unasked === undefined || candidate.low > (this.candidates[unasked] as Candidate).low)) unasked = j;
     });
-    if (unasked !== undefined) this.noRival(i, unasked);
+    if (unasked !== undefined) this.nearCopy(i, unasked);
     let lowest = 0;
-    for (const j of this.#rivals[i] as number[]) lowest = Math.max(lowest, (this.candidates[j] as Candidate).low);
+    for (const j of this.#apart[i] as number[]) lowest = Math.max(lowest, (this.candidates[j] as Candidate).low);
     return lowest;
   }
 }

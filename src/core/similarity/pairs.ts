@@ -29,8 +29,8 @@ export { PendingCache } from './pair-terms.js';
 const NO_NUMBERS: ReadonlySet<string> = new Set();
 /** Rounded as `findSimilar` reports it. */
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
-/** Rival answers kept across docs (the same candidates recur in many shortlists); forgotten beyond this many pairs. */
-const NO_RIVAL_CACHE = 100_000;
+/** Near-copy answers kept across docs (the same candidates recur in many shortlists); forgotten beyond this many. */
+const NEAR_COPY_CACHE = 100_000;
 
 /** Which docs are linked so far: union-find over doc numbers. */
 class Groups {
@@ -67,8 +67,7 @@ function pairCaches(index: PairScanIndex) {
   // Every doc is a candidate of many others: its stemmed title and title numbers are worked out once.
   const sequenceTitles = new Array<string | undefined>(docCount);
   const titleNumbers = new Array<ReadonlySet<string> | undefined>(docCount);
-  // Per unordered pair (low, high): bit 1 when high is no rival of low, bit 2 when low is none of high.
-  let noRivals = new Map<number, number>();
+  let nearCopies = new Map<number, boolean>();
   const matcherOf = (doc: number): PairMatcher => {
     const query = index.docView(doc);
     const queryContent = index.docContentStems(doc, query.language);
@@ -102,17 +101,15 @@ function pairCaches(index: PairScanIndex) {
         }
         return numbers;
       },
-      noRival: (candidate, other) => {
-        const [low, high] = candidate < other ? [candidate, other] : [other, candidate];
-        const key = low * docCount + high;
-        let bits = noRivals.get(key);
-        if (bits === undefined) {
-          const [highSpared, lowSpared] = index.noRivalsOf(low, high);
-          bits = (highSpared ? 1 : 0) | (lowSpared ? 2 : 0);
-          if (noRivals.size >= NO_RIVAL_CACHE) noRivals = new Map();
-          noRivals.set(key, bits);
+      isNearCopy: (left, right) => {
+        const key = Math.min(left, right) * docCount + Math.max(left, right);
+        let near = nearCopies.get(key);
+        if (near === undefined) {
+          near = index.isNearCopy(left, right);
+          if (nearCopies.size >= NEAR_COPY_CACHE) nearCopies = new Map();
+          nearCopies.set(key, near);
         }
-        return (bits & (candidate === low ? 1 : 2)) !== 0;
+        return near;
       },
     };
   };
@@ -180,7 +177,7 @@ export function findDuplicatePairs(index: PairScanIndex, options: DuplicatePairO
     } else {
       // A threshold this low can flag any candidate: all of them are scored, as `findSimilar` does.
       const scored = index.rerank(matcher.query, shortlist);
-      const confidences = confidencesOf(scored, (i, j) => matcher.noRival((scored[i] as { docIndex: number }).docIndex, (scored[j] as { docIndex: number }).docIndex));
+      const confidences = confidencesOf(scored, (i, j) => matcher.isNearCopy((scored[i] as { docIndex: number }).docIndex, (scored[j] as { docIndex: number }).docIndex));
       scored.forEach((candidate, rank) => onFlag({ docIndex: candidate.docIndex, score: candidate.score, confidence: confidences[rank] as number }));
     }
     caches.done(doc);

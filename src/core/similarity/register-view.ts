@@ -42,7 +42,7 @@ export interface PairScanIndex {
   docTitleNumbers(docIndex: number): Set<string>;
   unmatched(docIndex: number, queryContent: ContentTerms, language: Language): { queryUnmatched: number; docUnmatched: number };
   rerank(query: QueryView, shortlist: readonly Shortlisted[]): Scored[];
-  /** For docs a and b: whether b is no rival of a, and whether a is none of b (`isNoRival`). */
-  noRivalsOf(a: number, b: number): [boolean, boolean];
+  /** Whether two docs are near-copies of each other (`isNearCopy`). */
+  isNearCopy(left: number, right: number): boolean;
   sharedTermReasons(docIndex: number, queryWeights: ReadonlyMap<string, number>): MatchReason[];
 }
