@@ -23,15 +23,32 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBacklogProject, installBacklog, type BacklogInstall } from './lib/backlog-md.js';
-import { cleanupTiming, median, memoryMethod, timeProcess, type ProcessSample } from './lib/process-timing.js';
-import { addGoals, measureWriteCommands, writeCommandsSection, type WriteTimings } from './lib/write-commands.js';
+import { benchMarkdown } from './lib/bench-report.js';
+import {
+  checkGoals,
+  COMMANDS,
+  fmt,
+  fmtMib,
+  mib,
+  peakKiB,
+  SEARCH_WORD,
+  SIMILAR_TEXT,
+  thousands,
+  warmMedian,
+  warmMedianOf,
+  type BacklogResult,
+  type BenchRun,
+  type MachineInfo,
+  type Measurement,
+  type SizeResult,
+} from './lib/bench-results.js';
+import { cleanupTiming, memoryMethod, timeProcess, type ProcessSample } from './lib/process-timing.js';
+import { measureWriteCommands, type WriteResult } from './lib/write-commands.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, 'bench', 'out');
 const NODE = process.execPath;
 const SLUSS = join(ROOT, 'bin', 'sluss');
-const SIMILAR_TEXT = 'Digitala lås i hemtjänsten';
-const SEARCH_WORD = 'hemtjänst';
 
 const { values } = parseArgs({
   options: {
@@ -70,10 +87,6 @@ const OUT_FILE = resolve(ROOT, values.out!);
 const JSON_FILE = resolve(ROOT, values.json!);
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-const fmt = (seconds: number | undefined) => (seconds === undefined || Number.isNaN(seconds) ? '–' : seconds < 10 ? seconds.toFixed(2) : seconds.toFixed(1));
-const mib = (kib: number | undefined) => (kib === undefined ? undefined : kib / 1024);
-const fmtMib = (value: number | undefined) => (value === undefined ? 'n/a' : value.toFixed(0));
-const thousands = (n: number) => n.toLocaleString('en-US');
 
 /** Fewer warm runs for slow commands so a 50,000 run stays reasonable; the count is printed. */
 function warmRunsFor(coldSeconds: number): number {
@@ -81,26 +94,6 @@ function warmRunsFor(coldSeconds: number): number {
   if (coldSeconds > 20) return Math.min(RUNS, 3);
   return RUNS;
 }
-
-// ---------------------------------------------------------------- measurements
-
-interface Measurement {
-  id: string;
-  label: string;
-  available: boolean;
-  unavailableReason?: string;
-  cold?: ProcessSample;
-  warm: ProcessSample[];
-  error?: string;
-  /** Ran to the end but exited with a "findings" code (e.g. validate found errors). */
-  note?: string;
-}
-
-const warmMedian = (m: Measurement | undefined) => (m && m.warm.length > 0 ? median(m.warm.map((s) => s.seconds)) : undefined);
-const peakKiB = (m: Measurement | undefined) => {
-  const all = [m?.cold, ...(m?.warm ?? [])].filter((s): s is ProcessSample => s !== undefined && s.maxRssKiB !== undefined);
-  return all.length === 0 ? undefined : Math.max(...all.map((s) => s.maxRssKiB!));
-};
 
 function failure(sample: ProcessSample, timeoutMs: number, findingsExit: number[] = []): string | undefined {
   if (sample.timedOut) return `timeout (> ${timeoutMs / 1000} s)`;
@@ -144,28 +137,6 @@ async function measure(
   return m;
 }
 
-// ---------------------------------------------------------------- sluss commands
-
-interface SlussCommand {
-  id: string;
-  label: string;
-  args: string[];
-  /** A command that may not exist yet: checked with `sluss <name> --help`. */
-  optional?: string;
-  /** Exit codes besides 0 that mean "ran and reported findings" (when it printed something). */
-  findingsExit?: number[];
-}
-
-const COMMANDS: SlussCommand[] = [
-  { id: 'similar', label: `similar "${SIMILAR_TEXT}"`, args: ['similar', SIMILAR_TEXT] },
-  { id: 'similar-json', label: `similar "${SIMILAR_TEXT}" --json`, args: ['similar', SIMILAR_TEXT, '--json'] },
-  { id: 'list', label: 'list --json', args: ['list', '--json'] },
-  { id: 'validate', label: 'validate', args: ['validate'], findingsExit: [1] },
-  { id: 'search', label: `search ${SEARCH_WORD}`, args: ['search', SEARCH_WORD] },
-  { id: 'duplicates', label: 'duplicates --format json', args: ['duplicates', '--format', 'json'], optional: 'duplicates', findingsExit: [1, 3] },
-  { id: 'report', label: 'report --format json', args: ['report', '--format', 'json'], optional: 'report' },
-];
-
 /**
  * Whether `sluss <name>` exists. The exit code of `sluss <name> --help` alone is not
  * enough: commander prints the general help and exits 0 for an unknown command with
@@ -207,7 +178,7 @@ function ensureRegister(size: number): { dir: string; generatedSeconds?: number 
 
 // ---------------------------------------------------------------- machine
 
-function machine() {
+function machine(): MachineInfo {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
   const cpu = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
   const osRelease = existsSync('/etc/os-release') ? /^PRETTY_NAME="?([^"\n]+)"?/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] : undefined;
@@ -233,45 +204,10 @@ function machine() {
   };
 }
 
-// ---------------------------------------------------------------- goals
-
-interface GoalCheck {
-  goal: string;
-  measured: string;
-  verdict: 'pass' | 'FAIL' | 'not measured' | 'not available';
-}
-
-const verdict = (value: number | undefined, limit: number): GoalCheck['verdict'] => (value === undefined || Number.isNaN(value) ? 'not measured' : value <= limit ? 'pass' : 'FAIL');
-
 // ---------------------------------------------------------------- main
 
-interface SizeResult {
-  size: number;
-  register: string;
-  generatedSeconds?: number;
-  measurements: Measurement[];
-}
-
-interface BacklogResult {
-  size: number;
-  createdSeconds?: number;
-  tasks?: number;
-  searches: Array<{ query: string; measurement: Measurement }>;
-  skipped?: string;
-}
-
-async function main() {
-  const started = performance.now();
-  const startedAt = new Date();
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
-  mkdirSync(OUT_DIR, { recursive: true });
-  const info = machine();
-  log(`${info.cpu}, ${info.cores} cores, Node ${info.node}; memory via ${memoryMethod()}`);
-
-  const availability = new Map<string, { available: boolean; reason?: string }>();
-  for (const c of COMMANDS) if (c.optional) availability.set(c.id, commandAvailable(c.optional));
-
-  // Start-up: sluss --help against bare node, interleaved so drift hits both alike.
+/** Start-up: sluss --help against bare node, interleaved so drift hits both alike. */
+async function measureStartup(): Promise<BenchRun['startup']> {
   log('start-up: node -e 0 vs sluss --help');
   const bare: ProcessSample[] = [];
   const help: ProcessSample[] = [];
@@ -283,12 +219,17 @@ async function main() {
     bare: { cold: bare[0]!, warm: bare.slice(1) },
     help: { cold: help[0]!, warm: help.slice(1) },
   };
-  const bareMedian = median(startup.bare.warm.map((s) => s.seconds));
-  const helpMedian = median(startup.help.warm.map((s) => s.seconds));
+  const bareMedian = warmMedianOf(startup.bare);
+  const helpMedian = warmMedianOf(startup.help);
   log(`  node -e 0 ${fmt(bareMedian)} s, sluss --help ${fmt(helpMedian)} s (${(helpMedian / bareMedian).toFixed(2)}×)`);
+  return startup;
+}
 
+/** Every sluss command at every size, smallest first. */
+async function measureSizes(): Promise<SizeResult[]> {
+  const availability = new Map<string, { available: boolean; reason?: string }>();
+  for (const c of COMMANDS) if (c.optional) availability.set(c.id, commandAvailable(c.optional));
   const sizeResults: SizeResult[] = [];
-  const distAtStart = newestMtime(join(ROOT, 'dist'));
   /** Cold seconds of each command at the previous size, to skip a size it cannot finish within the timeout. */
   const previous = new Map<string, { size: number; seconds: number; timedOut: boolean }>();
   for (const size of [...SIZES].sort((a, b) => a - b)) {
@@ -325,16 +266,23 @@ async function main() {
     }
     sizeResults.push(result);
   }
+  return sizeResults;
+}
 
-  const writeResults: { size: string; timings: WriteTimings }[] = [];
+/** add, move and join in a clone of each register of `--write-sizes` (run after the read commands, which they would disturb). */
+async function measureWrites(): Promise<WriteResult[]> {
+  const writes: WriteResult[] = [];
   for (const size of WRITE_SIZES) {
     log(`commands that change the register at ${thousands(size)} ideas`);
     const timings = await measureWriteCommands(NODE, SLUSS, join(OUT_DIR, `register-${size}`), join(OUT_DIR, `write-${size}`), RUNS, TIMEOUT_MS);
     log(`  add ${fmt(timings.add)} s, similar after an add ${fmt(timings.similarAfterChange)} s, warm ${fmt(timings.similarWarm)} s, move ${fmt(timings.move)} s, join ${fmt(timings.join)} s, git commit ${fmt(timings.gitCommit)} s${timings.error ? ` – ${timings.error}` : ''}`);
-    writeResults.push({ size: thousands(size), timings });
+    writes.push({ size: thousands(size), timings });
   }
+  return writes;
+}
 
-  // backlog.md side by side.
+/** backlog.md side by side: its search over a project holding the same ideas as tasks. */
+async function measureBacklog(): Promise<BenchRun['backlog']> {
   const backlogResults: BacklogResult[] = [];
   let backlog: BacklogInstall | undefined;
   let backlogError: string | undefined;
@@ -384,6 +332,29 @@ async function main() {
       }
     }
   }
+  return {
+    sizes: BACKLOG_SIZES,
+    version: values['backlog-version']!,
+    timeoutMs: BACKLOG_TIMEOUT_MS,
+    ...(backlog ? { install: backlog } : {}),
+    ...(backlogError !== undefined ? { error: backlogError } : {}),
+    results: backlogResults,
+  };
+}
+
+async function main() {
+  const started = performance.now();
+  const startedAt = new Date();
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
+  mkdirSync(OUT_DIR, { recursive: true });
+  const info = machine();
+  log(`${info.cpu}, ${info.cores} cores, Node ${info.node}; memory via ${memoryMethod()}`);
+
+  const distAtStart = newestMtime(join(ROOT, 'dist'));
+  const startup = await measureStartup();
+  const sizeResults = await measureSizes();
+  const writes = await measureWrites();
+  const backlog = await measureBacklog();
 
   const distRebuilt = newestMtime(join(ROOT, 'dist')) !== distAtStart;
   if (distRebuilt) log('warning: dist/ changed during the run (rebuilt by another process); the numbers may mix builds');
@@ -391,170 +362,15 @@ async function main() {
   const loadEnd = os.loadavg();
   cleanupTiming();
 
-  // ------------------------------------------------------------ goals
-  const at = (size: number, id: string) => sizeResults.find((r) => r.size === size)?.measurements.find((m) => m.id === id);
-  const goals: GoalCheck[] = [];
-  const helpRatio = helpMedian / bareMedian;
-  goals.push({ goal: '`sluss --help` within 1.5× of bare `node -e 0` (warm medians)', measured: `${fmt(helpMedian)} s vs ${fmt(bareMedian)} s = ${helpRatio.toFixed(2)}×`, verdict: verdict(helpRatio, 1.5) });
-  const timeGoal = (size: number, id: string, kind: 'warm' | 'cold', limit: number) => {
-    const m = at(size, id);
-    const label = COMMANDS.find((c) => c.id === id)!.label;
-    const goal = `\`${label}\` ≤ ${limit} s ${kind} at ${thousands(size)}`;
-    if (!SIZES.includes(size)) return goals.push({ goal, measured: 'size not run', verdict: 'not measured' });
-    if (m && !m.available) return goals.push({ goal, measured: 'command not available', verdict: 'not available' });
-    if (!m) return goals.push({ goal, measured: 'not run', verdict: 'not measured' });
-    if (m.error) return goals.push({ goal, measured: m.error, verdict: 'FAIL' });
-    const value = kind === 'warm' ? warmMedian(m) : m.cold?.seconds;
-    return goals.push({ goal, measured: `${fmt(value)} s${kind === 'warm' ? ` (median of ${m.warm.length})` : ''}`, verdict: verdict(value, limit) });
-  };
-  timeGoal(10_000, 'similar', 'warm', 0.3);
-  timeGoal(10_000, 'similar-json', 'warm', 0.3);
-  timeGoal(50_000, 'similar', 'warm', 1);
-  timeGoal(50_000, 'similar-json', 'warm', 1);
-  for (const id of ['list', 'validate']) {
-    timeGoal(10_000, id, 'warm', 0.5);
-    timeGoal(10_000, id, 'cold', 2);
-  }
-  timeGoal(10_000, 'duplicates', 'cold', 10);
-  timeGoal(10_000, 'duplicates', 'warm', 10);
-  timeGoal(10_000, 'report', 'warm', 1);
-  for (const { size, timings } of writeResults) for (const g of addGoals(size, timings)) goals.push({ goal: g.goal, measured: g.measured, verdict: verdict(g.value, g.limit) });
-  if (SIZES.includes(50_000)) {
-    for (const m of sizeResults.find((r) => r.size === 50_000)!.measurements) {
-      const goal = `\`${m.label}\` peak memory ≤ 300 MiB at 50,000`;
-      if (!m.available) goals.push({ goal, measured: 'command not available', verdict: 'not available' });
-      else if (peakKiB(m) === undefined) goals.push({ goal, measured: m.error ?? 'no memory figure', verdict: 'not measured' });
-      else goals.push({ goal, measured: `${fmtMib(mib(peakKiB(m)))} MiB`, verdict: verdict(mib(peakKiB(m)), 300) });
-    }
-  } else {
-    goals.push({ goal: 'peak memory ≤ 300 MiB at 50,000 (every command)', measured: 'size not run', verdict: 'not measured' });
-  }
-
-  // ------------------------------------------------------------ report
   const argv = process.argv.slice(2);
-  const md: string[] = [];
-  const goalsFor = (size: number, id: string) =>
-    goals.filter((g) => g.goal.includes(`\`${COMMANDS.find((c) => c.id === id)!.label}\``) && g.goal.endsWith(`at ${thousands(size)}`)).map((g) => `${g.goal.replace(/^`[^`]+` /, '').replace(/ at [\d,]+$/, '')}: **${g.verdict}**`);
-  md.push('# Benchmarks');
-  md.push('');
-  md.push('Generated by `npm run bench` (bench/run.ts); do not edit by hand – re-run it. No number here was typed in: every figure below was measured in the run described.');
-  md.push('');
-  md.push('## Run');
-  md.push('');
-  md.push(`- Date: ${startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC; the whole run took ${fmt(finishedSeconds / 60)} min`);
-  md.push(`- Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGiB.toFixed(1)} GiB memory`);
-  md.push(`- OS: ${info.os}`);
-  md.push(`- Node.js ${info.node}, git ${info.git}`);
-  md.push(`- sluss: commit ${info.sluss}`);
-  md.push(`- Load average (1/5/15 min) at start ${info.loadStart.map((l) => l.toFixed(2)).join(' / ')}, at end ${loadEnd.map((l) => l.toFixed(2)).join(' / ')} (other work on the machine at the same time shows up here and in the numbers)`);
-  if (distRebuilt) md.push('- **Warning:** `dist/` was rebuilt by another process during this run, so the numbers may mix two builds of sluss; re-run for clean figures.');
-  md.push(`- Peak memory measured with ${memoryMethod() === 'gnu-time' ? '`/usr/bin/time -f "%e %M"` (GNU time; max RSS in KiB)' : '`process.resourceUsage().maxRSS` reported by the measured Node process at exit (GNU time not found)'}`);
-  md.push('');
-  md.push('## Reproduce');
-  md.push('');
-  md.push('```sh');
-  md.push('npm ci');
-  md.push(`npm run bench${argv.length > 0 ? ` -- ${argv.map((a) => (/^[\w,./=-]+$/.test(a) ? a : `'${a}'`)).join(' ')}` : ''}   # this run`);
-  md.push('npm run bench -- --sizes 1000,10000 --runs 5 --reuse   # quicker: two sizes, reuse generated registers');
-  md.push('```');
-  md.push('');
-  md.push('`npm run bench` is `npm run build && node --import tsx bench/run.ts`. Registers are generated with `npm run bench:gen -- --count <N> --out bench/out/register-<N>` (seed `sluss`, so the same N gives the same ideas); `--reuse` keeps registers and backlog.md projects already in `bench/out/`. Raw samples of every run: `bench/out/results.json`.');
-  md.push('');
-  md.push('## Goals');
-  md.push('');
-  md.push('| goal | measured | verdict |');
-  md.push('|---|---|---|');
-  for (const g of goals) md.push(`| ${g.goal} | ${g.measured} | **${g.verdict}** |`);
-  md.push('');
-  md.push('## Start-up');
-  md.push('');
-  md.push(`| process | first run (s) | warm median of ${RUNS} (s) | peak memory (MiB) |`);
-  md.push('|---|---:|---:|---:|');
-  const peakOf = (samples: ProcessSample[]) => {
-    const values = samples.map((s) => s.maxRssKiB).filter((v): v is number => v !== undefined);
-    return values.length === 0 ? undefined : Math.max(...values) / 1024;
-  };
-  md.push(`| \`node -e 0\` | ${fmt(startup.bare.cold.seconds)} | ${fmt(bareMedian)} | ${fmtMib(peakOf(bare))} |`);
-  md.push(`| \`node bin/sluss --help\` | ${fmt(startup.help.cold.seconds)} | ${fmt(helpMedian)} | ${fmtMib(peakOf(help))} |`);
-  md.push('');
-  md.push(`\`sluss --help\` / \`node -e 0\` = **${helpRatio.toFixed(2)}×** (goal ≤ 1.5×: **${verdict(helpRatio, 1.5)}**).`);
-  md.push('');
-  for (const r of sizeResults) {
-    md.push(`## sluss at ${thousands(r.size)} ideas`);
-    md.push('');
-    md.push(`Register \`${r.register}\`${r.generatedSeconds !== undefined ? `, generated in ${fmt(r.generatedSeconds)} s` : ' (reused)'}. Every command as \`node bin/sluss -C ${r.register} <command>\`.`);
-    md.push('');
-    md.push('| command | cold (s) | warm median (s) | warm runs | peak memory (MiB) | goals |');
-    md.push('|---|---:|---:|---:|---:|---|');
-    for (const m of r.measurements) {
-      const g = goalsFor(r.size, m.id).join('; ');
-      if (!m.available) {
-        md.push(`| \`${m.label}\` | not available | not available | – | – | ${g ? `${g} – ` : ''}${m.unavailableReason ?? ''} |`);
-        continue;
-      }
-      if (!m.cold) {
-        md.push(`| \`${m.label}\` | – | – | – | – | ${g ? `${g} – ` : ''}${m.error ?? 'not run'} |`);
-        continue;
-      }
-      const err = (m.error ? ` ⚠ ${m.error}` : '') + (m.note ? ` ⚠ ran to the end but ${m.note}` : '');
-      md.push(`| \`${m.label}\` | ${m.cold.timedOut ? 'timeout' : fmt(m.cold.seconds)} | ${fmt(warmMedian(m))} | ${m.warm.length} | ${fmtMib(mib(peakKiB(m)))} | ${g || '–'}${err.replace(/\|/g, '\\|')} |`);
-    }
-    md.push('');
-  }
-  md.push(...writeCommandsSection(writeResults));
-  md.push('## backlog.md side by side');
-  md.push('');
-  if (BACKLOG_SIZES.length === 0) md.push('Not run (`--no-backlog`).');
-  else if (!backlog) md.push(`Not run: backlog.md could not be installed or started here (${backlogError}).`);
-  else {
-    md.push(
-      `[backlog.md](https://www.npmjs.com/package/backlog.md) ${backlog.version} (a git-native Markdown task CLI whose search uses fuse.js), installed with \`npm install backlog.md@${values['backlog-version']}\` into \`bench/out/backlog.md-install\`; the npm package runs a compiled platform binary from its optional dependency \`backlog.md-${process.platform}-${process.arch}\` through a small Node launcher, and the harness runs \`node_modules/.bin/backlog\`, as a user would. The project \`bench/out/backlog-<N>\` is made with \`backlog init --defaults --integration-mode none --check-branches false --include-remote false\` (no cross-branch checks – the fastest settings) and holds one task file per idea of the sluss register of the same size (title, labels from the tags, the stage mapped to To Do / In Progress / Done, the idea text as the description), written in the format \`backlog task create\` writes and committed. backlog.md keeps no cache, so its first run is the "cold" one. Each run is capped at ${BACKLOG_TIMEOUT_MS / 1000} s.`,
-    );
-    md.push('');
-    md.push('| items | backlog.md command | first run (s) | warm median (s) | warm runs | peak memory (MiB) | sluss equivalent | sluss warm (s) | sluss peak (MiB) |');
-    md.push('|---:|---|---:|---:|---:|---:|---|---:|---:|');
-    for (const b of backlogResults) {
-      if (b.skipped || b.searches.length === 0) {
-        md.push(`| ${thousands(b.size)} | ${b.skipped ?? 'not run'} | | | | | | | |`);
-        continue;
-      }
-      for (const { query, measurement: m } of b.searches) {
-        const slussId = query === SEARCH_WORD ? 'search' : 'similar';
-        const s = at(b.size, slussId);
-        const sluss = s ? `\`${s.label}\`` : `\`${slussId}\` (size not run)`;
-        const bl = m.cold?.timedOut ? `timeout (> ${BACKLOG_TIMEOUT_MS / 1000} s)` : fmt(m.cold?.seconds);
-        const err = m.error && !m.cold?.timedOut ? ` ⚠ ${m.error.replace(/\|/g, '\\|')}` : '';
-        md.push(
-          `| ${thousands(b.size)} | \`backlog search "${query}" --plain\`${err} | ${bl} | ${fmt(warmMedian(m))} | ${m.warm.length} | ${fmtMib(mib(peakKiB(m)))} | ${sluss} | ${fmt(warmMedian(s))} | ${fmtMib(mib(peakKiB(s)))} |`,
-        );
-      }
-    }
-    md.push('');
-    const created = backlogResults.filter((b) => b.createdSeconds !== undefined);
-    if (created.length > 0) {
-      md.push(`Building the backlog.md projects (writing the task files, \`git commit\`, and a \`backlog task list --plain\` check) took ${created.map((b) => `${fmt(b.createdSeconds)} s at ${thousands(b.size)}`).join(', ')}; \`backlog task list --plain\` listed ${created.map((b) => `${thousands(b.tasks ?? 0)} of ${thousands(b.size)} tasks`).join(', ')}.`);
-    }
-    const reused = backlogResults.filter((b) => b.createdSeconds === undefined && b.tasks !== undefined);
-    if (reused.length > 0) md.push(`Reused from an earlier run (not re-checked): ${reused.map((b) => `${thousands(b.tasks!)} task files at ${thousands(b.size)}`).join(', ')}.`);
-    md.push('');
-  }
-  md.push('## How it was measured');
-  md.push('');
-  md.push('- Whole processes, as a user runs them: `node bin/sluss -C <register> …` of the built CLI (`dist/`, built by `npm run build` at the start of `npm run bench`), started by the harness with stdout written to a temporary file (not a pipe: backlog.md exits before a large piped output is drained) and stderr piped to it. Wall time is measured by the harness from spawn to exit, so it includes Node start-up, module loading, reading the register and writing the output.');
-  md.push('- **cold**: the first run right after deleting `<register>/.sluss/cache` (sluss rebuilds its cache). The operating system\'s file cache is not dropped (that needs root and disturbs other work), so "cold" means cold for sluss, not for the disk. **warm**: the median of the runs that follow, with the cache in place.');
-  md.push(`- Warm runs: ${RUNS} per command; a command whose cold run takes more than 20 s gets at most 3 warm runs, more than 60 s just 1 (the table shows how many).`);
-  md.push('- **peak memory**: the largest max RSS over the cold and warm runs of the command (the Node process, and any child it waited for such as git).');
-  md.push(`- The registers are synthetic (bench/generate-register.ts): Swedish idea texts from municipal vocabulary over 15 municipalities and all stages, one git commit, meant to pass \`sluss validate\` (a ⚠ in a table shows where the built sluss disagreed). The queries are \`similar "${SIMILAR_TEXT}"\` and \`search ${SEARCH_WORD}\`.`);
-  md.push('- Commands that do not exist in the built CLI (checked with `sluss <command> --help`, whose usage line must name the command) are listed as "not available" and their goals are not judged.');
-  md.push('- Goals are checked against the measured numbers in this run. Where the issue gives a goal without a size (`duplicates` ≤ 10 s) it is checked at 10,000, both cold and warm. The memory goal (≤ 300 MiB at 50,000) is checked for every sluss command.');
-  md.push('- The machine may have been running other work during the run; see the load averages above. Every sample (not only the medians) is in `bench/out/results.json`, which shows the spread.');
-  md.push('');
+  const run: BenchRun = { startedAt, finishedSeconds, argv, machine: info, loadEnd, memoryMethod: memoryMethod(), distRebuilt, runs: RUNS, sizes: SIZES, startup, sizeResults, writes, backlog };
+  const goals = checkGoals(run);
   mkdirSync(dirname(OUT_FILE), { recursive: true });
-  writeFileSync(OUT_FILE, md.join('\n'));
+  writeFileSync(OUT_FILE, benchMarkdown(run, goals));
   mkdirSync(dirname(JSON_FILE), { recursive: true });
   writeFileSync(
     JSON_FILE,
-    `${JSON.stringify({ startedAt: startedAt.toISOString(), argv, machine: { ...info, loadEnd }, memoryMethod: memoryMethod(), startup, sizes: sizeResults, writes: writeResults, backlog: backlog ? { ...backlog, results: backlogResults } : { error: backlogError }, goals }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt: startedAt.toISOString(), argv, machine: { ...info, loadEnd }, memoryMethod: memoryMethod(), startup, sizes: sizeResults, writes, backlog: backlog.install ? { ...backlog.install, results: backlog.results } : { error: backlog.error }, goals }, null, 2)}\n`,
   );
   log(`wrote ${relative(ROOT, OUT_FILE)} and ${relative(ROOT, JSON_FILE)} in ${fmt(finishedSeconds / 60)} min`);
   for (const g of goals) log(`  ${g.verdict.padEnd(13)} ${g.goal}: ${g.measured}`);

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { confidenceOf, runnerUpRanks, sigmoid, VIRTUAL_RUNNER_UP, type ConfidenceModel, type RunnerUp } from '../../src/core/similarity/confidence.js';
-import type { Scored } from '../../src/core/similarity/engine.js';
+import type { Scored } from '../../src/core/similarity/register-view.js';
 import { MIN_CANDIDATE_SCORE } from '../../src/core/similarity/rerank.js';
 import { registerFor, sourceIdOf, type RegisterOptions } from './eval-registers.js';
 import { bestMatchOf, loadHaystack, rankedSourceIds, readJsonl, score, SHOW_FROM, type Metrics, type QueryItem } from './eval-sets.js';

@@ -116,7 +116,13 @@ export function addGoals(size: string, t: WriteTimings): WriteGoal[] {
   });
 }
 
-export function writeCommandsSection(results: readonly { size: string; timings: WriteTimings }[]): string[] {
+export interface WriteResult {
+  /** The register size, formatted for people. */
+  size: string;
+  timings: WriteTimings;
+}
+
+export function writeCommandsSection(results: readonly WriteResult[]): string[] {
   const md = ['## Commands that change the register', ''];
   md.push('In a local clone of the register, one round after another: `add` (no prompt, `--on-duplicate new`, committing), `similar` right after it and again warm, `move` of the new idea to the next stage and `join` of another municipality (each committing), and a bare `git commit` of one new file for comparison. Each `add` meets an index that lacks the idea the round before added, as consecutive adds do. Medians in seconds.');
   md.push('');

@@ -9,7 +9,8 @@
  */
 import { ANALYSIS_VERSION, analyzeFields, isAnalyzedDoc, type AnalyzedDoc } from './analyze.js';
 import { KeywordIndex, type KeywordSource } from './keyword-search.js';
-import { findDuplicatePairs, type DuplicatePair, type DuplicatePairOptions } from './pairs.js';
+import { findDuplicatePairs } from './pairs.js';
+import type { PairScanIndex, QueryView, Scored, Shortlisted } from './register-view.js';
 import { changeIndexData, IndexDataBuilder, LANGUAGES, type IndexData } from './index-data.js';
 import { accumulateCosines, queryVector, smoothedIdf } from './postings.js';
 import { confidencesOf, isNearCopy } from './confidence.js';
@@ -22,6 +23,8 @@ import { contentWords, detectLanguage, stem, stopWords, tokenize, type Language 
 import { titleFuzzySimilarities } from './title-fuzzy.js';
 import { sequenceTitleOf, titleSequenceSimilarity } from './title-sequence.js';
 import type {
+  DuplicatePair,
+  DuplicatePairOptions,
   IndexChanges,
   MatchReason,
   SearchHit,
@@ -45,26 +48,8 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A query as the second stage reads it: from an analysed text, or from a doc of the index itself. */
-export interface QueryView {
-  language: Language;
-  fuzzyTitle: string;
-  /** The title for `titleSequenceSimilarity`. */
-  sequenceTitle: string;
-  /** Distinct stems in analysis order, with title and text counts. */
-  stems: readonly string[];
-  titleCount(i: number): number;
-}
 
-export interface Shortlisted {
-  docIndex: number;
-  stemCosine: number;
-  gramCosine: number;
-}
-
-export type Scored = PairFeatures & { docIndex: number; score: number };
-
-class RegisterIndex implements SimilarityIndex {
+class RegisterIndex implements SimilarityIndex, PairScanIndex {
   readonly data: IndexData;
   #keywords: KeywordIndex | undefined;
   readonly words = new WordMatcher((term) => this.stemId(term) >= 0);

@@ -4,7 +4,9 @@
  * without re-analysing the rest (`changeIndexData`), equal to a fresh build.
  */
 import type { AnalyzedDoc } from './analyze.js';
-import { computeNorms, invert, mergePostings, mergeTerms, TermCollector, type ForwardTerms, type Norms, type Postings } from './postings.js';
+import { computeNorms, type ForwardTerms, type Norms, type Postings } from './postings.js';
+import { mergePostings, mergeTerms } from './postings-merge.js';
+import { invert, TermCollector } from './term-collector.js';
 import { ArrayStrings, GatheredStrings, type Strings } from './strings.js';
 import type { Language } from './text.js';
 
@@ -50,7 +52,7 @@ function hasTextOf(forward: ForwardTerms, docCount: number): Uint8Array {
 
 /**
  * Builds index data one doc at a time: each analysed doc's terms go into
- * chunked typed arrays (postings.ts's `TermCollector`) and the doc itself can
+ * chunked typed arrays (term-collector.ts's `TermCollector`) and the doc itself can
  * be dropped, so a build never holds every analysed doc at once.
  */
 export class IndexDataBuilder {

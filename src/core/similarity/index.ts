@@ -11,8 +11,9 @@ export {
   serializedIndexVersion,
 } from './engine.js';
 export type { SimilarityIndexBuilder } from './engine.js';
-export type { DuplicatePair, DuplicatePairOptions } from './pairs.js';
 export type {
+  DuplicatePair,
+  DuplicatePairOptions,
   IndexChanges,
   MatchReason,
   SearchHit,

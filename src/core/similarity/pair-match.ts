@@ -15,7 +15,7 @@
  * bounded below the threshold, which is exact.
  */
 import { confidenceOf, runnerUpOf, VIRTUAL_RUNNER_UP } from './confidence.js';
-import type { QueryView, Shortlisted } from './engine.js';
+import type { QueryView, Shortlisted } from './register-view.js';
 import { finalScore, FUZZY_WEIGHT, GRAM_WEIGHT, numberFactorOf, STEM_WEIGHT, TITLE_SEQUENCE_WEIGHT, unmatchedFactor, type PairFeatures } from './rerank.js';
 import { titleSequenceSimilarity } from './title-sequence.js';
 

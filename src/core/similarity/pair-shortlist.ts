@@ -9,7 +9,7 @@
  * sharing only common words with a doc, which `findSimilar` may put at the
  * tail of its shortlist, are left out.
  */
-import type { Shortlisted } from './engine.js';
+import type { Shortlisted } from './register-view.js';
 import type { IndexData } from './index-data.js';
 import { accumulateDoc, familyScan, pairCosines, rarestDf, spreadDoc, type FamilyScan, type TermBudget } from './pair-terms.js';
 import { codeForward, CountPairCodes, transpose } from './postings.js';

@@ -16,46 +16,15 @@
  * texts exceed.
  */
 import { MAX_RUNNER_UP_CONFIDENCE, confidencesOf } from './confidence.js';
-import type { RegisterIndex } from './engine.js';
 import { flaggedCandidates, type FlaggedCandidate, type PairMatcher } from './pair-match.js';
 import { EXACT_BUDGET, ShortlistBuilder } from './pair-shortlist.js';
 import { PendingCache } from './pair-terms.js';
 import { MIN_CANDIDATE_SCORE, titleNumbersOf } from './rerank.js';
 import { directedTitleSimilarity } from './title-fuzzy.js';
-import type { MatchReason } from './types.js';
+import type { PairScanIndex } from './register-view.js';
+import type { DuplicatePair, DuplicatePairOptions } from './types.js';
 
 export { PendingCache } from './pair-terms.js';
-
-export interface DuplicatePairOptions {
-  /** Pairs whose confidence (rounded to 3 decimals, as `findSimilar` reports it) reaches this are returned. */
-  threshold: number;
-  /** Pairs scoring below this are left out, however confident. */
-  minScore?: number;
-  /** Only pairs with at least one doc of these ids (a pull request's new ideas). */
-  subject?: ReadonlySet<string>;
-  /**
-   * Pairs the caller rules out (remembered "not a duplicate" decisions, ideas
-   * of the same municipality); called with a < b. A ruled-out doc is left out
-   * of the other's candidates, as `exclude` does in `findSimilar`.
-   */
-  skip?: (a: string, b: string) => boolean;
-  /**
-   * A doc whose terms' postings add up to at most this is matched against every doc
-   * sharing a term; others take their shortlist from their rare terms (default
-   * 40,000, which only large registers exceed; tests lower it to reach that path).
-   */
-  exactBudget?: number;
-}
-
-export interface DuplicatePair {
-  /** a < b */
-  a: string;
-  b: string;
-  score: number;
-  confidence: number;
-  /** Shared terms, from the direction with the higher confidence (the field is that of its matched doc). */
-  reasons: MatchReason[];
-}
 
 const NO_NUMBERS: ReadonlySet<string> = new Set();
 /** Rounded as `findSimilar` reports it. */
@@ -87,7 +56,7 @@ class Groups {
 }
 
 /** What the scan keeps for every doc and pair, shared by each doc's `PairMatcher`. */
-function pairCaches(index: RegisterIndex) {
+function pairCaches(index: PairScanIndex) {
   const { data } = index;
   const { docCount } = data;
   // What one direction of a pair works out, the other direction asks for again: kept for the doc
@@ -152,7 +121,7 @@ function pairCaches(index: RegisterIndex) {
   return { matcherOf, done };
 }
 
-export function findDuplicatePairs(index: RegisterIndex, options: DuplicatePairOptions): DuplicatePair[] {
+export function findDuplicatePairs(index: PairScanIndex, options: DuplicatePairOptions): DuplicatePair[] {
   const { docCount } = index.data;
   if (docCount < 2) return [];
   const minScore = Math.max(options.minScore ?? 0, MIN_CANDIDATE_SCORE);

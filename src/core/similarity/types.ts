@@ -1,5 +1,3 @@
-import type { DuplicatePair, DuplicatePairOptions } from './pairs.js';
-
 export interface SimilarityDoc {
   id: string;
   title: string;
@@ -74,4 +72,35 @@ export interface SimilarityIndex {
   serialize(label?: string): Uint8Array;
   /** `serialize()` in pieces that view the index's own arrays, for writing without a copy. */
   serializedParts(label?: string): Uint8Array[];
+}
+
+export interface DuplicatePairOptions {
+  /** Pairs whose confidence (rounded to 3 decimals, as `findSimilar` reports it) reaches this are returned. */
+  threshold: number;
+  /** Pairs scoring below this are left out, however confident. */
+  minScore?: number;
+  /** Only pairs with at least one doc of these ids (a pull request's new ideas). */
+  subject?: ReadonlySet<string>;
+  /**
+   * Pairs the caller rules out (remembered "not a duplicate" decisions, ideas
+   * of the same municipality); called with a < b. A ruled-out doc is left out
+   * of the other's candidates, as `exclude` does in `findSimilar`.
+   */
+  skip?: (a: string, b: string) => boolean;
+  /**
+   * A doc whose terms' postings add up to at most this is matched against every doc
+   * sharing a term; others take their shortlist from their rare terms (default
+   * 40,000, which only large registers exceed; tests lower it to reach that path).
+   */
+  exactBudget?: number;
+}
+
+export interface DuplicatePair {
+  /** a < b */
+  a: string;
+  b: string;
+  score: number;
+  confidence: number;
+  /** Shared terms, from the direction with the higher confidence (the field is that of its matched doc). */
+  reasons: MatchReason[];
 }

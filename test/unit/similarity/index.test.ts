@@ -66,6 +66,22 @@ describe('findSimilar', () => {
     }
   });
 
+  it('does not flag by score: two different ideas that match a new one equally well are no likely duplicates', () => {
+    const lighting = buildSimilarityIndex([
+      { id: 'park', title: 'Bättre belysning i parken', text: 'Parken är mörk på kvällen.' },
+      { id: 'skolgard', title: 'Bättre belysning på skolgården', text: 'Skolgården är mörk på kvällen.' },
+      { id: 'snow', title: 'Snöröjning av cykelbanor först', text: '' },
+    ]);
+    const found = lighting.findSimilar({ title: 'Bättre belysning', text: 'Det är mörkt på kvällen.' }, { ...options, minScore: 0.3 });
+    expect(found.map((candidate) => candidate.id).sort()).toEqual(['park', 'skolgard']);
+    for (const candidate of found) {
+      // Both score well above show_from (0.3), so a rule on the score alone would flag them.
+      expect(candidate.score).toBeGreaterThan(0.5);
+      expect(candidate.confidence).toBeLessThan(DEFAULT_DUPLICATE_THRESHOLD);
+      expect(candidate.likelyDuplicate).toBe(false);
+    }
+  });
+
   it('names the shared terms and the field of the existing idea they are in', () => {
     const [best] = index.findSimilar({ title: 'Närvarostyrning av gatubelysning', text: '' }, options);
     const titleReason = best?.reasons.find((reason) => reason.field === 'title');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeForward, CountPairCodes, invert, transpose, type ForwardTerms } from '../../../src/core/similarity/postings.js';
+import { codeForward, CountPairCodes, transpose, type ForwardTerms } from '../../../src/core/similarity/postings.js';
+import { invert } from '../../../src/core/similarity/term-collector.js';
 
 /** Per-doc terms in random order with random counts; `pairs` bounds how many (title, text) count pairs occur. */
 function randomForward(docCount: number, termCount: number, pairs: number, seed: number): ForwardTerms {
