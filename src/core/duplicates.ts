@@ -120,6 +120,7 @@ export function findDuplicateCandidates(
     threshold: settings.threshold,
     minScore: settings.show_from,
     ...(excluded.size > 0 ? { exclude: excluded } : {}),
+    linked: (left, right) => linksBetween(duplicateIndex.summaries.get(left), right) || linksBetween(duplicateIndex.summaries.get(right), left),
   });
   // Below show_from a candidate is neither shown nor flagged, however it compares with the others.
   return found
@@ -211,4 +212,10 @@ export function groupPairs(pairs: readonly DuplicatePair[]): string[][] {
     }
   }
   return [...groups.values()].map((group) => [...group].sort()).sort((x, y) => x[0]!.localeCompare(y[0]!));
+}
+
+/** Whether `summary` links to `other` as related or as the idea it duplicates. */
+function linksBetween(summary: IdeaSummary | undefined, other: string): boolean {
+  const links = summary?.links;
+  return links !== undefined && (links.duplicate_of === other || (links.related ?? []).includes(other));
 }

@@ -27,4 +27,11 @@ describe('the example register', () => {
     const [first] = (JSON.parse(result.stdout) as { candidates: { id: string; likelyDuplicate: boolean }[] }).candidates;
     expect(first).toMatchObject({ id: '0CQ-R77CM', likelyDuplicate: true });
   });
+
+  it('two existing ideas linked as related count as one idea for the margin: a repeat of them is flagged', async () => {
+    // 0C2-8DR64 and 0ZH-GQR0K (Götene, Essunga) are linked as related and both match; as rivals they made each other doubtful.
+    const result = await runCli(['similar', 'Mäta matsvinnet i skolmatsalen\nEleverna slänger mycket mat.', '--json'], { cwd: exampleRegister });
+    const [first] = (JSON.parse(result.stdout) as { candidates: { id: string; likelyDuplicate: boolean }[] }).candidates;
+    expect(first).toMatchObject({ id: '0C2-8DR64', likelyDuplicate: true });
+  });
 });

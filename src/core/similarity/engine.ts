@@ -103,7 +103,10 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
     const { analyzed, scored } = this.rankQuery(query, options.exclude);
     // Scores are in order, so the candidates shown are the first ones.
     const shown = scored.filter((candidate) => candidate.score >= MIN_CANDIDATE_SCORE).slice(0, options.limit);
-    const confidences = confidencesOf(scored, this.nearCopies(scored), shown.length);
+    const nearCopy = this.nearCopies(scored);
+    const { linked } = options;
+    const sameIdea = linked ? (i: number, j: number) => nearCopy(i, j) || linked(this.idOf((scored[i] as Scored).docIndex), this.idOf((scored[j] as Scored).docIndex)) : nearCopy;
+    const confidences = confidencesOf(scored, sameIdea, shown.length);
     const queryWeights = new Map<string, number>();
     for (const term of analyzed.stems) queryWeights.set(term, this.stemIdf(term));
     return shown

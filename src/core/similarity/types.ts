@@ -35,6 +35,13 @@ export interface SearchOptions {
   /** Candidates scoring below this are never flagged, however confident (`show_from` of sluss.yaml). */
   minScore?: number;
   exclude?: ReadonlySet<string>;
+  /**
+   * Existing ideas people have already linked to each other (as related, or
+   * one a duplicate of the other): like near-copies, one idea when the margin
+   * to the runner-up is measured, since a new text matching both is evidence
+   * that the idea exists, not doubt about whether it does.
+   */
+  linked?: (left: string, right: string) => boolean;
 }
 
 export interface SearchHit {
