@@ -24,6 +24,9 @@ const NO_RESPONSE = '_No response_';
 const escapeLine = (line: string) => (/^\\*###/.test(line) ? `\\${line}` : line);
 const unescapeLine = (line: string) => (/^\\+###/.test(line) ? line.slice(1) : line);
 
+/** A value as a submission carries it: line breaks as \n, no blank lines before or after (reading drops them too). */
+const normalized = (value: string) => value.replace(/\r\n?/g, '\n').replace(/^\n+|\n+$/g, '');
+
 /** The municipality as shown in a submission: its name, with the code the register knows it by. */
 export function municipalityValue(name: string, code: string): string {
   return name === code ? code : `${name} (${code})`;
@@ -32,7 +35,7 @@ export function municipalityValue(name: string, code: string): string {
 export function composeSubmission(fields: Submission, lang: 'sv' | 'en'): { subject: string; body: string } {
   const labels = SUBMISSION_LABELS[lang];
   const body = SUBMISSION_FIELDS.filter((key) => fields[key].trim() !== '')
-    .map((key) => `### ${labels[key]}\n\n${fields[key].replace(/\r\n?/g, '\n').split('\n').map(escapeLine).join('\n')}\n`)
+    .map((key) => `### ${labels[key]}\n\n${normalized(fields[key]).split('\n').map(escapeLine).join('\n')}\n`)
     .join('\n');
   return { subject: `${SUBJECT_PREFIX[lang]}${fields.title.replace(/\s+/g, ' ').trim()}`, body };
 }
