@@ -5,12 +5,15 @@
  * the form shows as a likely duplicate; the form is filled and handed in with
  * the keyboard only and composes a correct `mailto:`; axe-core finds no WCAG
  * 2.1 AA violation on any page type, in Swedish and English; nothing scrolls
- * sideways at 320 px; no request leaves the site's origin.
+ * sideways at 320 px; no request leaves the site's origin. What the form
+ * composed, `sluss add --from` reads back into the same fields.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSubmissionBody } from '../../src/core/submission.js';
 import { requireChromium, runAxe, shouldRunBrowserTests } from '../helpers/browser.js';
+import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/registers.js';
 import { askSimilar, buildSite, exampleRegisterWithIntake, openSiteBrowser, type SiteBrowser } from '../helpers/site-browser.js';
 import { serveFolder, type StaticServer } from '../helpers/site-server.js';
@@ -110,6 +113,21 @@ describe.runIf(shouldRunBrowserTests())('sluss site in headless Chromium, served
       missing: [],
     });
     expect(browser.errors).toEqual([]);
+
+    // The round trip: the body as the idea receiver's mail program saves it, read back by `sluss add --from`.
+    const saved = join(tempDir('sluss-site-mail-'), 'ide.eml');
+    writeFileSync(saved, `From: eva.astrom@example.se\r\nTo: ideer@skovde.se\r\nSubject: idea\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${url.searchParams.get('body')!}`);
+    const added = await runCli(['-C', register, 'add', '--from', saved, '--consent', '2026-11-27', '--received-by', 'Idémottagare Skövde', '--no-input', '--no-commit', '--json'], { cwd: register });
+    expect(added.code, added.stderr).toBe(0);
+    const { id } = JSON.parse(added.stdout) as { id: string };
+    const shown = JSON.parse((await runCli(['-C', register, 'show', '--json', id], { cwd: register })).stdout) as {
+      title: string;
+      municipality: string;
+      submitter: { name: string; email: string };
+      sections: Record<string, string>;
+    };
+    expect({ title: shown.title, municipality: shown.municipality, problem: shown.sections['problem'], idea: shown.sections['idea'], benefit: shown.sections['benefit'] }).toEqual({ ...typed, municipality: 'skovde' });
+    expect(shown.submitter).toMatchObject({ name: 'Eva Åström', email: 'eva.astrom@example.se' });
   });
 
   it('a personal identity number is warned about before anything is sent', async () => {
