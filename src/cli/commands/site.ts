@@ -23,7 +23,7 @@ export function siteCommand(program: Command, env: CliEnv): void {
     .command('site')
     .description(h.site)
     .option('-o, --out <dir>', h.out)
-    .option('--base-url <url>', h.baseUrl)
+    .option('--base-url <text>', h.baseUrl)
     .action(async (flags: { out?: string; baseUrl?: string }, command: Command) => {
       const { buildSite } = await import('../../app/site.js');
       const { siteText } = await import('../../ui/site/text.js');
