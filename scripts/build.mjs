@@ -22,6 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { buildStandalone } from './build-standalone.mjs';
+import { buildSiteScripts } from './site-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -81,3 +82,5 @@ await build({
   banner: { js: "import { createRequire as __slussCreateRequire } from 'node:module'; const require = __slussCreateRequire(import.meta.url);" },
 });
 await buildStandalone({ root, plugins: [onlyUsedStemmers], version: packageJson.version });
+// The scripts of `sluss site`, for the browser (dist/site/).
+await buildSiteScripts({ plugins: [onlyUsedStemmers] });

@@ -8,6 +8,8 @@ import { ciCommand, initCommand, toolCommand, validateCommand } from './commands
 import { listCommand, searchCommand, showCommand, similarCommand } from './commands/read.js';
 import { reportCommand } from './commands/report.js';
 import { reviewCommand } from './commands/review.js';
+// site: hook for `sluss site` (issue 18).
+import { siteCommand } from './commands/site.js';
 import { workflowCommands } from './commands/workflow.js';
 import { completionCommand } from './completion.js';
 import { attachExamples, translatedHelp } from './help-format.js';
@@ -33,7 +35,7 @@ export function buildProgram(lang: Lang, env: Omit<CliEnv, 'text' | 'lang'>): Co
     .configureHelp(helpConfiguration);
 
   // completion last, so its scripts cover every command defined before it.
-  for (const define of [addCommand, similarCommand, listCommand, showCommand, searchCommand, duplicatesCommand, workflowCommands, reportCommand, validateCommand, reviewCommand, initCommand, toolCommand, ciCommand, completionCommand]) {
+  for (const define of [addCommand, similarCommand, listCommand, showCommand, searchCommand, duplicatesCommand, workflowCommands, reportCommand, siteCommand, validateCommand, reviewCommand, initCommand, toolCommand, ciCommand, completionCommand]) {
     define(program, cliEnv);
   }
   for (const command of program.commands) {

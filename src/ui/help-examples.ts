@@ -81,6 +81,10 @@ const sv: Catalogue = {
     { text: 'En webbsida för ledningsgruppen, för tredje kvartalet', line: 'sluss report --format html --period 2026Q3 --out rapport.html' },
     { text: 'En Excel-fil för en kommun', line: 'sluss report --format xlsx --municipality skovde --out skovde.xlsx' },
   ],
+  site: [
+    { text: 'Webbplatsen i public/, för forgens Pages', line: 'sluss site' },
+    { text: 'På engelska, i en egen mapp', line: 'sluss site --lang en --out public/en' },
+  ],
   validate: [
     { text: 'Kontrollera hela registret', line: 'sluss validate' },
     { text: 'Bara en fil', line: 'sluss validate ideas/0CQ-R77CM-digitala-las-i-hemtjansten.md' },
@@ -171,6 +175,10 @@ const en: Catalogue = {
     { text: 'The report on the screen', line: 'sluss report' },
     { text: 'A web page for the management group, for the third quarter', line: 'sluss report --format html --period 2026Q3 --out report.html' },
     { text: 'An Excel file for one municipality', line: 'sluss report --format xlsx --municipality skovde --out skovde.xlsx' },
+  ],
+  site: [
+    { text: "The site in public/, for the forge's Pages", line: 'sluss site' },
+    { text: 'In English, in a folder of its own', line: 'sluss site --lang en --out public/en' },
   ],
   validate: [
     { text: 'Check the whole register', line: 'sluss validate' },

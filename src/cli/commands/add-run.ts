@@ -17,7 +17,9 @@ export async function runAdd(ctx: CommandContext, flags: AddFlags): Promise<numb
     throw new SlussError('usage', { detail: ctx.lang === 'en' ? '--branch cannot be combined with --no-commit.' : '--branch går inte att kombinera med --no-commit.' });
   }
   const fromFile = flags.file ? await readDraftFile(resolve(ctx.cwd, flags.file)) : {};
-  const draft: IdeaDraft = { ...fromFile, ...draftFromFlags(ctx, flags) };
+  // site: `add --from` fills the flags a submission holds; flags given on the command line win.
+  const submitted = flags.from === undefined ? {} : await (await import('../../app/site-submission.js')).readSubmission(ctx, flags.from, { consent: flags.consent });
+  const draft: IdeaDraft = { ...fromFile, ...draftFromFlags(ctx, { ...submitted, ...flags }) };
   const result = await addIdea(ctx, {
     draft,
     onDuplicate: flags.onDuplicate,

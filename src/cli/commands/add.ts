@@ -10,6 +10,8 @@ interface AddFlags extends Pick<IdeaDraft, 'title' | 'problem' | 'idea' | 'benef
   submitterEmail?: string;
   consent?: string;
   file?: string;
+  /** site: a submission from the site's form (src/app/site-submission.ts). */
+  from?: string;
   onDuplicate: 'abort' | 'new' | 'join' | 'related';
   role: 'interested' | 'co-funder';
   branch?: boolean;
@@ -38,6 +40,8 @@ export function addCommand(program: Command, env: CliEnv): void {
     .option('--submitter-email <email>', t.addSubmitterEmail)
     .option('--consent <date>', t.addConsent)
     .option('--file <idea.md|idea.json>', t.addFile)
+    // site: `add --from` (issue 18).
+    .option('--from <file>', env.lang === 'en' ? "a submission from the site's form: a saved e-mail (.eml or text), a downloaded file or an issue's text; - reads standard input" : 'en idé från webbplatsens formulär: ett sparat e-postmeddelande (.eml eller text), en nedladdad fil eller ett ärendes text; - läser standard in')
     .addOption(new Option('--on-duplicate <action>', t.addOnDuplicate).choices(['abort', 'new', 'join', 'related']).default('abort'))
     .addOption(new Option('--role <role>', t.addRole).choices(['interested', 'co-funder']).default('interested'))
     .option('--branch', t.addBranch)

@@ -1,0 +1,55 @@
+/**
+ * `sluss add --from <file|->`: a submission from the site's form (a saved
+ * e-mail, a downloaded file or an issue body) read back into add's fields,
+ * so that `add` runs as if they had been typed: the duplicate check, the
+ * questions for what is missing, everything. The employee's name and e-mail
+ * become the submitter only with a date of consent (`--consent`).
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CommandContext } from '../cli/ports.js';
+import { SlussError } from '../core/errors.js';
+import { submissionText } from '../core/submission-mail.js';
+import { parseSubmissionBody, SUBMISSION_FIELDS } from '../core/submission.js';
+import { siteText } from '../ui/site/text.js';
+
+/** add's flags, as far as a submission fills them. */
+export interface SubmissionFlags {
+  title?: string;
+  problem?: string;
+  idea?: string;
+  benefit?: string;
+  municipality?: string;
+  submitter?: string;
+  submitterEmail?: string;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+export async function readSubmission(ctx: CommandContext, source: string, options: { consent?: string | undefined; stdin?: NodeJS.ReadableStream }): Promise<SubmissionFlags> {
+  const t = siteText(ctx.lang);
+  const shown = source === '-' ? t.standardInput : source;
+  let bytes: Uint8Array;
+  try {
+    bytes = source === '-' ? await readAll(options.stdin ?? process.stdin) : await readFile(resolve(ctx.cwd, source));
+  } catch (error) {
+    throw new SlussError('input-file-invalid', { file: shown, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+  const text = submissionText(bytes);
+  if (text === undefined) throw new SlussError('usage', { detail: t.submissionNoText(shown), hint: t.submissionHint });
+  const { fields } = parseSubmissionBody(text);
+  if (SUBMISSION_FIELDS.every((key) => fields[key] === '')) throw new SlussError('usage', { detail: t.submissionEmpty(shown), hint: t.submissionHint });
+  const flags: SubmissionFlags = {};
+  for (const key of ['title', 'problem', 'idea', 'benefit', 'municipality'] as const) if (fields[key] !== '') flags[key] = fields[key];
+  if (fields.name !== '' && options.consent !== undefined) {
+    flags.submitter = fields.name;
+    if (fields.email !== '') flags.submitterEmail = fields.email;
+  } else if (fields.name !== '' || fields.email !== '') {
+    ctx.output.info(t.submitterNotKept);
+  }
+  return flags;
+}
