@@ -24,7 +24,7 @@ import { SITE_INDEX_FILES, SITE_INDEX_FORMAT, SITE_INDEX_VERSION, type SiteIndex
 import { siteText } from '../ui/site/text.js';
 import { loadIdeas, openRegister, readIdea, type OpenRegister } from './register.js';
 import { siteModelOf } from './site-model.js';
-import { indexedFilesOf, loadSimilarityIndex } from './similarity-index.js';
+import { loadSimilarityIndex } from './similarity-index.js';
 
 export interface SiteRequest {
   /** The folder to write; default `public/` in the register. */
@@ -59,7 +59,7 @@ function browserScripts(lang: CommandContext['lang']): SiteFile[] {
 
 async function searchIndexFiles(register: OpenRegister, site: SiteModel, ideas: readonly IdeaWithBody[], hashes: ReadonlyMap<string, string>): Promise<SiteFile[]> {
   // The CLI's own index (and cache): what the browser ranks against is what `sluss similar` ranks against.
-  const index = await loadSimilarityIndex(register, indexedFilesOf({ ideas: [...ideas], hashes }));
+  const index = await loadSimilarityIndex(register, ideas.map((idea) => ({ id: idea.data.id, path: idea.path, hash: hashes.get(idea.path) ?? '' })));
   const byId = new Map(ideas.map((idea) => [idea.data.id, idea]));
   const settings = register.config.duplicates;
   const { hidden } = duplicateIndexOf(ideas.map((idea) => summaryOf(idea.data)), settings, site.built, index, (id) => byId.get(id));
@@ -69,7 +69,13 @@ async function searchIndexFiles(register: OpenRegister, site: SiteModel, ideas: 
     engine: { format: INDEX_FORMAT_VERSION, analysis: ANALYSIS_VERSION },
     settings: { threshold: settings.threshold, show_from: settings.show_from, max_candidates: settings.max_candidates },
     hidden: [...hidden].sort(),
-    ideas: Object.fromEntries(site.ideas.map((idea) => [idea.id, { title: idea.title, municipality: idea.municipality.name, stage: idea.stageName, href: idea.href }])),
+    ideas: Object.fromEntries(
+      site.ideas.map((idea) => {
+        const links = byId.get(idea.id)?.data.links;
+        const linked = [...(links?.duplicate_of ? [links.duplicate_of] : []), ...(links?.related ?? [])];
+        return [idea.id, { title: idea.title, municipality: idea.municipality.name, stage: idea.stageName, href: idea.href, ...(linked.length > 0 ? { linked } : {}) }];
+      }),
+    ),
   };
   return [
     { path: SITE_INDEX_FILES.meta, content: JSON.stringify(meta) },

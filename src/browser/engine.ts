@@ -5,7 +5,7 @@
  */
 import { confidenceBand, findDuplicateCandidates } from '../core/duplicates.js';
 import type { DuplicateIndex } from '../core/duplicates.js';
-import type { Idea, IdeaData } from '../core/idea.js';
+import type { Idea, IdeaData, IdeaLinks } from '../core/idea.js';
 import type { Lang } from '../core/messages.js';
 import { deserializeSimilarityIndex, INDEX_FORMAT_VERSION } from '../core/similarity/index.js';
 import { describeReasons } from '../ui/render.js';
@@ -45,7 +45,8 @@ export async function loadEngine(root: string, lang: Lang): Promise<Engine> {
   }
   const duplicateIndex: DuplicateIndex = {
     index: deserializeSimilarityIndex(new Uint8Array(bytes)),
-    summaries: new Map(),
+    // Only the links: they make linked ideas one idea for the margin, as `sluss similar` does.
+    summaries: new Map(Object.entries(meta.ideas).map(([id, idea]) => [id, { id, municipality: '', created: '', ...(idea.linked ? { links: linksOf(idea.linked) } : {}) }])),
     hidden: new Set(meta.hidden),
     // The candidate needs only the title, municipality and stage, which ideas.json holds (as display names).
     ideaOf: (id) => {
@@ -72,4 +73,9 @@ export async function loadEngine(root: string, lang: Lang): Promise<Engine> {
         };
       }),
   };
+}
+
+/** Links as the core reads them: any kind of link counts the same for the margin. */
+function linksOf(linked: readonly string[]): IdeaLinks {
+  return { related: [...linked] };
 }

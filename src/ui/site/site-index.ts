@@ -6,7 +6,7 @@
  */
 export const SITE_INDEX_FORMAT = 'sluss-site-index';
 /** Bumped whenever ideas.json changes shape or index.bin changes meaning. */
-export const SITE_INDEX_VERSION = 1;
+export const SITE_INDEX_VERSION = 2;
 export const SITE_INDEX_FILES = { meta: 'search/ideas.json', index: 'search/index.bin' } as const;
 
 export interface SiteIndexIdea {
@@ -15,6 +15,8 @@ export interface SiteIndexIdea {
   municipality: string;
   stage: string;
   href: string;
+  /** Ideas this one is linked to (related, or the idea it duplicates): one idea when the check measures its margin, as in the CLI. */
+  linked?: string[];
 }
 
 export interface SiteIndexMeta {
