@@ -6,8 +6,9 @@ import type { ErrorCode, ErrorParams } from './errors.js';
 import type { Problem, ProblemCode } from './problems.js';
 import { fileErrorsEn, fileErrorsSv, fileProblemsEn, fileProblemsSv } from './file-messages.js';
 import { missingInputHint, workflowErrorsEn, workflowErrorsSv } from './workflow-messages.js';
+import type { Lang } from './lang.js';
 
-export type Lang = 'sv' | 'en';
+export type { Lang } from './lang.js';
 
 type P = ErrorParams;
 type Explained = { message: string; hint?: string };
