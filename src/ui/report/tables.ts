@@ -4,7 +4,7 @@
  * from these same rows, so a chart and its table never disagree.
  */
 import type { RegisterConfig } from '../../core/config.js';
-import type { Lang } from '../../core/messages.js';
+import type { Lang } from '../../core/lang.js';
 import type { IdeaRef, MunicipalityStageRow, ParticipantShare, Report, SharedIdea } from '../../core/report/model.js';
 import { reportText } from './text.js';
 import type { ReportText } from './text.js';
