@@ -39,12 +39,11 @@ const PACKED_MARK = '/*sluss-packed:';
 const PACKED_AT = '%PACKED_AT_0000%';
 
 /**
- * sluss's own source loads two packages through createRequire(import.meta.url)
- * (the YAML library lazily, Ajv's runtime helpers from the generated
- * validators), which esbuild cannot follow. Here they become plain
- * require() calls, which it bundles. The build stops if such a call is left
- * that it does not understand, rather than ship a file that needs
- * node_modules at run time.
+ * sluss's own source loads one package through createRequire(import.meta.url):
+ * the YAML library, lazily (src/adapters/yaml-library.ts), which esbuild
+ * cannot follow. Here it becomes a plain require() call, which it bundles.
+ * The build stops if such a call is left that it does not understand, rather
+ * than ship a file that needs node_modules at run time.
  */
 const bundleCreateRequire = {
   name: 'bundle-create-require',

@@ -64,6 +64,23 @@ const onlyUsedStemmers = {
   },
 };
 
+/**
+ * The core imports the YAML library statically (src/core/format/yaml-library.ts),
+ * which keeps it free of Node and runnable anywhere. Node would then load the
+ * library's dozens of files at every start; the build puts the adapter in its
+ * place, which loads them the first time a file needs the full parser.
+ */
+const CORE_YAML_LIBRARY = join(root, 'src', 'core', 'format', 'yaml-library.ts');
+const lazyYamlLibrary = {
+  name: 'lazy-yaml-library',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]yaml-library\.js$/ }, ({ path, resolveDir }) => {
+      if (join(resolveDir, path.replace(/\.js$/, '.ts')) !== CORE_YAML_LIBRARY) return undefined;
+      return { path: join(root, 'src', 'adapters', 'yaml-library.ts') };
+    });
+  },
+};
+
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -75,12 +92,12 @@ await build({
   platform: 'node',
   target: 'node20',
   external,
-  plugins: [onlyUsedStemmers],
+  plugins: [onlyUsedStemmers, lazyYamlLibrary],
   sourcemap: true,
   logLevel: 'warning',
   // Bundled CommonJS (commander) calls require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __slussCreateRequire } from 'node:module'; const require = __slussCreateRequire(import.meta.url);" },
 });
-await buildStandalone({ root, plugins: [onlyUsedStemmers], version: packageJson.version });
-// The scripts of `sluss site`, for the browser (dist/site/).
+await buildStandalone({ root, plugins: [onlyUsedStemmers, lazyYamlLibrary], version: packageJson.version });
+// The scripts of `sluss site`, for the browser (dist/site/): core as it is, with no Node.js adapter.
 await buildSiteScripts({ plugins: [onlyUsedStemmers] });

@@ -6,7 +6,7 @@
 import { confidenceBand, findDuplicateCandidates } from '../core/duplicates.js';
 import type { DuplicateIndex } from '../core/duplicates.js';
 import type { Idea, IdeaData, IdeaLinks } from '../core/idea.js';
-import type { Lang } from '../core/messages.js';
+import type { Lang } from '../core/lang.js';
 import { deserializeSimilarityIndex, INDEX_FORMAT_VERSION } from '../core/similarity/index.js';
 import { describeReasons } from '../ui/render.js';
 import { ui } from '../ui/text.js';

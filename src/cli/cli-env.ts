@@ -1,6 +1,6 @@
 /** What every command definition needs from the entry point. */
 import type { Command } from 'commander';
-import type { Lang } from '../core/messages.js';
+import type { Lang } from '../core/lang.js';
 import type { ProgramText } from './program-text.js';
 import type { CommandContext } from './ports.js';
 

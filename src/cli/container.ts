@@ -3,7 +3,7 @@
  * command. Tests build a CommandContext of their own instead.
  */
 import { createInquirerPrompter } from '../adapters/prompt/inquirer-prompter.js';
-import type { Lang } from '../core/messages.js';
+import type { Lang } from '../core/lang.js';
 import { DEFAULT_WIDTH } from '../ui/table.js';
 import { promptText } from '../ui/prompt-text.js';
 import type { Clock, CommandContext, Output } from './ports.js';

@@ -5,7 +5,7 @@
  */
 import { Help } from 'commander';
 import type { Argument, Command, HelpConfiguration, Option } from 'commander';
-import type { Lang } from '../core/messages.js';
+import type { Lang } from '../core/lang.js';
 import { helpExamples, renderExamples } from '../ui/help-examples.js';
 import { HELP_FACTS, HELP_TITLES, PLACEHOLDERS_SV } from './program-text.js';
 

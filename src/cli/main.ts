@@ -4,8 +4,8 @@
 import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 import { EXIT, exitCodeFor, isSlussError } from '../core/errors.js';
-import { explainError, formatProblem } from '../core/messages.js';
-import type { Lang } from '../core/messages.js';
+import { explainError, formatProblem } from '../ui/messages.js';
+import type { Lang } from '../core/lang.js';
 import { removeTempFilesInFlight } from '../adapters/fs/temp-files.js';
 import { createContext, wantsColor } from './container.js';
 import type { Streams } from './container.js';

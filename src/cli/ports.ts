@@ -2,7 +2,7 @@
  * What commands need from the outside world. The container wires real
  * adapters; tests hand in their own, so no module has to be mocked.
  */
-import type { Lang } from '../core/messages.js';
+import type { Lang } from '../core/lang.js';
 
 export interface Output {
   /** Normal output (stdout). */

@@ -1,5 +1,5 @@
 /** Help texts of the command line, Swedish and English. Kept apart so --help loads nothing heavy. */
-import type { Lang } from '../core/messages.js';
+import type { Lang } from '../core/lang.js';
 
 const sv = {
   program: 'Idéslussen: registrera idéer, hitta dubbletter innan de dyker upp och följ idéerna genom slussen.',

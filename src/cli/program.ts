@@ -1,6 +1,6 @@
 /** The command line: commander wiring only. Each command's work is loaded when it runs. */
 import { Command, Option } from 'commander';
-import type { Lang } from '../core/messages.js';
+import type { Lang } from '../core/lang.js';
 import type { CliEnv } from './cli-env.js';
 import { addCommand } from './commands/add.js';
 import { duplicatesCommand } from './commands/duplicates.js';

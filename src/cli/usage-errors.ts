@@ -4,7 +4,7 @@
  * errors as English sentences with a code; the facts are read back out of them.
  */
 import type { Command, CommanderError } from 'commander';
-import type { Lang } from '../core/messages.js';
+import type { Lang } from '../core/lang.js';
 import { argumentName, translatePlaceholders } from './help-format.js';
 import { usageText } from './program-text.js';
 

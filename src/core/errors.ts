@@ -4,7 +4,7 @@
  * Only the entry point turns an error into text and an exit code.
  */
 
-/** The workflow refuses a change its rules do not allow (exit 6); the words are in workflow-messages.ts. */
+/** The workflow refuses a change its rules do not allow (exit 6); the words are in the catalogue (src/ui/catalogue/sv/errors.ts, en/errors.ts). */
 export const REFUSAL_CODES = [
   'transition-not-allowed',
   'assessment-required',

@@ -7,54 +7,11 @@ import { displayName, findStage } from '../core/config.js';
 import type { RegisterConfig } from '../core/config.js';
 import type { HistoryEvent } from '../core/history.js';
 import type { Assessment } from '../core/idea.js';
-import type { Lang } from '../core/messages.js';
+import type { Lang } from '../core/lang.js';
+import { history as en } from './catalogue/en/history.js';
+import { history as sv } from './catalogue/sv/history.js';
+import type { HistoryText } from './catalogue/sv/history.js';
 import { roleName, ui } from './text.js';
-
-const sv = {
-  created: (stage: string) => `Kom in (${stage})`,
-  movedToDuplicate: (move: string, other: string) => `${move}, dubblett av ${other}`,
-  movedFromDuplicate: (move: string, other: string) => `${move}, inte längre dubblett av ${other}`,
-  assessed: (scores: string) => `Bedömd: ${scores}`,
-  replaced: (date: string, by: string, scores: string) => `ersätter bedömningen ${date} av ${by} (${scores})`,
-  joined: (municipality: string, role: string) => `${municipality} anslöt som ${role}`,
-  viaMerge: (id: string) => `via sammanslagningen med ${id}`,
-  left: (municipality: string) => `${municipality} lämnade idén`,
-  participantChanged: (municipality: string, role: string) => `${municipality} deltar nu som ${role}`,
-  share: (share: number) => `kostnadsandel ${share} %`,
-  linkedRelated: (id: string) => `Länkad som relaterad till ${id}`,
-  linkedDuplicate: (id: string) => `Markerad som dubblett av ${id}`,
-  unlinkedRelated: (id: string) => `Länken till den relaterade idén ${id} togs bort`,
-  unlinkedDuplicate: (id: string) => `Inte längre markerad som dubblett av ${id}`,
-  mergedInto: (id: string, move: string) => `Sammanslagen med ${id} (${move})`,
-  mergedFrom: (id: string) => `${id} slogs ihop med denna idé`,
-  notDuplicate: (id: string) => `Inte en dubblett av ${id}`,
-  note: 'Kommentar',
-  assessmentLine: (date: string, by: string, scores: string) => `${date} av ${by}: ${scores}`,
-};
-
-type HistoryText = typeof sv;
-
-const en: HistoryText = {
-  created: (stage) => `Came in (${stage})`,
-  movedToDuplicate: (move, other) => `${move}, duplicate of ${other}`,
-  movedFromDuplicate: (move, other) => `${move}, no longer a duplicate of ${other}`,
-  assessed: (scores) => `Assessed: ${scores}`,
-  replaced: (date, by, scores) => `replaces the assessment of ${date} by ${by} (${scores})`,
-  joined: (municipality, role) => `${municipality} joined as ${role}`,
-  viaMerge: (id) => `through the merge with ${id}`,
-  left: (municipality) => `${municipality} left the idea`,
-  participantChanged: (municipality, role) => `${municipality} now takes part as ${role}`,
-  share: (share) => `cost share ${share} %`,
-  linkedRelated: (id) => `Linked as related to ${id}`,
-  linkedDuplicate: (id) => `Marked as a duplicate of ${id}`,
-  unlinkedRelated: (id) => `Link to the related idea ${id} removed`,
-  unlinkedDuplicate: (id) => `No longer marked as a duplicate of ${id}`,
-  mergedInto: (id, move) => `Merged into ${id} (${move})`,
-  mergedFrom: (id) => `${id} was merged into this idea`,
-  notDuplicate: (id) => `Not a duplicate of ${id}`,
-  note: 'Note',
-  assessmentLine: (date, by, scores) => `${date} by ${by}: ${scores}`,
-};
 
 function historyText(lang: Lang): HistoryText {
   return lang === 'en' ? en : sv;

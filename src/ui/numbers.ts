@@ -3,7 +3,7 @@
  * ("0,71", "30,5 %"), English a decimal point ("0.71", "30.5 %"). One place,
  * so every output writes a number alike.
  */
-import type { Lang } from '../core/messages.js';
+import type { Lang } from '../core/lang.js';
 
 /** `value` with `digits` decimals, in the language's decimal mark. */
 export function formatDecimal(value: number, lang: Lang, digits: number): string {

@@ -6,7 +6,7 @@
  */
 import { displayName } from '../core/config.js';
 import type { RegisterConfig } from '../core/config.js';
-import type { Lang } from '../core/messages.js';
+import type { Lang } from '../core/lang.js';
 import { maskPersonalData } from '../core/personal-data.js';
 import type { IdeaChange } from '../core/review/diff.js';
 import type { BranchDuplicate } from '../core/review/duplicates.js';

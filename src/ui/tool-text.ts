@@ -1,75 +1,8 @@
-/** Words and sentences of `sluss init` and `sluss tool`, and of the files they write into a register; Swedish and English. */
-import type { Lang } from '../core/messages.js';
-
-const sv = {
-  nodeTooOld: (version: string) => `sluss behöver Node.js 20 eller senare; här finns Node.js ${version}. Installera en nyare Node.js (https://nodejs.org) och försök igen.`,
-  nodeMissing: 'Node.js saknas: installera Node.js 20 eller senare (https://nodejs.org) och prova igen.',
-  controlCharacter: 'Styrtecken (som radbrytning eller tabb) går inte att använda här.',
-  gitlabNoToken:
-    'Ingen SLUSS_GITLAB_TOKEN: sluss läser inga godkännanden och skriver ingen kommentar (granskningen finns i jobbloggen och i artefakten sluss-review.md). Skapa en projekttoken (Settings > Access tokens, rollen Reporter, scope api) och spara den som maskerad CI/CD-variabel SLUSS_GITLAB_TOKEN.',
-  gitlabNote: (outcome: 'created' | 'updated'): string => (outcome === 'created' ? 'Granskningen är skriven som kommentar på merge requesten.' : 'Kommentaren på merge requesten är uppdaterad.'),
-  initDone: (dir: string) => `Nytt idéregister i ${dir}.`,
-  initNext: 'Lägg till den första idén med: ./sluss add (eller sluss add)',
-  initCiDone: (files: string) => `Granskning i pull requests tillagd: ${files}`,
-  initCiNothing: (forge: string) => `CI-filerna för ${forge} är redan aktuella. Inget behövde ändras.`,
-  toolCopied: (version: string) => `Registrets kopia av sluss är version ${version}: kör ./sluss (eller sluss.cmd i Windows) efter git clone, med bara Node.js och git installerade.`,
-  toolUpdated: (from: string | undefined, to: string, files: string) => `Registrets kopia av sluss ${from ? `uppdaterad från ${from} till ${to}` : `tillagd (version ${to})`}: ${files}`,
-  toolCurrent: (version: string) => `Registrets kopia av sluss är redan version ${version}. Inget behövde ändras.`,
-  toolReview: 'Låt ändringen granskas som en pull request innan den når huvudgrenen: CI kör registrets kopia.',
-  askCoordinators: 'Samordnare: @användarnamn eller e-post, åtskilda med komma (de får flytta idéer ut ur första bedömningen)',
-  coordinatorsMissing: (ci: boolean): string =>
-    ci
-      ? 'Obs: sluss.yaml har inga samordnare. Med CI stoppas varje flytt ut ur första bedömningen tills du fyller i coordinators (till exempel coordinators: ["@samordnaren"]) och kör sluss init --ci igen.'
-      : 'Fyll i samordnare i sluss.yaml (coordinators: ["@samordnaren"]): bara de får flytta idéer ut ur första bedömningen.',
-  reviewersMissing: 'Fyll i varje kommuns granskare i sluss.yaml (municipalities: … reviewers: ["@anna"]) så kan sluss review kräva deras godkännande.',
-  notCommitted: 'Filerna är skrivna men inte incheckade: ställ in ditt namn i git (git config --global user.name "Förnamn Efternamn") och checka in dem.',
-  help: {
-    initCoordinator: 'samordnare i sluss.yaml (@användarnamn eller e-post); kan anges flera gånger',
-    tool: 'registrets egen kopia av sluss (.sluss/tool/)',
-    toolUpdate: 'skriv den sluss som körs som registrets kopia, med manifest och startfiler',
-    toolNoCommit: 'checka inte in ändringen',
-    ci: 'kommandon som GitLab-pipelinen kör (se .gitlab-ci.yml)',
-    ciApprovals: 'skriv vilka som har godkänt merge requesten (kräver SLUSS_GITLAB_TOKEN)',
-    ciNote: 'skriv granskningen i filen som kommentar på merge requesten (kräver SLUSS_GITLAB_TOKEN)',
-    ciNoteFile: 'granskningen i Markdown (sluss-review.md)',
-  },
-};
-
-type ToolText = typeof sv;
-
-const en: ToolText = {
-  nodeTooOld: (version) => `sluss needs Node.js 20 or later; this is Node.js ${version}. Install a newer Node.js (https://nodejs.org) and try again.`,
-  nodeMissing: 'Node.js is missing: install Node.js 20 or later (https://nodejs.org) and try again.',
-  controlCharacter: 'Control characters (such as a line break or a tab) cannot be used here.',
-  gitlabNoToken:
-    'No SLUSS_GITLAB_TOKEN: sluss reads no approvals and writes no note (the review is in the job log and in the artifact sluss-review.md). Create a project access token (Settings > Access tokens, role Reporter, scope api) and save it as the masked CI/CD variable SLUSS_GITLAB_TOKEN.',
-  gitlabNote: (outcome) => (outcome === 'created' ? 'The review is written as a note on the merge request.' : 'The note on the merge request is updated.'),
-  initDone: (dir) => `New idea register in ${dir}.`,
-  initNext: 'Add the first idea with: ./sluss add (or sluss add)',
-  initCiDone: (files) => `Review of pull requests added: ${files}`,
-  initCiNothing: (forge) => `The CI files for ${forge} are already up to date. Nothing needed to change.`,
-  toolCopied: (version) => `The register's copy of sluss is version ${version}: after git clone, run ./sluss (or sluss.cmd on Windows) with nothing but Node.js and git installed.`,
-  toolUpdated: (from, to, files) => `The register's copy of sluss ${from ? `updated from ${from} to ${to}` : `added (version ${to})`}: ${files}`,
-  toolCurrent: (version) => `The register's copy of sluss is already version ${version}. Nothing needed to change.`,
-  toolReview: "Have the change reviewed as a pull request before it reaches the main branch: CI runs the register's copy.",
-  askCoordinators: 'Coordinators: @user names or e-mail addresses, separated by commas (they may move ideas out of the first assessment)',
-  coordinatorsMissing: (ci) =>
-    ci
-      ? 'Note: sluss.yaml has no coordinators. With CI, every move out of the first assessment is blocked until you fill in coordinators (for example coordinators: ["@coordinator"]) and run sluss init --ci again.'
-      : 'Fill in coordinators in sluss.yaml (coordinators: ["@coordinator"]): only they may move ideas out of the first assessment.',
-  reviewersMissing: "Fill in each municipality's reviewers in sluss.yaml (municipalities: … reviewers: [\"@anna\"]) so sluss review can require their approval.",
-  notCommitted: 'The files are written but not committed: set your name in git (git config --global user.name "First Last") and commit them.',
-  help: {
-    initCoordinator: 'a coordinator in sluss.yaml (@user name or e-mail); may be given more than once',
-    tool: "the register's own copy of sluss (.sluss/tool/)",
-    toolUpdate: "write the running sluss as the register's copy, with manifest and launchers",
-    toolNoCommit: 'do not commit the change',
-    ci: 'commands the GitLab pipeline runs (see .gitlab-ci.yml)',
-    ciApprovals: 'print who has approved the merge request (needs SLUSS_GITLAB_TOKEN)',
-    ciNote: 'write the review in the file as a note on the merge request (needs SLUSS_GITLAB_TOKEN)',
-    ciNoteFile: 'the review in Markdown (sluss-review.md)',
-  },
-};
+/** Words and sentences of `sluss init` and `sluss tool`, and of the files they write into a register; the sentences are in the catalogue (src/ui/catalogue/sv/tool.ts, en/tool.ts). */
+import type { Lang } from '../core/lang.js';
+import { tool as en } from './catalogue/en/tool.js';
+import { tool as sv } from './catalogue/sv/tool.js';
+import type { ToolText } from './catalogue/sv/tool.js';
 
 export function toolText(lang: Lang): ToolText {
   return lang === 'en' ? en : sv;

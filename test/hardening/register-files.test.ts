@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listIdeas, showIdea } from '../../src/app/read.js';
 import { validateRegister } from '../../src/app/validate.js';
-import { formatProblem } from '../../src/core/messages.js';
+import { formatProblem } from '../../src/ui/messages.js';
 import { BIN, runCli } from '../helpers/cli.js';
 import { testContext } from '../helpers/context.js';
 import { createRegister, git, tempDir, testEnv } from '../helpers/registers.js';

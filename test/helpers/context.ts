@@ -1,7 +1,7 @@
 /** A CommandContext for tests: captured output, a fixed date, seeded randomness, scripted answers. */
 import { createHash } from 'node:crypto';
 import type { Choice, CommandContext, Prompter } from '../../src/cli/ports.js';
-import type { Lang } from '../../src/core/messages.js';
+import type { Lang } from '../../src/core/lang.js';
 import { testEnv } from './registers.js';
 
 export interface CapturedOutput {

@@ -9,7 +9,7 @@ import type { ChangeOptions } from '../../src/app/workflow.js';
 import { parseIdeaFile } from '../../src/core/format/idea-file.js';
 import type { IdeaData } from '../../src/core/idea.js';
 import { SlussError } from '../../src/core/errors.js';
-import { explainError } from '../../src/core/messages.js';
+import { explainError } from '../../src/ui/messages.js';
 import { scriptedPrompter, testContext } from '../helpers/context.js';
 import { createRegister, git, SAMPLE_IDEAS } from '../helpers/registers.js';
 

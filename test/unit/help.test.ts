@@ -6,7 +6,7 @@ import { translatePlaceholders } from '../../src/cli/help-format.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { PLACEHOLDERS_SV } from '../../src/cli/program-text.js';
 import { closest, editDistance } from '../../src/cli/usage-errors.js';
-import type { Lang } from '../../src/core/messages.js';
+import type { Lang } from '../../src/core/lang.js';
 import { commandsWithExamples, helpExamples } from '../../src/ui/help-examples.js';
 
 const LANGS: Lang[] = ['sv', 'en'];

@@ -3,7 +3,7 @@ import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-f
 import { validateIdeaSchema } from '../../src/core/format/schema.js';
 import type { IdeaData } from '../../src/core/idea.js';
 import { followDuplicates, incomingLinks, linkIdeas, markNotDuplicate, unlinkIdeas } from '../../src/core/links.js';
-import { explainError } from '../../src/core/messages.js';
+import { explainError } from '../../src/ui/messages.js';
 import { joinIdea, leaveIdea, updateParticipant } from '../../src/core/participants.js';
 import { ideaData } from '../helpers/registers.js';
 import { refused } from '../helpers/refused.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
 import { renderBody, serializeIdea } from '../../src/core/format/idea-file.js';
 import type { IdeaData } from '../../src/core/idea.js';
-import { formatProblem } from '../../src/core/messages.js';
+import { formatProblem } from '../../src/ui/messages.js';
 import { checkAcrossFiles, checkDuplicateChains, checkIdeaFile } from '../../src/core/validation.js';
 import { ideaData } from '../helpers/registers.js';
 

@@ -3,7 +3,7 @@ import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-f
 import { validateIdeaSchema } from '../../src/core/format/schema.js';
 import { assessmentsOf } from '../../src/core/history.js';
 import type { IdeaData } from '../../src/core/idea.js';
-import { explainError } from '../../src/core/messages.js';
+import { explainError } from '../../src/ui/messages.js';
 import { allowedNextStages, assessIdea, coordinatorNeeded, mergeIdeas, moveIdea } from '../../src/core/workflow.js';
 import { ideaData } from '../helpers/registers.js';
 import { refused } from '../helpers/refused.js';

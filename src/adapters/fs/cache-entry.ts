@@ -6,7 +6,7 @@
  */
 import { closeSync, readSync } from 'node:fs';
 import type { IdeaData, IdeaLinks, IdeaSummary } from '../../core/idea.js';
-import { isKnownProblemCode } from '../../core/messages.js';
+import { isKnownProblemCode } from '../../core/problems.js';
 import type { Problem } from '../../core/problems.js';
 import { checksumOf } from './cache-files.js';
 

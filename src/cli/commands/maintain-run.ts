@@ -4,7 +4,7 @@ import type { GeneratedCommit } from '../../app/tool-update.js';
 import { updateTool } from '../../app/tool-update.js';
 import { validateRegister } from '../../app/validate.js';
 import { EXIT, SlussError } from '../../core/errors.js';
-import { explainProblem, formatProblem } from '../../core/messages.js';
+import { explainProblem, formatProblem } from '../../ui/messages.js';
 import type { Problem } from '../../core/problems.js';
 import { TOOL_FILE } from '../../core/tool-manifest.js';
 import { safeLine } from '../../ui/terminal-text.js';

@@ -1,7 +1,7 @@
 /** report: what the sluice delivers, for the chief executives, Excel and the web. */
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import type { Lang } from '../../core/messages.js';
+import type { Lang } from '../../core/lang.js';
 import { collect } from '../cli-env.js';
 import type { CliEnv } from '../cli-env.js';
 

@@ -1,6 +1,6 @@
 /** site: the register as a static web site, with the duplicate check in the browser (src/app/site.ts). */
 import type { Command } from 'commander';
-import type { Lang } from '../../core/messages.js';
+import type { Lang } from '../../core/lang.js';
 import type { CliEnv } from '../cli-env.js';
 
 /** The site is written in the language of the run: `sluss site --lang en` makes the English site. */

@@ -6,6 +6,7 @@
 import type { Document } from 'yaml';
 import { IDEA_KEYS, NESTED_KEY_ORDER, SECTIONS } from '../idea.js';
 import type { IdeaData, IdeaSections, SectionKey } from '../idea.js';
+import type { FormatProblemKind } from '../problems.js';
 import { matchKey } from '../text.js';
 import { readCanonicalYaml } from './canonical-yaml.js';
 import { lineOfPath, newDocument, parseYaml, stringifyYaml, syncDocument, toPlainData } from './yaml-front-matter.js';
@@ -13,20 +14,6 @@ import type { KeyOrder, ParsedYaml } from './yaml-front-matter.js';
 
 /** Files larger than this are refused before parsing, so a huge file cannot stall a command. */
 export const MAX_IDEA_FILE_BYTES = 1_000_000;
-
-export type FormatProblemKind =
-  | 'bom'
-  | 'crlf'
-  | 'not-nfc'
-  | 'no-front-matter'
-  | 'front-matter-language'
-  | 'unclosed-front-matter'
-  | 'yaml-syntax'
-  | 'yaml-alias'
-  | 'yaml-duplicate-key'
-  | 'yaml-not-a-map'
-  | 'merge-conflict'
-  | 'hidden-character';
 
 export interface FormatProblem {
   kind: FormatProblemKind;

@@ -4,19 +4,9 @@
  * aliases are refused, and strings are written quoted whenever a YAML 1.1
  * reader such as PyYAML would take them for something else.
  */
-import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { yamlLibrary as yaml } from './yaml-library.js';
 
-/**
- * The library loads on first use, not with this module: it is dozens of
- * files, and a warm run served from the caches (or a file the canonical
- * reader takes) never needs it.
- */
-let library: typeof import('yaml') | undefined;
-function yaml(): typeof import('yaml') {
-  library ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
-  return library;
-}
 const isMap = (node: unknown): node is YAMLMap => yaml().isMap(node);
 const isSeq = (node: unknown): node is YAMLSeq => yaml().isSeq(node);
 const isScalar = (node: unknown): node is import('yaml').Scalar => yaml().isScalar(node);

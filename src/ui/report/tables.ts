@@ -4,8 +4,8 @@
  * from these same rows, so a chart and its table never disagree.
  */
 import type { RegisterConfig } from '../../core/config.js';
-import type { Lang } from '../../core/messages.js';
-import type { IdeaRef, ParticipantShare, Report, SharedIdea } from '../../core/report/model.js';
+import type { Lang } from '../../core/lang.js';
+import type { IdeaRef, MunicipalityStageRow, ParticipantShare, Report, SharedIdea } from '../../core/report/model.js';
 import { reportText } from './text.js';
 import type { ReportText } from './text.js';
 
@@ -63,28 +63,49 @@ function personal(ref: IdeaRef): string {
   return s ? [s.name, s.email, s.phone].filter(Boolean).join(', ') : '';
 }
 
+type Shape = 'text' | 'number' | 'id' | 'date';
+const SHAPES: Record<Shape, Partial<Column>> = { text: {}, number: { numeric: true }, id: { type: 'id' }, date: { type: 'date' } };
+
+/** A column and how its cell is read from one row of the report: the one shape every table is made of. */
+interface Field<R> {
+  column: Column;
+  cell(row: R): Cell;
+}
+
+function field<R>(key: string, label: string, shape: Shape, cell: (row: R) => Cell, extra: Partial<Column> = {}): Field<R> {
+  return { column: { key, label, ...SHAPES[shape], ...extra }, cell };
+}
+
+type ColumnKey = keyof ReportText['columns'];
+
 /** What every table builder needs: the words, the names of codes, the personal-data column. */
 interface Names {
   lang: Lang;
   t: ReportText;
-  c: ReportText['columns'];
   stage(code: string): string;
   place(code: string): string;
-  personalColumn: Column[];
-  personalCell(ref: IdeaRef): Cell[];
+  /** A column labelled with the catalogue's word for its key. */
+  col<R>(key: ColumnKey, shape: Shape, cell: (row: R) => Cell): Field<R>;
+  /** The id and title of the idea a row is about. */
+  idea: Field<{ id: string; title: string }>[];
+  /** The submitter, with --include-personal only. */
+  personal: Field<IdeaRef>[];
 }
 
 type TableKey = keyof ReportText['tables'];
 
-function titled(n: Names, key: TableKey, rest: Omit<ReportTable, 'key' | 'title' | 'shortTitle'>): ReportTable {
+function table<R>(n: Names, key: TableKey, rows: readonly R[], fields: readonly Field<R>[], extra: { description?: string; chart?: ChartSpec } = {}): ReportTable {
   const title = n.t.tables[key];
-  return { key, title, shortTitle: n.t.shortTitles[key] ?? title, ...rest };
+  return {
+    key,
+    title,
+    shortTitle: n.t.shortTitles[key] ?? title,
+    ...(extra.description !== undefined ? { description: extra.description } : {}),
+    columns: fields.map((f) => f.column),
+    rows: rows.map((row) => fields.map((f) => f.cell(row))),
+    ...(extra.chart !== undefined ? { chart: extra.chart } : {}),
+  };
 }
-
-const idColumns = (c: ReportText['columns']): Column[] => [
-  { key: 'id', label: c.id, type: 'id' },
-  { key: 'title', label: c.title },
-];
 
 function metaRows(report: Report, config: RegisterConfig, n: Names): [string, string][] {
   const { t, place } = n;
@@ -116,238 +137,227 @@ function metaRows(report: Report, config: RegisterConfig, n: Names): [string, st
 function summaryTable(report: Report, n: Names): ReportTable {
   const { t } = n;
   const totals = report.totals;
-  return titled(n, 'summary', {
-    columns: [
-      { key: 'measure', label: t.measure },
-      { key: 'count', label: t.count, numeric: true },
-    ],
-    rows: [
-      [t.summary.ideas, totals.ideas],
-      ...report.kinds.map((k): Cell[] => [t.summary.kind(t.kinds[k.kind]), k.count]),
-      [t.summary.shared, totals.shared],
-      [t.summary.reachedDone, totals.reachedDone],
-      [t.summary.joins, totals.joins],
-      [t.summary.duplicatesCaught, totals.duplicatesCaught],
-      [t.summary.stale, totals.stale],
-      [t.summary.assessed, totals.assessed],
-      [t.summary.reachedImplementationInWindow, totals.reachedImplementationInWindow],
-      [t.summary.reachedDoneInWindow, totals.reachedDoneInWindow],
-    ],
-  });
+  const rows: [string, number][] = [
+    [t.summary.ideas, totals.ideas],
+    ...report.kinds.map((k): [string, number] => [t.summary.kind(t.kinds[k.kind]), k.count]),
+    [t.summary.shared, totals.shared],
+    [t.summary.reachedDone, totals.reachedDone],
+    [t.summary.joins, totals.joins],
+    [t.summary.duplicatesCaught, totals.duplicatesCaught],
+    [t.summary.stale, totals.stale],
+    [t.summary.assessed, totals.assessed],
+    [t.summary.reachedImplementationInWindow, totals.reachedImplementationInWindow],
+    [t.summary.reachedDoneInWindow, totals.reachedDoneInWindow],
+  ];
+  return table(n, 'summary', rows, [field('measure', t.measure, 'text', (r) => r[0]), field('count', t.count, 'number', (r) => r[1])]);
 }
 
 function stageTables(report: Report, config: RegisterConfig, n: Names): ReportTable[] {
-  const { t, c, stage } = n;
-  const funnel = titled(n, 'funnel', {
-    description: t.descriptions.funnel,
-    columns: [
-      { key: 'stage', label: c.stage },
-      { key: 'kind', label: c.kind },
-      { key: 'current', label: c.current, numeric: true },
-      { key: 'reached', label: c.reached, numeric: true },
-    ],
-    rows: report.funnel.map((r) => [r.name, t.kinds[r.kind], r.current, r.reached]),
-    chart: { type: 'hbar', label: 0, values: [2] },
-  });
-  const kinds = titled(n, 'kinds', {
-    columns: [
-      { key: 'kind', label: c.kind },
-      { key: 'count', label: t.count, numeric: true },
-    ],
-    rows: report.kinds.map((k) => [t.kinds[k.kind], k.count]),
-  });
+  const { t, stage, col } = n;
   const stageCodes = config.stages.map((s) => s.code);
-  const municipalityStage = titled(n, 'municipalityStage', {
-    description: t.descriptions.municipalityStage,
-    columns: [
-      { key: 'municipality', label: c.municipality },
-      ...stageCodes.map((code) => ({ key: code, label: stage(code), numeric: true, sideways: true })),
-      { key: 'owned', label: c.owned, numeric: true },
-      { key: 'participating', label: c.participating, numeric: true },
-    ],
-    rows: report.municipalityStage.map((r) => [r.name, ...stageCodes.map((code) => r.stages[code] ?? 0), r.owned, r.participating]),
-    chart: { type: 'hbar', label: 0, values: [stageCodes.length + 1] },
-  });
-  return [funnel, kinds, municipalityStage];
+  return [
+    table(
+      n,
+      'funnel',
+      report.funnel,
+      [col('stage', 'text', (r) => r.name), col('kind', 'text', (r) => t.kinds[r.kind]), col('current', 'number', (r) => r.current), col('reached', 'number', (r) => r.reached)],
+      { description: t.descriptions.funnel, chart: { type: 'hbar', label: 0, values: [2] } },
+    ),
+    table(n, 'kinds', report.kinds, [col('kind', 'text', (k) => t.kinds[k.kind]), field('count', t.count, 'number', (k) => k.count)]),
+    table(
+      n,
+      'municipalityStage',
+      report.municipalityStage,
+      [
+        col('municipality', 'text', (r) => r.name),
+        ...stageCodes.map((code) => field<MunicipalityStageRow>(code, stage(code), 'number', (r) => r.stages[code] ?? 0, { sideways: true })),
+        col('owned', 'number', (r) => r.owned),
+        col('participating', 'number', (r) => r.participating),
+      ],
+      { description: t.descriptions.municipalityStage, chart: { type: 'hbar', label: 0, values: [stageCodes.length + 1] } },
+    ),
+  ];
 }
 
 function flowTables(report: Report, n: Names): ReportTable[] {
-  const { t, c, stage } = n;
-  const inflow = titled(n, 'inflow', {
-    description: t.descriptions.inflow,
-    columns: [
-      { key: 'period', label: c.period },
-      { key: 'count', label: c.newIdeas, numeric: true },
-    ],
-    rows: report.inflow.map((r) => [r.period, r.count]),
-    chart: { type: 'vbar', label: 0, values: [1] },
-  });
+  const { t, stage, col } = n;
   const implementationName = report.stages.implementation.map(stage).join('/') || '–';
   const doneName = report.stages.done.map(stage).join('/') || '–';
-  const throughput = titled(n, 'throughput', {
-    description: t.descriptions.throughput(implementationName, doneName),
-    columns: [
-      { key: 'period', label: c.period },
-      { key: 'implementation', label: c.implementation, numeric: true },
-      { key: 'spread', label: c.done, numeric: true },
-    ],
-    rows: report.throughput.map((r) => [r.period, r.implementation, r.spread]),
-    chart: { type: 'grouped', label: 0, values: [1, 2] },
-  });
-  return [inflow, throughput];
+  return [
+    table(n, 'inflow', report.inflow, [col('period', 'text', (r) => r.period), field('count', n.t.columns.newIdeas, 'number', (r) => r.count)], {
+      description: t.descriptions.inflow,
+      chart: { type: 'vbar', label: 0, values: [1] },
+    }),
+    table(
+      n,
+      'throughput',
+      report.throughput,
+      [col('period', 'text', (r) => r.period), col('implementation', 'number', (r) => r.implementation), field('spread', n.t.columns.done, 'number', (r) => r.spread)],
+      { description: t.descriptions.throughput(implementationName, doneName), chart: { type: 'grouped', label: 0, values: [1, 2] } },
+    ),
+  ];
 }
 
 /** Shared ideas and one row per participant; the owner's share is what the idea declares or what is left of 100 %. */
 function sharingTables(report: Report, n: Names): ReportTable[] {
-  const { t, c, stage, place, lang } = n;
+  const { t, stage, place, lang, col } = n;
   const shareOf = (idea: SharedIdea, p: ParticipantShare) => (p.municipality === idea.municipality ? idea.ownerShare : p.share);
   const shareText = (idea: SharedIdea, p: ParticipantShare) => {
     const share = shareOf(idea, p);
     return `${p.name} (${t.roles[p.role]}${share !== undefined ? `, ${formatNumber(share, lang)}\u00a0%` : ''})`;
   };
-  const shared = titled(n, 'shared', {
-    description: t.descriptions.shared,
-    columns: [
-      ...idColumns(c),
-      { key: 'stage', label: c.stage },
-      { key: 'owner', label: c.owner },
-      { key: 'participants', label: c.participants, numeric: true },
-      { key: 'shares', label: c.shares },
-      { key: 'ownerShare', label: c.ownerShare, numeric: true },
-      ...n.personalColumn,
-    ],
-    rows: report.shared.map((r) => [
-      r.id,
-      r.title,
-      stage(r.stage),
-      place(r.municipality),
-      r.participants.length,
-      r.participants.map((p) => shareText(r, p)).join('; '),
-      r.ownerShare ?? null,
-      ...n.personalCell(r),
-    ]),
-  });
-  const costShares = titled(n, 'costShares', {
-    description: t.descriptions.costShares,
-    columns: [
-      ...idColumns(c),
-      { key: 'municipality', label: c.municipality },
-      { key: 'role', label: c.role },
-      { key: 'share', label: c.share, numeric: true },
-      { key: 'joined', label: c.joined, type: 'date' },
-    ],
-    rows: report.shared.flatMap((r) => r.participants.map((p): Cell[] => [r.id, r.title, p.name, t.roles[p.role], shareOf(r, p) ?? null, p.joined ?? ''])),
-  });
-  const spread = titled(n, 'spread', {
-    description: t.descriptions.spread,
-    columns: [
-      ...idColumns(c),
-      { key: 'stage', label: c.stage },
-      { key: 'owner', label: c.owner },
-      { key: 'reachedDone', label: c.reachedDone, type: 'date' },
-      { key: 'joinedCount', label: c.joinedCount, numeric: true },
-      { key: 'joinedBy', label: c.joinedBy },
-      ...n.personalColumn,
-    ],
-    rows: report.spread.map((r) => [r.id, r.title, stage(r.stage), place(r.municipality), r.reachedDone ?? '', r.joinedBy.length, r.joinedBy.map(place).join(', '), ...n.personalCell(r)]),
-  });
-  return [shared, costShares, spread];
+  const participantRows = report.shared.flatMap((idea) => idea.participants.map((participant) => ({ idea, participant })));
+  return [
+    table(
+      n,
+      'shared',
+      report.shared,
+      [
+        ...n.idea,
+        col('stage', 'text', (r) => stage(r.stage)),
+        col('owner', 'text', (r) => place(r.municipality)),
+        col('participants', 'number', (r) => r.participants.length),
+        col('shares', 'text', (r) => r.participants.map((p) => shareText(r, p)).join('; ')),
+        col('ownerShare', 'number', (r) => r.ownerShare ?? null),
+        ...n.personal,
+      ],
+      { description: t.descriptions.shared },
+    ),
+    table(
+      n,
+      'costShares',
+      participantRows,
+      [
+        col('id', 'id', (r) => r.idea.id),
+        col('title', 'text', (r) => r.idea.title),
+        col('municipality', 'text', (r) => r.participant.name),
+        col('role', 'text', (r) => t.roles[r.participant.role]),
+        col('share', 'number', (r) => shareOf(r.idea, r.participant) ?? null),
+        col('joined', 'date', (r) => r.participant.joined ?? ''),
+      ],
+      { description: t.descriptions.costShares },
+    ),
+    table(
+      n,
+      'spread',
+      report.spread,
+      [
+        ...n.idea,
+        col('stage', 'text', (r) => stage(r.stage)),
+        col('owner', 'text', (r) => place(r.municipality)),
+        col('reachedDone', 'date', (r) => r.reachedDone ?? ''),
+        col('joinedCount', 'number', (r) => r.joinedBy.length),
+        col('joinedBy', 'text', (r) => r.joinedBy.map(place).join(', ')),
+        ...n.personal,
+      ],
+      { description: t.descriptions.spread },
+    ),
+  ];
 }
 
 function timeTables(report: Report, n: Names): ReportTable[] {
-  const { t, c } = n;
-  const timeInStage = titled(n, 'timeInStage', {
-    description: t.descriptions.timeInStage,
-    columns: [
-      { key: 'stage', label: c.stage },
-      { key: 'ideas', label: c.ideas, numeric: true },
-      { key: 'medianDays', label: c.medianDays, numeric: true },
-      { key: 'completed', label: c.completed, numeric: true },
-      { key: 'medianDaysCompleted', label: c.medianDaysCompleted, numeric: true },
-    ],
-    rows: report.timeInStage.map((r) => [r.name, r.ideas, r.medianDays, r.completed, r.medianDaysCompleted]),
-  });
-  const leadTimes = titled(n, 'leadTimes', {
-    description: t.descriptions.leadTimes,
-    columns: [
-      { key: 'target', label: c.target },
-      { key: 'ideas', label: c.ideas, numeric: true },
-      { key: 'medianDays', label: c.medianDays, numeric: true },
-      { key: 'meanDays', label: c.meanDays, numeric: true },
-    ],
-    rows: report.leadTimes.map((r) => [t.targets[r.target], r.ideas, r.medianDays, r.meanDays]),
-  });
-  return [timeInStage, leadTimes];
+  const { t, col } = n;
+  return [
+    table(
+      n,
+      'timeInStage',
+      report.timeInStage,
+      [
+        col('stage', 'text', (r) => r.name),
+        col('ideas', 'number', (r) => r.ideas),
+        col('medianDays', 'number', (r) => r.medianDays),
+        col('completed', 'number', (r) => r.completed),
+        col('medianDaysCompleted', 'number', (r) => r.medianDaysCompleted),
+      ],
+      { description: t.descriptions.timeInStage },
+    ),
+    table(
+      n,
+      'leadTimes',
+      report.leadTimes,
+      [col('target', 'text', (r) => t.targets[r.target]), col('ideas', 'number', (r) => r.ideas), col('medianDays', 'number', (r) => r.medianDays), col('meanDays', 'number', (r) => r.meanDays)],
+      { description: t.descriptions.leadTimes },
+    ),
+  ];
 }
 
 function followUpTables(report: Report, n: Names): ReportTable[] {
-  const { t, c, stage, place } = n;
-  const stale = titled(n, 'stale', {
-    description: t.descriptions.stale(report.staleDays),
-    columns: [
-      ...idColumns(c),
-      { key: 'stage', label: c.stage },
-      { key: 'municipality', label: c.municipality },
-      { key: 'lastChange', label: c.lastChange, type: 'date' },
-      { key: 'days', label: c.days, numeric: true },
-      ...n.personalColumn,
-    ],
-    rows: report.stale.map((r) => [r.id, r.title, stage(r.stage), place(r.municipality), r.lastChange, r.days, ...n.personalCell(r)]),
-  });
-  const duplicates = titled(n, 'duplicates', {
-    description: t.descriptions.duplicates,
-    columns: [
-      ...idColumns(c),
-      { key: 'municipality', label: c.municipality },
-      { key: 'stage', label: c.stage },
-      { key: 'duplicateOf', label: c.duplicateOf, type: 'id' },
-      { key: 'date', label: c.date, type: 'date' },
-      ...n.personalColumn,
-    ],
-    rows: report.duplicates.map((r) => [r.id, r.title, place(r.municipality), stage(r.stage), r.duplicateOf ?? '', r.date ?? '', ...n.personalCell(r)]),
-  });
-  const joins = titled(n, 'joins', {
-    description: t.descriptions.joins,
-    columns: [
-      ...idColumns(c),
-      { key: 'municipality', label: c.municipality },
-      { key: 'role', label: c.role },
-      { key: 'share', label: c.share, numeric: true },
-      { key: 'date', label: c.date, type: 'date' },
-      { key: 'source', label: c.source },
-    ],
-    rows: report.joins.map((r) => [r.id, r.title, place(r.municipality), r.role ? t.roles[r.role] : '', r.share ?? null, r.date ?? '', t.sources[r.source]]),
-  });
-  return [stale, duplicates, joins];
+  const { t, stage, place, col } = n;
+  return [
+    table(
+      n,
+      'stale',
+      report.stale,
+      [
+        ...n.idea,
+        col('stage', 'text', (r) => stage(r.stage)),
+        col('municipality', 'text', (r) => place(r.municipality)),
+        col('lastChange', 'date', (r) => r.lastChange),
+        col('days', 'number', (r) => r.days),
+        ...n.personal,
+      ],
+      { description: t.descriptions.stale(report.staleDays) },
+    ),
+    table(
+      n,
+      'duplicates',
+      report.duplicates,
+      [
+        ...n.idea,
+        col('municipality', 'text', (r) => place(r.municipality)),
+        col('stage', 'text', (r) => stage(r.stage)),
+        col('duplicateOf', 'id', (r) => r.duplicateOf ?? ''),
+        col('date', 'date', (r) => r.date ?? ''),
+        ...n.personal,
+      ],
+      { description: t.descriptions.duplicates },
+    ),
+    table(
+      n,
+      'joins',
+      report.joins,
+      [
+        ...n.idea,
+        col('municipality', 'text', (r) => place(r.municipality)),
+        col('role', 'text', (r) => (r.role ? t.roles[r.role] : '')),
+        col('share', 'number', (r) => r.share ?? null),
+        col('date', 'date', (r) => r.date ?? ''),
+        col('source', 'text', (r) => t.sources[r.source]),
+      ],
+      { description: t.descriptions.joins },
+    ),
+  ];
 }
 
 function assessmentTable(report: Report, n: Names): ReportTable {
-  const { t, c } = n;
-  return titled(n, 'assessment', {
-    description: t.descriptions.assessment,
-    columns: [
-      { key: 'criterion', label: c.criterion },
-      { key: 'assessed', label: c.assessed, numeric: true },
-      { key: 'mean', label: c.mean, numeric: true },
-      { key: 'median', label: c.median, numeric: true },
-      { key: 'min', label: c.min, numeric: true },
-      { key: 'max', label: c.max, numeric: true },
+  const { t, col } = n;
+  return table(
+    n,
+    'assessment',
+    report.assessment.criteria,
+    [
+      col('criterion', 'text', (r) => r.name),
+      col('assessed', 'number', (r) => r.count),
+      col('mean', 'number', (r) => r.mean),
+      col('median', 'number', (r) => r.median),
+      col('min', 'number', (r) => r.min),
+      col('max', 'number', (r) => r.max),
     ],
-    rows: report.assessment.criteria.map((r) => [r.name, r.count, r.mean, r.median, r.min, r.max]),
-  });
+    { description: t.descriptions.assessment },
+  );
 }
 
 export function reportDocument(report: Report, config: RegisterConfig, lang: Lang): ReportDocument {
   const t = reportText(lang);
-  const withPersonal = report.includePersonal;
+  const col = <R>(key: ColumnKey, shape: Shape, cell: (row: R) => Cell) => field(key, t.columns[key], shape, cell);
   const names: Names = {
     lang,
     t,
-    c: t.columns,
     stage: (code) => stageName(config, code),
     place: (code) => municipalityName(config, code),
-    personalColumn: withPersonal ? [{ key: 'submitter', label: t.columns.submitter }] : [],
-    personalCell: (ref) => (withPersonal ? [personal(ref)] : []),
+    col,
+    idea: [col('id', 'id', (r) => r.id), col('title', 'text', (r) => r.title)],
+    personal: report.includePersonal ? [col('submitter', 'text', personal)] : [],
   };
   return {
     lang,

@@ -1,5 +1,5 @@
 /** Every sentence of the static site (`sluss site`), in Swedish and English. */
-import type { Lang } from '../../core/messages.js';
+import type { Lang } from '../../core/lang.js';
 
 const SV = {
   lang: 'sv' as Lang,

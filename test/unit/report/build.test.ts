@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, lastChange, snapshotAt } from '../../../src/core/report/build.js';
+import { buildReport } from '../../../src/core/report/build.js';
+import { snapshotAt } from '../../../src/core/report/cohort.js';
+import { lastChange } from '../../../src/core/report/stage-sections.js';
 import type { Idea } from '../../../src/core/idea.js';
 import type { ReportOptions } from '../../../src/core/report/model.js';
 import { AS_OF, config, IDEAS } from './fixtures.js';
