@@ -3,8 +3,9 @@
  * check runs before anything is written; the user may join an existing idea
  * instead of adding a copy.
  */
-import { GitRepository } from '../adapters/git/git-repository.js';
-import type { CommandContext } from '../cli/ports.js';
+import type { CommandContext } from './ports.js';
+import type { GitRepositoryPort } from './ports/git.js';
+import { IDEAS_DIR } from './ports/register-files.js';
 import { displayName, findMunicipality, resolveMunicipality } from '../core/config.js';
 import { findDuplicateCandidates, sectionsText } from '../core/duplicates.js';
 import type { DuplicateCandidate } from '../core/duplicates.js';
@@ -67,7 +68,7 @@ export async function addIdea(ctx: CommandContext, options: AddOptions): Promise
   // Flags first: a bad value is a usage error before any question, check or write.
   checkGivenDraft(ctx, register.config, options.draft);
   await refuseUnsafeDraft(options.draft, () => keepAnswers(ctx, register.root, options.draft));
-  const git = new GitRepository(register.root, ctx.env);
+  const git = ctx.adapters.git.repository(register.root, ctx.env);
   if (options.commit) {
     // Checked before any question, so nobody types an idea that cannot be saved.
     await git.verifyGitInstalled();
@@ -101,7 +102,7 @@ async function keepingAnswers<T>(ctx: CommandContext, register: OpenRegister, dr
 }
 
 /** The duplicate check, the decision and the write. */
-async function checkAndSave(ctx: CommandContext, register: OpenRegister, git: GitRepository, options: AddOptions, draft: IdeaDraft, gitName: string | undefined): Promise<AddResult> {
+async function checkAndSave(ctx: CommandContext, register: OpenRegister, git: GitRepositoryPort, options: AddOptions, draft: IdeaDraft, gitName: string | undefined): Promise<AddResult> {
   const loaded = await loadIdeas(register);
   const duplicateIndex = await loadDuplicateIndex(register, loaded, ctx.clock.today());
   const candidates = findDuplicateCandidates(duplicateIndex, { title: draft.title ?? '', text: sectionsText(draftSections(draft)) }, register.config.duplicates);
@@ -141,7 +142,7 @@ async function completeDraft(ctx: CommandContext, register: OpenRegister, draft:
 async function addNew(
   ctx: CommandContext,
   register: OpenRegister,
-  git: GitRepository,
+  git: GitRepositoryPort,
   options: AddOptions,
   draft: IdeaDraft,
   ideas: readonly Idea[],
@@ -155,7 +156,7 @@ async function addNew(
   const id = newIdeaId(today, ctx.randomBytes, new Set(ideas.map((i) => i.data.id)));
   const created = createIdea(register.config, draft, { id, today, receivedBy: draft.receivedBy ?? gitName ?? '' });
   const data = notDuplicates.length > 0 ? { ...created.data, links: { ...created.data.links, not_duplicates: notDuplicates } } : created.data;
-  const path = `ideas/${created.fileName}`;
+  const path = `${IDEAS_DIR}/${created.fileName}`;
   const municipality = displayName(register.config.municipalities, data.municipality);
   const session = sessionOf(ctx, register, git, options, ideas, data.received_by);
   const saved = await applyChange(session, 'add', (fresh) => {
@@ -182,7 +183,7 @@ async function addNew(
 async function joinExisting(
   ctx: CommandContext,
   register: OpenRegister,
-  git: GitRepository,
+  git: GitRepositoryPort,
   options: AddOptions,
   draft: IdeaDraft,
   target: Idea,
@@ -216,7 +217,7 @@ function typedText(draft: IdeaDraft): string {
 }
 
 /** What the shared change machinery needs to know of this `add`. */
-function sessionOf(ctx: CommandContext, register: OpenRegister, git: GitRepository, options: AddOptions, ideas: readonly Idea[], by: string): Session {
+function sessionOf(ctx: CommandContext, register: OpenRegister, git: GitRepositoryPort, options: AddOptions, ideas: readonly Idea[], by: string): Session {
   return {
     ctx,
     register,

@@ -5,8 +5,7 @@
  * and only their files are read again.
  */
 import { createHash } from 'node:crypto';
-import { loadCachedIndex, saveCachedIndex } from '../adapters/fs/index-cache.js';
-import type { SavedIndexFiles } from '../adapters/fs/index-files.js';
+import type { SavedIndexFiles } from './ports/register-files.js';
 import { buildDuplicateIndex, similarityDoc } from '../core/duplicates.js';
 import { titleAndBodyOf } from '../core/format/idea-file.js';
 import type { DuplicateIndex } from '../core/duplicates.js';
@@ -27,6 +26,7 @@ export function indexedFilesOf(loaded: Pick<LoadedIdeas, 'ideas' | 'hashes'>): I
 
 /** `readAhead`: the saved index's files, when the command started reading them early (`readSavedIndexAhead`). */
 export async function loadSimilarityIndex(register: OpenRegister, files: readonly IndexedFile[], readAhead?: Promise<SavedIndexFiles | undefined>): Promise<SimilarityIndex> {
+  const { loadCachedIndex, saveCachedIndex } = register.adapters.files;
   const byId = new Map<string, IndexedFile>();
   for (const file of files) byId.set(file.id, file);
   // One call into the hash for all files: 10,000 small updates cost more than hashing the text they make.

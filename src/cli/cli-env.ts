@@ -2,13 +2,17 @@
 import type { Command } from 'commander';
 import type { Lang } from '../core/messages.js';
 import type { ProgramText } from './program-text.js';
-import type { CommandContext } from './ports.js';
+import type { CommandContext } from '../app/ports.js';
 
 export interface CliEnv {
   lang: Lang;
   text: ProgramText;
-  /** Builds the command's context from the global options (-C, --lang, --no-color). */
-  context(command: Command, options?: { interactive?: boolean }): CommandContext;
+  /**
+   * Builds the command's context from the global options (-C, --lang,
+   * --no-color). Asynchronous: the container, and the adapters it wires, load
+   * only when a command runs, so `sluss --help` does not load git or fs code.
+   */
+  context(command: Command, options?: { interactive?: boolean }): Promise<CommandContext>;
   /** The exit code the command asks for when it ends without an error (e.g. 3 for a found duplicate). */
   setExitCode(code: number): void;
 }

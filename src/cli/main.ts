@@ -7,7 +7,6 @@ import { EXIT, exitCodeFor, isSlussError } from '../core/errors.js';
 import { explainError, formatProblem } from '../core/messages.js';
 import type { Lang } from '../core/messages.js';
 import { removeTempFilesInFlight } from '../adapters/fs/temp-files.js';
-import { createContext, wantsColor } from './container.js';
 import type { Streams } from './container.js';
 import { buildProgram } from './program.js';
 import { usageText } from './program-text.js';
@@ -35,7 +34,8 @@ export async function run(options: RunOptions): Promise<number> {
   const debug = argv.includes('--debug');
   let exitCode: number = EXIT.ok;
   const program = buildProgram(lang, {
-    context: (command: Command, contextOptions) => {
+    context: async (command: Command, contextOptions) => {
+      const { createContext, wantsColor } = await import('./container.js');
       const globals = command.optsWithGlobals<{ register?: string; color?: boolean }>();
       return createContext({
         cwd: options.cwd,

@@ -13,7 +13,7 @@ import { programText } from '../../src/cli/program-text.js';
 import { testContext } from '../helpers/context.js';
 
 const context = testContext({ cwd: tmpdir() });
-const env: CliEnv = { lang: 'sv', text: programText('sv'), context: () => context, setExitCode: () => undefined };
+const env: CliEnv = { lang: 'sv', text: programText('sv'), context: async () => context, setExitCode: () => undefined };
 
 /** The real program, with review and completion added when program.ts does not wire them yet. */
 function program(): Command {

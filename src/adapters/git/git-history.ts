@@ -10,30 +10,10 @@ import { simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
 import { SlussError } from '../../core/errors.js';
 import { ALLOWED_GIT_VARIABLES, gitEnvironment, messageOf, unknownRefError } from './git-environment.js';
+import type { ChangedFile, CommitInfo, GitHistoryPort, TreeEntry } from '../../app/ports/git.js';
+export type { TreeEntry, ChangedFile, CommitInfo };
 
-export interface TreeEntry {
-  /** Relative to the directory git runs in, forward slashes. */
-  path: string;
-  mode: string;
-  type: string;
-  object: string;
-}
-
-export interface ChangedFile {
-  status: 'A' | 'M' | 'D' | 'T';
-  path: string;
-}
-
-export interface CommitInfo {
-  commit: string;
-  parents: string[];
-  authorName: string;
-  authorEmail: string;
-  /** Files of the commit under the asked paths. */
-  files: string[];
-}
-
-export class GitHistory {
+export class GitHistory implements GitHistoryPort {
   private readonly git: SimpleGit;
   private readonly environment: Record<string, string>;
 

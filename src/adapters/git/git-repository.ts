@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
+import type { GitRepositoryPort } from '../../app/ports/git.js';
 import { SlussError } from '../../core/errors.js';
 import { ALLOWED_GIT_VARIABLES, gitEnvironment, messageOf, readOnlyReason, unknownRefError } from './git-environment.js';
 
@@ -20,7 +21,7 @@ function firstMeaningfulLine(text: string): string {
   );
 }
 
-export class GitRepository {
+export class GitRepository implements GitRepositoryPort {
   private readonly git: SimpleGit;
 
   constructor(

@@ -9,14 +9,8 @@ import { SlussError } from '../../core/errors.js';
 import { MAX_IDEA_FILE_BYTES } from '../../core/format/idea-file.js';
 import type { IdeaFileEntry } from '../../core/validation.js';
 import { GitHistory } from './git-history.js';
-
-export interface TreeSnapshot {
-  commit: string;
-  /** The committer date of the commit, YYYY-MM-DD in the committer's time zone. */
-  commitDate: string;
-  configText: string | undefined;
-  ideaFiles: IdeaFileEntry[];
-}
+import type { TreeSnapshot } from '../../app/ports/git.js';
+export type { TreeSnapshot };
 
 function commitDate(dir: string, commit: string, env: NodeJS.ProcessEnv): Promise<string> {
   const allowed: NodeJS.ProcessEnv = { LC_ALL: 'C', LANGUAGE: 'C', GIT_TERMINAL_PROMPT: '0' };

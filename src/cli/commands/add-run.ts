@@ -9,7 +9,7 @@ import type { Submitter } from '../../core/idea.js';
 import type { IdeaDraft } from '../../core/new-idea.js';
 import { parseTags } from '../../core/new-idea.js';
 import { ui } from '../../ui/text.js';
-import type { CommandContext } from '../ports.js';
+import type { CommandContext } from '../../app/ports.js';
 import type { AddFlags } from './add.js';
 
 export async function runAdd(ctx: CommandContext, flags: AddFlags): Promise<number> {

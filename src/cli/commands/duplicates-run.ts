@@ -7,7 +7,7 @@ import type { Idea } from '../../core/idea.js';
 import { describeMatch, describeReasons } from '../../ui/render.js';
 import { safeLine } from '../../ui/terminal-text.js';
 import { ui, type UiText } from '../../ui/text.js';
-import type { CommandContext } from '../ports.js';
+import type { CommandContext } from '../../app/ports.js';
 import type { DuplicatesFlags } from './duplicates.js';
 
 export async function runDuplicates(ctx: CommandContext, flags: DuplicatesFlags): Promise<number> {

@@ -10,7 +10,7 @@ import { TOOL_FILE } from '../../core/tool-manifest.js';
 import { safeLine } from '../../ui/terminal-text.js';
 import { toolText } from '../../ui/tool-text.js';
 import { ui } from '../../ui/text.js';
-import type { CommandContext } from '../ports.js';
+import type { CommandContext } from '../../app/ports.js';
 import type { InitFlags } from './maintain.js';
 
 export async function runValidate(ctx: CommandContext, paths: string[], format: 'text' | 'json' | 'github'): Promise<number> {

@@ -12,7 +12,7 @@ export function similarCommand(program: Command, env: CliEnv): void {
     .option('--json', env.text.json)
     .action(async (words: string[], flags: { json?: boolean }, command: Command) => {
       const { runSimilar } = await import('./read-run.js');
-      await runSimilar(env.context(command), words.join(' '), flags);
+      await runSimilar(await env.context(command), words.join(' '), flags);
     });
 }
 
@@ -31,7 +31,7 @@ export function listCommand(program: Command, env: CliEnv): void {
     .option('--json', t.json)
     .action(async (flags: ListFlags, command: Command) => {
       const { runList } = await import('./read-run.js');
-      await runList(env.context(command), flags);
+      await runList(await env.context(command), flags);
     });
 }
 
@@ -47,7 +47,7 @@ export function showCommand(program: Command, env: CliEnv): void {
     .option('--json', env.text.json)
     .action(async (id: string, flags: { json?: boolean }, command: Command) => {
       const { runShow } = await import('./read-run.js');
-      await runShow(env.context(command), id, flags);
+      await runShow(await env.context(command), id, flags);
     });
 }
 
@@ -60,6 +60,6 @@ export function searchCommand(program: Command, env: CliEnv): void {
     .option('--json', env.text.json)
     .action(async (words: string[], flags: { json?: boolean; limit: number }, command: Command) => {
       const { runSearch } = await import('./read-run.js');
-      await runSearch(env.context(command), words.join(' '), flags);
+      await runSearch(await env.context(command), words.join(' '), flags);
     });
 }

@@ -7,7 +7,7 @@ import { renderHtml } from '../../ui/report/render-html.js';
 import { renderMarkdown, renderText } from '../../ui/report/render-text.js';
 import { reportDocument } from '../../ui/report/tables.js';
 import { reportText } from '../../ui/report/text.js';
-import type { CommandContext } from '../ports.js';
+import type { CommandContext } from '../../app/ports.js';
 import type { ReportFlags, ReportFormat } from './report.js';
 
 export async function runReport(ctx: CommandContext, flags: ReportFlags): Promise<void> {

@@ -88,6 +88,6 @@ export function reportCommand(program: Command, env: CliEnv): void {
     .action(async (flags: Omit<ReportFlags, 'format'> & { format: ReportFormat | 'markdown' }, command: Command) => {
       const { runReport } = await import('./report-run.js');
       // `md` and `markdown` are the same everywhere a format is taken.
-      await runReport(env.context(command, { interactive: false }), { ...flags, format: flags.format === 'markdown' ? 'md' : flags.format });
+      await runReport(await env.context(command, { interactive: false }), { ...flags, format: flags.format === 'markdown' ? 'md' : flags.format });
     });
 }

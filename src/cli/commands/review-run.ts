@@ -11,7 +11,7 @@ import { describeChange, describeDuplicate, describeReviewerStatus, describeRule
 import { reviewText } from '../../ui/review-text.js';
 import type { ReviewText } from '../../ui/review-text.js';
 import { safeLine } from '../../ui/terminal-text.js';
-import type { CommandContext } from '../ports.js';
+import type { CommandContext } from '../../app/ports.js';
 import type { ReviewFlags } from './review.js';
 
 export async function runReview(ctx: CommandContext, flags: ReviewFlags): Promise<number> {

@@ -4,7 +4,7 @@ import { ideaJson } from '../../app/read.js';
 import { SlussError } from '../../core/errors.js';
 import { safeLine } from '../../ui/terminal-text.js';
 import { ui } from '../../ui/text.js';
-import type { CommandContext } from '../ports.js';
+import type { CommandContext } from '../../app/ports.js';
 import type { ChangeFlags } from './workflow.js';
 
 export interface WorkflowFlags extends ChangeFlags {

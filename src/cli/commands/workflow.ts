@@ -35,7 +35,7 @@ export function workflowCommands(program: Command, env: CliEnv): void {
   const run = async (name: string, command: Command, ...args: unknown[]) => {
     const flags = command.opts<WorkflowFlags>();
     const module = await import('./workflow-run.js');
-    await module.runWorkflow(name, env.context(command, { interactive: flags.input && !flags.json }), flags, args);
+    await module.runWorkflow(name, await env.context(command, { interactive: flags.input && !flags.json }), flags, args);
   };
 
   changeOptions(
