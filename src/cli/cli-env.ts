@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Lang } from '../core/messages.js';
 import type { ProgramText } from './program-text.js';
 import type { CommandContext } from '../app/ports.js';
+import type { Outcome } from './exit-codes.js';
 
 export interface CliEnv {
   lang: Lang;
@@ -13,8 +14,8 @@ export interface CliEnv {
    * only when a command runs, so `sluss --help` does not load git or fs code.
    */
   context(command: Command, options?: { interactive?: boolean }): Promise<CommandContext>;
-  /** The exit code the command asks for when it ends without an error (e.g. 3 for a found duplicate). */
-  setExitCode(code: number): void;
+  /** How the command ended when it ends without an error (a found duplicate, a blocked review); the entry point chooses the exit code. */
+  setOutcome(outcome: Outcome): void;
 }
 
 /** Options that may be given more than once: `--status a --status b` or `--status a,b`. */

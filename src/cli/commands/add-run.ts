@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { addIdea } from '../../app/add.js';
 import type { AddResult } from '../../app/add.js';
-import { EXIT, SlussError } from '../../core/errors.js';
+import { SlussError } from '../../core/errors.js';
+import type { Outcome } from '../exit-codes.js';
 import { parseIdeaFile, parseSections } from '../../core/format/idea-file.js';
 import type { Submitter } from '../../core/idea.js';
 import type { IdeaDraft } from '../../core/new-idea.js';
@@ -12,7 +13,7 @@ import { ui } from '../../ui/text.js';
 import type { CommandContext } from '../../app/ports.js';
 import type { AddFlags } from './add.js';
 
-export async function runAdd(ctx: CommandContext, flags: AddFlags): Promise<number> {
+export async function runAdd(ctx: CommandContext, flags: AddFlags): Promise<Outcome> {
   if ((flags.branch || flags.pr) && !flags.commit) {
     throw new SlussError('usage', { detail: ctx.lang === 'en' ? '--branch cannot be combined with --no-commit.' : '--branch går inte att kombinera med --no-commit.' });
   }
@@ -29,7 +30,7 @@ export async function runAdd(ctx: CommandContext, flags: AddFlags): Promise<numb
   });
   if (flags.json) ctx.output.json(result);
   else printResult(ctx, result);
-  return result.action === 'aborted' ? EXIT.duplicateFound : EXIT.ok;
+  return result.action === 'aborted' ? 'add-duplicate-aborted' : 'done';
 }
 
 function draftFromFlags(ctx: CommandContext, flags: AddFlags): IdeaDraft {

@@ -47,7 +47,7 @@ export function addCommand(program: Command, env: CliEnv): void {
     .option('--json', t.json)
     .action(async (flags: AddFlags, command: Command) => {
       const { runAdd } = await import('./add-run.js');
-      env.setExitCode(await runAdd(await env.context(command, { interactive: flags.input && !flags.json }), flags));
+      env.setOutcome(await runAdd(await env.context(command, { interactive: flags.input && !flags.json }), flags));
     });
 }
 

@@ -23,6 +23,6 @@ export function duplicatesCommand(program: Command, env: CliEnv): void {
       const { runDuplicates } = await import('./duplicates-run.js');
       // `md` and `markdown` are the same everywhere a format is taken.
       const format = flags.json ? 'json' : flags.format === 'md' ? 'markdown' : flags.format;
-      env.setExitCode(await runDuplicates(await env.context(command, { interactive: false }), { ...flags, format }));
+      env.setOutcome(await runDuplicates(await env.context(command, { interactive: false }), { ...flags, format }));
     });
 }

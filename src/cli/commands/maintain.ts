@@ -15,7 +15,7 @@ export function validateCommand(program: Command, env: CliEnv): void {
     .option('--json', env.text.json)
     .action(async (paths: string[], flags: { format: 'text' | 'json' | 'github'; json?: boolean }, command: Command) => {
       const { runValidate } = await import('./maintain-run.js');
-      env.setExitCode(await runValidate(await env.context(command), paths, flags.json ? 'json' : flags.format));
+      env.setOutcome(await runValidate(await env.context(command), paths, flags.json ? 'json' : flags.format));
     });
 }
 

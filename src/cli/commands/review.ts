@@ -31,6 +31,6 @@ export function reviewCommand(program: Command, env: CliEnv): void {
     .action(async (flags: Omit<ReviewFlags, 'format'> & { format: ReviewFormat | 'md' }, command: Command) => {
       const { runReview } = await import('./review-run.js');
       const format = flags.json ? 'json' : flags.format === 'md' ? 'markdown' : flags.format;
-      env.setExitCode(await runReview(await env.context(command, { interactive: false }), { ...flags, format }));
+      env.setOutcome(await runReview(await env.context(command, { interactive: false }), { ...flags, format }));
     });
 }
