@@ -34,7 +34,7 @@ const GITATTRIBUTES = withToolAttributes(`# Idéfiler och inställningar sparas 
 *.json text eol=lf
 `);
 
-const YAML_LANGUAGE_SERVER = (schemaPath: string) => `${JSON.stringify({ 'yaml.schemas': { [schemaPath]: ['ideas/*.md'] } }, null, 2)}\n`;
+const YAML_LANGUAGE_SERVER = (schemaPath: string) => `${JSON.stringify({ 'yaml.schemas': { [schemaPath]: [`${IDEAS_DIR}/*.md`] } }, null, 2)}\n`;
 
 export interface InitOptions {
   dir: string;

@@ -9,6 +9,7 @@
  * except itself and tool/.
  */
 import { createHash } from 'node:crypto';
+import { SLUSS_DIR } from './ports/register-files.js';
 import type { GeneratedFile, RegisterFilePorts } from './ports/register-files.js';
 import { SlussError } from '../core/errors.js';
 import { shQuoted } from '../core/format/escape.js';
@@ -75,7 +76,7 @@ function launcherCmd(): string {
 export function toolFiles(source: ToolSource): GeneratedFile[] {
   const sha256 = createHash('sha256').update(source.content).digest('hex');
   return [
-    { path: '.sluss/.gitignore', content: SLUSS_DIR_GITIGNORE, replace: true },
+    { path: `${SLUSS_DIR}/.gitignore`, content: SLUSS_DIR_GITIGNORE, replace: true },
     { path: TOOL_FILE, content: source.content, replace: true },
     { path: TOOL_MANIFEST, content: renderToolManifest(toolManifest(source.version, sha256, source.content.length)), replace: true },
     { path: LAUNCHER_SH, content: launcherSh(), replace: true, fileMode: 0o755 },
