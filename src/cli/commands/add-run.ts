@@ -11,7 +11,7 @@ import type { IdeaDraft } from '../../core/new-idea.js';
 import { parseTags } from '../../core/new-idea.js';
 import { ui } from '../../ui/text.js';
 import type { CommandContext } from '../../app/ports.js';
-import type { AddFlags } from './add.js';
+import type { AddFlags } from './flags.js';
 
 export async function runAdd(ctx: CommandContext, flags: AddFlags): Promise<Outcome> {
   if ((flags.branch || flags.pr) && !flags.commit) {

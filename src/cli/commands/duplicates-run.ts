@@ -7,7 +7,7 @@ import { describeMatch, describeReasons } from '../../ui/render.js';
 import { safeLine } from '../../ui/terminal-text.js';
 import { ui, type UiText } from '../../ui/text.js';
 import type { CommandContext } from '../../app/ports.js';
-import type { DuplicatesFlags } from './duplicates.js';
+import type { DuplicatesFlags } from './flags.js';
 import type { Outcome } from '../exit-codes.js';
 
 export async function runDuplicates(ctx: CommandContext, flags: DuplicatesFlags): Promise<Outcome> {

@@ -2,13 +2,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { CliEnv } from '../cli-env.js';
-
-export interface DuplicatesFlags {
-  since?: string;
-  format: 'text' | 'markdown' | 'json';
-  json?: boolean;
-  failOnFound?: boolean;
-}
+import type { DuplicatesFlags } from './flags.js';
 
 export function duplicatesCommand(program: Command, env: CliEnv): void {
   const t = env.text;

@@ -12,7 +12,7 @@ import { safeLine } from '../../ui/terminal-text.js';
 import { toolText } from '../../ui/tool-text.js';
 import { ui } from '../../ui/text.js';
 import type { CommandContext } from '../../app/ports.js';
-import type { InitFlags } from './maintain.js';
+import type { InitFlags } from './flags.js';
 
 export async function runValidate(ctx: CommandContext, paths: string[], format: 'text' | 'json' | 'github'): Promise<Outcome> {
   const report = await validateRegister(ctx, paths);

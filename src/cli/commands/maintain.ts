@@ -5,6 +5,7 @@ import { SlussError } from '../../core/errors.js';
 import { toolText } from '../../ui/tool-text.js';
 import { collect } from '../cli-env.js';
 import type { CliEnv } from '../cli-env.js';
+import type { InitFlags } from './flags.js';
 
 export function validateCommand(program: Command, env: CliEnv): void {
   program
@@ -17,14 +18,6 @@ export function validateCommand(program: Command, env: CliEnv): void {
       const { runValidate } = await import('./maintain-run.js');
       env.setOutcome(await runValidate(await env.context(command), paths, flags.json ? 'json' : flags.format));
     });
-}
-
-export interface InitFlags {
-  name: string;
-  commit: boolean;
-  ci?: 'github' | 'gitlab';
-  coordinator?: string[];
-  json?: boolean;
 }
 
 export function initCommand(program: Command, env: CliEnv): void {

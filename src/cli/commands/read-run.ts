@@ -11,7 +11,7 @@ import { describeAssessment, describeEvent } from '../../ui/history-text.js';
 import { safeLine, safeText } from '../../ui/terminal-text.js';
 import { roleName, ui } from '../../ui/text.js';
 import type { CommandContext } from '../../app/ports.js';
-import type { ListFlags } from './read.js';
+import type { ListFlags } from './flags.js';
 
 function warnSkipped(ctx: CommandContext, result: ReadResult<unknown>): void {
   if (result.skipped > 0) ctx.output.info(ui(ctx.lang).skippedFiles(result.skipped));

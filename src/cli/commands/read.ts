@@ -1,8 +1,8 @@
 /** similar, list, show and search: read-only commands. */
 import type { Command } from 'commander';
-import type { IdeaFilter } from '../../core/query.js';
 import { collect } from '../cli-env.js';
 import type { CliEnv } from '../cli-env.js';
+import type { ListFlags } from './flags.js';
 
 export function similarCommand(program: Command, env: CliEnv): void {
   program
@@ -33,10 +33,6 @@ export function listCommand(program: Command, env: CliEnv): void {
       const { runList } = await import('./read-run.js');
       await runList(await env.context(command), flags);
     });
-}
-
-export interface ListFlags extends IdeaFilter {
-  json?: boolean;
 }
 
 export function showCommand(program: Command, env: CliEnv): void {

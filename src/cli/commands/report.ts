@@ -4,27 +4,8 @@ import type { Command } from 'commander';
 import type { Lang } from '../../core/messages.js';
 import { collect } from '../cli-env.js';
 import type { CliEnv } from '../cli-env.js';
-
-export const REPORT_FORMATS = ['text', 'md', 'html', 'csv', 'xlsx', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export interface ReportFlags {
-  format: ReportFormat;
-  json?: boolean;
-  out?: string;
-  period?: string;
-  since?: string;
-  until?: string;
-  municipality?: string[];
-  category?: string[];
-  staleDays?: string;
-  interval?: string;
-  at?: string;
-  asOf?: string;
-  csvExcel?: boolean;
-  excel?: boolean;
-  includePersonal?: boolean;
-}
+import { REPORT_FORMATS } from './flags.js';
+import type { ReportFlags, ReportFormat } from './flags.js';
 
 const HELP_SV = {
   report: 'rapport över vad slussen levererar: steg, kommuner, inflöde, delade idéer, spridning, ledtider, dubbletter',

@@ -12,7 +12,7 @@ import { reviewText } from '../../ui/review-text.js';
 import type { ReviewText } from '../../ui/review-text.js';
 import { safeLine } from '../../ui/terminal-text.js';
 import type { CommandContext } from '../../app/ports.js';
-import type { ReviewFlags } from './review.js';
+import type { ReviewFlags } from './flags.js';
 
 export async function runReview(ctx: CommandContext, flags: ReviewFlags): Promise<Outcome> {
   const report = await reviewBranch(ctx, {

@@ -2,16 +2,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { CliEnv } from '../cli-env.js';
-import type { WorkflowFlags } from './workflow-run.js';
-
-export interface ChangeFlags {
-  branch?: boolean;
-  pr?: boolean;
-  commit: boolean;
-  input: boolean;
-  by?: string;
-  json?: boolean;
-}
+import type { WorkflowFlags } from './flags.js';
 
 /** Each --score is one value: `nytta=4,5` is a mistake to point out, not two scores. */
 function repeatable(value: string, previous: string[] | undefined): string[] {
