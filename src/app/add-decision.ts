@@ -8,7 +8,7 @@
  * (when and why it was declined), and an idea marked as a duplicate stands
  * aside for the idea it is a duplicate of.
  */
-import type { CommandContext } from '../cli/ports.js';
+import type { CommandContext } from './ports.js';
 import { displayName, findStage } from '../core/config.js';
 import type { RegisterConfig } from '../core/config.js';
 import type { DuplicateCandidate } from '../core/duplicates.js';

@@ -5,8 +5,7 @@
  * used yet are kept in a file that `sluss add --file` reads back.
  */
 import { relative } from 'node:path';
-import { saveRecoveryFile } from '../adapters/fs/register-store.js';
-import type { CommandContext, Prompter } from '../cli/ports.js';
+import type { CommandContext, Prompter } from './ports.js';
 import { resolveCategory, resolveMunicipality } from '../core/config.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
@@ -131,7 +130,7 @@ export async function draftFileText(draft: IdeaDraft): Promise<string> {
 export async function keepAnswers(ctx: CommandContext, root: string, draft: IdeaDraft): Promise<string | undefined> {
   const random = [...ctx.randomBytes(3)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   const name = `${slugify(draft.title ?? '')}-${ctx.clock.today()}-${random}.md`;
-  const saved = await saveRecoveryFile(root, name, await draftFileText(draft));
+  const saved = await ctx.adapters.files.saveRecoveryFile(root, name, await draftFileText(draft));
   if (!saved) return undefined;
   const fromHere = relative(ctx.cwd, saved);
   return fromHere.startsWith('..') ? saved : fromHere;

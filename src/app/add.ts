@@ -3,8 +3,9 @@
  * check runs before anything is written; the user may join an existing idea
  * instead of adding a copy.
  */
-import { GitRepository } from '../adapters/git/git-repository.js';
-import type { CommandContext } from '../cli/ports.js';
+import type { CommandContext } from './ports.js';
+import type { GitRepositoryPort } from './ports/git.js';
+import { IDEAS_DIR } from './ports/register-files.js';
 import { displayName, findMunicipality, resolveMunicipality } from '../core/config.js';
 import { duplicateIndexOf, findDuplicateCandidates, sectionsText } from '../core/duplicates.js';
 import type { DuplicateCandidate, DuplicateIndex } from '../core/duplicates.js';
@@ -23,7 +24,6 @@ import type { OnDuplicate } from './add-decision.js';
 import { askForDraft, checkGivenDraft, hasAnswers, keepAnswers } from './add-draft.js';
 import { applyChange, verifyValid } from './change.js';
 import type { Session } from './change.js';
-import { readSavedIndexAhead } from '../adapters/fs/index-files.js';
 import { ideaReader, loadIdeaRefs, openRegister } from './register.js';
 import type { IdeaLocation, IdeaRef, OpenRegister } from './register.js';
 import { refuseUnsafeDraft } from './save.js';
@@ -68,7 +68,7 @@ export async function addIdea(ctx: CommandContext, options: AddOptions): Promise
   // Flags first: a bad value is a usage error before any question, check or write.
   checkGivenDraft(ctx, register.config, options.draft);
   await refuseUnsafeDraft(options.draft, () => keepAnswers(ctx, register.root, options.draft));
-  const git = new GitRepository(register.root, ctx.env);
+  const git = ctx.adapters.git.repository(register.root, ctx.env);
   // Checked before any question, so nobody types an idea that cannot be saved.
   const gitChecked = options.commit ? git.verifyGitInstalled().then(() => git.verifyRepository()) : Promise.resolve();
   const identityRead = options.commit || !options.draft.receivedBy ? git.getIdentity().catch(() => ({}) as { name?: string }) : Promise.resolve({} as { name?: string });
@@ -107,7 +107,7 @@ async function keepingAnswers<T>(ctx: CommandContext, register: OpenRegister, dr
 async function checkAndSave(
   ctx: CommandContext,
   register: OpenRegister,
-  git: GitRepository,
+  git: GitRepositoryPort,
   options: AddOptions,
   draft: IdeaDraft,
   gitName: string | undefined,
@@ -142,7 +142,7 @@ interface DuplicateCheck {
 
 /** As `similar` does: summaries of every idea, the data only of the candidates shown. */
 async function loadDuplicateCheck(ctx: CommandContext, register: OpenRegister): Promise<DuplicateCheck> {
-  const readAhead = readSavedIndexAhead(register.root);
+  const readAhead = register.adapters.files.readSavedIndexAhead(register.root);
   const { refs } = await loadIdeaRefs(register);
   const index = await loadSimilarityIndex(register, refs, readAhead);
   return { refs, duplicateIndex: duplicateIndexOf(refs, register.config.duplicates, ctx.clock.today(), index, ideaReader(register, refs)) };
@@ -170,7 +170,7 @@ async function completeDraft(ctx: CommandContext, register: OpenRegister, draft:
 async function addNew(
   ctx: CommandContext,
   register: OpenRegister,
-  git: GitRepository,
+  git: GitRepositoryPort,
   options: AddOptions,
   draft: IdeaDraft,
   ideas: readonly IdeaLocation[],
@@ -184,7 +184,7 @@ async function addNew(
   const id = newIdeaId(today, ctx.randomBytes, new Set(ideas.map((i) => i.data.id)));
   const created = createIdea(register.config, draft, { id, today, receivedBy: draft.receivedBy ?? gitName ?? '' });
   const data = notDuplicates.length > 0 ? { ...created.data, links: { ...created.data.links, not_duplicates: notDuplicates } } : created.data;
-  const path = `ideas/${created.fileName}`;
+  const path = `${IDEAS_DIR}/${created.fileName}`;
   const municipality = displayName(register.config.municipalities, data.municipality);
   const session = sessionOf(ctx, register, git, options, ideas, data.received_by);
   const saved = await applyChange(session, 'add', (fresh) => {
@@ -211,7 +211,7 @@ async function addNew(
 async function joinExisting(
   ctx: CommandContext,
   register: OpenRegister,
-  git: GitRepository,
+  git: GitRepositoryPort,
   options: AddOptions,
   draft: IdeaDraft,
   target: Idea,
@@ -245,7 +245,7 @@ function typedText(draft: IdeaDraft): string {
 }
 
 /** What the shared change machinery needs to know of this `add`. */
-function sessionOf(ctx: CommandContext, register: OpenRegister, git: GitRepository, options: AddOptions, ideas: readonly IdeaLocation[], by: string): Session<IdeaLocation> {
+function sessionOf(ctx: CommandContext, register: OpenRegister, git: GitRepositoryPort, options: AddOptions, ideas: readonly IdeaLocation[], by: string): Session<IdeaLocation> {
   return {
     ctx,
     register,

@@ -10,9 +10,8 @@
  * commands at once on one idea each start from the same file, and the second
  * commit would silently drop the first one's history entry or participant.
  */
-import { withRegisterLock } from '../adapters/fs/register-lock.js';
-import { GitRepository } from '../adapters/git/git-repository.js';
-import type { CommandContext } from '../cli/ports.js';
+import type { CommandContext } from './ports.js';
+import type { GitRepositoryPort } from './ports/git.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
 import { serializeIdeaEdit } from '../core/format/idea-file.js';
@@ -40,7 +39,7 @@ export interface ChangeOptions {
 export interface Session<T extends IdeaLocation = Idea> {
   ctx: CommandContext;
   register: OpenRegister;
-  git: GitRepository;
+  git: GitRepositoryPort;
   config: RegisterConfig;
   /** The ideas as they were when the command started: for ids and questions, never as the base of a change. */
   ideas: readonly T[];
@@ -52,7 +51,7 @@ export interface Session<T extends IdeaLocation = Idea> {
 
 export async function openSession(ctx: CommandContext, options: ChangeOptions, identity: { fallbackBy?: string | undefined } = {}): Promise<Session> {
   const register = await openRegister(ctx);
-  const git = new GitRepository(register.root, ctx.env);
+  const git = ctx.adapters.git.repository(register.root, ctx.env);
   if (options.commit) {
     await git.verifyGitInstalled();
     await git.verifyRepository();
@@ -91,7 +90,7 @@ export interface Applied extends SaveResult {
 /** Reads, changes, writes and commits under the register lock; `plan` is pure work on the fresh data (no questions). */
 export async function applyChange(session: Session<IdeaLocation>, action: string, plan: (fresh: Fresh) => Planned): Promise<Applied> {
   const { register, options } = session;
-  return withRegisterLock(register.root, async () => {
+  return register.adapters.files.withRegisterLock(register.root, async () => {
     const parsed = new Map<string, ParsedIdeaFile>();
     const pathOf = new Map(session.ideas.map((idea) => [idea.data.id, idea.path]));
     const readPath = (path: string): Idea => {

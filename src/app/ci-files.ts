@@ -8,8 +8,7 @@
  * regenerated while they carry sluss's mark (ci-shared.ts) and kept as they
  * are once someone removed it.
  */
-import type { GeneratedFile } from '../adapters/fs/register-file-sync.js';
-import { syncRegisterFiles } from '../adapters/fs/register-file-sync.js';
+import type { GeneratedFile, RegisterFilePorts } from './ports/register-files.js';
 import type { RegisterConfig } from '../core/config.js';
 import type { Forge } from '../core/forge.js';
 import { markdownText } from '../core/format/escape.js';
@@ -62,6 +61,6 @@ export function ciFiles(config: RegisterConfig, forge: Forge): GeneratedFile[] {
 }
 
 /** Writes what differs of the CI files of `forge` into the register at `root`; returns the paths written. */
-export async function writeCiFiles(root: string, config: RegisterConfig, forge: Forge): Promise<string[]> {
-  return syncRegisterFiles(root, ciFiles(config, forge));
+export async function writeCiFiles(files: RegisterFilePorts, root: string, config: RegisterConfig, forge: Forge): Promise<string[]> {
+  return files.syncRegisterFiles(root, ciFiles(config, forge));
 }

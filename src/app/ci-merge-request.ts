@@ -6,8 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { approvedBy, mergeRequestFromEnv, upsertNote } from '../adapters/forge/gitlab-api.js';
-import type { CommandContext } from '../cli/ports.js';
+import type { CommandContext } from './ports.js';
 import { SlussError } from '../core/errors.js';
 import { GITLAB_TOKEN_VARIABLE } from './ci-gitlab.js';
 
@@ -23,6 +22,7 @@ function token(ctx: CommandContext): string | undefined {
 export async function gitlabApprovals(ctx: CommandContext): Promise<string[] | undefined> {
   const secret = token(ctx);
   if (secret === undefined) return undefined;
+  const { approvedBy, mergeRequestFromEnv } = ctx.adapters.forge;
   return approvedBy(mergeRequestFromEnv(ctx.env, secret));
 }
 
@@ -36,5 +36,6 @@ export async function gitlabNote(ctx: CommandContext, file: string): Promise<'cr
   } catch (error) {
     throw new SlussError('input-file-invalid', { file, detail: (error as { code?: string }).code ?? String(error) }, { cause: error });
   }
+  const { upsertNote, mergeRequestFromEnv } = ctx.adapters.forge;
   return upsertNote(mergeRequestFromEnv(ctx.env, secret), `${body.trimEnd()}\n\n${REVIEW_NOTE_MARK}\n`, REVIEW_NOTE_MARK);
 }

@@ -1,6 +1,6 @@
 /** `sluss duplicates`: likely duplicate pairs across municipalities in the whole register. */
-import { GitRepository } from '../adapters/git/git-repository.js';
-import type { CommandContext } from '../cli/ports.js';
+import type { CommandContext } from './ports.js';
+import { IDEAS_DIR } from './ports/register-files.js';
 import { duplicateIndexOf, groupPairs, scanDuplicatePairs } from '../core/duplicates.js';
 import type { DuplicatePair } from '../core/duplicates.js';
 import { ideaReader, loadIdeaRefs, openRegister } from './register.js';
@@ -21,7 +21,7 @@ export async function scanRegister(ctx: CommandContext, options: { since?: strin
   const { refs } = await loadIdeaRefs(register, { wholeRegister: true });
   let subject: Set<string> | undefined;
   if (options.since) {
-    const changed = new Set(await new GitRepository(register.root, ctx.env).getChangedSince(options.since, 'ideas/'));
+    const changed = new Set(await ctx.adapters.git.repository(register.root, ctx.env).getChangedSince(options.since, `${IDEAS_DIR}/`));
     subject = new Set(refs.filter((ref) => changed.has(ref.path)).map((ref) => ref.id));
   }
   // The scan looks at the whole register whatever the look-back of add.

@@ -8,10 +8,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { GeneratedFile } from '../adapters/fs/register-file-sync.js';
-import { readRegisterFile, syncRegisterFiles } from '../adapters/fs/register-file-sync.js';
-import { GitRepository } from '../adapters/git/git-repository.js';
-import type { CommandContext, Prompter } from '../cli/ports.js';
+import type { CommandContext, Prompter } from './ports.js';
+import { IDEAS_DIR } from './ports/register-files.js';
+import type { GeneratedFile, RegisterFilePorts } from './ports/register-files.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
 import { CONFIG_FILE, parseConfig, renderDefaultConfig } from '../core/format/config-file.js';
@@ -35,7 +34,7 @@ const GITATTRIBUTES = withToolAttributes(`# Idéfiler och inställningar sparas 
 *.json text eol=lf
 `);
 
-const YAML_LANGUAGE_SERVER = (schemaPath: string) => `${JSON.stringify({ 'yaml.schemas': { [schemaPath]: ['ideas/*.md'] } }, null, 2)}\n`;
+const YAML_LANGUAGE_SERVER = (schemaPath: string) => `${JSON.stringify({ 'yaml.schemas': { [schemaPath]: [`${IDEAS_DIR}/*.md`] } }, null, 2)}\n`;
 
 export interface InitOptions {
   dir: string;
@@ -84,15 +83,15 @@ function baseFiles(name: string, coordinators: readonly string[]): GeneratedFile
   const files: GeneratedFile[] = [
     { path: CONFIG_FILE, content: renderDefaultConfig(name, { coordinators }), replace: false },
     { path: '.gitattributes', content: GITATTRIBUTES, replace: false },
-    { path: 'ideas/.gitkeep', content: '', replace: false },
+    { path: `${IDEAS_DIR}/.gitkeep`, content: '', replace: false },
     { path: '.vscode/settings.json', content: YAML_LANGUAGE_SERVER('./schemas/idea.schema.json'), replace: false },
   ];
   for (const [file, schema] of Object.entries(SCHEMA_FILES)) files.push({ path: `schemas/${file}`, content: `${JSON.stringify(schema, null, 2)}\n`, replace: false });
   return files;
 }
 
-async function readConfig(dir: string): Promise<RegisterConfig> {
-  const text = await readRegisterFile(dir, CONFIG_FILE);
+async function readConfig(files: RegisterFilePorts, dir: string): Promise<RegisterConfig> {
+  const text = await files.readRegisterFile(dir, CONFIG_FILE);
   if (text === undefined) throw new SlussError('config-missing', { file: join(dir, CONFIG_FILE) });
   return parseConfig(text.toString('utf8'));
 }
@@ -113,17 +112,18 @@ export async function initRegister(ctx: CommandContext, options: InitOptions): P
   // Before anything is created: without its own standalone file sluss cannot give the register its copy.
   const source = options.tool ?? (await readRunningTool());
   await mkdir(dir, { recursive: true });
-  const git = new GitRepository(dir, ctx.env);
+  const { files: registerFiles } = ctx.adapters;
+  const git = ctx.adapters.git.repository(dir, ctx.env);
   await git.verifyGitInstalled();
   const gitInitialised = !(await git.isRepository());
   if (gitInitialised) await git.init();
 
   const coordinators = options.coordinators ?? (!existing && ctx.prompter ? await askCoordinators(ctx.prompter, ctx.lang) : []);
-  const written = await syncRegisterFiles(dir, baseFiles(options.name, coordinators));
+  const written = await registerFiles.syncRegisterFiles(dir, baseFiles(options.name, coordinators));
   // An existing copy is updated by `sluss tool update`, as a change of its own; init only adds a missing one.
-  if (!existing || (await readRegisterFile(dir, TOOL_MANIFEST)) === undefined) written.push(...(await installTool(dir, source)).changed);
-  const config = await readConfig(dir);
-  if (options.ci) written.push(...(await writeCiFiles(dir, config, options.ci)));
+  if (!existing || (await registerFiles.readRegisterFile(dir, TOOL_MANIFEST)) === undefined) written.push(...(await installTool(registerFiles, dir, source)).changed);
+  const config = await readConfig(registerFiles, dir);
+  if (options.ci) written.push(...(await writeCiFiles(registerFiles, dir, config, options.ci)));
 
   const files = [...new Set(written)];
   const committed = options.commit ? await commitGenerated(git, files, commitMessage(ctx, options, existing)) : { noIdentity: false };

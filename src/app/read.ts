@@ -1,5 +1,5 @@
 /** The read-only commands: similar, list, show and search. */
-import type { CommandContext } from '../cli/ports.js';
+import type { CommandContext } from './ports.js';
 import { duplicateIndexOf, findDuplicateCandidates, linkedIds, similarityDocOf } from '../core/duplicates.js';
 import { isIdeaId, normalizeIdInput } from '../core/ids.js';
 import type { DuplicateCandidate } from '../core/duplicates.js';
@@ -10,7 +10,6 @@ import { incomingLinks } from '../core/links.js';
 import { compileFilter, sortIdeas } from '../core/query.js';
 import type { IdeaFilter } from '../core/query.js';
 import type { MatchReason } from '../core/similarity/index.js';
-import { readSavedIndexAhead } from '../adapters/fs/index-files.js';
 import { ideaReader, loadIdeaRefs, loadIdeas, openRegister, readIdea, requireIdea } from './register.js';
 import type { OpenRegister } from './register.js';
 
@@ -28,7 +27,7 @@ export interface ReadResult<T> {
  */
 export async function similarIdeas(ctx: CommandContext, query: string): Promise<ReadResult<DuplicateCandidate[]>> {
   const register = await openRegister(ctx);
-  const readAhead = readSavedIndexAhead(register.root);
+  const readAhead = register.adapters.files.readSavedIndexAhead(register.root);
   // Only summaries of every idea: the data of the few candidates shown is read from their files.
   const { refs, unreadable } = await loadIdeaRefs(register);
   const settings = register.config.duplicates;
@@ -83,7 +82,7 @@ export interface SearchResult {
 
 export async function searchIdeas(ctx: CommandContext, query: string, limit: number): Promise<ReadResult<SearchResult[]>> {
   const register = await openRegister(ctx);
-  const readAhead = readSavedIndexAhead(register.root);
+  const readAhead = register.adapters.files.readSavedIndexAhead(register.root);
   const { refs, unreadable } = await loadIdeaRefs(register);
   const ideaOf = ideaReader(register, refs);
   const { loadSimilarityIndex } = await import('./similarity-index.js');

@@ -3,16 +3,9 @@
  * command starts with.
  */
 import { resolve } from 'node:path';
-import { contentHash } from '../adapters/fs/cache-files.js';
-import { checkedConfig } from '../adapters/fs/config-cache.js';
-import { ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
-import type { CacheHit } from '../adapters/fs/parsed-file-cache.js';
-import { findRegisterRoot, IDEAS_DIR, RegisterStore } from '../adapters/fs/register-store.js';
-import type { IdeaFileRead, StrayEntry } from '../adapters/fs/register-store.js';
-import type { LockHolder } from '../adapters/fs/register-lock.js';
-import { countSkippedBySparseCheckout } from '../adapters/git/git-sparse.js';
-import { tightenHeapForLargeRegister } from '../adapters/runtime/heap.js';
-import type { CommandContext } from '../cli/ports.js';
+import type { Adapters, CommandContext } from './ports.js';
+import { IDEAS_DIR } from './ports/register-files.js';
+import type { CacheHit, IdeaFileRead, LockHolder, RegisterFiles, StrayEntry } from './ports/register-files.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
 import type { Idea, IdeaSummary, IdeaWithBody } from '../core/idea.js';
@@ -24,7 +17,9 @@ import { ui } from '../ui/text.js';
 
 export interface OpenRegister {
   root: string;
-  store: RegisterStore;
+  store: RegisterFiles;
+  /** The adapters of the command that opened it: every later step on the register goes through them. */
+  adapters: Adapters;
   config: RegisterConfig;
   /** The text of sluss.yaml, part of the cache key. */
   configText: string;
@@ -40,18 +35,19 @@ export interface OpenRegister {
  * register has without a word), and gives the register a way to say whom a
  * wait for its lock is for.
  */
-export async function openRegister(ctx: Pick<CommandContext, 'cwd' | 'registerDir'> & Partial<Pick<CommandContext, 'output' | 'lang' | 'env'>>): Promise<OpenRegister> {
+export async function openRegister(ctx: Pick<CommandContext, 'cwd' | 'registerDir' | 'adapters'> & Partial<Pick<CommandContext, 'output' | 'lang' | 'env'>>): Promise<OpenRegister> {
+  const { adapters } = ctx;
   const start = resolve(ctx.cwd, ctx.registerDir ?? '.');
-  const root = await findRegisterRoot(start);
+  const root = await adapters.files.findRegisterRoot(start);
   if (!root) throw new SlussError('register-not-found', { dir: start });
-  const store = new RegisterStore(root);
+  const store = adapters.files.openStore(root);
   store.verifyLayout();
   const text = await store.readConfigText();
-  const register: OpenRegister = { root, store, config: await checkedConfig(root, text), configText: text };
+  const register: OpenRegister = { root, store, adapters, config: await adapters.files.checkedConfig(root, text), configText: text };
   const { output, env } = ctx;
   if (output && env) {
     const words = ui(ctx.lang ?? 'sv');
-    const skipped = await countSkippedBySparseCheckout(root, `${IDEAS_DIR}/`, env);
+    const skipped = await adapters.git.countSkippedBySparseCheckout(root, `${IDEAS_DIR}/`, env);
     if (skipped > 0) output.info(words.sparseCheckout(skipped));
     register.onLockWait = (holder) => output.info(words.waitingForLock(String(holder.pid), holder.host, holder.since));
   }
@@ -74,7 +70,7 @@ export interface LoadIntent {
   /**
    * It keeps (nearly) the whole register in memory while it works, as
    * `report` and `duplicates` do: on a large register the heap is then
-   * collected more eagerly from the start (see adapters/runtime/heap.ts).
+   * collected more eagerly from the start (`tightenHeapForLargeRegister`).
    */
   wholeRegister?: boolean;
 }
@@ -90,11 +86,12 @@ const WARM_CACHE_SHARE = 0.9;
  */
 async function fileVerdicts(register: OpenRegister, paths: readonly string[] | undefined, checks: boolean, intent: LoadIntent): Promise<{ verdicts: FileVerdict[]; stray: CheckedIdeaFile[] }> {
   const { store } = register;
+  const { tightenHeapForLargeRegister, openParsedFiles, contentHash } = register.adapters.files;
   const listing = paths ? Promise.resolve({ ideas: [...paths], stray: [] }) : store.listIdeasFolder();
   // Before the cache is read: the flags only work when set before the heap grows.
   if (intent.wholeRegister) tightenHeapForLargeRegister((await listing).ideas.length);
   // Otherwise the cache is read (synchronously) while the directory is listed.
-  const cache = await ParsedFileCache.open(register.root, register.configText);
+  const cache = await openParsedFiles(register.root, register.configText);
   try {
     const { ideas: all, stray } = await listing;
     // A cold run parses every file and then builds the similarity index: heavy, like a report.

@@ -8,8 +8,7 @@ import { constants as fsConstants, fstatSync, write } from 'node:fs';
 import { lstat, mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { readTreeAt } from '../adapters/git/git-tree.js';
-import type { CommandContext } from '../cli/ports.js';
+import type { CommandContext } from './ports.js';
 import { resolveCategory, resolveMunicipality } from '../core/config.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
@@ -72,7 +71,7 @@ export async function makeReport(ctx: CommandContext, request: ReportRequest): P
   let source: ReportSource = { kind: 'working-tree' };
   let asOf: string;
   if (request.at !== undefined) {
-    const tree = await readTreeAt(register.root, request.at, ctx.env);
+    const tree = await ctx.adapters.git.readTreeAt(register.root, request.at, ctx.env);
     if (tree.configText !== undefined) config = parseConfig(tree.configText);
     const checked = tree.ideaFiles.map((entry) => checkIdeaFile(config, entry));
     ideas = checked.flatMap((c) => (c.idea ? [c.idea] : []));

@@ -2,19 +2,19 @@
  * Who made each move out of a coordinator stage, as git records it: a claim
  * the rules only believe in a local review (core/review/rules.ts).
  */
-import type { GitHistory } from '../adapters/git/git-history.js';
 import { findStage } from '../core/config.js';
 import type { RegisterConfig } from '../core/config.js';
 import { diffIdeas } from '../core/review/diff.js';
 import type { Identity, ReviewedIdea } from '../core/review/diff.js';
 import { checkIdeaFile } from '../core/validation.js';
+import type { CommitInfo, GitHistoryPort } from './ports/git.js';
 
 /**
  * Who made each move out of a coordinator stage: the authors of the commits
  * whose own change contains that move. When no single commit shows it (it
  * came through a merge), every author of the file's commits is counted.
  */
-export async function attributeMoves(history: GitHistory, config: RegisterConfig, ideas: ReviewedIdea[], commits: Awaited<ReturnType<GitHistory['commitsBetween']>>): Promise<void> {
+export async function attributeMoves(history: GitHistoryPort, config: RegisterConfig, ideas: ReviewedIdea[], commits: readonly CommitInfo[]): Promise<void> {
   const guardedStages = new Set(config.review.coordinator_stages);
   const guarded = { has: (stage: string) => guardedStages.has(findStage(config, stage)?.code ?? stage) };
   const wanted = ideas.filter((idea) => idea.changes.some((c) => c.kind === 'moved' && guarded.has(c.from)));

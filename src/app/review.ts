@@ -11,12 +11,9 @@
  * the duplicate settings come from the base's sluss.yaml: a branch cannot make
  * itself coordinator or raise the duplicate threshold for its own ideas.
  */
-import { contentHash } from '../adapters/fs/cache-files.js';
-import { ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
-import { IDEAS_DIR } from '../adapters/fs/register-store.js';
-import { GitHistory } from '../adapters/git/git-history.js';
-import type { ChangedFile, TreeEntry } from '../adapters/git/git-history.js';
-import type { CommandContext } from '../cli/ports.js';
+import type { CommandContext } from './ports.js';
+import type { ChangedFile, CommitInfo, GitHistoryPort, TreeEntry } from './ports/git.js';
+import { IDEAS_DIR } from './ports/register-files.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
 import { CONFIG_FILE, parseConfig } from '../core/format/config-file.js';
@@ -96,7 +93,7 @@ function runsInCi(env: NodeJS.ProcessEnv): boolean {
   return value !== undefined && value !== '' && value !== 'false' && value !== '0';
 }
 
-async function resolveRange(history: GitHistory, base: string): Promise<{ head: string; baseTip: string; mergeBase: string }> {
+async function resolveRange(history: GitHistoryPort, base: string): Promise<{ head: string; baseTip: string; mergeBase: string }> {
   const head = await history.resolveCommit('HEAD');
   if (!head) throw new SlussError('git-failed', { detail: 'HEAD has no commit' });
   const baseTip = await history.resolveCommit(base);
@@ -119,7 +116,7 @@ interface Sides {
   headTree: Map<string, TreeEntry>;
 }
 
-async function readSides(ctx: CommandContext, history: GitHistory, range: { head: string; baseTip: string; mergeBase: string }, changed: readonly ChangedFile[]): Promise<Sides> {
+async function readSides(ctx: CommandContext, history: GitHistoryPort, range: { head: string; baseTip: string; mergeBase: string }, changed: readonly ChangedFile[]): Promise<Sides> {
   const register = await openRegister(ctx);
   const changedPaths = new Set(changed.map((file) => file.path));
   const [baseTree, headTree, tipTree] = await Promise.all([
@@ -150,7 +147,8 @@ async function readSides(ctx: CommandContext, history: GitHistory, range: { head
   const rulesConfig = configAt(baseConfigName)?.config ?? headConfig.config;
 
   // Unchanged files through the parsed-file cache, changed ones afresh (their lines and YAML are needed).
-  const cache = await ParsedFileCache.open(register.root, headConfig.text);
+  const { openParsedFiles, contentHash } = register.adapters.files;
+  const cache = await openParsedFiles(register.root, headConfig.text);
   const check = (path: string, tree: TreeEntry | undefined, fresh: boolean): CheckedIdeaFile => {
     const entry = entryOf(path, tree, tree ? blobs.get(tree.object) : undefined);
     if (!('text' in entry) || fresh) return checkIdeaFile(headConfig.config, entry, { keepDocument: true });
@@ -200,7 +198,7 @@ function strayFiles(changed: readonly ChangedFile[], sides: Sides): Problem[] {
 
 export async function reviewBranch(ctx: CommandContext, options: ReviewOptions): Promise<ReviewReport> {
   const register = await openRegister(ctx);
-  const history = new GitHistory(register.root, ctx.env);
+  const history = ctx.adapters.git.history(register.root, ctx.env);
   await history.verifyRepository();
   const range = await resolveRange(history, options.base);
   const changed = await history.changedFiles(range.mergeBase, range.head, [`${IDEAS_DIR}/`, CONFIG_FILE]);
@@ -242,7 +240,7 @@ export async function reviewBranch(ctx: CommandContext, options: ReviewOptions):
 }
 
 /** The ideas, with renames (same id deleted and added) joined into one change. */
-function reviewedIdeas(changedIdeas: readonly ChangedFile[], sides: Sides, commits: Awaited<ReturnType<GitHistory['commitsBetween']>>): ReviewedIdea[] {
+function reviewedIdeas(changedIdeas: readonly ChangedFile[], sides: Sides, commits: readonly CommitInfo[]): ReviewedIdea[] {
   const ideas: ReviewedIdea[] = [];
   const deleted = changedIdeas.filter((f) => f.status === 'D');
   const renamedFrom = new Map<string, string>();

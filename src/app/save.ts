@@ -3,16 +3,14 @@
  * exactly those files in one commit, optionally on a new branch that is pushed
  * for a pull request. Shared by add and every workflow command.
  */
-import { createPullRequest, isGithubCliReady } from '../adapters/forge/github-cli.js';
-import { withRegisterLock } from '../adapters/fs/register-lock.js';
-import { IDEAS_DIR, saveRecoveryFile } from '../adapters/fs/register-store.js';
-import type { GitRepository } from '../adapters/git/git-repository.js';
 import { SlussError } from '../core/errors.js';
 import { parseIdeaFile } from '../core/format/idea-file.js';
 import { parseRemoteUrl, pullRequestUrl } from '../core/forge.js';
 import type { IdeaDraft } from '../core/new-idea.js';
 import { changedTextFields, draftTextFields, fieldLabel, findUnsafeText } from '../core/unsafe-text.js';
 import type { UnsafeText } from '../core/unsafe-text.js';
+import type { GitRepositoryPort } from './ports/git.js';
+import { IDEAS_DIR } from './ports/register-files.js';
 import type { OpenRegister } from './register.js';
 
 export interface FileWrite {
@@ -45,12 +43,12 @@ export interface SaveResult {
   pullRequest?: string;
 }
 
-export async function saveChanges(register: OpenRegister, git: GitRepository, files: readonly FileWrite[], options: SaveOptions): Promise<SaveResult> {
+export async function saveChanges(register: OpenRegister, git: GitRepositoryPort, files: readonly FileWrite[], options: SaveOptions): Promise<SaveResult> {
   // Branch switches and commits of two sluss processes must not interleave.
-  return options.commit && !options.lockHeld ? withRegisterLock(register.root, () => save(register, git, files, options)) : save(register, git, files, options);
+  return options.commit && !options.lockHeld ? register.adapters.files.withRegisterLock(register.root, () => save(register, git, files, options)) : save(register, git, files, options);
 }
 
-async function save(register: OpenRegister, git: GitRepository, files: readonly FileWrite[], options: SaveOptions): Promise<SaveResult> {
+async function save(register: OpenRegister, git: GitRepositoryPort, files: readonly FileWrite[], options: SaveOptions): Promise<SaveResult> {
   // Before anything is written or a branch is made: what is refused here never reaches the working tree or a commit.
   await refuseUnsafeText(register, files);
   const remote = options.pr ? await git.getPublishRemote() : undefined;
@@ -78,13 +76,15 @@ async function save(register: OpenRegister, git: GitRepository, files: readonly 
   if (remote && options.branch) {
     await git.push(remote.name, options.branch);
     result.pushed = true;
-    const pullRequest = await openPullRequest(register.root, options, remote.url, returnTo?.branch);
+    const pullRequest = await openPullRequest(register, options, remote.url, returnTo?.branch);
     if (pullRequest) result.pullRequest = pullRequest;
   }
   return result;
 }
 
-async function openPullRequest(root: string, options: SaveOptions, remoteUrl: string, base: string | undefined): Promise<string | undefined> {
+async function openPullRequest(register: OpenRegister, options: SaveOptions, remoteUrl: string, base: string | undefined): Promise<string | undefined> {
+  const { root } = register;
+  const { isGithubCliReady, createPullRequest } = register.adapters.forge;
   const remote = parseRemoteUrl(remoteUrl);
   if (remote?.forge === 'github' && (await isGithubCliReady(root, options.env))) {
     const created = await createPullRequest(root, options.env, options.branch!, base, options.message);
@@ -99,7 +99,7 @@ async function write(register: OpenRegister, file: FileWrite): Promise<void> {
     else await register.store.replaceFile(file.path, file.content);
   } catch (error) {
     if (error instanceof SlussError && error.code === 'write-failed') {
-      const recovery = await saveRecoveryFile(register.root, file.recoveryName, file.content);
+      const recovery = await register.adapters.files.saveRecoveryFile(register.root, file.recoveryName, file.content);
       throw new SlussError('write-failed', { ...error.params, recovery }, { cause: error });
     }
     throw error;
@@ -123,7 +123,7 @@ async function refuseUnsafeText(register: OpenRegister, files: readonly FileWrit
     const before = current && 'text' in current ? parseIdeaFile(current.text) : undefined;
     const consent = Boolean((after.file.data as { submitter?: { consent?: unknown } }).submitter?.consent);
     const found = findUnsafeText(changedTextFields(before?.ok ? before.file : undefined, after.file), { consent });
-    if (found[0]) throw unsafeTextError(found[0], await saveRecoveryFile(register.root, file.recoveryName, file.content));
+    if (found[0]) throw unsafeTextError(found[0], await register.adapters.files.saveRecoveryFile(register.root, file.recoveryName, file.content));
   }
 }
 

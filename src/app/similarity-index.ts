@@ -5,8 +5,7 @@
  * and only their files are read again.
  */
 import { createHash } from 'node:crypto';
-import { loadCachedIndex, saveCachedIndex } from '../adapters/fs/index-cache.js';
-import type { SavedIndexFiles } from '../adapters/fs/index-files.js';
+import type { SavedIndexFiles } from './ports/register-files.js';
 import { similarityDoc } from '../core/duplicates.js';
 import { titleAndBodyOf } from '../core/format/idea-file.js';
 import { analyzeDoc, createSimilarityIndexBuilder } from '../core/similarity/index.js';
@@ -22,6 +21,7 @@ export interface IndexedFile {
 
 /** `readAhead`: the saved index's files, when the command started reading them early (`readSavedIndexAhead`). */
 export async function loadSimilarityIndex(register: OpenRegister, files: readonly IndexedFile[], readAhead?: Promise<SavedIndexFiles | undefined>): Promise<SimilarityIndex> {
+  const { loadCachedIndex, saveCachedIndex } = register.adapters.files;
   const byId = new Map<string, IndexedFile>();
   for (const file of files) byId.set(file.id, file);
   // One call into the hash for all files: 10,000 small updates cost more than hashing the text they make.

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { CommandContext } from '../cli/ports.js';
+import type { CommandContext } from './ports.js';
 import { SlussError } from '../core/errors.js';
 import { submissionText } from '../core/submission-mail.js';
 import { parseSubmissionBody, SUBMISSION_FIELDS } from '../core/submission.js';

@@ -8,8 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeRegisterFile } from '../adapters/fs/safe-write.js';
-import type { CommandContext } from '../cli/ports.js';
+import type { CommandContext } from './ports.js';
 import { duplicateIndexOf } from '../core/duplicates.js';
 import { SlussError } from '../core/errors.js';
 import { summaryOf } from '../core/idea.js';
@@ -108,6 +107,6 @@ export async function buildSite(ctx: CommandContext, request: SiteRequest): Prom
   } catch (error) {
     throw new SlussError('write-failed', { file: root, detail: String((error as { code?: unknown }).code ?? error) }, { cause: error });
   }
-  for (const file of files) await writeRegisterFile(root, `${basename(out)}/${file.path}`, file.content, { mode: 'replace', durable: false });
+  for (const file of files) await register.adapters.files.writeOutputFile(root, `${basename(out)}/${file.path}`, file.content);
   return { out, files: files.length, ideas: ideas.length, skipped: loaded.unreadable };
 }

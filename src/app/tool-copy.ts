@@ -9,8 +9,8 @@
  * except itself and tool/.
  */
 import { createHash } from 'node:crypto';
-import type { GeneratedFile } from '../adapters/fs/register-file-sync.js';
-import { readRegisterFile, syncRegisterFiles } from '../adapters/fs/register-file-sync.js';
+import { SLUSS_DIR } from './ports/register-files.js';
+import type { GeneratedFile, RegisterFilePorts } from './ports/register-files.js';
 import { SlussError } from '../core/errors.js';
 import { shQuoted } from '../core/format/escape.js';
 import type { Problem } from '../core/problems.js';
@@ -76,7 +76,7 @@ function launcherCmd(): string {
 export function toolFiles(source: ToolSource): GeneratedFile[] {
   const sha256 = createHash('sha256').update(source.content).digest('hex');
   return [
-    { path: '.sluss/.gitignore', content: SLUSS_DIR_GITIGNORE, replace: true },
+    { path: `${SLUSS_DIR}/.gitignore`, content: SLUSS_DIR_GITIGNORE, replace: true },
     { path: TOOL_FILE, content: source.content, replace: true },
     { path: TOOL_MANIFEST, content: renderToolManifest(toolManifest(source.version, sha256, source.content.length)), replace: true },
     { path: LAUNCHER_SH, content: launcherSh(), replace: true, fileMode: 0o755 },
@@ -105,13 +105,14 @@ export function withoutWholeSlussIgnore(existing: string): string {
 }
 
 /** The .gitattributes and .gitignore changes an existing register needs for the copy. */
-async function settingsFiles(root: string): Promise<GeneratedFile[]> {
-  const files: GeneratedFile[] = [];
+async function settingsFiles(files: RegisterFilePorts, root: string): Promise<GeneratedFile[]> {
+  const { readRegisterFile } = files;
+  const settings: GeneratedFile[] = [];
   const attributes = (await readRegisterFile(root, '.gitattributes'))?.toString('utf8') ?? '';
-  files.push({ path: '.gitattributes', content: withToolAttributes(attributes), replace: true });
+  settings.push({ path: '.gitattributes', content: withToolAttributes(attributes), replace: true });
   const ignore = await readRegisterFile(root, '.gitignore');
-  if (ignore !== undefined) files.push({ path: '.gitignore', content: withoutWholeSlussIgnore(ignore.toString('utf8')), replace: true });
-  return files;
+  if (ignore !== undefined) settings.push({ path: '.gitignore', content: withoutWholeSlussIgnore(ignore.toString('utf8')), replace: true });
+  return settings;
 }
 
 export interface InstalledTool {
@@ -122,16 +123,16 @@ export interface InstalledTool {
 }
 
 /** Writes (only what differs of) the copy, its manifest, the launchers and the settings they need. */
-export async function installTool(root: string, source: ToolSource): Promise<InstalledTool> {
-  const before = await readRegisterFile(root, TOOL_MANIFEST);
+export async function installTool(files: RegisterFilePorts, root: string, source: ToolSource): Promise<InstalledTool> {
+  const before = await files.readRegisterFile(root, TOOL_MANIFEST);
   const previous = before === undefined ? undefined : parseToolManifest(before.toString('utf8'))?.version;
-  const changed = await syncRegisterFiles(root, [...(await settingsFiles(root)), ...toolFiles(source)]);
+  const changed = await files.syncRegisterFiles(root, [...(await settingsFiles(files, root)), ...toolFiles(source)]);
   return { changed, ...(previous === undefined ? {} : { previous }) };
 }
 
-async function readForCheck(root: string, path: string, problems: Problem[]): Promise<Buffer | undefined> {
+async function readForCheck(files: RegisterFilePorts, root: string, path: string, problems: Problem[]): Promise<Buffer | undefined> {
   try {
-    return await readRegisterFile(root, path);
+    return await files.readRegisterFile(root, path);
   } catch (error) {
     if (error instanceof SlussError && error.code === 'unsafe-path') {
       problems.push({ file: path, code: 'symlink' });
@@ -152,11 +153,11 @@ export interface ToolCheck {
  * one, or the copy's SHA-256 differs from the manifest's (it was changed by
  * hand); a warning when the copy is older or newer than the running sluss.
  */
-export async function checkToolCopy(root: string, runningVersion: string): Promise<ToolCheck> {
+export async function checkToolCopy(files: RegisterFilePorts, root: string, runningVersion: string): Promise<ToolCheck> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const manifestBytes = await readForCheck(root, TOOL_MANIFEST, problems);
-  const tool = await readForCheck(root, TOOL_FILE, problems);
+  const manifestBytes = await readForCheck(files, root, TOOL_MANIFEST, problems);
+  const tool = await readForCheck(files, root, TOOL_FILE, problems);
   if (problems.length > 0 || (manifestBytes === undefined && tool === undefined)) return { problems, warnings };
   if (manifestBytes === undefined) return { problems: [{ file: TOOL_MANIFEST, code: 'tool-manifest-missing' }], warnings };
   const manifest = parseToolManifest(manifestBytes.toString('utf8'));

@@ -1,7 +1,6 @@
 /** `sluss tool update`, and the commit of generated files it shares with `sluss init`. */
-import { findRegisterRoot } from '../adapters/fs/register-store.js';
-import { GitRepository } from '../adapters/git/git-repository.js';
-import type { CommandContext } from '../cli/ports.js';
+import type { CommandContext } from './ports.js';
+import type { GitRepositoryPort } from './ports/git.js';
 import { SlussError } from '../core/errors.js';
 import { resolve } from 'node:path';
 import { installTool } from './tool-copy.js';
@@ -21,7 +20,7 @@ export interface GeneratedCommit {
  * failure). A failing commit says that the files are written but not
  * committed, and why.
  */
-export async function commitGenerated(git: GitRepository, paths: readonly string[], message: string): Promise<GeneratedCommit> {
+export async function commitGenerated(git: GitRepositoryPort, paths: readonly string[], message: string): Promise<GeneratedCommit> {
   const unique = [...new Set(paths)];
   if (unique.length === 0) return { noIdentity: false };
   if (!(await git.getIdentity()).name) return { noIdentity: true };
@@ -44,11 +43,12 @@ export interface ToolUpdateResult extends GeneratedCommit {
 
 export async function updateTool(ctx: CommandContext, options: { commit: boolean; source?: ToolSource }): Promise<ToolUpdateResult> {
   const start = resolve(ctx.cwd, ctx.registerDir ?? '.');
-  const root = await findRegisterRoot(start);
+  const { files, git: gitPorts } = ctx.adapters;
+  const root = await files.findRegisterRoot(start);
   if (!root) throw new SlussError('register-not-found', { dir: start });
-  const git = new GitRepository(root, ctx.env);
+  const git = gitPorts.repository(root, ctx.env);
   const source = options.source ?? (await readRunningTool());
-  const installed = await installTool(root, source);
+  const installed = await installTool(files, root, source);
   const result: ToolUpdateResult = { root, version: source.version, files: installed.changed, noIdentity: false, ...(installed.previous ? { previous: installed.previous } : {}) };
   if (!options.commit || installed.changed.length === 0) return result;
   const en = ctx.lang === 'en';

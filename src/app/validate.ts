@@ -1,6 +1,6 @@
 /** `sluss validate [paths]`: every problem in the register, or in the named files. */
 import { resolve } from 'node:path';
-import type { CommandContext } from '../cli/ports.js';
+import type { CommandContext } from './ports.js';
 import type { Problem } from '../core/problems.js';
 import { lineOfField, parseIdeaFile } from '../core/format/idea-file.js';
 import { checkAcrossFiles, checkDuplicateChains } from '../core/validation.js';
@@ -43,7 +43,7 @@ export async function validateRegister(ctx: CommandContext, paths: readonly stri
   const checked = subject ? all.checked.filter((c) => subject.has(c.path)) : all.checked;
   const acrossFiles = await withLines(register, [...checkAcrossFiles(all.checked, subject), ...checkDuplicateChains(register.config, all.checked, subject)]);
   // The register's copy of sluss is checked with the whole register, not when files are named.
-  const tool = paths.length === 0 ? await checkToolCopy(register.root, PACKAGE_VERSION) : { problems: [], warnings: [] };
+  const tool = paths.length === 0 ? await checkToolCopy(register.adapters.files, register.root, PACKAGE_VERSION) : { problems: [], warnings: [] };
   const problems = [...checked.flatMap((c) => c.problems), ...acrossFiles, ...tool.problems];
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return { files: checked.length, problems, warnings: tool.warnings };

@@ -6,7 +6,7 @@
  * one commit, so `git revert` undoes exactly one action and two commands at
  * once never lose each other's changes.
  */
-import type { CommandContext } from '../cli/ports.js';
+import type { CommandContext } from './ports.js';
 import { displayName, resolveMunicipality, resolveStage } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
 import type { Idea, IdeaData, LinkKind } from '../core/idea.js';

@@ -247,7 +247,7 @@ export function completionCommand(program: Command, env: CliEnv): void {
     .command('completion')
     .description(help.completion)
     .addArgument(new Argument('<shell>', help.shell).choices(SHELLS))
-    .action((shell: Shell, _flags: unknown, command: Command) => {
-      env.context(command, { interactive: false }).output.print(completionScript(program, shell).replace(/\n$/, ''));
+    .action(async (shell: Shell, _flags: unknown, command: Command) => {
+      (await env.context(command, { interactive: false })).output.print(completionScript(program, shell).replace(/\n$/, ''));
     });
 }

@@ -1,12 +1,31 @@
 /**
- * Wiring in one place: the real clock, randomness, terminal and output for a
- * command. Tests build a CommandContext of their own instead.
+ * Wiring in one place: the real adapters (files, git, forges), clock,
+ * randomness, terminal and output for a command. This is the only module that
+ * constructs adapters; use cases receive them through their CommandContext.
+ * Tests build a CommandContext of their own (with these adapters or others).
  */
+import { createPullRequest, isGithubCliReady } from '../adapters/forge/github-cli.js';
+import { approvedBy, mergeRequestFromEnv, upsertNote } from '../adapters/forge/gitlab-api.js';
+import { writeRegisterFile } from '../adapters/fs/safe-write.js';
+import { contentHash } from '../adapters/fs/cache-files.js';
+import { checkedConfig } from '../adapters/fs/config-cache.js';
+import { loadCachedIndex, saveCachedIndex } from '../adapters/fs/index-cache.js';
+import { readSavedIndexAhead } from '../adapters/fs/index-files.js';
+import { ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
+import { readRegisterFile, syncRegisterFiles } from '../adapters/fs/register-file-sync.js';
+import { withRegisterLock } from '../adapters/fs/register-lock.js';
+import { findRegisterRoot, RegisterStore, saveRecoveryFile } from '../adapters/fs/register-store.js';
+import { GitHistory } from '../adapters/git/git-history.js';
+import { GitRepository } from '../adapters/git/git-repository.js';
+import { countSkippedBySparseCheckout } from '../adapters/git/git-sparse.js';
+import { readTreeAt } from '../adapters/git/git-tree.js';
+import { writeJson, writeJsonArray } from '../adapters/output/json-stream.js';
 import { createInquirerPrompter } from '../adapters/prompt/inquirer-prompter.js';
+import { tightenHeapForLargeRegister } from '../adapters/runtime/heap.js';
+import type { Adapters, Clock, CommandContext, Output } from '../app/ports.js';
 import type { Lang } from '../core/lang.js';
 import { DEFAULT_WIDTH } from '../ui/table.js';
 import { promptText } from '../ui/prompt-text.js';
-import type { Clock, CommandContext, Output } from './ports.js';
 
 export interface Streams {
   stdin: NodeJS.ReadStream | { isTTY?: boolean };
@@ -45,94 +64,32 @@ export function streamOutput(streams: Streams, color: boolean, width: number = D
   };
 }
 
-const JSON_BATCH_ITEMS = 500;
-/** Pieces are gathered into writes of about this many characters. */
-const JSON_WRITE_CHARS = 1 << 16;
-/** Arrays longer than this are written item by item at any depth; shorter ones below the top two levels in one piece. */
-const JSON_WALK_ITEMS = 64;
-
-/**
- * Writes `value` exactly as `JSON.stringify(value, null, 2)` and a newline,
- * in pieces: a report on 50,000 ideas is some 19 MB of JSON, which as one
- * string (two bytes a character once it holds an "å") and its copies took
- * more memory at the end of the command than everything before it.
- */
-function writeJson(stdout: Streams['stdout'], value: unknown): void {
-  let pending = '';
-  for (const piece of jsonPieces(value, '', 0)) {
-    pending += piece;
-    if (pending.length >= JSON_WRITE_CHARS) {
-      stdout.write(pending);
-      pending = '';
-    }
-  }
-  stdout.write(`${pending}\n`);
-}
-
-/** Arrays and plain objects, which are walked; anything else (a Date, an object with toJSON) is written whole, as JSON.stringify writes it. */
-const isPlainContainer = (value: unknown): value is object =>
-  Array.isArray(value) ||
-  (typeof value === 'object' &&
-    value !== null &&
-    [Object.prototype, null].includes(Object.getPrototypeOf(value)) &&
-    typeof (value as { toJSON?: unknown }).toJSON !== 'function');
-
-/** Values JSON leaves out of an object, and writes as null in an array. */
-const isUnwritable = (value: unknown) => value === undefined || typeof value === 'function' || typeof value === 'symbol';
-
-function* jsonPieces(value: unknown, indent: string, depth: number): Generator<string> {
-  const walk = isPlainContainer(value) && (depth < 2 || (Array.isArray(value) && value.length > JSON_WALK_ITEMS));
-  if (!walk) {
-    const text = JSON.stringify(value, null, 2);
-    yield indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
-    return;
-  }
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      yield '[]';
-      return;
-    }
-    yield '[\n';
-    for (let index = 0; index < value.length; index += 1) {
-      yield inner;
-      const item: unknown = value[index];
-      if (isUnwritable(item)) yield 'null';
-      else yield* jsonPieces(item, inner, depth + 1);
-      yield index < value.length - 1 ? ',\n' : '\n';
-    }
-    yield `${indent}]`;
-    return;
-  }
-  const entries = Object.entries(value).filter(([, field]) => !isUnwritable(field));
-  if (entries.length === 0) {
-    yield '{}';
-    return;
-  }
-  yield '{\n';
-  for (let index = 0; index < entries.length; index += 1) {
-    const [key, field] = entries[index] as [string, unknown];
-    yield `${inner}${JSON.stringify(key)}: `;
-    yield* jsonPieces(field, inner, depth + 1);
-    yield index < entries.length - 1 ? ',\n' : '\n';
-  }
-  yield `${indent}}`;
-}
-
-function writeJsonArray<T>(stdout: Streams['stdout'], items: readonly T[], toJson: (item: T) => unknown): void {
-  if (items.length === 0) {
-    stdout.write('[]\n');
-    return;
-  }
-  stdout.write('[\n');
-  for (let start = 0; start < items.length; start += JSON_BATCH_ITEMS) {
-    const batch = items.slice(start, start + JSON_BATCH_ITEMS).map(toJson);
-    // A batch printed as an array is the items already indented one level: only its brackets go.
-    const inner = JSON.stringify(batch, null, 2).slice(2, -2);
-    stdout.write(start + JSON_BATCH_ITEMS < items.length ? `${inner},\n` : `${inner}\n`);
-  }
-  stdout.write(']\n');
-}
+/** The real adapters behind the application's ports. */
+export const realAdapters: Adapters = {
+  files: {
+    findRegisterRoot,
+    openStore: (root) => new RegisterStore(root),
+    writeOutputFile: (root, relativePath, content) => writeRegisterFile(root, relativePath, content, { mode: 'replace', durable: false }),
+    checkedConfig,
+    openParsedFiles: (root, configText) => ParsedFileCache.open(root, configText),
+    contentHash,
+    withRegisterLock,
+    saveRecoveryFile,
+    readRegisterFile,
+    syncRegisterFiles,
+    loadCachedIndex,
+    saveCachedIndex,
+    readSavedIndexAhead,
+    tightenHeapForLargeRegister,
+  },
+  git: {
+    repository: (dir, env) => new GitRepository(dir, env),
+    history: (dir, env) => new GitHistory(dir, env),
+    readTreeAt,
+    countSkippedBySparseCheckout,
+  },
+  forge: { isGithubCliReady, createPullRequest, mergeRequestFromEnv, approvedBy, upsertNote },
+};
 
 export function wantsColor(streams: Streams, env: NodeJS.ProcessEnv, disabled: boolean): boolean {
   if (disabled || env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
@@ -162,5 +119,6 @@ export function createContext(options: {
     output: streamOutput(streams, options.color, outputWidth(streams, options.env)),
     prompter: hasTerminal && options.interactive ? createInquirerPrompter(promptText(options.lang)) : undefined,
     registerDir: options.registerDir,
+    adapters: realAdapters,
   };
 }

@@ -1,14 +1,16 @@
 /**
- * The entry point: the only place that prints errors and chooses exit codes.
+ * The entry point: the only place that prints errors and turns errors,
+ * outcomes and signals into exit codes (through exit-codes.ts).
  */
 import type { Command } from 'commander';
 import { CommanderError } from 'commander';
-import { EXIT, exitCodeFor, isSlussError } from '../core/errors.js';
+import { isSlussError } from '../core/errors.js';
 import { explainError, formatProblem } from '../ui/messages.js';
 import type { Lang } from '../core/lang.js';
 import { removeTempFilesInFlight } from '../adapters/fs/temp-files.js';
-import { createContext, wantsColor } from './container.js';
 import type { Streams } from './container.js';
+import { EXIT, exitCodeForError, exitCodeForOutcome, exitCodeForSignal } from './exit-codes.js';
+import type { ExitCode, Outcome } from './exit-codes.js';
 import { buildProgram } from './program.js';
 import { usageText } from './program-text.js';
 import { explainCommanderError } from './usage-errors.js';
@@ -29,13 +31,14 @@ export function chooseLanguage(argv: readonly string[], env: NodeJS.ProcessEnv):
   return /^en/i.test(wanted) ? 'en' : 'sv';
 }
 
-export async function run(options: RunOptions): Promise<number> {
+export async function run(options: RunOptions): Promise<ExitCode> {
   const { argv, env, streams } = options;
   const lang = chooseLanguage(argv, env);
   const debug = argv.includes('--debug');
-  let exitCode: number = EXIT.ok;
+  let outcome: Outcome = 'done';
   const program = buildProgram(lang, {
-    context: (command: Command, contextOptions) => {
+    context: async (command: Command, contextOptions) => {
+      const { createContext, wantsColor } = await import('./container.js');
       const globals = command.optsWithGlobals<{ register?: string; color?: boolean }>();
       return createContext({
         cwd: options.cwd,
@@ -47,8 +50,8 @@ export async function run(options: RunOptions): Promise<number> {
         interactive: contextOptions?.interactive ?? true,
       });
     },
-    setExitCode: (code) => {
-      exitCode = code;
+    setOutcome: (ended) => {
+      outcome = ended;
     },
   });
   program.exitOverride();
@@ -64,7 +67,7 @@ export async function run(options: RunOptions): Promise<number> {
 
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
+    return exitCodeForOutcome(outcome);
   } catch (error) {
     return report(error, program, { argv, lang, debug, streams });
   }
@@ -79,7 +82,7 @@ interface ErrorReport {
   problems?: string[];
   /** Where the answers typed before the error were kept. */
   answers?: string;
-  exitCode: number;
+  exitCode: ExitCode;
 }
 
 /** `--json`, or `--format json`: the caller is a script that reads stdout. */
@@ -99,13 +102,13 @@ function explain(error: unknown, program: Command, argv: readonly string[], lang
       ...(hint ? { hint } : {}),
       ...(error.problems.length > 0 ? { problems: error.problems.map((p) => formatProblem(lang, p)) } : {}),
       ...(typeof answers === 'string' ? { answers } : {}),
-      exitCode: exitCodeFor(error.code),
+      exitCode: exitCodeForError(error.code),
     };
   }
   return { code: 'unexpected', message: `${t.unexpected} ${error instanceof Error ? error.message : String(error)}`, hint: t.unexpectedHint, exitCode: EXIT.failure };
 }
 
-function report(error: unknown, program: Command, options: { argv: readonly string[]; lang: Lang; debug: boolean; streams: Streams }): number {
+function report(error: unknown, program: Command, options: { argv: readonly string[]; lang: Lang; debug: boolean; streams: Streams }): ExitCode {
   const { argv, lang, streams } = options;
   if (error instanceof CommanderError && ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return EXIT.ok;
   const t = usageText(lang);
@@ -128,9 +131,9 @@ function report(error: unknown, program: Command, options: { argv: readonly stri
  * SIGINT or SIGTERM outside a question: remove any half-written temp file and
  * say so. Returns the exit code (128 + signal number) for the entry point.
  */
-export function onSignal(signal: 'SIGINT' | 'SIGTERM', argv: readonly string[], env: NodeJS.ProcessEnv, stderr: NodeJS.WritableStream): number {
+export function onSignal(signal: 'SIGINT' | 'SIGTERM', argv: readonly string[], env: NodeJS.ProcessEnv, stderr: NodeJS.WritableStream): ExitCode {
   removeTempFilesInFlight();
   const lang = chooseLanguage(argv, env);
   stderr.write(lang === 'en' ? `Interrupted (${signal}). No half-written file is left behind.\n` : `Avbrutet (${signal}). Ingen halvskriven fil finns kvar.\n`);
-  return signal === 'SIGINT' ? EXIT.interrupted : 143;
+  return exitCodeForSignal(signal);
 }

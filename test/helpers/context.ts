@@ -1,6 +1,7 @@
 /** A CommandContext for tests: captured output, a fixed date, seeded randomness, scripted answers. */
 import { createHash } from 'node:crypto';
-import type { Choice, CommandContext, Prompter } from '../../src/cli/ports.js';
+import type { Choice, CommandContext, Prompter } from '../../src/app/ports.js';
+import { realAdapters } from '../../src/cli/container.js';
 import type { Lang } from '../../src/core/lang.js';
 import { testEnv } from './registers.js';
 
@@ -38,6 +39,7 @@ export function testContext(options: {
     },
     prompter: options.prompter,
     registerDir: options.registerDir,
+    adapters: realAdapters,
     captured,
   };
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { decide, joinOffers } from '../../src/app/add-decision.js';
 import { addIdea } from '../../src/app/add.js';
 import type { AddOptions } from '../../src/app/add.js';
-import type { Choice, Prompter } from '../../src/cli/ports.js';
+import type { Choice, Prompter } from '../../src/app/ports.js';
 import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
 import type { DuplicateCandidate } from '../../src/core/duplicates.js';
 import { SlussError } from '../../src/core/errors.js';

@@ -7,6 +7,7 @@ import { PINNED_ACTIONS } from '../../src/app/ci-github.js';
 import type { RegisterConfig } from '../../src/core/config.js';
 import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
 import { tempDir } from '../helpers/registers.js';
+import { realAdapters } from '../../src/cli/container.js';
 
 function configWithReviewers(): RegisterConfig {
   const config = parseConfig(renderDefaultConfig('X', { coordinators: ['Maria Holm', '@samordnaren', 'maria@skaraborg.se'] }));
@@ -26,7 +27,7 @@ function githubWorkflow(root: string): Workflow {
 describe('the GitHub workflow', () => {
   it('runs the register’s copy of sluss, with permissions per job and the token only where no pull-request code runs', async () => {
     const root = tempDir();
-    expect(await writeCiFiles(root, configWithReviewers(), 'github')).toEqual(['.github/workflows/sluss.yml', '.github/pull_request_template.md', '.github/CODEOWNERS']);
+    expect(await writeCiFiles(realAdapters.files, root, configWithReviewers(), 'github')).toEqual(['.github/workflows/sluss.yml', '.github/pull_request_template.md', '.github/CODEOWNERS']);
     const workflow = githubWorkflow(root);
     expect(Object.keys(workflow.on)).toEqual(['pull_request', 'pull_request_review', 'push']);
     expect(workflow.permissions).toEqual({});
@@ -114,12 +115,12 @@ describe('CODEOWNERS', () => {
 describe('writeCiFiles', () => {
   it('writes nothing the second time, keeps a file the user took over, and brings sluss’s own files up to date', async () => {
     const root = tempDir();
-    await writeCiFiles(root, parseConfig(renderDefaultConfig('X')), 'github');
-    expect(await writeCiFiles(root, parseConfig(renderDefaultConfig('X')), 'github')).toEqual([]);
+    await writeCiFiles(realAdapters.files, root, parseConfig(renderDefaultConfig('X')), 'github');
+    expect(await writeCiFiles(realAdapters.files, root, parseConfig(renderDefaultConfig('X')), 'github')).toEqual([]);
 
     writeFileSync(join(root, '.github/workflows/sluss.yml'), '# mitt eget arbetsflöde\n');
     writeFileSync(join(root, '.github/pull_request_template.md'), '<!-- Skapad av sluss init --ci github. gammal mall -->\n');
-    expect(await writeCiFiles(root, configWithReviewers(), 'github')).toEqual(['.github/pull_request_template.md', '.github/CODEOWNERS']);
+    expect(await writeCiFiles(realAdapters.files, root, configWithReviewers(), 'github')).toEqual(['.github/pull_request_template.md', '.github/CODEOWNERS']);
     expect(readFileSync(join(root, '.github/workflows/sluss.yml'), 'utf8')).toBe('# mitt eget arbetsflöde\n');
     expect(readFileSync(join(root, '.github/CODEOWNERS'), 'utf8')).toContain('/ideas/ @anna');
   });
@@ -128,7 +129,7 @@ describe('writeCiFiles', () => {
     const root = tempDir();
     mkdirSync(join(root, '.github/workflows'), { recursive: true });
     writeFileSync(join(root, '.github/workflows/sluss.yml'), '# Skapad av sluss init --ci github. Kontrollerar varje pull request\njobs:\n  review:\n    steps:\n      - run: npx --yes sluss@0.1.0 validate\n');
-    expect(await writeCiFiles(root, configWithReviewers(), 'github')).toContain('.github/workflows/sluss.yml');
+    expect(await writeCiFiles(realAdapters.files, root, configWithReviewers(), 'github')).toContain('.github/workflows/sluss.yml');
     expect(readFileSync(join(root, '.github/workflows/sluss.yml'), 'utf8')).not.toContain('npx');
   });
 
@@ -138,7 +139,7 @@ describe('writeCiFiles', () => {
     writeFileSync(outside, 'root:x:0:0\n');
     mkdirSync(join(root, '.github'));
     symlinkSync(outside, join(root, '.github/CODEOWNERS'));
-    await expect(writeCiFiles(root, configWithReviewers(), 'github')).rejects.toMatchObject({ code: 'unsafe-path', params: { file: '.github/CODEOWNERS', reason: 'symlink' } });
+    await expect(writeCiFiles(realAdapters.files, root, configWithReviewers(), 'github')).rejects.toMatchObject({ code: 'unsafe-path', params: { file: '.github/CODEOWNERS', reason: 'symlink' } });
     expect(readFileSync(outside, 'utf8')).toBe('root:x:0:0\n');
   });
 
@@ -146,13 +147,13 @@ describe('writeCiFiles', () => {
     const root = tempDir();
     const outside = tempDir();
     symlinkSync(outside, join(root, '.gitlab'));
-    await expect(writeCiFiles(root, configWithReviewers(), 'gitlab')).rejects.toMatchObject({ code: 'unsafe-path', params: { reason: 'symlink', part: '.gitlab' } });
+    await expect(writeCiFiles(realAdapters.files, root, configWithReviewers(), 'gitlab')).rejects.toMatchObject({ code: 'unsafe-path', params: { reason: 'symlink', part: '.gitlab' } });
     expect(existsSync(join(outside, 'CODEOWNERS'))).toBe(false);
   });
 
   it('writes the GitLab pipeline: merge requests and the default branch, the note only with a token, Pages from the default branch', async () => {
     const root = tempDir();
-    expect(await writeCiFiles(root, configWithReviewers(), 'gitlab')).toEqual(['.gitlab-ci.yml', '.gitlab/merge_request_templates/Idé.md', '.gitlab/CODEOWNERS']);
+    expect(await writeCiFiles(realAdapters.files, root, configWithReviewers(), 'gitlab')).toEqual(['.gitlab-ci.yml', '.gitlab/merge_request_templates/Idé.md', '.gitlab/CODEOWNERS']);
     const pipeline = parse(readFileSync(join(root, '.gitlab-ci.yml'), 'utf8')) as Record<string, { script: string[]; rules: { if: string; when?: string }[]; needs?: unknown; artifacts?: { paths: string[]; when?: string } }> & {
       workflow: { rules: { if: string }[] };
       variables: Record<string, unknown>;

@@ -13,6 +13,7 @@ import { PACKAGE_VERSION } from '../../src/package-version.js';
 import { scriptedPrompter, testContext } from '../helpers/context.js';
 import { emptyRepository } from '../helpers/ci-register.js';
 import { createRegister, git, tempDir } from '../helpers/registers.js';
+import { realAdapters } from '../../src/cli/container.js';
 
 /** A small stand-in for dist/sluss.cjs: what matters here is its bytes and version, not that it runs. */
 function fakeTool(version: string, body = 'console.log("sluss");'): ToolSource {
@@ -139,12 +140,12 @@ describe('validate and the copy', () => {
     const dir = await registerWithCopy();
     const manifest = readFileSync(join(dir, '.sluss/tool/manifest.json'), 'utf8');
     writeFileSync(join(dir, '.sluss/tool/manifest.json'), '{"tool": "sluss"}');
-    expect((await checkToolCopy(dir, PACKAGE_VERSION)).problems).toEqual([{ file: '.sluss/tool/manifest.json', code: 'tool-manifest-invalid' }]);
+    expect((await checkToolCopy(realAdapters.files, dir, PACKAGE_VERSION)).problems).toEqual([{ file: '.sluss/tool/manifest.json', code: 'tool-manifest-invalid' }]);
     git(dir, 'rm', '--quiet', '--force', '.sluss/tool/manifest.json');
-    expect((await checkToolCopy(dir, PACKAGE_VERSION)).problems).toEqual([{ file: '.sluss/tool/manifest.json', code: 'tool-manifest-missing' }]);
+    expect((await checkToolCopy(realAdapters.files, dir, PACKAGE_VERSION)).problems).toEqual([{ file: '.sluss/tool/manifest.json', code: 'tool-manifest-missing' }]);
     writeFileSync(join(dir, '.sluss/tool/manifest.json'), manifest);
     git(dir, 'rm', '--quiet', '.sluss/tool/sluss.cjs');
-    expect((await checkToolCopy(dir, PACKAGE_VERSION)).problems).toEqual([{ file: '.sluss/tool/sluss.cjs', code: 'tool-missing' }]);
+    expect((await checkToolCopy(realAdapters.files, dir, PACKAGE_VERSION)).problems).toEqual([{ file: '.sluss/tool/sluss.cjs', code: 'tool-missing' }]);
   });
 
   it('warns, without failing, when the copy is older than the running sluss', async () => {
@@ -155,7 +156,7 @@ describe('validate and the copy', () => {
   });
 
   it('says nothing about a register without a copy', async () => {
-    expect(await checkToolCopy(createRegister(), PACKAGE_VERSION)).toEqual({ problems: [], warnings: [] });
+    expect(await checkToolCopy(realAdapters.files, createRegister(), PACKAGE_VERSION)).toEqual({ problems: [], warnings: [] });
   });
 });
 

@@ -13,11 +13,11 @@ import { programText } from '../../src/cli/program-text.js';
 import { testContext } from '../helpers/context.js';
 
 const context = testContext({ cwd: tmpdir() });
-const env: CliEnv = { lang: 'sv', text: programText('sv'), context: () => context, setExitCode: () => undefined };
+const env: CliEnv = { lang: 'sv', text: programText('sv'), context: async () => context, setOutcome: () => undefined };
 
 /** The real program, with review and completion added when program.ts does not wire them yet. */
 function program(): Command {
-  const built = buildProgram('sv', { context: env.context, setExitCode: env.setExitCode });
+  const built = buildProgram('sv', { context: env.context, setOutcome: env.setOutcome });
   const names = new Set(built.commands.map((c) => c.name()));
   if (!names.has('review')) reviewCommand(built, env);
   if (!names.has('completion')) completionCommand(built, env);

@@ -17,7 +17,7 @@ function parsingProgram(lang: Lang): Command {
     context: () => {
       throw new Error('no command runs while examples are parsed');
     },
-    setExitCode: () => undefined,
+    setOutcome: () => undefined,
   });
   for (const command of [program, ...program.commands]) {
     command.exitOverride().configureOutput({ writeOut: () => undefined, writeErr: () => undefined });

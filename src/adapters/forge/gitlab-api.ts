@@ -4,14 +4,8 @@
  * The token never appears in an error or a log line.
  */
 import { SlussError } from '../../core/errors.js';
-
-export interface MergeRequestApi {
-  /** `$CI_API_V4_URL`, e.g. https://gitlab.example.se/api/v4 */
-  apiUrl: string;
-  projectId: string;
-  iid: string;
-  token: string;
-}
+import type { MergeRequestApi } from '../../app/ports/git.js';
+export type { MergeRequestApi };
 
 /** The merge request of the running pipeline, from GitLab's predefined variables; throws naming what is missing. */
 export function mergeRequestFromEnv(env: NodeJS.ProcessEnv, token: string): MergeRequestApi {

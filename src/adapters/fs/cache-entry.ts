@@ -9,21 +9,8 @@ import type { IdeaData, IdeaLinks, IdeaSummary } from '../../core/idea.js';
 import { isKnownProblemCode } from '../../core/problems.js';
 import type { Problem } from '../../core/problems.js';
 import { checksumOf } from './cache-files.js';
-
-/** A file's verdict. Bodies are not kept: few commands need them, and they would be most of the cache. */
-export interface CachedCheck {
-  idea?: { data: IdeaData };
-  problems: Problem[];
-}
-
-export interface CacheHit {
-  hash: string;
-  /** Present when the file holds a valid idea. */
-  summary: IdeaSummary | undefined;
-  /** The verdict; undefined when the stored one no longer parses (a damaged cache file): check the file itself. */
-  check(): CachedCheck | undefined;
-}
-
+import type { CachedCheck, CacheHit } from '../../app/ports/register-files.js';
+export type { CachedCheck, CacheHit };
 
 /**
  * The verdicts' part of the cache file, read whole when a verdict is first
@@ -161,7 +148,6 @@ export function isLinks(value: unknown): value is IdeaLinks {
   if (!isObject(value)) return false;
   return Object.entries(value).every(([key, item]) => (key === 'duplicate_of' ? typeof item === 'string' : (key === 'related' || key === 'not_duplicates') && isStringList(item)));
 }
-
 
 /**
  * Non-ASCII only ever occurs inside JSON strings, where \u escapes mean the

@@ -6,13 +6,8 @@
  * changes; a new inode tells a file replaced by another (a rename over it).
  */
 import type { BigIntStats } from 'node:fs';
-
-export interface FileStamp {
-  /** `size:mtime:ctime:inode:device`, times in nanoseconds: equal keys, unchanged file (unless racy). */
-  key: string;
-  /** The later of mtime and ctime, in nanoseconds since the epoch: for telling racy entries. */
-  changedNs: bigint;
-}
+import type { FileStamp } from '../../app/ports/register-files.js';
+export type { FileStamp };
 
 /**
  * A file changed less than this before the file that recorded its stamp was

@@ -13,6 +13,8 @@ import { cacheFilePath, checksumOf, openCacheFile, writeCacheFile } from './cach
 import { isRacy, RACY_MARGIN_NS, stampOfStats } from './file-stamp.js';
 import { INDEX_FILE, MANIFEST_FILE, readSavedIndexFiles } from './index-files.js';
 import type { SavedIndexFiles } from './index-files.js';
+import type { CachedIndex } from '../../app/ports/register-files.js';
+export type { CachedIndex };
 
 /** Bumped whenever the manifest's layout changes. */
 const MANIFEST_FORMAT = 3;
@@ -30,13 +32,6 @@ interface ManifestHeader {
   /** A hash of all (id, content hash) pairs the index holds, in the order they were given. */
   digest: string;
   count: number;
-}
-
-export interface CachedIndex {
-  index: SimilarityIndex;
-  digest: string;
-  /** Idea id → content hash of the idea file whose text the index holds. */
-  docs: () => Record<string, string>;
 }
 
 /** The manifest's first line, when it is of this format and analysis version. */

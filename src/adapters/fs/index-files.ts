@@ -6,6 +6,8 @@ import { close, closeSync, fstatSync, read, readFileSync } from 'node:fs';
 import { openCacheFile } from './cache-files.js';
 import { stampOfStats } from './file-stamp.js';
 import type { FileStamp } from './file-stamp.js';
+import type { SavedIndexFiles } from '../../app/ports/register-files.js';
+export type { SavedIndexFiles };
 
 export const INDEX_FILE = 'similarity-index.bin';
 export const MANIFEST_FILE = 'similarity-index.manifest';
@@ -17,14 +19,6 @@ export const MANIFEST_FILE = 'similarity-index.manifest';
  * 300 MiB, the memory goal.
  */
 export const READ_AHEAD_MAX_BYTES = 40 * 1024 * 1024;
-
-export interface SavedIndexFiles {
-  manifest: string;
-  index: Buffer;
-  /** The index file's stamp as it was read, and when the manifest was written (its mtime, ns). */
-  indexStamp: FileStamp;
-  manifestWrittenNs: bigint;
-}
 
 /** The manifest's text and its mtime in nanoseconds, or undefined when it is missing or not safe to read. */
 function readManifest(root: string): { manifest: string; writtenNs: bigint } | undefined {

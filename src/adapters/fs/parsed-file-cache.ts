@@ -38,6 +38,7 @@ import { asciiJson, CacheEntry, isLinks, isStringList, readPart, VerdictSection 
 import type { CachedCheck, CacheHit } from './cache-entry.js';
 import { isRacy, RACY_MARGIN_NS } from './file-stamp.js';
 import type { FileStamp } from './file-stamp.js';
+import type { ParsedFiles } from '../../app/ports/register-files.js';
 
 export type { CachedCheck, CacheHit } from './cache-entry.js';
 export type { FileStamp } from './file-stamp.js';
@@ -139,7 +140,7 @@ function parseLastLine(text: string, headerEnd: number, lastLineStart: number): 
   return { summaryStart, summaryChecksum, verdictsChecksum };
 }
 
-export class ParsedFileCache {
+export class ParsedFileCache implements ParsedFiles {
   private dirty = false;
   /** A racy entry was found whose file has aged since: saving again lets the next run trust its stamp. */
   private agedRacy = false;

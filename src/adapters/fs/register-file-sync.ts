@@ -8,6 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SlussError } from '../../core/errors.js';
 import { verifyRegisterPath, writeRegisterFile } from './safe-write.js';
+import type { GeneratedFile } from '../../app/ports/register-files.js';
+export type { GeneratedFile };
 
 /** The file's bytes, or undefined when it does not exist. Throws `unsafe-path` for a link, a special file or a link among its folders. */
 export async function readRegisterFile(root: string, relativePath: string): Promise<Buffer | undefined> {
@@ -19,20 +21,6 @@ export async function readRegisterFile(root: string, relativePath: string): Prom
     if (code === 'ENOENT') return undefined;
     throw new SlussError('write-failed', { file: relativePath, detail: code ?? String(error) }, { cause: error });
   }
-}
-
-export interface GeneratedFile {
-  /** Relative to the register root, forward slashes. */
-  path: string;
-  content: string | Uint8Array;
-  /**
-   * Whether an existing file with other content is replaced: always, never
-   * (the user's own version is kept), or when the test says the file is
-   * still sluss's (for example, it carries the generated-file mark).
-   */
-  replace: boolean | ((existing: string) => boolean);
-  /** Mode of a new file (0755 for a launcher); an existing file keeps its own. */
-  fileMode?: number;
 }
 
 export type SyncOutcome = 'created' | 'updated' | 'unchanged' | 'kept';

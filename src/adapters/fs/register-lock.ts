@@ -22,21 +22,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SlussError } from '../../core/errors.js';
 import { ensureSlussDir, SLUSS_DIR } from './register-store.js';
 import { writeRegisterFile } from './safe-write.js';
-
-export interface LockHolder {
-  pid: number;
-  host: string;
-  /** When the holder took the lock, ISO 8601. */
-  since: string;
-  token: string;
-}
-
-export interface LockOptions {
-  /** Called once when the lock is held by another live process and this one starts to wait. */
-  onWait?: (holder: LockHolder) => void;
-  /** How long to wait for a live holder before giving up with `register-locked`. */
-  maxWaitMs?: number;
-}
+import type { LockHolder, LockOptions } from '../../app/ports/register-files.js';
+export type { LockHolder, LockOptions };
 
 const LOCK_FILE = `${SLUSS_DIR}/register.lock`;
 /** A lock this old has no live sluss command behind it, whoever it names: the git work it guards takes seconds. */

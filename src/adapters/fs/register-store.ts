@@ -17,9 +17,11 @@ import type { FileStamp } from './file-stamp.js';
 import { stampOfStats } from './file-stamp.js';
 import { createUniqueRegisterFile, ensureRegisterFolder, unsafe, writeRegisterFile } from './safe-write.js';
 import type { UnsafeReason } from './safe-write.js';
+import { IDEAS_DIR, SLUSS_DIR } from '../../app/ports/register-files.js';
+import type { IdeaFileRead, RegisterFiles, StrayEntry } from '../../app/ports/register-files.js';
 
-export const IDEAS_DIR = 'ideas';
-export const SLUSS_DIR = '.sluss';
+export { IDEAS_DIR, SLUSS_DIR };
+export type { IdeaFileRead, StrayEntry };
 // ignoreBOM keeps a byte order mark in the text, so validate can report it (by default the decoder drops it).
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -76,22 +78,12 @@ function kindOf(info: Stats | BigIntStats): string {
   return 'other';
 }
 
-/** A thing in `ideas/` that is not an idea file: what `validate` reports about it. */
-export interface StrayEntry {
-  path: string;
-  problem: Extract<ProblemCode, 'unexpected-entry' | 'stale-temp-file'>;
-  kind: 'folder' | 'dot-file' | 'file' | 'temp-file';
-}
-
 /** sluss's own temp files (`safe-write.ts`): `.` + 12 hex digits + `.tmp`. */
 const TEMP_FILE = /^\.[0-9a-f]{12}\.tmp$/;
 /** A temp file lives for the milliseconds of one write; one this old was left by a process that was killed. */
 const STALE_TEMP_MS = 60_000;
 /** Files sluss itself puts in `ideas/` (`sluss init`): not ideas, and fine where they are. */
 const KNOWN_NON_IDEAS = new Set(['.gitkeep']);
-
-/** What a read of an idea file gives: its text and stamp, or why it could not be read. */
-export type IdeaFileRead = { path: string; text: string; stamp: FileStamp } | { path: string; readProblem: ProblemCode; detail?: string };
 
 function statPrefixOf(root: string): string {
   try {
@@ -104,7 +96,7 @@ function statPrefixOf(root: string): string {
   return `${root}/`;
 }
 
-export class RegisterStore {
+export class RegisterStore implements RegisterFiles {
   /**
    * The root as a prefix for the stat of every idea file: relative to the
    * process's working directory when the register is there or below it, since

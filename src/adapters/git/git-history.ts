@@ -5,49 +5,20 @@
  * File contents come from one `git cat-file --batch` process, so reading every
  * idea of a large register at a commit costs one process, not one per file.
  */
-import { spawn } from 'node:child_process';
-import { simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
 import { SlussError } from '../../core/errors.js';
-import { ALLOWED_GIT_VARIABLES, gitEnvironment, messageOf, unknownRefError } from './git-environment.js';
+import { gitAt, messageOf, spawnGit, unknownRefError } from './git-process.js';
+import type { ChangedFile, CommitInfo, GitHistoryPort, TreeEntry } from '../../app/ports/git.js';
+export type { TreeEntry, ChangedFile, CommitInfo };
 
-export interface TreeEntry {
-  /** Relative to the directory git runs in, forward slashes. */
-  path: string;
-  mode: string;
-  type: string;
-  object: string;
-}
-
-export interface ChangedFile {
-  status: 'A' | 'M' | 'D' | 'T';
-  path: string;
-}
-
-export interface CommitInfo {
-  commit: string;
-  parents: string[];
-  authorName: string;
-  authorEmail: string;
-  /** Files of the commit under the asked paths. */
-  files: string[];
-}
-
-export class GitHistory {
+export class GitHistory implements GitHistoryPort {
   private readonly git: SimpleGit;
-  private readonly environment: Record<string, string>;
 
   constructor(
     readonly dir: string,
-    env: NodeJS.ProcessEnv = process.env,
+    private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
-    this.environment = gitEnvironment(env);
-    this.git = simpleGit({
-      baseDir: dir,
-      maxConcurrentProcesses: 1,
-      trimmed: false,
-      allowEnvironment: ALLOWED_GIT_VARIABLES,
-    }).env(this.environment);
+    this.git = gitAt(dir, env, { trimmed: false });
   }
 
   private translate(error: unknown): SlussError {
@@ -112,7 +83,7 @@ export class GitHistory {
 
   /** Files that differ between two commits under `paths` (relative to the directory), renames as delete + add. */
   async changedFiles(from: string, to: string, paths: readonly string[]): Promise<ChangedFile[]> {
-    const output = await this.run(['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '--no-renames', '--relative', from, to, '--', ...paths]);
+    const output = await this.run(['diff', '--name-status', '-z', '--no-renames', '--relative', from, to, '--', ...paths]);
     const fields = output.split('\0');
     const files: ChangedFile[] = [];
     for (let i = 0; i + 1 < fields.length; i += 2) {
@@ -125,7 +96,7 @@ export class GitHistory {
 
   /** Every file under `paths` at a commit (recursively), relative to the directory. */
   async listTree(commit: string, paths: readonly string[]): Promise<TreeEntry[]> {
-    const output = await this.run(['-c', 'core.quotePath=false', 'ls-tree', '-r', '-z', commit, '--', ...paths]);
+    const output = await this.run(['ls-tree', '-r', '-z', commit, '--', ...paths]);
     return output
       .split('\0')
       .filter((line) => line !== '')
@@ -138,8 +109,6 @@ export class GitHistory {
   /** Non-merge commits in `from..to` touching `paths`, oldest first, with the files each touched. */
   async commitsBetween(from: string, to: string, paths: readonly string[]): Promise<CommitInfo[]> {
     const output = await this.run([
-      '-c',
-      'core.quotePath=false',
       'log',
       '--no-merges',
       '--reverse',
@@ -161,6 +130,13 @@ export class GitHistory {
       });
   }
 
+  /** The committer date of `commit`, YYYY-MM-DD in the committer's time zone. */
+  async commitDate(commit: string): Promise<string> {
+    const date = (await this.run(['show', '-s', '--format=%cs', commit, '--'])).trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new SlussError('git-failed', { detail: `no date for ${commit}` });
+    return date;
+  }
+
   /**
    * Contents of objects: blob ids or `<commit>:./<path>` (relative to the
    * directory). Missing objects map to undefined. Names with a newline cannot
@@ -171,7 +147,7 @@ export class GitHistory {
     const asked = [...new Set(names)].filter((name) => !/[\n\r]/.test(name));
     if (asked.length === 0) return result;
     const stdout = await new Promise<Buffer>((resolve, reject) => {
-      const child = spawn('git', ['cat-file', '--batch'], { cwd: this.dir, env: this.environment, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawnGit(this.dir, this.env, ['cat-file', '--batch']);
       const chunks: Buffer[] = [];
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -6,10 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
+import type { GitRepositoryPort } from '../../app/ports/git.js';
 import { SlussError } from '../../core/errors.js';
-import { ALLOWED_GIT_VARIABLES, gitEnvironment, messageOf, readOnlyReason, unknownRefError } from './git-environment.js';
+import { gitAt, messageOf, readOnlyReason, unknownRefError } from './git-process.js';
 
 function firstMeaningfulLine(text: string): string {
   return (
@@ -20,19 +20,14 @@ function firstMeaningfulLine(text: string): string {
   );
 }
 
-export class GitRepository {
+export class GitRepository implements GitRepositoryPort {
   private readonly git: SimpleGit;
 
   constructor(
     readonly dir: string,
     env: NodeJS.ProcessEnv = process.env,
   ) {
-    this.git = simpleGit({
-      baseDir: dir,
-      maxConcurrentProcesses: 1,
-      trimmed: true,
-      allowEnvironment: ALLOWED_GIT_VARIABLES,
-    }).env(gitEnvironment(env));
+    this.git = gitAt(dir, env, { trimmed: true });
   }
 
   private async run(args: string[]): Promise<string> {
@@ -149,7 +144,7 @@ export class GitRepository {
   }
 
   private async commitTouches(commit: string, paths: readonly string[]): Promise<boolean> {
-    const changed = (await this.run(['-c', 'core.quotePath=false', 'diff-tree', '--relative', '--no-commit-id', '--name-only', '-r', '--root', commit, '--', ...paths]))
+    const changed = (await this.run(['diff-tree', '--relative', '--no-commit-id', '--name-only', '-r', '--root', commit, '--', ...paths]))
       .split('\n')
       .filter((line) => line !== '');
     return paths.every((path) => changed.includes(path));
@@ -175,8 +170,8 @@ export class GitRepository {
   async getChangedSince(ref: string, pathspec: string): Promise<string[]> {
     const commit = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).catch(() => '');
     if (commit === '') throw unknownRefError('--since', ref, await this.isShallow());
-    const changed = await this.run(['-c', 'core.quotePath=false', 'diff', '--name-only', '--relative', ref, '--', pathspec]);
-    const untracked = await this.run(['-c', 'core.quotePath=false', 'ls-files', '--others', '--exclude-standard', '--', pathspec]);
+    const changed = await this.run(['diff', '--name-only', '--relative', ref, '--', pathspec]);
+    const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '--', pathspec]);
     return [...new Set([...changed.split('\n'), ...untracked.split('\n')].filter((line) => line !== ''))];
   }
 

@@ -4,10 +4,9 @@
  * leaves out `ideas/` (or part of it) every command would see, and check
  * duplicates against, fewer ideas than the register has.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { gitEnvironment } from './git-environment.js';
+import { gitAt } from './git-process.js';
 
 /** The repository's git folder for a working tree at or above `start` (a `.git` folder, or the one a `.git` file names). */
 function gitDirOf(start: string): string | undefined {
@@ -40,10 +39,10 @@ export async function countSkippedBySparseCheckout(root: string, pathspec: strin
     return 0;
   }
   if (gitDir === undefined || !statSync(join(gitDir, 'info', 'sparse-checkout'), { throwIfNoEntry: false })?.isFile()) return 0;
-  return new Promise((done) => {
-    execFile('git', ['ls-files', '-t', '-z', '--', pathspec], { cwd: root, env: gitEnvironment(env), maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => {
-      if (error) done(0);
-      else done(stdout.split('\0').filter((entry) => entry.startsWith('S ')).length);
-    });
-  });
+  try {
+    const listing = await gitAt(root, env, { trimmed: false }).raw(['ls-files', '-t', '-z', '--', pathspec]);
+    return listing.split('\0').filter((entry) => entry.startsWith('S ')).length;
+  } catch {
+    return 0;
+  }
 }

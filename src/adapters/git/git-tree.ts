@@ -4,31 +4,14 @@
  * `git cat-file --batch` (through GitHistory), plus the commit's date.
  * Read-only; nothing in the working tree is touched.
  */
-import { execFile } from 'node:child_process';
 import { SlussError } from '../../core/errors.js';
+import { CONFIG_FILE } from '../../core/format/config-file.js';
 import { MAX_IDEA_FILE_BYTES } from '../../core/format/idea-file.js';
 import type { IdeaFileEntry } from '../../core/validation.js';
+import { IDEAS_DIR } from '../../app/ports/register-files.js';
 import { GitHistory } from './git-history.js';
-
-export interface TreeSnapshot {
-  commit: string;
-  /** The committer date of the commit, YYYY-MM-DD in the committer's time zone. */
-  commitDate: string;
-  configText: string | undefined;
-  ideaFiles: IdeaFileEntry[];
-}
-
-function commitDate(dir: string, commit: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const allowed: NodeJS.ProcessEnv = { LC_ALL: 'C', LANGUAGE: 'C', GIT_TERMINAL_PROMPT: '0' };
-  for (const key of ['PATH', 'Path', 'HOME', 'USERPROFILE', 'SystemRoot', 'XDG_CONFIG_HOME', 'TMPDIR', 'TEMP', 'TMP']) if (env[key] !== undefined) allowed[key] = env[key];
-  return new Promise((resolve, reject) => {
-    execFile('git', ['show', '-s', '--format=%cs', commit, '--'], { cwd: dir, env: allowed }, (error, stdout) => {
-      const date = stdout.trim();
-      if (error || !/^\d{4}-\d{2}-\d{2}$/.test(date)) reject(new SlussError('git-failed', { detail: error?.message ?? `no date for ${commit}` }, { cause: error }));
-      else resolve(date);
-    });
-  });
-}
+import type { TreeSnapshot } from '../../app/ports/git.js';
+export type { TreeSnapshot };
 
 /** Reads sluss.yaml and ideas/*.md at `ref`, relative to the register root `dir`. */
 export async function readTreeAt(dir: string, ref: string, env: NodeJS.ProcessEnv): Promise<TreeSnapshot> {
@@ -36,13 +19,14 @@ export async function readTreeAt(dir: string, ref: string, env: NodeJS.ProcessEn
   await history.verifyRepository();
   const commit = await history.resolveCommit(ref);
   if (!commit) throw await history.unknownRef('--at', ref);
-  const tree = await history.listTree(commit, ['ideas']);
+  const tree = await history.listTree(commit, [IDEAS_DIR]);
   // `ideas` committed as a link: its files would be read from wherever it points.
-  if (tree.some((e) => e.path === 'ideas' && e.mode === '120000')) throw new SlussError('unsafe-path', { file: 'ideas', reason: 'symlink', part: 'ideas', access: 'read' });
+  if (tree.some((e) => e.path === IDEAS_DIR && e.mode === '120000')) throw new SlussError('unsafe-path', { file: IDEAS_DIR, reason: 'symlink', part: IDEAS_DIR, access: 'read' });
+  const ideaFile = new RegExp(`^${IDEAS_DIR}/[^/]+\\.md$`, 'i');
   const entries = tree
-    .filter((e) => e.type === 'blob' && /^ideas\/[^/]+\.md$/i.test(e.path) && !e.path.slice('ideas/'.length).startsWith('.'))
+    .filter((e) => e.type === 'blob' && ideaFile.test(e.path) && !e.path.slice(`${IDEAS_DIR}/`.length).startsWith('.'))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const configName = `${commit}:./sluss.yaml`;
+  const configName = `${commit}:./${CONFIG_FILE}`;
   const objects = await history.readObjects([configName, ...entries.map((e) => e.object)]);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const ideaFiles = entries.map((entry): IdeaFileEntry => {
@@ -59,5 +43,5 @@ export async function readTreeAt(dir: string, ref: string, env: NodeJS.ProcessEn
     }
   });
   const config = objects.get(configName);
-  return { commit, commitDate: await commitDate(dir, commit, env), configText: config?.toString('utf8'), ideaFiles };
+  return { commit, commitDate: await history.commitDate(commit), configText: config?.toString('utf8'), ideaFiles };
 }

@@ -6,7 +6,7 @@
  * becomes an `interrupted` error before anything is written. The prompt code
  * is loaded on the first question, so commands that ask nothing start fast.
  */
-import type { Choice, Prompter } from '../../cli/ports.js';
+import type { Choice, Prompter } from '../../app/ports.js';
 import { SlussError } from '../../core/errors.js';
 import type { PromptWords } from './text-prompts.js';
 

@@ -3,16 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { addIdea } from '../../app/add.js';
 import type { AddResult } from '../../app/add.js';
-import { EXIT, SlussError } from '../../core/errors.js';
+import { SlussError } from '../../core/errors.js';
+import type { Outcome } from '../exit-codes.js';
 import { parseIdeaFile, parseSections } from '../../core/format/idea-file.js';
 import type { Submitter } from '../../core/idea.js';
 import type { IdeaDraft } from '../../core/new-idea.js';
 import { parseTags } from '../../core/new-idea.js';
 import { ui } from '../../ui/text.js';
-import type { CommandContext } from '../ports.js';
-import type { AddFlags } from './add.js';
+import type { CommandContext } from '../../app/ports.js';
+import type { AddFlags } from './flags.js';
 
-export async function runAdd(ctx: CommandContext, flags: AddFlags): Promise<number> {
+export async function runAdd(ctx: CommandContext, flags: AddFlags): Promise<Outcome> {
   if ((flags.branch || flags.pr) && !flags.commit) {
     throw new SlussError('usage', { detail: ctx.lang === 'en' ? '--branch cannot be combined with --no-commit.' : '--branch går inte att kombinera med --no-commit.' });
   }
@@ -31,7 +32,7 @@ export async function runAdd(ctx: CommandContext, flags: AddFlags): Promise<numb
   });
   if (flags.json) ctx.output.json(result);
   else printResult(ctx, result);
-  return result.action === 'aborted' ? EXIT.duplicateFound : EXIT.ok;
+  return result.action === 'aborted' ? 'add-duplicate-aborted' : 'done';
 }
 
 function draftFromFlags(ctx: CommandContext, flags: AddFlags): IdeaDraft {

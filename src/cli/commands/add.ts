@@ -1,25 +1,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import type { IdeaDraft } from '../../core/new-idea.js';
 import type { CliEnv } from '../cli-env.js';
-
-/** The draft's text fields come straight from flags of the same name. */
-interface AddFlags extends Pick<IdeaDraft, 'title' | 'problem' | 'idea' | 'benefit' | 'effects' | 'feasibility' | 'municipality' | 'category' | 'receivedBy'> {
-  tags?: string;
-  submitter?: string;
-  submitterEmail?: string;
-  consent?: string;
-  file?: string;
-  /** site: a submission from the site's form (src/app/site-submission.ts). */
-  from?: string;
-  onDuplicate: 'abort' | 'new' | 'join' | 'related';
-  role: 'interested' | 'co-funder';
-  branch?: boolean;
-  pr?: boolean;
-  commit: boolean;
-  input: boolean;
-  json?: boolean;
-}
+import type { AddFlags } from './flags.js';
 
 export function addCommand(program: Command, env: CliEnv): void {
   const t = env.text;
@@ -51,8 +33,7 @@ export function addCommand(program: Command, env: CliEnv): void {
     .option('--json', t.json)
     .action(async (flags: AddFlags, command: Command) => {
       const { runAdd } = await import('./add-run.js');
-      env.setExitCode(await runAdd(env.context(command, { interactive: flags.input && !flags.json }), flags));
+      env.setOutcome(await runAdd(await env.context(command, { interactive: flags.input && !flags.json }), flags));
     });
 }
 
-export type { AddFlags };

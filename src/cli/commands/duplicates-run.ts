@@ -2,19 +2,19 @@ import { scanRegister } from '../../app/duplicates.js';
 import type { DuplicateScan } from '../../app/duplicates.js';
 import { displayName } from '../../core/config.js';
 import { confidenceBand, type DuplicatePair } from '../../core/duplicates.js';
-import { EXIT } from '../../core/errors.js';
 import type { Idea } from '../../core/idea.js';
 import { describeMatch, describeReasons } from '../../ui/render.js';
 import { safeLine } from '../../ui/terminal-text.js';
 import { ui, type UiText } from '../../ui/text.js';
-import type { CommandContext } from '../ports.js';
-import type { DuplicatesFlags } from './duplicates.js';
+import type { CommandContext } from '../../app/ports.js';
+import type { DuplicatesFlags } from './flags.js';
+import type { Outcome } from '../exit-codes.js';
 
-export async function runDuplicates(ctx: CommandContext, flags: DuplicatesFlags): Promise<number> {
+export async function runDuplicates(ctx: CommandContext, flags: DuplicatesFlags): Promise<Outcome> {
   const scan = await scanRegister(ctx, { since: flags.since });
   if (flags.format === 'json') ctx.output.json(toJson(scan));
   else ctx.output.print(flags.format === 'markdown' ? toMarkdown(ctx, scan) : toText(ctx, scan));
-  return flags.failOnFound && scan.pairs.length > 0 ? EXIT.duplicateFound : EXIT.ok;
+  return flags.failOnFound && scan.pairs.length > 0 ? 'duplicates-found' : 'done';
 }
 
 const side = (idea: Idea) => ({ id: idea.data.id, title: idea.data.title, municipality: idea.data.municipality, status: idea.data.status, path: idea.path });

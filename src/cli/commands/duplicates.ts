@@ -2,13 +2,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { CliEnv } from '../cli-env.js';
-
-export interface DuplicatesFlags {
-  since?: string;
-  format: 'text' | 'markdown' | 'json';
-  json?: boolean;
-  failOnFound?: boolean;
-}
+import type { DuplicatesFlags } from './flags.js';
 
 export function duplicatesCommand(program: Command, env: CliEnv): void {
   const t = env.text;
@@ -23,6 +17,6 @@ export function duplicatesCommand(program: Command, env: CliEnv): void {
       const { runDuplicates } = await import('./duplicates-run.js');
       // `md` and `markdown` are the same everywhere a format is taken.
       const format = flags.json ? 'json' : flags.format === 'md' ? 'markdown' : flags.format;
-      env.setExitCode(await runDuplicates(env.context(command, { interactive: false }), { ...flags, format }));
+      env.setOutcome(await runDuplicates(await env.context(command, { interactive: false }), { ...flags, format }));
     });
 }

@@ -3,17 +3,18 @@ import { initRegister } from '../../app/init.js';
 import type { GeneratedCommit } from '../../app/tool-update.js';
 import { updateTool } from '../../app/tool-update.js';
 import { validateRegister } from '../../app/validate.js';
-import { EXIT, SlussError } from '../../core/errors.js';
+import { SlussError } from '../../core/errors.js';
+import type { Outcome } from '../exit-codes.js';
 import { explainProblem, formatProblem } from '../../ui/messages.js';
 import type { Problem } from '../../core/problems.js';
 import { TOOL_FILE } from '../../core/tool-manifest.js';
 import { safeLine } from '../../ui/terminal-text.js';
 import { toolText } from '../../ui/tool-text.js';
 import { ui } from '../../ui/text.js';
-import type { CommandContext } from '../ports.js';
-import type { InitFlags } from './maintain.js';
+import type { CommandContext } from '../../app/ports.js';
+import type { InitFlags } from './flags.js';
 
-export async function runValidate(ctx: CommandContext, paths: string[], format: 'text' | 'json' | 'github'): Promise<number> {
+export async function runValidate(ctx: CommandContext, paths: string[], format: 'text' | 'json' | 'github'): Promise<Outcome> {
   const report = await validateRegister(ctx, paths);
   const text = ui(ctx.lang);
   const problemFiles = new Set(report.problems.map((p) => p.file)).size;
@@ -26,7 +27,7 @@ export async function runValidate(ctx: CommandContext, paths: string[], format: 
     for (const warning of report.warnings) ctx.output.info(format === 'github' ? githubAnnotation(ctx, warning, 'warning') : safeLine(formatProblem(ctx.lang, warning)));
     ctx.output.info(report.problems.length === 0 ? text.validateOk(report.files) : text.validateProblems(report.problems.length, problemFiles));
   }
-  return report.problems.length === 0 ? EXIT.ok : EXIT.failure;
+  return report.problems.length === 0 ? 'done' : 'validate-problems';
 }
 
 /** A GitHub Actions workflow command, so problems show on the pull request's lines. */

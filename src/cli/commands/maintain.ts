@@ -5,6 +5,7 @@ import { SlussError } from '../../core/errors.js';
 import { toolText } from '../../ui/tool-text.js';
 import { collect } from '../cli-env.js';
 import type { CliEnv } from '../cli-env.js';
+import type { InitFlags } from './flags.js';
 
 export function validateCommand(program: Command, env: CliEnv): void {
   program
@@ -15,16 +16,8 @@ export function validateCommand(program: Command, env: CliEnv): void {
     .option('--json', env.text.json)
     .action(async (paths: string[], flags: { format: 'text' | 'json' | 'github'; json?: boolean }, command: Command) => {
       const { runValidate } = await import('./maintain-run.js');
-      env.setExitCode(await runValidate(env.context(command), paths, flags.json ? 'json' : flags.format));
+      env.setOutcome(await runValidate(await env.context(command), paths, flags.json ? 'json' : flags.format));
     });
-}
-
-export interface InitFlags {
-  name: string;
-  commit: boolean;
-  ci?: 'github' | 'gitlab';
-  coordinator?: string[];
-  json?: boolean;
 }
 
 export function initCommand(program: Command, env: CliEnv): void {
@@ -39,7 +32,7 @@ export function initCommand(program: Command, env: CliEnv): void {
     .option('--json', env.text.json)
     .action(async (dir: string, flags: InitFlags, command: Command) => {
       const { runInit } = await import('./maintain-run.js');
-      await runInit(env.context(command), dir, flags);
+      await runInit(await env.context(command), dir, flags);
     });
 }
 
@@ -60,7 +53,7 @@ export function toolCommand(program: Command, env: CliEnv): void {
       // Checked here rather than with commander's choices, whose words are English.
       if (action !== 'update') throw new SlussError('usage', { option: 'sluss tool', value: action, known: ['update'] });
       const { runToolUpdate } = await import('./maintain-run.js');
-      await runToolUpdate(env.context(command, { interactive: false }), flags);
+      await runToolUpdate(await env.context(command, { interactive: false }), flags);
     });
 }
 
@@ -75,6 +68,6 @@ export function ciCommand(program: Command, env: CliEnv): void {
     .action(async (action: string, file: string | undefined, _flags: object, command: Command) => {
       if (action !== 'gitlab-approvals' && action !== 'gitlab-note') throw new SlussError('usage', { option: 'sluss ci', value: action, known: ['gitlab-approvals', 'gitlab-note'] });
       const { runCi } = await import('./maintain-run.js');
-      await runCi(env.context(command, { interactive: false }), action, file);
+      await runCi(await env.context(command, { interactive: false }), action, file);
     });
 }

@@ -10,8 +10,8 @@ import { assessmentsOf, eventsOf } from '../../core/history.js';
 import { describeAssessment, describeEvent } from '../../ui/history-text.js';
 import { safeLine, safeText } from '../../ui/terminal-text.js';
 import { roleName, ui } from '../../ui/text.js';
-import type { CommandContext } from '../ports.js';
-import type { ListFlags } from './read.js';
+import type { CommandContext } from '../../app/ports.js';
+import type { ListFlags } from './flags.js';
 
 function warnSkipped(ctx: CommandContext, result: ReadResult<unknown>): void {
   if (result.skipped > 0) ctx.output.info(ui(ctx.lang).skippedFiles(result.skipped));

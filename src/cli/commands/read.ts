@@ -1,8 +1,8 @@
 /** similar, list, show and search: read-only commands. */
 import type { Command } from 'commander';
-import type { IdeaFilter } from '../../core/query.js';
 import { collect } from '../cli-env.js';
 import type { CliEnv } from '../cli-env.js';
+import type { ListFlags } from './flags.js';
 
 export function similarCommand(program: Command, env: CliEnv): void {
   program
@@ -12,7 +12,7 @@ export function similarCommand(program: Command, env: CliEnv): void {
     .option('--json', env.text.json)
     .action(async (words: string[], flags: { json?: boolean }, command: Command) => {
       const { runSimilar } = await import('./read-run.js');
-      await runSimilar(env.context(command), words.join(' '), flags);
+      await runSimilar(await env.context(command), words.join(' '), flags);
     });
 }
 
@@ -31,12 +31,8 @@ export function listCommand(program: Command, env: CliEnv): void {
     .option('--json', t.json)
     .action(async (flags: ListFlags, command: Command) => {
       const { runList } = await import('./read-run.js');
-      await runList(env.context(command), flags);
+      await runList(await env.context(command), flags);
     });
-}
-
-export interface ListFlags extends IdeaFilter {
-  json?: boolean;
 }
 
 export function showCommand(program: Command, env: CliEnv): void {
@@ -47,7 +43,7 @@ export function showCommand(program: Command, env: CliEnv): void {
     .option('--json', env.text.json)
     .action(async (id: string, flags: { json?: boolean }, command: Command) => {
       const { runShow } = await import('./read-run.js');
-      await runShow(env.context(command), id, flags);
+      await runShow(await env.context(command), id, flags);
     });
 }
 
@@ -60,6 +56,6 @@ export function searchCommand(program: Command, env: CliEnv): void {
     .option('--json', env.text.json)
     .action(async (words: string[], flags: { json?: boolean; limit: number }, command: Command) => {
       const { runSearch } = await import('./read-run.js');
-      await runSearch(env.context(command), words.join(' '), flags);
+      await runSearch(await env.context(command), words.join(' '), flags);
     });
 }

@@ -7,8 +7,8 @@ import { renderHtml } from '../../ui/report/render-html.js';
 import { renderMarkdown, renderText } from '../../ui/report/render-text.js';
 import { reportDocument } from '../../ui/report/tables.js';
 import { reportText } from '../../ui/report/text.js';
-import type { CommandContext } from '../ports.js';
-import type { ReportFlags, ReportFormat } from './report.js';
+import type { CommandContext } from '../../app/ports.js';
+import type { ReportFlags, ReportFormat } from './flags.js';
 
 export async function runReport(ctx: CommandContext, flags: ReportFlags): Promise<void> {
   const format: ReportFormat = flags.json ? 'json' : flags.format;

@@ -4,27 +4,8 @@ import type { Command } from 'commander';
 import type { Lang } from '../../core/lang.js';
 import { collect } from '../cli-env.js';
 import type { CliEnv } from '../cli-env.js';
-
-export const REPORT_FORMATS = ['text', 'md', 'html', 'csv', 'xlsx', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export interface ReportFlags {
-  format: ReportFormat;
-  json?: boolean;
-  out?: string;
-  period?: string;
-  since?: string;
-  until?: string;
-  municipality?: string[];
-  category?: string[];
-  staleDays?: string;
-  interval?: string;
-  at?: string;
-  asOf?: string;
-  csvExcel?: boolean;
-  excel?: boolean;
-  includePersonal?: boolean;
-}
+import { REPORT_FORMATS } from './flags.js';
+import type { ReportFlags, ReportFormat } from './flags.js';
 
 const HELP_SV = {
   report: 'rapport över vad slussen levererar: steg, kommuner, inflöde, delade idéer, spridning, ledtider, dubbletter',
@@ -88,6 +69,6 @@ export function reportCommand(program: Command, env: CliEnv): void {
     .action(async (flags: Omit<ReportFlags, 'format'> & { format: ReportFormat | 'markdown' }, command: Command) => {
       const { runReport } = await import('./report-run.js');
       // `md` and `markdown` are the same everywhere a format is taken.
-      await runReport(env.context(command, { interactive: false }), { ...flags, format: flags.format === 'markdown' ? 'md' : flags.format });
+      await runReport(await env.context(command, { interactive: false }), { ...flags, format: flags.format === 'markdown' ? 'md' : flags.format });
     });
 }

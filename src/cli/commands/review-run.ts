@@ -1,7 +1,7 @@
 import { reviewBranch } from '../../app/review.js';
 import type { ReviewReport } from '../../app/review.js';
 import { displayName } from '../../core/config.js';
-import { EXIT } from '../../core/errors.js';
+import type { Outcome } from '../exit-codes.js';
 import { explainProblem, formatProblem } from '../../ui/messages.js';
 import type { Lang } from '../../core/lang.js';
 import type { IdeaChange } from '../../core/review/diff.js';
@@ -11,10 +11,10 @@ import { describeChange, describeDuplicate, describeReviewerStatus, describeRule
 import { reviewText } from '../../ui/review-text.js';
 import type { ReviewText } from '../../ui/review-text.js';
 import { safeLine } from '../../ui/terminal-text.js';
-import type { CommandContext } from '../ports.js';
-import type { ReviewFlags } from './review.js';
+import type { CommandContext } from '../../app/ports.js';
+import type { ReviewFlags } from './flags.js';
 
-export async function runReview(ctx: CommandContext, flags: ReviewFlags): Promise<number> {
+export async function runReview(ctx: CommandContext, flags: ReviewFlags): Promise<Outcome> {
   const report = await reviewBranch(ctx, {
     base: flags.base,
     ...(flags.actor !== undefined ? { actor: flags.actor } : {}),
@@ -35,7 +35,7 @@ export async function runReview(ctx: CommandContext, flags: ReviewFlags): Promis
     default:
       ctx.output.print(renderReviewText(report, ctx.lang, ctx.output.color ? ansiStyle : plainStyle));
   }
-  return report.blocking ? EXIT.failure : EXIT.ok;
+  return report.blocking ? 'review-blocked' : 'done';
 }
 
 /**

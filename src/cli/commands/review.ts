@@ -4,17 +4,7 @@ import type { Command } from 'commander';
 import { reviewText } from '../../ui/review-text.js';
 import { collect } from '../cli-env.js';
 import type { CliEnv } from '../cli-env.js';
-
-export type ReviewFormat = 'text' | 'markdown' | 'github' | 'json';
-
-export interface ReviewFlags {
-  base: string;
-  format: ReviewFormat;
-  approvals?: string[];
-  actor?: string;
-  failOnDuplicate?: boolean;
-  json?: boolean;
-}
+import type { ReviewFlags, ReviewFormat } from './flags.js';
 
 export function reviewCommand(program: Command, env: CliEnv): void {
   const t = reviewText(env.lang).help;
@@ -31,6 +21,6 @@ export function reviewCommand(program: Command, env: CliEnv): void {
     .action(async (flags: Omit<ReviewFlags, 'format'> & { format: ReviewFormat | 'md' }, command: Command) => {
       const { runReview } = await import('./review-run.js');
       const format = flags.json ? 'json' : flags.format === 'md' ? 'markdown' : flags.format;
-      env.setExitCode(await runReview(env.context(command, { interactive: false }), { ...flags, format }));
+      env.setOutcome(await runReview(await env.context(command, { interactive: false }), { ...flags, format }));
     });
 }

@@ -27,7 +27,7 @@ export function siteCommand(program: Command, env: CliEnv): void {
     .action(async (flags: { out?: string; baseUrl?: string }, command: Command) => {
       const { buildSite } = await import('../../app/site.js');
       const { siteText } = await import('../../ui/site/text.js');
-      const ctx = env.context(command, { interactive: false });
+      const ctx = await env.context(command, { interactive: false });
       const built = await buildSite(ctx, { out: flags.out, baseUrl: flags.baseUrl });
       ctx.output.info(siteText(ctx.lang).wrote(built.files, built.ideas, built.out));
     });

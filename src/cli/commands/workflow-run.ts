@@ -4,21 +4,8 @@ import { ideaJson } from '../../app/read.js';
 import { SlussError } from '../../core/errors.js';
 import { safeLine } from '../../ui/terminal-text.js';
 import { ui } from '../../ui/text.js';
-import type { CommandContext } from '../ports.js';
-import type { ChangeFlags } from './workflow.js';
-
-export interface WorkflowFlags extends ChangeFlags {
-  note?: string;
-  score?: string[];
-  motivation?: string;
-  replace?: boolean;
-  municipality?: string;
-  role?: 'interested' | 'co-funder';
-  share?: string;
-  update?: boolean;
-  duplicateOf?: string;
-  related?: string;
-}
+import type { CommandContext } from '../../app/ports.js';
+import type { WorkflowFlags } from './flags.js';
 
 export async function runWorkflow(name: string, ctx: CommandContext, flags: WorkflowFlags, args: unknown[]): Promise<void> {
   const options: ChangeOptions = { commit: flags.commit, branch: Boolean(flags.branch), pr: Boolean(flags.pr), by: flags.by };

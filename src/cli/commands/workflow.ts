@@ -2,16 +2,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { CliEnv } from '../cli-env.js';
-import type { WorkflowFlags } from './workflow-run.js';
-
-export interface ChangeFlags {
-  branch?: boolean;
-  pr?: boolean;
-  commit: boolean;
-  input: boolean;
-  by?: string;
-  json?: boolean;
-}
+import type { WorkflowFlags } from './flags.js';
 
 /** Each --score is one value: `nytta=4,5` is a mistake to point out, not two scores. */
 function repeatable(value: string, previous: string[] | undefined): string[] {
@@ -35,7 +26,7 @@ export function workflowCommands(program: Command, env: CliEnv): void {
   const run = async (name: string, command: Command, ...args: unknown[]) => {
     const flags = command.opts<WorkflowFlags>();
     const module = await import('./workflow-run.js');
-    await module.runWorkflow(name, env.context(command, { interactive: flags.input && !flags.json }), flags, args);
+    await module.runWorkflow(name, await env.context(command, { interactive: flags.input && !flags.json }), flags, args);
   };
 
   changeOptions(

@@ -1,8 +1,12 @@
 /**
- * What commands need from the outside world. The container wires real
- * adapters; tests hand in their own, so no module has to be mocked.
+ * What use cases need from the outside world: the application layer's ports.
+ * `src/cli/container.ts` wires the real adapters; tests hand in their own (or
+ * the real ones with a captured output), so no module has to be mocked. The
+ * ports for files, git and forges are in `./ports/`.
  */
 import type { Lang } from '../core/lang.js';
+import type { ForgePorts, GitPorts } from './ports/git.js';
+import type { RegisterFilePorts } from './ports/register-files.js';
 
 export interface Output {
   /** Normal output (stdout). */
@@ -36,6 +40,13 @@ export interface Clock {
   today(): string;
 }
 
+/** Every adapter a use case may use, constructed by the container alone. */
+export interface Adapters {
+  files: RegisterFilePorts;
+  git: GitPorts;
+  forge: ForgePorts;
+}
+
 export interface CommandContext {
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -47,4 +58,5 @@ export interface CommandContext {
   prompter: Prompter | undefined;
   /** `-C, --register <dir>` when given. */
   registerDir: string | undefined;
+  adapters: Adapters;
 }
