@@ -9,7 +9,7 @@ const TURKU = join(SHARED_EVAL_DIR, 'turku-dev');
 /** The word-Jaccard baseline measured in shared/eval/README.md. */
 const BASELINE = { recall_at_1: 0.695, recall_at_5: 0.817, mrr: 0.748, flag_precision: 0.84, false_flag_rate: 0.082 };
 
-describe.skipIf(!evalSetExists(TURKU))('evaluation on turku-dev', () => {
+describe.skipIf(!evalSetExists(TURKU))('evaluation on turku-dev (skipped where the labelled set is not beside the checkout)', () => {
   it('beats the word-Jaccard baseline', { timeout: 60_000 }, () => {
     const rankings = join(mkdtempSync(join(tmpdir(), 'sluss-eval-')), 'turku-dev.jsonl');
     const { metrics } = runEvalSet(TURKU, rankings);
