@@ -38,6 +38,7 @@ const ERROR_EXITS: Record<Exclude<ErrorCode, RefusalCode>, ExitCode> = {
   'unknown-category': EXIT.usage,
   'unknown-stage': EXIT.usage,
   'input-file-invalid': EXIT.usage,
+  'input-file-field': EXIT.usage,
   'path-outside-register': EXIT.usage,
   // An id that matches no idea, or several, is a mistyped argument.
   'idea-not-found': EXIT.usage,

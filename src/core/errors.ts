@@ -41,6 +41,7 @@ export type ErrorCode =
   | 'idea-invalid'
   | 'idea-file-invalid'
   | 'input-file-invalid'
+  | 'input-file-field'
   | 'file-exists'
   | 'write-failed'
   | 'output-refused'

@@ -131,3 +131,19 @@ describe('what the guard lets through', () => {
     expect((await runCli(['validate'], { cwd: root })).stdout).toContain('telefonnummer');
   });
 });
+
+describe('add --file with a field add would not save', () => {
+  it('refuses an x- field (here an e-mail address) with exit 2 naming it, commits nothing and leaves the file as it was', { timeout: 30_000 }, async () => {
+    const root = createRegister({ ideas: [] });
+    const file = join(tempDir(), 'ide.json');
+    const content = JSON.stringify({ title: base.title, problem: base.problem, municipality: 'hjo', 'x-kontakt': EMAIL });
+    writeFileSync(file, content);
+    const head = git(root, 'rev-parse', 'HEAD');
+    const result = await runCli([...ADD.slice(0, 4), '--file', file], { cwd: root });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('x-kontakt');
+    expect(result.stderr).not.toContain(EMAIL);
+    expect(git(root, 'rev-parse', 'HEAD')).toBe(head);
+    expect(readFileSync(file, 'utf8')).toBe(content);
+  });
+});

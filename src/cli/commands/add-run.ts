@@ -81,7 +81,13 @@ async function readDraftFile(path: string): Promise<IdeaDraft> {
   return { ...fromBody, ...fields };
 }
 
+/** Fields of an idea file that `add --file` leaves to sluss (it writes them itself), besides the ones it reads. */
+const SET_BY_SLUSS = new Set(['id', 'status', 'municipalities', 'created', 'updated', 'history', 'links', 'assessment']);
+
 function pickDraft(path: string, data: Record<string, unknown>): IdeaDraft {
+  // A field add would not save is refused, never dropped: the user's file stays as it is and nothing is lost silently.
+  const dropped = Object.keys(data).find((key) => !DRAFT_KEYS.has(key) && !SET_BY_SLUSS.has(key));
+  if (dropped !== undefined) throw new SlussError('input-file-field', { file: path, field: dropped });
   const draft: IdeaDraft = {};
   const text = (key: string) => {
     const value = data[key];
@@ -89,8 +95,7 @@ function pickDraft(path: string, data: Record<string, unknown>): IdeaDraft {
     if (typeof value !== 'string') throw new SlussError('input-file-invalid', { file: path, detail: `${key}: text expected` });
     return value;
   };
-  const map = { title: 'title', problem: 'problem', idea: 'idea', benefit: 'benefit', effects: 'effects', feasibility: 'feasibility', municipality: 'municipality', category: 'category', receivedBy: 'received_by' } as const;
-  for (const [field, key] of Object.entries(map) as [keyof typeof map, string][]) {
+  for (const [field, key] of Object.entries(DRAFT_MAP) as [keyof typeof DRAFT_MAP, string][]) {
     const value = text(key) ?? text(field);
     if (value !== undefined) draft[field] = value;
   }
@@ -101,6 +106,9 @@ function pickDraft(path: string, data: Record<string, unknown>): IdeaDraft {
   else if (typeof tags === 'string') draft.tags = parseTags(tags);
   return draft;
 }
+
+const DRAFT_MAP = { title: 'title', problem: 'problem', idea: 'idea', benefit: 'benefit', effects: 'effects', feasibility: 'feasibility', municipality: 'municipality', category: 'category', receivedBy: 'received_by' } as const;
+const DRAFT_KEYS = new Set<string>([...Object.keys(DRAFT_MAP), ...Object.values(DRAFT_MAP), 'submitter', 'tags']);
 
 function printResult(ctx: CommandContext, result: AddResult): void {
   const text = ui(ctx.lang);

@@ -127,6 +127,10 @@ export const errors: Record<ErrorCode, (p: P) => Explained> = {
   'idea-invalid': (p) => ({ message: `The idea would be invalid and was not saved: ${list(p['details'])}.`, hint: 'Correct the input and try again.' }),
   'idea-file-invalid': (p) => ({ message: `The idea file ${p['file']} cannot be read.`, hint: 'Run sluss validate to see what is wrong.' }),
   'input-file-invalid': (p) => ({ message: `Cannot use ${p['file']}: ${p['detail']}.`, hint: 'Use a .md file with front matter or a .json file with the fields title, problem and municipality.' }),
+  'input-file-field': (p) => ({
+    message: `${p['file']} has the field ${p['field']}, which sluss add does not take; the idea was not added, so nothing in the file is lost.`,
+    hint: 'Remove the field from the file and run the command again. A field of your own (x-…) can go into the idea file once the idea is saved; personal data does not belong in the register.',
+  }),
   'file-exists': (p) => ({ message: `${p['file']} already exists and is not overwritten.`, hint: 'Try again; a new id is chosen.' }),
   'write-failed': (p) => ({
     message: `Could not write ${p['file']}: ${p['detail']}.`,

@@ -127,6 +127,10 @@ export const errors: Record<ErrorCode, (p: P) => Explained> = {
   'idea-invalid': (p) => ({ message: `Idén blev ogiltig och sparades inte: ${list(p['details'])}.`, hint: 'Rätta uppgifterna och försök igen.' }),
   'idea-file-invalid': (p) => ({ message: `Idéfilen ${p['file']} går inte att läsa.`, hint: 'Kör sluss validate för att se vad som är fel.' }),
   'input-file-invalid': (p) => ({ message: `Filen ${p['file']} går inte att använda: ${p['detail']}.`, hint: 'Använd en .md-fil med front matter eller en .json-fil med fälten title, problem och municipality.' }),
+  'input-file-field': (p) => ({
+    message: `Filen ${p['file']} har fältet ${p['field']}, som sluss add inte tar emot; idén lades inte till, så att inget i filen går förlorat.`,
+    hint: 'Ta bort fältet ur filen och kör kommandot igen. Ett eget fält (x-…) kan läggas i idéfilen när idén är sparad; personuppgifter hör inte hemma i registret.',
+  }),
   'file-exists': (p) => ({ message: `Filen ${p['file']} finns redan och skrivs inte över.`, hint: 'Försök igen; ett nytt id väljs.' }),
   'write-failed': (p) => ({
     message: `Kunde inte skriva ${p['file']}: ${p['detail']}.`,
