@@ -146,4 +146,17 @@ describe('add --file with a field add would not save', () => {
     expect(git(root, 'rev-parse', 'HEAD')).toBe(head);
     expect(readFileSync(file, 'utf8')).toBe(content);
   });
+
+  it('refuses an assessment it would not keep, while the fields add writes anew (id, status, history) may stay in a copied idea file', { timeout: 30_000 }, async () => {
+    const root = createRegister({ ideas: [] });
+    const dir = tempDir();
+    const copied = join(dir, 'kopia.json');
+    writeFileSync(copied, JSON.stringify({ id: '0ZZ-AAAA9', status: 'utredning', title: base.title, problem: base.problem, municipality: 'hjo', history: [] }));
+    expect((await runCli([...ADD.slice(0, 4), '--file', copied], { cwd: root })).code).toBe(0);
+    const assessed = join(dir, 'bedomd.json');
+    writeFileSync(assessed, JSON.stringify({ title: 'Lånecyklar till skolan', problem: base.problem, municipality: 'hjo', assessment: { date: '2026-11-01', by: 'Eva', scores: { nytta: 4 } } }));
+    const refused = await runCli([...ADD.slice(0, 4), '--file', assessed], { cwd: root });
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain('assessment');
+  });
 });

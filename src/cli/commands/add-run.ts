@@ -81,8 +81,8 @@ async function readDraftFile(path: string): Promise<IdeaDraft> {
   return { ...fromBody, ...fields };
 }
 
-/** Fields of an idea file that `add --file` leaves to sluss (it writes them itself), besides the ones it reads. */
-const SET_BY_SLUSS = new Set(['id', 'status', 'municipalities', 'created', 'updated', 'history', 'links', 'assessment']);
+/** Fields of an idea file that `add` writes anew for every new idea, so a copy of an idea file may hold them; links and assessments it would not keep are refused. */
+const SET_BY_SLUSS = new Set(['id', 'status', 'municipalities', 'created', 'updated', 'history']);
 
 function pickDraft(path: string, data: Record<string, unknown>): IdeaDraft {
   // A field add would not save is refused, never dropped: the user's file stays as it is and nothing is lost silently.
