@@ -17,6 +17,7 @@ import type { Lang } from '../core/lang.js';
 import { createIdea, draftSections, parseTags } from '../core/new-idea.js';
 import type { IdeaDraft } from '../core/new-idea.js';
 import { slugify } from '../core/slug.js';
+import { findUnsafeText } from '../core/unsafe-text.js';
 import { ui } from '../ui/text.js';
 
 /** A fact of the draft the schema checks, by the flag that gives it and its place in the idea file. */
@@ -72,28 +73,62 @@ function answerCheck(ctx: CommandContext, config: RegisterConfig, flag: CheckedF
   };
 }
 
+type Check = (value: string) => string | true;
+
+/** Both checks, the first one's complaint first. */
+const both = (first: Check, second: Check): Check => (value) => {
+  const verdict = first(value);
+  return verdict === true ? second(value) : verdict;
+};
+
+/**
+ * The write guard (control characters, personal data) on one answer as it is
+ * typed, so it is asked again at once and not refused after every question.
+ */
+function safeAnswer(ctx: CommandContext, draft: IdeaDraft, field: string, multiline: boolean): Check {
+  return (value) => {
+    const found = findUnsafeText([{ field, text: value, multiline }], { consent: Boolean(draft.submitter?.consent?.date) });
+    return found[0] ? ui(ctx.lang).unsafeAnswer(found[0]) : true;
+  };
+}
+
+/** One text question; on Ctrl-C what it held goes to `keep` first, so it is saved with the other answers. */
+async function askText(prompter: Prompter, options: Parameters<Prompter['input']>[0], keep: (typed: string) => void): Promise<string> {
+  try {
+    return await prompter.input(options);
+  } catch (error) {
+    const typed = error instanceof SlussError && error.code === 'interrupted' ? error.params['partialAnswer'] : undefined;
+    if (typeof typed === 'string') keep(typed);
+    throw error;
+  }
+}
+
 /**
  * Asks for what flags left out, in order. Each answer is checked as it is
  * typed and asked again until it can be used, and goes into `draft` at once,
- * so an interruption still has every answer given so far.
+ * so an interruption still has every answer given so far, the one being
+ * typed included.
  */
 export async function askForDraft(prompter: Prompter, ctx: CommandContext, config: RegisterConfig, draft: IdeaDraft, gitName: string | undefined): Promise<void> {
   const text = ui(ctx.lang);
   const check = (flag: CheckedFlag, withAnswer: (value: string) => IdeaDraft) => answerCheck(ctx, config, flag, withAnswer);
-  draft.title ??= await prompter.input({ message: text.askTitle, required: true, validate: check('--title', (title) => ({ title })) });
-  draft.problem ??= await prompter.input({ message: text.askProblem, required: true, multiline: true });
-  draft.idea ??= await prompter.input({ message: text.askIdea, multiline: true });
-  draft.benefit ??= await prompter.input({ message: text.askBenefit, multiline: true });
+  const safe = (flag: string, multiline = false) => safeAnswer(ctx, draft, flag, multiline);
+  const section = async (key: 'problem' | 'idea' | 'benefit', message: string, required: boolean) =>
+    (draft[key] ??= await askText(prompter, { message, required, multiline: true, validate: safe(`--${key}`, true) }, (typed) => (draft[key] = typed)));
+  draft.title ??= await askText(prompter, { message: text.askTitle, required: true, validate: both(check('--title', (title) => ({ title })), safe('--title')) }, (typed) => (draft.title = typed));
+  await section('problem', text.askProblem, true);
+  await section('idea', text.askIdea, false);
+  await section('benefit', text.askBenefit, false);
   draft.municipality ??= await prompter.select({ message: text.askMunicipality, choices: config.municipalities.map((m) => ({ value: m.code, name: m.name })) });
   draft.category ??= await prompter.select({ message: text.askCategory, choices: config.categories.map((c) => ({ value: c.code, name: c.name })), default: config.default_category });
-  if (draft.tags === undefined) draft.tags = parseTags(await prompter.input({ message: text.askTags, validate: check('--tags', (tags) => ({ tags: parseTags(tags) })) }));
-  draft.receivedBy ??= await prompter.input({ message: text.askReceivedBy, required: true, ...(gitName ? { default: gitName } : {}), validate: check('--received-by', (receivedBy) => ({ receivedBy })) });
+  if (draft.tags === undefined) draft.tags = parseTags(await prompter.input({ message: text.askTags, validate: both(check('--tags', (tags) => ({ tags: parseTags(tags) })), safe('--tags')) }));
+  draft.receivedBy ??= await prompter.input({ message: text.askReceivedBy, required: true, ...(gitName ? { default: gitName } : {}), validate: both(check('--received-by', (receivedBy) => ({ receivedBy })), safe('--received-by')) });
   if (!draft.submitter && (await prompter.confirm({ message: text.askConsent, default: false }))) {
     const consent = { date: ctx.clock.today() };
-    const name = await prompter.input({ message: text.askSubmitterName, required: true, validate: check('--submitter', (name) => ({ submitter: { name, consent } })) });
+    const name = await prompter.input({ message: text.askSubmitterName, required: true, validate: both(check('--submitter', (name) => ({ submitter: { name, consent } })), safe('--submitter')) });
     draft.submitter = { name, consent };
     const checkEmail = check('--submitter-email', (email) => ({ submitter: { name, ...(email.trim() ? { email: email.trim() } : {}), consent } }));
-    const email = (await prompter.input({ message: text.askSubmitterEmail, validate: checkEmail })).trim();
+    const email = (await prompter.input({ message: text.askSubmitterEmail, validate: both(checkEmail, safe('--submitter-email')) })).trim();
     if (email !== '') draft.submitter = { name, email, consent };
   }
 }

@@ -29,7 +29,11 @@ export interface Choice<T> {
 }
 
 export interface Prompter {
-  /** A text answer; `multiline` takes several lines (pasted text), ended by an empty line. */
+  /**
+   * A text answer; `multiline` takes several lines (pasted text), ended by an
+   * empty line. Ctrl-C rejects with SlussError `interrupted`, whose
+   * `params.partialAnswer` holds what the question held then (if anything).
+   */
   input(options: { message: string; required?: boolean; default?: string; multiline?: boolean; validate?: (value: string) => string | true }): Promise<string>;
   select<T>(options: { message: string; choices: readonly Choice<T>[]; default?: T }): Promise<T>;
   confirm(options: { message: string; default?: boolean }): Promise<boolean>;

@@ -89,6 +89,44 @@ describe('sluss add on a terminal', () => {
     expect(text).toContain('title: Bokbuss till byarna');
   });
 
+  it('Ctrl-C in the middle of a several-line answer keeps the lines typed so far, the unfinished one too', async () => {
+    const root = createRegister();
+    const terminal = new Terminal(root, ['add', '--tags', '', '--received-by', 'Kim']);
+    await terminal.answer('Rubrik', `Bokbuss till byarna${ENTER}`);
+    await terminal.answer('Problem/behov', `Långt till biblioteket.${ENTER}`);
+    await terminal.waitFor('Långt till biblioteket.');
+    terminal.process.write('Bussen går sällan');
+    await terminal.waitFor('Bussen går sällan');
+    terminal.process.write(KEYS.ctrlC);
+    expect((await terminal.exited).exitCode).toBe(130);
+    const screen = terminal.plainTranscript();
+    expect(git(root, 'status', '--porcelain')).toBe('');
+    const kept = /dina svar: sparade i (\S+)\. /.exec(screen)?.[1];
+    expect(kept, screen).toBeDefined();
+    const resumed = await runCli(['add', '--file', kept!, '--municipality', 'tidaholm', '--received-by', 'Kim', '--on-duplicate', 'new', '--json'], { cwd: root });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const parsed = parseIdeaFile(ideaText(root, 'bokbuss'));
+    expect(parsed.ok && parseSections(parsed.file.body).problem).toBe('Långt till biblioteket.\nBussen går sällan');
+  });
+
+  it('a personal identity number in a text answer is refused as it is typed and asked again, never committed', async () => {
+    const root = createRegister();
+    const terminal = new Terminal(root, ['add', '--title', 'Bokbuss till byarna', '--municipality', 'tidaholm', '--category', 'ovrigt', '--tags', '', '--received-by', 'Kim']);
+    const personal = ' Ring 19121212-1212.';
+    await terminal.answer('Problem/behov', `Långt till biblioteket.${personal}${ENTER}${ENTER}`);
+    await terminal.waitFor('Svaret innehåller ett personnummer');
+    // The answer stays to be corrected: back into its line, then the number out.
+    terminal.process.write(KEYS.backspace.repeat(1 + personal.length));
+    terminal.process.write(`${ENTER}${ENTER}`);
+    await terminal.answer('Idé/lösning', ENTER);
+    await terminal.answer('Nytta', ENTER);
+    await terminal.answer('samtyckt', ENTER);
+    expect((await terminal.exited).exitCode).toBe(0);
+    const parsed = parseIdeaFile(ideaText(root, 'bokbuss'));
+    expect(parsed.ok && parseSections(parsed.file.body).problem).toBe('Långt till biblioteket.');
+    expect(git(root, 'log', '-p', '--all')).not.toContain('1212-1212');
+  });
+
   it('takes pasted text with several lines, empty ones included, and says when lines are joined into a one-line answer', async () => {
     const root = createRegister();
     const terminal = new Terminal(root, ['add', '--municipality', 'tidaholm', '--category', 'ovrigt', '--tags', '', '--received-by', 'Kim']);

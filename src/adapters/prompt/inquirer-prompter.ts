@@ -15,12 +15,14 @@ const inquirer = () => import('@inquirer/prompts');
 
 export type { PromptWords };
 
-async function interruptible<T>(ask: () => Promise<T>): Promise<T> {
+/** `typed()` is what the question held when Ctrl-C came, handed on in the error (see the Prompter port). */
+async function interruptible<T>(ask: () => Promise<T>, typed: () => string = () => ''): Promise<T> {
   try {
     return await ask();
   } catch (error) {
     if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
-      throw new SlussError('interrupted', {}, { cause: error });
+      const partialAnswer = typed();
+      throw new SlussError('interrupted', partialAnswer.trim() === '' ? {} : { partialAnswer }, { cause: error });
     }
     throw error;
   }
@@ -29,8 +31,9 @@ async function interruptible<T>(ask: () => Promise<T>): Promise<T> {
 export function createInquirerPrompter(words: PromptWords): Prompter {
   const keysHelpTip = (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${words.keys[action] ?? action}`).join(' • ');
   return {
-    input: (options) =>
-      interruptible(async () =>
+    input: (options) => {
+      let typed = '';
+      const ask = async () =>
         (await prompts()).textPrompt({
           message: options.message,
           multiline: Boolean(options.multiline),
@@ -39,9 +42,13 @@ export function createInquirerPrompter(words: PromptWords): Prompter {
             if (options.required && value.trim() === '') return words.required;
             return options.validate ? options.validate(value) : true;
           },
+          onDraft: (answer: string) => {
+            typed = answer;
+          },
           words,
-        }),
-      ),
+        });
+      return interruptible(ask, () => typed);
+    },
     select: <T>(options: { message: string; choices: readonly Choice<T>[]; default?: T }) =>
       interruptible(async () =>
         (await inquirer()).select<T>({

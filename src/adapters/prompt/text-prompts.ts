@@ -46,6 +46,8 @@ export interface TextConfig {
   multiline: boolean;
   default?: string;
   validate: (value: string) => string | true;
+  /** Told the answer as it stands after every key, so an interruption can keep what was typed. */
+  onDraft?: (answer: string) => void;
   words: PromptWords;
 }
 
@@ -146,6 +148,7 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
     setError(undefined);
   });
 
+  if (status === 'idle') config.onDraft?.(answerOf([...lines.current, value], multiline));
   return textView(config, { prefix, status, value, error, joined, lines: lines.current });
 });
 

@@ -1,5 +1,6 @@
 /** Words and sentences of the user interface, in English. */
 import type { UiText } from '../sv/ui.js';
+import { personalData } from './problems.js';
 import { roles } from './roles.js';
 
 export const ui: UiText = {
@@ -36,6 +37,12 @@ export const ui: UiText = {
   declinedHistory: (id, title, date, reason) => `${id} ${title} was declined${date ? ` on ${date}` : ''}${reason ? `: ${reason}` : ''}. A declined idea cannot be joined.`,
   duplicateRedirect: (duplicate, survivor) => `${duplicate} is a duplicate of ${survivor}; you can join ${survivor} instead.`,
   takesPartAlready: (municipality, id, title) => `${municipality} takes part in ${id} ${title} already; there is nothing to join.`,
+  unsafeAnswer: (found) =>
+    found.kind === 'personal-data'
+      ? `The answer contains ${personalData[found.data]} (${found.masked}), and what is committed stays in the register's history for good. Remove it; the submitter's name and e-mail are asked for last, with consent.`
+      : found.lineBreak
+        ? `The answer must be one line but contains ${found.character}; write it on one line.`
+        : `The answer contains a control character (${found.character}) that can control the terminal of whoever reads the idea; remove it.`,
   joinTextKept: (id) => `Your text is kept in the idea's history: sluss show ${id}`,
   answersKept: (path) => `Your answers are kept in ${path}. Add the idea later with: sluss add --file ${path}`,
   fixFlag: (flag) => `Correct the value of ${flag} and run the command again.`,

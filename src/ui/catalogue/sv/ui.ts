@@ -1,6 +1,8 @@
 /** Words and sentences of the user interface, in Swedish. */
 import type { ConfidenceBand } from '../../../core/duplicates.js';
 import type { Lang } from '../../../core/lang.js';
+import type { UnsafeText } from '../../../core/unsafe-text.js';
+import { personalData } from './problems.js';
 import { roles } from './roles.js';
 
 export const ui = {
@@ -38,6 +40,12 @@ export const ui = {
     `${id} ${title} avslogs${date ? ` ${date}` : ''}${reason ? `: ${reason}` : ''}. En avslagen idé går inte att ansluta till.`,
   duplicateRedirect: (duplicate: string, survivor: string) => `${duplicate} är en dubblett av ${survivor}; du kan ansluta till ${survivor} i stället.`,
   takesPartAlready: (municipality: string, id: string, title: string) => `${municipality} deltar redan i ${id} ${title}; där finns inget att ansluta till.`,
+  unsafeAnswer: (found: UnsafeText) =>
+    found.kind === 'personal-data'
+      ? `Svaret innehåller ${personalData[found.data]} (${found.masked}), och det som checkas in ligger kvar i registrets historik för alltid. Ta bort uppgiften; idégivarens namn och e-post frågas efter sist, med samtycke.`
+      : found.lineBreak
+        ? `Svaret ska vara en enda rad men innehåller ${found.character}; skriv det på en rad.`
+        : `Svaret innehåller ett styrtecken (${found.character}) som kan styra terminalen hos den som läser idén; ta bort det.`,
   joinTextKept: (id: string) => `Din text finns kvar i idéns historik: sluss show ${id}`,
   answersKept: (path: string) => `Dina svar är sparade i ${path}. Lägg till idén senare med: sluss add --file ${path}`,
   fixFlag: (flag: string) => `Rätta värdet för ${flag} och kör kommandot igen.`,
