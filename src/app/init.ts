@@ -19,11 +19,11 @@ import type { Forge } from '../core/forge.js';
 import { hasControlCharacter } from '../core/format/escape.js';
 import { TOOL_MANIFEST } from '../core/tool-manifest.js';
 import { toolText } from '../ui/tool-text.js';
-import { writeCiFiles } from './ci-files.js';
+import { ciFiles, writeCiFiles } from './ci-files.js';
 import { installTool, withToolAttributes } from './tool-copy.js';
 import type { ToolSource } from './tool-source.js';
 import { readRunningTool } from './tool-source.js';
-import { commitGenerated } from './tool-update.js';
+import { commitGenerated, pathsHoldingGenerated, pathsToCommit } from './tool-update.js';
 
 export const SCHEMA_FILES = { 'idea.schema.json': IDEA_SCHEMA, 'config.schema.json': CONFIG_SCHEMA } as const;
 
@@ -119,13 +119,23 @@ export async function initRegister(ctx: CommandContext, options: InitOptions): P
   if (gitInitialised) await git.init();
 
   const coordinators = options.coordinators ?? (!existing && ctx.prompter ? await askCoordinators(ctx.prompter, ctx.lang) : []);
-  const written = await registerFiles.syncRegisterFiles(dir, baseFiles(options.name, coordinators));
-  // An existing copy is updated by `sluss tool update`, as a change of its own; init only adds a missing one.
-  if (!existing || (await registerFiles.readRegisterFile(dir, TOOL_MANIFEST)) === undefined) written.push(...(await installTool(registerFiles, dir, source)).changed);
+  const base = baseFiles(options.name, coordinators);
+  const written = await registerFiles.syncRegisterFiles(dir, base);
+  // Files that now hold what init generates: committed if they differ from HEAD, as an earlier run's commit may have been refused.
+  const ensured = await pathsHoldingGenerated(registerFiles, dir, base);
+  // An existing copy is updated by `sluss tool update`, as a change of its own; init only adds one missing from HEAD.
+  if (!existing || (await registerFiles.readRegisterFile(dir, TOOL_MANIFEST)) === undefined || (await git.getUncommitted([TOOL_MANIFEST])).length > 0) {
+    const installed = await installTool(registerFiles, dir, source);
+    written.push(...installed.changed);
+    ensured.push(...installed.paths);
+  }
   const config = await readConfig(registerFiles, dir);
-  if (options.ci) written.push(...(await writeCiFiles(registerFiles, dir, config, options.ci)));
+  if (options.ci) {
+    written.push(...(await writeCiFiles(registerFiles, dir, config, options.ci)));
+    ensured.push(...(await pathsHoldingGenerated(registerFiles, dir, ciFiles(config, options.ci))));
+  }
 
-  const files = [...new Set(written)];
+  const files = options.commit ? await pathsToCommit(git, written, ensured) : [...new Set(written)];
   const committed = options.commit ? await commitGenerated(git, files, commitMessage(ctx, options, existing)) : { noIdentity: false };
   return {
     dir,

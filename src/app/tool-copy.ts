@@ -118,6 +118,8 @@ async function settingsFiles(files: RegisterFilePorts, root: string): Promise<Ge
 export interface InstalledTool {
   /** Paths created or changed, in the order written. */
   changed: string[];
+  /** Every file of the copy and the settings it needs, changed or not: what must be committed for the copy to be whole. */
+  paths: string[];
   /** The copy's version before, when there was one. */
   previous?: string;
 }
@@ -126,8 +128,9 @@ export interface InstalledTool {
 export async function installTool(files: RegisterFilePorts, root: string, source: ToolSource): Promise<InstalledTool> {
   const before = await files.readRegisterFile(root, TOOL_MANIFEST);
   const previous = before === undefined ? undefined : parseToolManifest(before.toString('utf8'))?.version;
-  const changed = await files.syncRegisterFiles(root, [...(await settingsFiles(files, root)), ...toolFiles(source)]);
-  return { changed, ...(previous === undefined ? {} : { previous }) };
+  const wanted = [...(await settingsFiles(files, root)), ...toolFiles(source)];
+  const changed = await files.syncRegisterFiles(root, wanted);
+  return { changed, paths: wanted.map((file) => file.path), ...(previous === undefined ? {} : { previous }) };
 }
 
 async function readForCheck(files: RegisterFilePorts, root: string, path: string, problems: Problem[]): Promise<Buffer | undefined> {

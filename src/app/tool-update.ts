@@ -1,6 +1,7 @@
 /** `sluss tool update`, and the commit of generated files it shares with `sluss init`. */
 import type { CommandContext } from './ports.js';
 import type { GitRepositoryPort } from './ports/git.js';
+import type { GeneratedFile, RegisterFilePorts } from './ports/register-files.js';
 import { SlussError } from '../core/errors.js';
 import { resolve } from 'node:path';
 import { installTool } from './tool-copy.js';
@@ -34,6 +35,26 @@ export async function commitGenerated(git: GitRepositoryPort, paths: readonly st
   }
 }
 
+/**
+ * What a command that generates files commits: what it wrote now, and every
+ * file it keeps as generated (`ensured`: its content is exactly what sluss
+ * writes) that still differs from HEAD because an earlier run's commit was
+ * refused. Comparing with the working tree alone would call that nothing to do.
+ */
+export async function pathsToCommit(git: GitRepositoryPort, written: readonly string[], ensured: readonly string[]): Promise<string[]> {
+  return [...new Set([...written, ...(await git.getUncommitted(ensured))])];
+}
+
+/** Of these generated files, the paths that now hold exactly what sluss generates (a user's own version kept in place is not one). */
+export async function pathsHoldingGenerated(files: RegisterFilePorts, root: string, wanted: readonly GeneratedFile[]): Promise<string[]> {
+  const holding: string[] = [];
+  for (const file of wanted) {
+    const now = await files.readRegisterFile(root, file.path);
+    if (now !== undefined && now.equals(typeof file.content === 'string' ? Buffer.from(file.content) : file.content)) holding.push(file.path);
+  }
+  return holding;
+}
+
 export interface ToolUpdateResult extends GeneratedCommit {
   root: string;
   version: string;
@@ -50,9 +71,11 @@ export async function updateTool(ctx: CommandContext, options: { commit: boolean
   const source = options.source ?? (await readRunningTool());
   const installed = await installTool(files, root, source);
   const result: ToolUpdateResult = { root, version: source.version, files: installed.changed, noIdentity: false, ...(installed.previous ? { previous: installed.previous } : {}) };
-  if (!options.commit || installed.changed.length === 0) return result;
+  // A copy written by an earlier run whose commit was refused (a hook, a lock) is committed now, not left behind.
+  const toCommit = options.commit ? await pathsToCommit(git, installed.changed, installed.paths) : [];
+  if (toCommit.length === 0) return result;
   const en = ctx.lang === 'en';
   const from = installed.previous && installed.previous !== source.version ? `${installed.previous} → ` : '';
   const message = en ? `The register's copy of sluss: ${from}${source.version}` : `Registrets kopia av sluss: ${from}${source.version}`;
-  return { ...result, ...(await commitGenerated(git, installed.changed, message)) };
+  return { ...result, files: toCommit, ...(await commitGenerated(git, toCommit, message)) };
 }

@@ -1,5 +1,5 @@
 /** The register's own copy of sluss: init, tool update, validate, and how .sluss/ is kept in and out of git. */
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initRegister } from '../../src/app/init.js';
@@ -14,6 +14,14 @@ import { scriptedPrompter, testContext } from '../helpers/context.js';
 import { emptyRepository } from '../helpers/ci-register.js';
 import { createRegister, git, tempDir } from '../helpers/registers.js';
 import { realAdapters } from '../../src/cli/container.js';
+
+/** A pre-commit hook that refuses every commit; its path, to remove it. */
+function refusingHook(dir: string): string {
+  const hook = join(dir, '.git', 'hooks', 'pre-commit');
+  writeFileSync(hook, '#!/bin/sh\necho nej >&2\nexit 1\n');
+  chmodSync(hook, 0o755);
+  return hook;
+}
 
 /** A small stand-in for dist/sluss.cjs: what matters here is its bytes and version, not that it runs. */
 function fakeTool(version: string, body = 'console.log("sluss");'): ToolSource {
@@ -94,6 +102,28 @@ describe('sluss init', () => {
     expect(existsSync(join(dir, '.gitlab-ci.yml'))).toBe(true);
   });
 
+  it('a rerun after a refused commit commits the CI files it left, instead of calling it nothing to do', async () => {
+    const root = createRegister();
+    const hook = refusingHook(root);
+    const ctx = testContext({ cwd: root });
+    const options = { dir: '.', name: 'X', commit: true, ci: 'github' as const, tool: fakeTool('1.0.0') };
+    await expect(initRegister(ctx, options)).rejects.toMatchObject({ code: 'generated-not-committed' });
+    unlinkSync(hook);
+    const again = await initRegister(ctx, options);
+    expect(again.files).toEqual(expect.arrayContaining(['.github/workflows/sluss.yml', '.github/CODEOWNERS']));
+    expect(again.commit).toBe(git(root, 'rev-parse', 'HEAD'));
+    expect(git(root, 'status', '--porcelain')).toBe('');
+  });
+
+  it('never sweeps a user’s own uncommitted CI file into that commit', async () => {
+    const root = createRegister();
+    mkdirSync(join(root, '.github', 'workflows'), { recursive: true });
+    writeFileSync(join(root, '.github', 'workflows', 'sluss.yml'), 'name: vår egen\n');
+    const result = await initRegister(testContext({ cwd: root }), { dir: '.', name: 'X', commit: true, ci: 'github', tool: fakeTool('1.0.0') });
+    expect(result.files).not.toContain('.github/workflows/sluss.yml');
+    expect(git(root, 'status', '--porcelain', '--untracked-files=all')).toBe('?? .github/workflows/sluss.yml');
+  });
+
   it('adds the copy to a register made before it existed, making .sluss/tool/ committable', async () => {
     const root = createRegister();
     writeFileSync(join(root, '.gitignore'), '# sluss cache och återställningsfiler\n.sluss/\nnode_modules/\n');
@@ -119,6 +149,20 @@ describe('sluss tool update', () => {
     const again = await updateTool(ctx, { commit: true, source: fakeTool('1.1.0', 'console.log("ny");') });
     expect(again.files).toEqual([]);
     expect(again.commit).toBeUndefined();
+  });
+
+  it('a rerun after a refused commit commits the copy it left', async () => {
+    const dir = emptyRepository();
+    await initRegister(testContext({ cwd: dir }), { dir: '.', name: 'X', commit: true, tool: fakeTool('1.0.0') });
+    const hook = refusingHook(dir);
+    const ctx = testContext({ cwd: dir });
+    const newer = fakeTool('1.1.0', 'console.log("ny");');
+    await expect(updateTool(ctx, { commit: true, source: newer })).rejects.toMatchObject({ code: 'generated-not-committed' });
+    unlinkSync(hook);
+    const again = await updateTool(ctx, { commit: true, source: newer });
+    expect([...again.files].sort()).toEqual(['.sluss/tool/manifest.json', '.sluss/tool/sluss.cjs']);
+    expect(git(dir, 'log', '-1', '--format=%s')).toBe('Registrets kopia av sluss: 1.1.0');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 });
 

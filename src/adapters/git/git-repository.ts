@@ -175,6 +175,19 @@ export class GitRepository implements GitRepositoryPort {
     return [...new Set([...changed.split('\n'), ...untracked.split('\n')].filter((line) => line !== ''))];
   }
 
+  /**
+   * Which of these paths (relative to the register) differ from HEAD: changed,
+   * staged, or new and not ignored. Without a first commit, every one git sees.
+   */
+  async getUncommitted(paths: readonly string[]): Promise<string[]> {
+    if (paths.length === 0) return [];
+    const lines = (text: string) => text.split('\n').filter((line) => line !== '');
+    if ((await this.getHeadCommit()) === undefined) return lines(await this.run(['ls-files', '--cached', '--others', '--exclude-standard', '--', ...paths]));
+    const changed = await this.run(['diff', '--name-only', '--relative', 'HEAD', '--', ...paths]);
+    const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '--', ...paths]);
+    return [...new Set([...lines(changed), ...lines(untracked)])];
+  }
+
   /** Whether the clone is shallow (made with --depth): refs older than its history are unknown. */
   async isShallow(): Promise<boolean> {
     return (await this.run(['rev-parse', '--is-shallow-repository']).catch(() => '')) === 'true';

@@ -23,6 +23,8 @@ export interface GitRepositoryPort {
   getPublishRemote(): Promise<{ name: string; url: string } | undefined>;
   push(remote: string, branch: string): Promise<void>;
   getChangedSince(ref: string, pathspec: string): Promise<string[]>;
+  /** Which of these paths differ from HEAD (changed, staged or untracked). */
+  getUncommitted(paths: readonly string[]): Promise<string[]>;
   isShallow(): Promise<boolean>;
   hasIndexLock(): boolean;
 }
