@@ -14,7 +14,7 @@ import { checkDuplicateTarget, linkIdeas, markNotDuplicate, unlinkIdeas } from '
 import { joinIdea, leaveIdea, shareTotal, updateParticipant } from '../core/participants.js';
 import type { JoiningRole } from '../core/participants.js';
 import { slugify } from '../core/slug.js';
-import { allowedNextStages, assessIdea, checkTransition, coordinatorNeeded, mergeIdeas, moveIdea } from '../core/workflow.js';
+import { allowedNextStages, assessIdea, checkTransition, coordinatorNeeded, linkAsDuplicate, mergeIdeas, moveIdea, unlinkDuplicate } from '../core/workflow.js';
 import { roleName, ui } from '../ui/text.js';
 import type { UiText } from '../ui/text.js';
 import { applyChange, openSession } from './change.js';
@@ -223,8 +223,13 @@ export async function linkCommand(ctx: CommandContext, options: ChangeOptions & 
   return change(session, options.remove ? 'unlink' : 'link', (fresh) => {
     const current = fresh.read(idea.data.id);
     const other = fresh.read(target.data.id);
-    if (!options.remove && options.kind === 'duplicate_of') checkDuplicateTarget(session.config, current.data.id, other.data.id, fresh.lookup);
-    const result = (options.remove ? unlinkIdeas : linkIdeas)(current.data, other.data, options.kind, session.actor);
+    const result =
+      options.kind === 'related'
+        ? (options.remove ? unlinkIdeas : linkIdeas)(current.data, other.data, 'related', session.actor)
+        : {
+            data: options.remove ? unlinkDuplicate(session.config, current.data, other.data, session.actor) : linkAsDuplicate(session.config, current.data, other.data, session.actor, fresh.lookup),
+            other: other.data,
+          };
     const changes = [{ idea: current, data: result.data }, ...(result.other !== other.data ? [{ idea: other, data: result.other }] : [])];
     const describe = (text: UiText) =>
       options.remove ? text.commitUnlink(current.data.id, other.data.id) : options.kind === 'duplicate_of' ? text.commitLinkDuplicate(current.data.id, other.data.id) : text.commitLinkRelated(current.data.id, other.data.id);

@@ -21,6 +21,7 @@ export const REFUSAL_CODES = [
   'duplicate-cycle',
   'owner-role-fixed',
   'participant-unchanged',
+  'duplicate-needs-target',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

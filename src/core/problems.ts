@@ -46,6 +46,7 @@ export const PROBLEM_CODES = [
   'participant-repeated',
   'owner-count',
   'duplicate-without-target',
+  'duplicate-link-without-stage',
   'duplicate-chain',
   'history-order',
   'personal-data',

@@ -116,6 +116,11 @@ function stageProblems(config: RegisterConfig, data: Loose<IdeaData>, at: Locate
   if (typeof data.status === 'string' && !stage) problems.push({ ...at(['status']), code: 'unknown-stage', params: { value: data.status } });
   const links = isRecord(data.links) ? data.links : {};
   if (stage?.kind === 'duplicate' && typeof links['duplicate_of'] !== 'string') problems.push({ ...at(['status']), code: 'duplicate-without-target', params: { value: stage.name } });
+  // A survivor named from a live stage: every list would show the duplicate as alive (a hand edit; `link --duplicate-of` moves the stage too).
+  const duplicateStage = config.stages.find((s) => s.kind === 'duplicate');
+  if (stage && stage.kind !== 'duplicate' && duplicateStage && typeof links['duplicate_of'] === 'string') {
+    problems.push({ ...at(['links', 'duplicate_of']), code: 'duplicate-link-without-stage', params: { value: stage.name, stage: duplicateStage.name, code: duplicateStage.code, id: links['duplicate_of'] } });
+  }
   let previousDate: unknown;
   for (const [entry, index] of records(data.history)) {
     for (const key of ['status', 'from'] as const) {

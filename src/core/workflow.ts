@@ -11,7 +11,7 @@ import { SlussError } from './errors.js';
 import { recordEvent } from './history.js';
 import type { Actor } from './history.js';
 import type { Assessment, IdeaData, Participant } from './idea.js';
-import { checkDuplicateTarget, withoutLink } from './links.js';
+import { checkDuplicateTarget, linkIdeas, unlinkIdeas, withoutLink } from './links.js';
 import { participantEvent, shareTotal } from './participants.js';
 import { namesCommitAuthor } from './review/rules.js';
 
@@ -71,6 +71,30 @@ export function moveIdea(config: RegisterConfig, data: IdeaData, move: Actor & {
   const previousTarget = from.kind === 'duplicate' ? data.links?.duplicate_of : undefined;
   const moved = previousTarget ? withoutLink({ ...data, status: to.code }, 'duplicate_of', previousTarget) : { ...data, status: to.code };
   return recordEvent(moved, move, { action: 'moved', from: from.code, status: to.code, ...(previousTarget ? { other: previousTarget } : {}), ...note });
+}
+
+/**
+ * `link --duplicate-of`: an idea that is not yet a duplicate moves to the
+ * stage of kind duplicate, by the same rules as `move` (a link alone would
+ * leave a duplicate that every list shows as alive); one already there is
+ * pointed at another survivor. Without a stage of kind duplicate in
+ * sluss.yaml the link is all there is.
+ */
+export function linkAsDuplicate(config: RegisterConfig, data: IdeaData, other: IdeaData, actor: Actor, lookup: IdeaLookup): IdeaData {
+  checkDuplicateTarget(config, data.id, other.id, lookup);
+  const from = currentStage(config, data);
+  const hasDuplicateStage = config.stages.some((stage) => stage.kind === 'duplicate');
+  if (from.kind === 'duplicate' || !hasDuplicateStage) return linkIdeas(data, other, 'duplicate_of', actor).data;
+  return moveIdea(config, data, { ...actor, to: duplicateStageFrom(config, from).code, duplicateOf: other.id }, lookup);
+}
+
+/** `unlink --duplicate-of`: an idea in the duplicate stage keeps its survivor; it lives again by `move` out of that stage. */
+export function unlinkDuplicate(config: RegisterConfig, data: IdeaData, other: IdeaData, actor: Actor): IdeaData {
+  const stage = currentStage(config, data);
+  if (stage.kind === 'duplicate' && data.links?.duplicate_of === other.id) {
+    throw new SlussError('duplicate-needs-target', { id: data.id, other: other.id, stage: stage.name, next: stage.next });
+  }
+  return unlinkIdeas(data, other, 'duplicate_of', actor).data;
 }
 
 /**

@@ -103,6 +103,36 @@ describe('merges and duplicates from the command line', () => {
   });
 });
 
+describe('link --duplicate-of is the same step as move to the duplicate stage', () => {
+  it('moves an idea in Inkommen to Dubblett with its survivor, is refused where move is, and unlink cannot leave a duplicate without survivor', async () => {
+    const root = createRegister();
+    const linked = await runCli(['link', '0ZZ-AAAA1', '--duplicate-of', '0ZZ-AAAA3', '--json'], { cwd: root });
+    expect(linked.code, linked.stderr).toBe(0);
+    const text = readFileSync(join(root, AAAA1), 'utf8');
+    expect(text).toContain('status: dubblett');
+    expect(text).toContain('links:\n  duplicate_of: 0ZZ-AAAA3');
+    expect((await runCli(['validate'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['show', '0ZZ-AAAA1'], { cwd: root })).stdout).toMatch(/Inkommen → Dubblett/);
+
+    const unlinked = await runCli(['unlink', '0ZZ-AAAA1', '--duplicate-of', '0ZZ-AAAA3'], { cwd: root });
+    expect(unlinked.code).toBe(6);
+    expect(unlinked.stderr).toContain('står i dubblettsteget Dubblett och måste peka på idén som lever vidare');
+    expect(unlinked.stderr).toContain('sluss move 0ZZ-AAAA1 <steg>');
+    // Pointed at another survivor: the stage stays, the target changes.
+    expect((await runCli(['link', '0ZZ-AAAA1', '--duplicate-of', '0ZZ-AAAA2'], { cwd: root })).code).toBe(0);
+    expect(readFileSync(join(root, AAAA1), 'utf8')).toContain('duplicate_of: 0ZZ-AAAA2');
+  });
+
+  it('validate reports a survivor named from a live stage (a hand edit)', async () => {
+    const root = createRegister();
+    const text = readFileSync(join(root, AAAA1), 'utf8');
+    writeFileSync(join(root, AAAA1), text.replace('status: inkommen', 'status: inkommen\nlinks:\n  duplicate_of: 0ZZ-AAAA3'));
+    const result = await runCli(['validate'], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('pekar på 0ZZ-AAAA3 som idén som lever vidare men står i Inkommen');
+  });
+});
+
 describe('show, in the reader’s language', () => {
   it('shows the assessment (scores, motivation, who, when), earlier ones, and the history in Swedish or English', async () => {
     const root = createRegister();

@@ -77,6 +77,10 @@ export const errors: Record<ErrorCode, (p: P) => Explained> = {
           message: `Idea ${p['id']} is already a duplicate (${p['stage']}) of ${p['other']} and cannot be merged into ${p['target']} as well.`,
           hint: `Does it belong to ${p['target']} instead? Move it back first (sluss move ${p['id']}), then merge it: sluss merge ${p['id']} ${p['target']}.`,
         },
+  'duplicate-needs-target': (p) => ({
+    message: `Idea ${p['id']} is in the duplicate stage ${p['stage']} and must point at the idea that lives on (${p['other']}).`,
+    hint: `If the idea lives on: move it out of the duplicate stage with sluss move ${p['id']} <stage> (${list(p['next'])}). If it duplicates another idea: sluss link ${p['id']} --duplicate-of <id>.`,
+  }),
   'target-is-duplicate': (p) => ({
     message: `Idea ${p['other']} is itself a duplicate and cannot take in ${p['id']}.`,
     hint: p['survivor'] ? `The idea that lives on is ${p['survivor']}: sluss merge ${p['id']} ${p['survivor']}.` : `No live idea was found behind ${p['other']}; correct its link (sluss validate shows it).`,

@@ -43,6 +43,7 @@ export const problems: Record<ProblemCode, (p: Q) => Explained> = {
   'participant-repeated': (p) => ({ message: `the municipality ${p['value']} is listed more than once among the participants`, hint: 'keep one entry per municipality' }),
   'owner-count': (p) => ({ message: p['count'] === 0 ? 'no participant has the role owner' : `${p['count']} participants have the role owner`, hint: 'an idea has exactly one owner: the municipality it came from (municipality)' }),
   'duplicate-without-target': (p) => ({ message: `the idea is in the duplicate stage ${p['value']} but does not point at the idea that lives on`, hint: 'set links.duplicate_of, or use sluss merge <id> <id>' }),
+  'duplicate-link-without-stage': (p) => ({ message: `the idea points at ${p['id']} as the idea that lives on but is in ${p['value']}, not in the duplicate stage ${p['stage']}`, hint: `move it to the duplicate stage (sluss move <id> ${p['code']} --duplicate-of ${p['id']}), or remove links.duplicate_of if the idea lives on` }),
   'duplicate-chain': (p) => ({ message: `the duplicate chain ${list(p['chain']).replace(/, /g, ' → ')} ${p['kind'] === 'cycle' ? 'goes round in a circle' : p['kind'] === 'missing' ? 'points at an idea that does not exist' : 'ends in a duplicate'} and reaches no live idea`, hint: 'let links.duplicate_of point at the idea that lives on' }),
   'personal-data': (p) => ({
     message: `contains ${personalData[String(p['kind'])]} (${p['masked']}) without recorded consent`,

@@ -77,6 +77,10 @@ export const errors: Record<ErrorCode, (p: P) => Explained> = {
           message: `Idé ${p['id']} är redan en dubblett (${p['stage']}) av ${p['other']} och kan inte slås ihop med ${p['target']} också.`,
           hint: `Hör den hellre till ${p['target']}? Flytta först tillbaka den (sluss move ${p['id']}) och slå sedan ihop den: sluss merge ${p['id']} ${p['target']}.`,
         },
+  'duplicate-needs-target': (p) => ({
+    message: `Idé ${p['id']} står i dubblettsteget ${p['stage']} och måste peka på idén som lever vidare (${p['other']}).`,
+    hint: `Ska idén leva vidare: flytta den ur dubblettsteget med sluss move ${p['id']} <steg> (${list(p['next'])}). Är den en dubblett av en annan idé: sluss link ${p['id']} --duplicate-of <id>.`,
+  }),
   'target-is-duplicate': (p) => ({
     message: `Idé ${p['other']} är själv en dubblett och kan inte ta emot ${p['id']}.`,
     hint: p['survivor'] ? `Idén som lever vidare är ${p['survivor']}: sluss merge ${p['id']} ${p['survivor']}.` : `Ingen levande idé hittades bakom ${p['other']}; rätta dess länk (sluss validate visar den).`,

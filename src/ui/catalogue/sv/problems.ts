@@ -43,6 +43,7 @@ export const problems: Record<ProblemCode, (p: Q) => Explained> = {
   'participant-repeated': (p) => ({ message: `kommunen ${p['value']} står flera gånger bland deltagarna`, hint: 'behåll en post per kommun' }),
   'owner-count': (p) => ({ message: p['count'] === 0 ? 'ingen deltagare har rollen owner' : `${p['count']} deltagare har rollen owner`, hint: 'idén ska ha precis en ägare: kommunen där den kom in (municipality)' }),
   'duplicate-without-target': (p) => ({ message: `idén står i dubblettsteget ${p['value']} men pekar inte på idén som lever vidare`, hint: 'ange links.duplicate_of, eller använd sluss merge <id> <id>' }),
+  'duplicate-link-without-stage': (p) => ({ message: `idén pekar på ${p['id']} som idén som lever vidare men står i ${p['value']}, inte i dubblettsteget ${p['stage']}`, hint: `flytta den till dubblettsteget (sluss move <id> ${p['code']} --duplicate-of ${p['id']}), eller ta bort links.duplicate_of om idén lever vidare` }),
   'duplicate-chain': (p) => ({ message: `dubblettkedjan ${list(p['chain']).replace(/, /g, ' → ')} ${p['kind'] === 'cycle' ? 'går i cirkel' : p['kind'] === 'missing' ? 'pekar på en idé som inte finns' : 'slutar i en dubblett'} och når ingen levande idé`, hint: 'låt links.duplicate_of peka på idén som lever vidare' }),
   'personal-data': (p) => ({
     message: `innehåller ${personalData[String(p['kind'])]} (${p['masked']}) utan registrerat samtycke`,
