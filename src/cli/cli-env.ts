@@ -17,8 +17,3 @@ export interface CliEnv {
   /** How the command ended when it ends without an error (a found duplicate, a blocked review); the entry point chooses the exit code. */
   setOutcome(outcome: Outcome): void;
 }
-
-/** Options that may be given more than once: `--status a --status b` or `--status a,b`. */
-export function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
-}

@@ -4,9 +4,11 @@
  * second list to keep in step. Completion is static: command names, their
  * flags, and the values of flags with fixed choices (e.g. --format).
  */
-import { Argument } from 'commander';
+import { Argument, Help } from 'commander';
 import type { Command, Option } from 'commander';
 import type { CliEnv } from './cli-env.js';
+import { COMMAND_OPTIONS } from './commands/flags.js';
+import { addOptions } from './options.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -17,6 +19,8 @@ interface FlagSpec {
   description: string;
   /** The flag takes a value. */
   takesValue: boolean;
+  /** The value's placeholder, `dir` in `<dir>`: it says whether a folder or a file is wanted. */
+  valueName?: string;
   choices?: readonly string[];
 }
 
@@ -29,33 +33,35 @@ interface CommandSpec {
   argumentChoices?: readonly string[];
 }
 
-const HELP_FLAG: FlagSpec = { short: '-h', long: '--help', description: 'help', takesValue: false };
+/** Commander's own view of the help: what it lists is what completion offers, `-h, --help` and the `help` command included. */
+const HELP = new Help();
 
 function flagOf(option: Option): FlagSpec {
+  const valueName = /<([^>]+)>/.exec(option.flags)?.[1];
   return {
     ...(option.short ? { short: option.short } : {}),
     ...(option.long ? { long: option.long } : {}),
     description: option.description,
     takesValue: option.required || option.optional,
+    ...(valueName ? { valueName } : {}),
     ...(option.argChoices ? { choices: option.argChoices } : {}),
   };
 }
 
 function visibleFlags(command: Command): FlagSpec[] {
-  return [...command.options.filter((option) => !option.hidden).map(flagOf), HELP_FLAG];
+  return HELP.visibleOptions(command).map(flagOf);
 }
 
 function commandsOf(program: Command): CommandSpec[] {
-  const specs = program.commands
-    .filter((command) => !(command as unknown as { _hidden?: boolean })._hidden && !command.name().startsWith('_'))
-    .map((command): CommandSpec => {
-      const choices = command.registeredArguments[0]?.argChoices;
-      return { name: command.name(), aliases: command.aliases(), description: command.description(), flags: visibleFlags(command), ...(choices ? { argumentChoices: choices } : {}) };
-    });
-  if (!specs.some((spec) => spec.name === 'help')) {
-    specs.push({ name: 'help', aliases: [], description: 'help', flags: [], argumentChoices: specs.map((spec) => spec.name) });
-  }
-  return specs;
+  const commands = HELP.visibleCommands(program).filter((command) => !command.name().startsWith('_'));
+  const names = commands.map((command) => command.name()).filter((name) => name !== 'help');
+  return commands.map((command): CommandSpec => {
+    const spec = { name: command.name(), aliases: command.aliases(), description: command.description() };
+    // `help <command>` completes the command names; the help command's own flags are none.
+    if (command.name() === 'help') return { ...spec, flags: [], argumentChoices: names };
+    const choices = command.registeredArguments[0]?.argChoices;
+    return { ...spec, flags: visibleFlags(command), ...(choices ? { argumentChoices: choices } : {}) };
+  });
 }
 
 function firstLine(text: string): string {
@@ -138,9 +144,12 @@ function zshDescription(text: string): string {
   return zshQuote(text).replace(/\\/g, '\\\\').replace(/([[\]:])/g, '\\$1');
 }
 
+/** The values zsh completes from the file system, by the placeholder the option declares (src/cli/commands/flags.ts). */
+const ZSH_VALUE_COMPLETION: Readonly<Record<string, string>> = { dir: '_files -/', file: '_files', path: '_files', 'idea.md|idea.json': '_files' };
+
 function zshFlag(flag: FlagSpec): string {
   const names = [flag.short, flag.long].filter((n): n is string => n !== undefined);
-  const files = flag.long === '--register' ? '_files -/' : flag.long === '--file' ? '_files' : ' ';
+  const files = flag.valueName === undefined ? ' ' : (ZSH_VALUE_COMPLETION[flag.valueName] ?? ' ');
   const value = flag.takesValue ? (flag.choices ? `:value:(${flag.choices.map(zshQuote).join(' ')})` : `:value:${files}`) : '';
   const description = `[${zshDescription(flag.description)}]`;
   if (names.length === 2) return `'(${names.join(' ')})'{${names.join(',')}}'${description}${value}'`;
@@ -235,19 +244,10 @@ export function completionScript(program: Command, shell: Shell): string {
   }
 }
 
-const HELP = {
-  sv: { completion: 'skriv ut ett skript för flikkomplettering i skalet', shell: 'skalet: bash, zsh eller fish' },
-  en: { completion: 'print a shell completion script', shell: 'the shell: bash, zsh or fish' },
-} as const;
-
 /** `sluss completion <shell>`; the script covers every command defined on `program` when it runs. */
 export function completionCommand(program: Command, env: CliEnv): void {
-  const help = HELP[env.lang];
-  program
-    .command('completion')
-    .description(help.completion)
-    .addArgument(new Argument('<shell>', help.shell).choices(SHELLS))
-    .action(async (shell: Shell, _flags: unknown, command: Command) => {
-      (await env.context(command, { interactive: false })).output.print(completionScript(program, shell).replace(/\n$/, ''));
-    });
+  const command = program.command('completion').description(env.text.completion).addArgument(new Argument('<shell>', env.text.completionShell).choices(SHELLS));
+  addOptions(command, COMMAND_OPTIONS.completion, env.text).action(async (shell: Shell, _flags: unknown, command: Command) => {
+    (await env.context(command, { interactive: false })).output.print(completionScript(program, shell).replace(/\n$/, ''));
+  });
 }

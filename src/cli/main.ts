@@ -8,6 +8,7 @@ import { isSlussError } from '../core/errors.js';
 import { explainError, formatProblem } from '../ui/messages.js';
 import type { Lang } from '../core/lang.js';
 import { removeTempFilesInFlight } from '../adapters/fs/temp-files.js';
+import type { GlobalFlags } from './commands/flags.js';
 import type { Streams } from './container.js';
 import { EXIT, exitCodeForError, exitCodeForOutcome, exitCodeForSignal } from './exit-codes.js';
 import type { ExitCode, Outcome } from './exit-codes.js';
@@ -39,7 +40,7 @@ export async function run(options: RunOptions): Promise<ExitCode> {
   const program = buildProgram(lang, {
     context: async (command: Command, contextOptions) => {
       const { createContext, wantsColor } = await import('./container.js');
-      const globals = command.optsWithGlobals<{ register?: string; color?: boolean }>();
+      const globals = command.optsWithGlobals<GlobalFlags>();
       return createContext({
         cwd: options.cwd,
         env,

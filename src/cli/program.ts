@@ -1,5 +1,5 @@
 /** The command line: commander wiring only. Each command's work is loaded when it runs. */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { Lang } from '../core/lang.js';
 import type { CliEnv } from './cli-env.js';
 import { addCommand } from './commands/add.js';
@@ -11,8 +11,10 @@ import { reviewCommand } from './commands/review.js';
 // site: hook for `sluss site` (issue 18).
 import { siteCommand } from './commands/site.js';
 import { workflowCommands } from './commands/workflow.js';
+import { GLOBAL_OPTIONS } from './commands/flags.js';
 import { completionCommand } from './completion.js';
 import { attachExamples, translatedHelp } from './help-format.js';
+import { addOptions } from './options.js';
 import { programText } from './program-text.js';
 import { PACKAGE_VERSION } from '../package-version.js';
 
@@ -26,13 +28,10 @@ export function buildProgram(lang: Lang, env: Omit<CliEnv, 'text' | 'lang'>): Co
     .version(PACKAGE_VERSION, '-V, --version', text.version)
     .helpOption('-h, --help', text.help)
     .helpCommand('help [command]', text.helpCommand)
-    .option('-C, --register <dir>', text.register)
-    .addOption(new Option('--lang <lang>', text.lang).choices(['sv', 'en']))
-    .option('--debug', text.debug)
-    .option('--no-color', text.noColor)
     // sluss suggests in the user's language itself (usage-errors.ts).
     .showSuggestionAfterError(false)
     .configureHelp(helpConfiguration);
+  addOptions(program, GLOBAL_OPTIONS, text);
 
   // completion last, so its scripts cover every command defined before it.
   for (const define of [addCommand, similarCommand, listCommand, showCommand, searchCommand, duplicatesCommand, workflowCommands, reportCommand, siteCommand, validateCommand, reviewCommand, initCommand, toolCommand, ciCommand, completionCommand]) {

@@ -5,7 +5,10 @@
  */
 import type { Command, CommanderError } from 'commander';
 import type { Lang } from '../core/lang.js';
+import { GLOBAL_OPTIONS } from './commands/flags.js';
 import { argumentName, translatePlaceholders } from './help-format.js';
+import { spellings } from './options.js';
+import type { OptionTable } from './options.js';
 import { usageText } from './program-text.js';
 
 export interface Explained {
@@ -14,7 +17,7 @@ export interface Explained {
 }
 
 /** Global options that take a value, so the word after them is not a command. */
-const GLOBAL_WITH_VALUE = new Set(['-C', '--register', '--lang']);
+const GLOBAL_WITH_VALUE = new Set((GLOBAL_OPTIONS as OptionTable).filter((spec) => spec.value !== undefined).flatMap(spellings));
 
 /** The subcommand named on the command line, when there is one. */
 export function subcommandOf(program: Command, argv: readonly string[]): Command | undefined {

@@ -12,9 +12,9 @@ import { safeLine } from '../../ui/terminal-text.js';
 import { toolText } from '../../ui/tool-text.js';
 import { ui } from '../../ui/text.js';
 import type { CommandContext } from '../../app/ports.js';
-import type { InitFlags } from './flags.js';
+import type { InitFlags, ToolFlags, ValidateFlags } from './flags.js';
 
-export async function runValidate(ctx: CommandContext, paths: string[], format: 'text' | 'json' | 'github'): Promise<Outcome> {
+export async function runValidate(ctx: CommandContext, paths: string[], format: ValidateFlags['format']): Promise<Outcome> {
   const report = await validateRegister(ctx, paths);
   const text = ui(ctx.lang);
   const problemFiles = new Set(report.problems.map((p) => p.file)).size;
@@ -60,7 +60,7 @@ function printCommit(ctx: CommandContext, result: GeneratedCommit): void {
   if (result.noIdentity) ctx.output.print(toolText(ctx.lang).notCommitted);
 }
 
-export async function runToolUpdate(ctx: CommandContext, flags: { commit: boolean; json?: boolean }): Promise<void> {
+export async function runToolUpdate(ctx: CommandContext, flags: ToolFlags): Promise<void> {
   const result = await updateTool(ctx, { commit: flags.commit });
   if (flags.json) {
     ctx.output.json(result);

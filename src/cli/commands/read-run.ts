@@ -11,13 +11,13 @@ import { describeAssessment, describeEvent } from '../../ui/history-text.js';
 import { safeLine, safeText } from '../../ui/terminal-text.js';
 import { roleName, ui } from '../../ui/text.js';
 import type { CommandContext } from '../../app/ports.js';
-import type { ListFlags } from './flags.js';
+import type { ListFlags, SearchFlags, ShowFlags, SimilarFlags } from './flags.js';
 
 function warnSkipped(ctx: CommandContext, result: ReadResult<unknown>): void {
   if (result.skipped > 0) ctx.output.info(ui(ctx.lang).skippedFiles(result.skipped));
 }
 
-export async function runSimilar(ctx: CommandContext, query: string, flags: { json?: boolean }): Promise<void> {
+export async function runSimilar(ctx: CommandContext, query: string, flags: SimilarFlags): Promise<void> {
   const result = await similarIdeas(ctx, query);
   warnSkipped(ctx, result);
   if (flags.json) {
@@ -59,7 +59,7 @@ export async function runList(ctx: CommandContext, flags: ListFlags): Promise<vo
   ctx.output.info(text.ideasCount(ideas.length, total));
 }
 
-export async function runShow(ctx: CommandContext, id: string, flags: { json?: boolean }): Promise<void> {
+export async function runShow(ctx: CommandContext, id: string, flags: ShowFlags): Promise<void> {
   const result = await showIdea(ctx, id);
   const { idea, sections, incoming } = result.value;
   const config = result.register.config;
@@ -116,7 +116,7 @@ export async function runShow(ctx: CommandContext, id: string, flags: { json?: b
   ctx.output.print(lines.join('\n'));
 }
 
-export async function runSearch(ctx: CommandContext, query: string, flags: { json?: boolean; limit: number }): Promise<void> {
+export async function runSearch(ctx: CommandContext, query: string, flags: SearchFlags): Promise<void> {
   if (!Number.isInteger(flags.limit) || flags.limit < 1) throw new SlussError('usage', { option: '--limit', value: String(flags.limit) });
   const result = await searchIdeas(ctx, query, flags.limit);
   warnSkipped(ctx, result);

@@ -5,9 +5,9 @@ import { SlussError } from '../../core/errors.js';
 import { safeLine } from '../../ui/terminal-text.js';
 import { ui } from '../../ui/text.js';
 import type { CommandContext } from '../../app/ports.js';
-import type { WorkflowFlags } from './flags.js';
+import type { WorkflowCommand, WorkflowFlags } from './flags.js';
 
-export async function runWorkflow(name: string, ctx: CommandContext, flags: WorkflowFlags, args: unknown[]): Promise<void> {
+export async function runWorkflow(name: WorkflowCommand, ctx: CommandContext, flags: WorkflowFlags, args: unknown[]): Promise<void> {
   const options: ChangeOptions = { commit: flags.commit, branch: Boolean(flags.branch), pr: Boolean(flags.pr), by: flags.by };
   if ((flags.branch || flags.pr) && !flags.commit) {
     throw new SlussError('usage', { detail: ctx.lang === 'en' ? '--branch and --pr cannot be combined with --no-commit.' : '--branch och --pr går inte att kombinera med --no-commit.' });

@@ -21,14 +21,6 @@ const fields: Record<string, string> = {
 };
 
 export const review: ReviewText = {
-  help: {
-    review: "review a branch's changes to the register (for pull requests and CI)",
-    base: 'the branch or commit to compare with, e.g. main or origin/main',
-    format: 'output: text, markdown (or md), github or json',
-    approvals: 'who approved, as the forge reports it (user names, comma-separated); without it the reviewers are only listed',
-    actor: 'who opened the change, as the forge reports it (e.g. @user): CI mode, where only --actor and --approvals identify anyone and nobody approves their own change',
-    failOnDuplicate: "a likely duplicate of an edited idea blocks too (a new idea's always does)",
-  },
   heading: (ref, base, head) => `Review against ${ref} (base ${base.slice(0, 7)}, HEAD ${head.slice(0, 7)})`,
   trustForge: (actor) => `CI mode: only whoever opened the change (${actor}) and the approvals count; names in git are claims, not proof.`,
   trustLocal: 'Local review: the authors in git are taken at their word. In CI only --actor and --approvals count.',

@@ -23,14 +23,4 @@ export const tool: ToolText = {
       : 'Fill in coordinators in sluss.yaml (coordinators: ["@coordinator"]): only they may move ideas out of the first assessment.',
   reviewersMissing: "Fill in each municipality's reviewers in sluss.yaml (municipalities: … reviewers: [\"@anna\"]) so sluss review can require their approval.",
   notCommitted: 'The files are written but not committed: set your name in git (git config --global user.name "First Last") and commit them.',
-  help: {
-    initCoordinator: 'a coordinator in sluss.yaml (@user name or e-mail); may be given more than once',
-    tool: "the register's own copy of sluss (.sluss/tool/)",
-    toolUpdate: "write the running sluss as the register's copy, with manifest and launchers",
-    toolNoCommit: 'do not commit the change',
-    ci: 'commands the GitLab pipeline runs (see .gitlab-ci.yml)',
-    ciApprovals: 'print who has approved the merge request (needs SLUSS_GITLAB_TOKEN)',
-    ciNote: 'write the review in the file as a note on the merge request (needs SLUSS_GITLAB_TOKEN)',
-    ciNoteFile: 'the review in Markdown (sluss-review.md)',
-  },
 };

@@ -20,14 +20,6 @@ const fields: Record<string, string> = {
 };
 
 export const review = {
-  help: {
-    review: 'granska en grens ändringar i registret (för pull requests och CI)',
-    base: 'grenen eller incheckningen att jämföra med, t.ex. main eller origin/main',
-    format: 'utskrift: text, markdown (eller md), github eller json',
-    approvals: 'vilka som har godkänt, enligt forgen (användarnamn, kommaseparerat); utan flaggan visas granskarna bara som information',
-    actor: 'vem som öppnade ändringen, enligt forgen (t.ex. @användare): CI-läge, där bara --actor och --approvals räknas som identitet och ingen godkänner sin egen ändring',
-    failOnDuplicate: 'en trolig dubblett av en ändrad idé blockerar också (en ny idés blockerar alltid)',
-  },
   heading: (ref: string, base: string, head: string) => `Granskning mot ${ref} (bas ${base.slice(0, 7)}, HEAD ${head.slice(0, 7)})`,
   trustForge: (actor: string) => `CI-läge: bara den som öppnade ändringen (${actor}) och godkännandena räknas; namn i git är uppgifter, inte bevis.`,
   trustLocal: 'Lokal granskning: författarna i git tas på orden. I CI räknas bara --actor och --approvals.',

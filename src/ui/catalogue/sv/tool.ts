@@ -23,16 +23,6 @@ export const tool = {
       : 'Fyll i samordnare i sluss.yaml (coordinators: ["@samordnaren"]): bara de får flytta idéer ut ur första bedömningen.',
   reviewersMissing: 'Fyll i varje kommuns granskare i sluss.yaml (municipalities: … reviewers: ["@anna"]) så kan sluss review kräva deras godkännande.',
   notCommitted: 'Filerna är skrivna men inte incheckade: ställ in ditt namn i git (git config --global user.name "Förnamn Efternamn") och checka in dem.',
-  help: {
-    initCoordinator: 'samordnare i sluss.yaml (@användarnamn eller e-post); kan anges flera gånger',
-    tool: 'registrets egen kopia av sluss (.sluss/tool/)',
-    toolUpdate: 'skriv den sluss som körs som registrets kopia, med manifest och startfiler',
-    toolNoCommit: 'checka inte in ändringen',
-    ci: 'kommandon som GitLab-pipelinen kör (se .gitlab-ci.yml)',
-    ciApprovals: 'skriv vilka som har godkänt merge requesten (kräver SLUSS_GITLAB_TOKEN)',
-    ciNote: 'skriv granskningen i filen som kommentar på merge requesten (kräver SLUSS_GITLAB_TOKEN)',
-    ciNoteFile: 'granskningen i Markdown (sluss-review.md)',
-  },
 };
 
 export type ToolText = typeof tool;
