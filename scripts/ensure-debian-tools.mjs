@@ -8,9 +8,11 @@
  * - rsync, which gitlab-ci-local calls to run the generated GitLab pipeline
  *   (test/e2e/ci-gitlab-runner.test.ts);
  * - poppler-utils (pdftotext), which reads the printed HTML report back to check
- *   that no heading is left alone at a page end (test/e2e/report-html.test.ts).
+ *   that no heading is left alone at a page end (test/e2e/report-html.test.ts);
+ * - zsh and fish, which load the generated shell completion
+ *   (test/unit/completion.test.ts).
  *
- *   node scripts/ensure-debian-tools.mjs [chromium] [rsync] [poppler-utils]   # default: all
+ *   node scripts/ensure-debian-tools.mjs [chromium] [rsync] [poppler-utils] [zsh] [fish]   # default: all
  *
  * - Present: prints nothing.
  * - Missing, root on Debian/Ubuntu with apt-get: runs `apt-get update` once
@@ -28,6 +30,8 @@ export const TOOLS = {
   rsync: { binary: '/usr/bin/rsync', purpose: 'the GitLab pipeline test (gitlab-ci-local)' },
   // pdftotext prints its version with -v (and exits 1 on --version).
   'poppler-utils': { binary: '/usr/bin/pdftotext', versionFlag: '-v', purpose: "the printed report's page-break test" },
+  zsh: { binary: '/usr/bin/zsh', purpose: 'the zsh completion test' },
+  fish: { binary: '/usr/bin/fish', purpose: 'the fish completion test' },
 };
 
 const inCi = Boolean(process.env.CI);
