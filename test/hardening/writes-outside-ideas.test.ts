@@ -34,6 +34,16 @@ describe('recovery files', () => {
     expect(await saveRecoveryFile(root, '115-7M4QD-add.md', 'andra\n')).toBe(join(root, '.sluss', 'recovery', '115-7M4QD-add-3.md'));
   });
 
+  it('narrow a .sluss/recovery made beforehand with 0755 to 0700 before writing into it', async () => {
+    const root = createRegister();
+    mkdirSync(join(root, '.sluss', 'recovery'), { recursive: true, mode: 0o755 });
+    chmodSync(join(root, '.sluss', 'recovery'), 0o755);
+    const saved = await saveRecoveryFile(root, '115-7M4QD-add.md', 'min text\n');
+    expect(saved).toBe(join(root, '.sluss', 'recovery', '115-7M4QD-add.md'));
+    expect(mode(join(root, '.sluss', 'recovery'))).toBe(0o700);
+    expect(mode(saved!)).toBe(0o600);
+  });
+
   it('go to a new private folder in the temp folder when .sluss/recovery is a link', async () => {
     const root = createRegister();
     const outside = tempDir();

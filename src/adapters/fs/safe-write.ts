@@ -21,7 +21,7 @@
  * the files itself.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, type Stats } from 'node:fs';
+import { chmodSync, closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, type Stats } from 'node:fs';
 import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -120,6 +120,8 @@ export async function ensureRegisterFolder(root: string, relativePath: string, o
   const path = verifyFolder(root, relativePath);
   const uid = process.getuid?.();
   if (options.ownedByMe && uid !== undefined && lstatSync(path).uid !== uid) throw unsafe(relativePath, 'not-owned', relativePath);
+  // A folder made before (by hand, or by an older sluss with the umask's 0755) is narrowed to the mode asked for: it is ours, checked above.
+  if (options.ownedByMe && options.mode !== undefined && (lstatSync(path).mode & 0o777 & ~options.mode) !== 0) chmodSync(path, options.mode);
   return path;
 }
 
