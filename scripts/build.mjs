@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { buildStandalone } from './build-standalone.mjs';
-import { buildSiteScripts } from './site-bundle.mjs';
+import { buildSiteScripts, embedSiteScripts } from './site-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -82,6 +82,9 @@ const lazyYamlLibrary = {
 };
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
+// The scripts of `sluss site`, for the browser (dist/site/): core as it is, with no Node.js adapter.
+// First, because the standalone file carries them inside it.
+await buildSiteScripts({ plugins: [onlyUsedStemmers] });
 await build({
   absWorkingDir: root,
   entryPoints: ['src/cli/main.ts'],
@@ -98,6 +101,4 @@ await build({
   // Bundled CommonJS (commander) calls require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __slussCreateRequire } from 'node:module'; const require = __slussCreateRequire(import.meta.url);" },
 });
-await buildStandalone({ root, plugins: [onlyUsedStemmers, lazyYamlLibrary], version: packageJson.version });
-// The scripts of `sluss site`, for the browser (dist/site/): core as it is, with no Node.js adapter.
-await buildSiteScripts({ plugins: [onlyUsedStemmers] });
+await buildStandalone({ root, plugins: [onlyUsedStemmers, lazyYamlLibrary, embedSiteScripts()], version: packageJson.version });

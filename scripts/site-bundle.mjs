@@ -6,7 +6,7 @@
  * imports only when the form is first used. JSON imports (data files of the
  * engine) are bundled like code.
  */
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -48,6 +48,34 @@ export async function buildSiteScripts({ plugins = [] } = {}) {
     logLevel: 'warning',
     metafile: true,
   });
+}
+
+/**
+ * For the standalone build (dist/sluss.cjs, one file with no dist/ beside it):
+ * src/app/site-scripts.ts is replaced by a module that holds the scripts built
+ * into dist/site/ above, so `sluss site` from a register's own copy of sluss
+ * (as CI runs it) writes the same scripts as the npm package.
+ */
+export function embedSiteScripts() {
+  const module = join(root, 'src', 'app', 'site-scripts.ts');
+  return {
+    name: 'embed-site-scripts',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]app[\\/]site-scripts\.ts$/ }, ({ path }) => {
+        if (path !== module) return undefined;
+        const dir = join(root, 'dist', 'site');
+        const scripts = readdirSync(dir)
+          .filter((name) => name.endsWith('.js'))
+          .sort()
+          .map((name) => ({ name, content: readFileSync(join(dir, name), 'utf8') }));
+        if (!scripts.some((script) => script.name === 'check.js')) throw new Error('scripts/site-bundle.mjs: build the site scripts (dist/site/) before the standalone file');
+        return {
+          contents: `export const SITE_SCRIPTS_DIR = '(sluss.cjs)';\nexport function siteScripts() { return ${JSON.stringify(scripts)}; }\n`,
+          loader: 'js',
+        };
+      });
+    },
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildSiteScripts();

@@ -1,29 +1,35 @@
 /**
- * `sluss site`: the register as a static web site (pages, the search index of
- * the duplicate check and the scripts bundled for the browser), written into
- * one folder through the safe writers: no link inside it is followed, and each
- * file is replaced whole.
+ * `sluss site`: the register as a static web site, in both languages (the
+ * run's language in the folder itself, the other in `en/` or `sv/`), with the
+ * search index of the duplicate check, the scripts bundled for the browser
+ * and the coordinators' report as a page. Written into one folder through
+ * the safe writers (site-files.ts): no link inside it is followed, each file
+ * is replaced whole, and files an earlier build wrote that this one does not
+ * are removed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { CommandContext } from './ports.js';
-import { duplicateIndexOf } from '../core/duplicates.js';
 import { SlussError } from '../core/errors.js';
-import { summaryOf } from '../core/idea.js';
+import { bodyOfIdeaFile } from '../core/format/idea-file.js';
 import type { IdeaWithBody } from '../core/idea.js';
-import { ANALYSIS_VERSION, INDEX_FORMAT_VERSION } from '../core/similarity/index.js';
+import type { Lang } from '../core/lang.js';
+import { buildReport } from '../core/report/build.js';
+import { reportDocument, type ReportDocument } from '../ui/report/tables.js';
+import { REPORT_CONTENT_CSS } from '../ui/report/render-html.js';
 import { accessibilityPage } from '../ui/site/accessibility-page.js';
 import { checkPage } from '../ui/site/check-page.js';
-import { SITE_CSS } from '../ui/site/layout.js';
+import { SITE_CSS, type SiteFile, type SiteLanguage } from '../ui/site/layout.js';
 import type { SiteModel } from '../ui/site/model.js';
-import { ideaListPage, ideaPage, startPage, type SiteFile } from '../ui/site/pages.js';
-import { SITE_INDEX_FILES, SITE_INDEX_FORMAT, SITE_INDEX_VERSION, type SiteIndexMeta } from '../ui/site/site-index.js';
+import { ideaListPage, ideaPage, startPage } from '../ui/site/pages.js';
+import { REPORT_STYLESHEET, reportPage } from '../ui/site/report-page.js';
 import { siteText } from '../ui/site/text.js';
 import { loadIdeas, openRegister, readIdea, type OpenRegister } from './register.js';
+import { DEFAULT_STALE_DAYS } from './report.js';
+import { SiteFolder, writeSiteFolder } from './site-files.js';
 import { siteModelOf } from './site-model.js';
-import { loadSimilarityIndex } from './similarity-index.js';
+import { SITE_SCRIPTS_DIR, siteScripts } from './site-scripts.js';
+import { searchIndexFiles } from './site-search.js';
 
 export interface SiteRequest {
   /** The folder to write; default `public/` in the register. */
@@ -37,76 +43,79 @@ export interface BuiltSite {
   files: number;
   ideas: number;
   skipped: number;
+  /** Files of an earlier build that this one no longer writes, removed. */
+  removed: number;
 }
 
-/** dist/site/, made by scripts/site-bundle.mjs: two levels up from src/app/ and dist/cli/ alike. */
-const BROWSER_SCRIPTS = fileURLToPath(new URL('../../dist/site/', import.meta.url));
+const LANGS: readonly Lang[] = ['sv', 'en'];
 
-function browserScripts(lang: CommandContext['lang']): SiteFile[] {
-  let names: string[];
-  try {
-    names = readdirSync(BROWSER_SCRIPTS).filter((name) => name.endsWith('.js'));
-  } catch {
-    names = [];
-  }
-  if (!names.includes('check.js')) {
+function browserScripts(lang: Lang): SiteFile[] {
+  const scripts = siteScripts();
+  if (!scripts.some((script) => script.name === 'check.js')) {
     const t = siteText(lang);
-    throw new SlussError('usage', { detail: t.scriptsMissing(BROWSER_SCRIPTS), hint: t.scriptsMissingHint });
+    throw new SlussError('usage', { detail: t.scriptsMissing(SITE_SCRIPTS_DIR), hint: t.scriptsMissingHint });
   }
-  return names.map((name) => ({ path: `assets/${name}`, content: readFileSync(join(BROWSER_SCRIPTS, name)) }));
+  return scripts.map((script) => ({ path: `assets/${script.name}`, content: script.content }));
 }
 
-async function searchIndexFiles(register: OpenRegister, site: SiteModel, ideas: readonly IdeaWithBody[], hashes: ReadonlyMap<string, string>): Promise<SiteFile[]> {
-  // The CLI's own index (and cache): what the browser ranks against is what `sluss similar` ranks against.
-  const index = await loadSimilarityIndex(register, ideas.map((idea) => ({ id: idea.data.id, path: idea.path, hash: hashes.get(idea.path) ?? '' })));
-  const byId = new Map(ideas.map((idea) => [idea.data.id, idea]));
-  const settings = register.config.duplicates;
-  const { hidden } = duplicateIndexOf(ideas.map((idea) => summaryOf(idea.data)), settings, site.built, index, (id) => byId.get(id));
-  const meta: SiteIndexMeta = {
-    format: SITE_INDEX_FORMAT,
-    version: SITE_INDEX_VERSION,
-    engine: { format: INDEX_FORMAT_VERSION, analysis: ANALYSIS_VERSION },
-    settings: { threshold: settings.threshold, show_from: settings.show_from, max_candidates: settings.max_candidates },
-    hidden: [...hidden].sort(),
-    ideas: Object.fromEntries(
-      site.ideas.map((idea) => {
-        const links = byId.get(idea.id)?.data.links;
-        const linked = [...(links?.duplicate_of ? [links.duplicate_of] : []), ...(links?.related ?? [])];
-        return [idea.id, { title: idea.title, municipality: idea.municipality.name, stage: idea.stageName, href: idea.href, ...(linked.length > 0 ? { linked } : {}) }];
-      }),
-    ),
-  };
-  return [
-    { path: SITE_INDEX_FILES.meta, content: JSON.stringify(meta) },
-    { path: SITE_INDEX_FILES.index, content: index.serialize() },
-  ];
+/** The ideas with their bodies. The data was checked by `loadIdeas`; a file unchanged since is not checked again. */
+function withBodies(register: OpenRegister, loaded: Awaited<ReturnType<typeof loadIdeas>>): IdeaWithBody[] {
+  const { contentHash } = register.adapters.files;
+  return loaded.ideas.flatMap((idea) => {
+    const entry = register.store.readIdeaFile(idea.path);
+    if ('text' in entry && contentHash(entry.text) === loaded.hashes.get(idea.path)) return [{ ...idea, body: bodyOfIdeaFile(entry.text) }];
+    return readIdea(register, idea.path) ?? [];
+  });
+}
+
+/** The main language in the folder itself, the other in a folder of its own; each page links to its counterpart. */
+function languages(main: Lang): SiteLanguage[] {
+  const folder = (lang: Lang) => (lang === main ? '' : `${lang}/`);
+  return [main, ...LANGS.filter((lang) => lang !== main)].map((lang) => {
+    const other = LANGS.find((l) => l !== lang)!;
+    return { t: siteText(lang), prefix: folder(lang), other: { t: siteText(other), prefix: folder(other) } };
+  });
+}
+
+/** Every page of one language, made one at a time as the writer asks for them. */
+function* pagesOf(l: SiteLanguage, site: SiteModel, report: ReportDocument): Generator<SiteFile> {
+  yield startPage(l, site);
+  yield ideaListPage(l, site);
+  for (const idea of site.ideas) yield ideaPage(l, site, idea);
+  yield checkPage(l, site);
+  yield reportPage(l, site, report);
+  yield accessibilityPage(l, site);
 }
 
 export async function buildSite(ctx: CommandContext, request: SiteRequest): Promise<BuiltSite> {
-  const t = siteText(ctx.lang);
   const scripts = browserScripts(ctx.lang);
   const register = await openRegister(ctx);
   const out = request.out === undefined ? join(register.root, 'public') : resolve(ctx.cwd, request.out);
   const loaded = await loadIdeas(register, undefined, { wholeRegister: true });
-  const ideas = loaded.ideas.flatMap((idea) => readIdea(register, idea.path) ?? []);
+  const ideas = withBodies(register, loaded);
   const site = siteModelOf(register.config, ideas, ctx.clock.today(), request.baseUrl ?? '');
-  const files: SiteFile[] = [
-    startPage(t, site),
-    ideaListPage(t, site),
-    ...site.ideas.map((idea) => ideaPage(t, site, idea)),
-    checkPage(t, site),
-    accessibilityPage(t, site),
-    { path: 'assets/site.css', content: SITE_CSS },
-    ...scripts,
-    ...(await searchIndexFiles(register, site, ideas, loaded.hashes)),
-  ];
-  // The folder is written as a register is: its parent is the root the checks start from.
-  const root = dirname(out);
-  try {
-    await mkdir(root, { recursive: true });
-  } catch (error) {
-    throw new SlussError('write-failed', { file: root, detail: String((error as { code?: unknown }).code ?? error) }, { cause: error });
+  // The report as `sluss report` makes it by default: the whole register, no personal data.
+  const report = buildReport(
+    register.config,
+    ideas,
+    { asOf: site.built, window: {}, municipalities: [], categories: [], staleDays: DEFAULT_STALE_DAYS, interval: 'month', includePersonal: false },
+    { kind: 'working-tree' },
+    loaded.unreadable,
+  );
+  const config = register.config;
+  function* files(): Generator<SiteFile> {
+    for (const l of languages(ctx.lang)) yield* pagesOf(l, site, reportDocument(report, config, l.t.lang));
+    yield { path: 'assets/site.css', content: SITE_CSS };
+    yield { path: REPORT_STYLESHEET, content: REPORT_CONTENT_CSS };
+    yield* scripts;
+    yield* searchIndexFiles(config, site, ideas);
   }
-  for (const file of files) await register.adapters.files.writeOutputFile(root, `${basename(out)}/${file.path}`, file.content);
-  return { out, files: files.length, ideas: ideas.length, skipped: loaded.unreadable };
+  try {
+    await mkdir(dirname(out), { recursive: true });
+  } catch (error) {
+    throw new SlussError('write-failed', { file: dirname(out), detail: String((error as { code?: unknown }).code ?? error) }, { cause: error });
+  }
+  const { written, removed } = await writeSiteFolder(new SiteFolder(out, request.out ?? (relative(ctx.cwd, out) || '.')), files());
+  if (removed > 0) ctx.output.info(siteText(ctx.lang).removed(removed));
+  return { out, files: written, ideas: ideas.length, skipped: loaded.unreadable, removed };
 }

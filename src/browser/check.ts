@@ -11,7 +11,8 @@ import type { Submission } from '../core/submission.js';
 import { siteText } from '../ui/site/text.js';
 import type { Engine, Suggestion } from './engine.js';
 
-const TYPING_PAUSE_MS = 150;
+/** The site's root: the folder above assets/, where this script lies. The index is there, shared by both languages. */
+const SITE_ROOT = new URL('../', import.meta.url);
 const lang = document.documentElement.lang === 'en' ? 'en' : 'sv';
 const t = siteText(lang);
 const form = document.getElementById('check-form') as HTMLFormElement;
@@ -19,6 +20,8 @@ const status = document.getElementById('suggestions-status') as HTMLElement;
 const list = document.getElementById('suggestions') as HTMLElement;
 const message = document.getElementById('form-message') as HTMLElement;
 const municipality = document.getElementById('municipality') as HTMLSelectElement;
+/** How long typing must pause before the form asks for suggestions (data-pause-ms of the form, in milliseconds). */
+const typingPause = Number(form.dataset['pauseMs'] ?? '150');
 const value = (id: string) => (document.getElementById(id) as HTMLInputElement | HTMLTextAreaElement).value;
 
 let engine: Promise<Engine> | undefined;
@@ -71,6 +74,27 @@ function renderSuggestions(suggestions: Suggestion[], answered: string): void {
   list.dataset['query'] = answered;
 }
 
+/** The engine, loading from the first use of the form on; `data-engine` on the form says how far it is. */
+function loadedEngine(): Promise<Engine> {
+  if (engine === undefined) {
+    form.dataset['engine'] = 'loading';
+    const loading = import('./engine.js').then((module) => module.loadEngine(SITE_ROOT, lang));
+    engine = loading;
+    loading.then(
+      () => {
+        form.dataset['engine'] = 'ready';
+      },
+      (error: unknown) => {
+        // Tried again at the next question; the form still hands ideas in.
+        if (engine === loading) engine = undefined;
+        form.dataset['engine'] = 'failed';
+        console.warn(error);
+      },
+    );
+  }
+  return engine;
+}
+
 async function suggest(): Promise<void> {
   const ask = query();
   const key = `${ask.title}\n${ask.text}`;
@@ -82,13 +106,10 @@ async function suggest(): Promise<void> {
   }
   status.textContent = t.suggestionsLoading;
   try {
-    engine ??= import('./engine.js').then((module) => module.loadEngine('', lang));
-    const found = (await engine).suggest(ask);
+    const found = (await loadedEngine()).suggest(ask);
     if (ticket === latest) renderSuggestions(found, key);
-  } catch (error) {
-    engine = undefined;
+  } catch {
     if (ticket === latest) status.textContent = t.suggestionsFailed;
-    console.warn(error);
   }
 }
 
@@ -152,9 +173,12 @@ function showChannels(): void {
 let timer: ReturnType<typeof setTimeout> | undefined;
 form.hidden = false;
 for (const id of ['title', 'problem', 'idea', 'benefit']) {
-  document.getElementById(id)?.addEventListener('input', () => {
+  const field = document.getElementById(id);
+  // The first use: the index loads while the employee starts writing, not after.
+  field?.addEventListener('focus', () => void loadedEngine().catch(() => undefined), { once: true });
+  field?.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void suggest(), TYPING_PAUSE_MS);
+    timer = setTimeout(() => void suggest(), typingPause);
   });
 }
 municipality.addEventListener('change', showChannels);

@@ -1,12 +1,13 @@
 /**
  * `sluss site` in a real browser: the built CLI writes the site of the example
- * register (with `intake:` for two municipalities), a static server on
+ * register (Swedish in the folder, English in en/), a static server on
  * 127.0.0.1 serves it, headless Chromium opens it. A near-duplicate typed in
  * the form shows as a likely duplicate; the form is filled and handed in with
  * the keyboard only and composes a correct `mailto:`; axe-core finds no WCAG
- * 2.1 AA violation on any page type, in Swedish and English; nothing scrolls
- * sideways at 320 px; no request leaves the site's origin. What the form
- * composed, `sluss add --from` reads back into the same fields.
+ * 2.1 AA violation on any page type (the report among them), in Swedish and
+ * English; each page links to its counterpart in the other language; nothing
+ * scrolls sideways at 320 px; no request leaves the site's origin. What the
+ * form composed, `sluss add --from` reads back into the same fields.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,10 +16,12 @@ import { parseSubmissionBody } from '../../src/core/submission.js';
 import { requireChromium, runAxe, shouldRunBrowserTests } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/registers.js';
-import { askSimilar, buildSite, exampleRegisterWithIntake, openSiteBrowser, type SiteBrowser } from '../helpers/site-browser.js';
+import { askSimilar, buildSite, exampleRegister, INTAKE, openSiteBrowser, type SiteBrowser } from '../helpers/site-browser.js';
 import { serveFolder, type StaticServer } from '../helpers/site-server.js';
 
-const PAGE_TYPES = ['index.html', 'ideas/index.html', 'ideas/0CQ-R77CM.html', 'check.html', 'accessibility.html'];
+const PAGE_TYPES = ['index.html', 'ideas/index.html', 'ideas/0CQ-R77CM.html', 'check.html', 'report.html', 'accessibility.html'];
+/** Where each language's pages are: Swedish, the main language, in the site's folder; English in en/. */
+const FOLDER = { sv: '', en: 'en/' } as const;
 
 describe.runIf(shouldRunBrowserTests())('sluss site in headless Chromium, served from 127.0.0.1', () => {
   let register: string;
@@ -28,9 +31,8 @@ describe.runIf(shouldRunBrowserTests())('sluss site in headless Chromium, served
 
   beforeAll(async () => {
     requireChromium(); // in CI a missing browser fails here instead of skipping
-    register = exampleRegisterWithIntake();
-    await buildSite(register, join(out, 'sv'));
-    await buildSite(register, join(out, 'en'), ['--lang', 'en']);
+    register = exampleRegister();
+    await buildSite(register, out);
     server = await serveFolder(out);
     browser = await openSiteBrowser(server.origin);
   }, 120_000);
@@ -42,7 +44,7 @@ describe.runIf(shouldRunBrowserTests())('sluss site in headless Chromium, served
 
   it('typing a near-duplicate of an example idea shows it as a likely duplicate, announced in a live region', async () => {
     const { page } = browser;
-    await page.goto(`${server.origin}/sv/check.html`);
+    await page.goto(`${server.origin}/check.html`);
     const found = await askSimilar(page, 'Digitala lås för hemtjänsten', 'Hemtjänstens personal hanterar många fysiska nycklar till brukarna, och nycklar kommer bort.');
     expect(found[0]).toMatchObject({ id: '0CQ-R77CM' });
     expect(['likely', 'very-likely']).toContain(found[0]!.band);
@@ -53,13 +55,13 @@ describe.runIf(shouldRunBrowserTests())('sluss site in headless Chromium, served
     // The suggestion links to the idea's page, which exists on the site.
     const href = await page.locator('#suggestions article a').first().getAttribute('href');
     expect(href).toBe('ideas/0CQ-R77CM.html');
-    expect((await page.request.get(`${server.origin}/sv/${href}`)).status()).toBe(200);
+    expect((await page.request.get(`${server.origin}/${href}`)).status()).toBe(200);
     expect(browser.errors).toEqual([]);
   });
 
   it('the whole form with the keyboard only: tab through it and hand in by e-mail, a correct mailto: with Swedish characters and line breaks', async () => {
     const { page } = browser;
-    await page.goto(`${server.origin}/sv/check.html`);
+    await page.goto(`${server.origin}/check.html`);
     const typed = {
       title: 'Gemensam snöröjning för gång- och cykelvägar',
       problem: 'Snöröjningen av gång- och cykelvägar sker olika i varje kommun.\nÄldre halkar på vägen till vårdcentralen.',
@@ -103,7 +105,7 @@ describe.runIf(shouldRunBrowserTests())('sluss site in headless Chromium, served
     const href = (await link.getAttribute('href'))!;
     const url = new URL(href);
     expect(url.protocol).toBe('mailto:');
-    expect(url.pathname).toBe('ideer@skovde.se');
+    expect(url.pathname).toBe(INTAKE.skovde.email);
     expect(href).toContain('%0D%0A');
     expect(href).not.toMatch(/%0A(?<!%0D%0A)/);
     expect(url.searchParams.get('subject')).toBe(`Ny idé: ${typed.title}`);
@@ -116,7 +118,7 @@ describe.runIf(shouldRunBrowserTests())('sluss site in headless Chromium, served
 
     // The round trip: the body as the idea receiver's mail program saves it, read back by `sluss add --from`.
     const saved = join(tempDir('sluss-site-mail-'), 'ide.eml');
-    writeFileSync(saved, `From: eva.astrom@example.se\r\nTo: ideer@skovde.se\r\nSubject: idea\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${url.searchParams.get('body')!}`);
+    writeFileSync(saved, `From: eva.astrom@example.se\r\nTo: ${INTAKE.skovde.email}\r\nSubject: idea\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${url.searchParams.get('body')!}`);
     const added = await runCli(['-C', register, 'add', '--from', saved, '--consent', '2026-11-27', '--received-by', 'Idémottagare Skövde', '--no-input', '--no-commit', '--json'], { cwd: register });
     expect(added.code, added.stderr).toBe(0);
     const { id } = JSON.parse(added.stdout) as { id: string };
@@ -132,7 +134,7 @@ describe.runIf(shouldRunBrowserTests())('sluss site in headless Chromium, served
 
   it('a personal identity number is warned about before anything is sent', async () => {
     const { page } = browser;
-    await page.goto(`${server.origin}/sv/check.html`);
+    await page.goto(`${server.origin}/check.html`);
     await page.fill('#title', 'Snabbare bygglov');
     await page.fill('#problem', 'Min granne 19121212-1212 väntade i ett år.');
     await page.fill('#idea', 'Digital ansökan.');
@@ -144,13 +146,13 @@ describe.runIf(shouldRunBrowserTests())('sluss site in headless Chromium, served
     expect(await page.locator('button[value="issue"]').isVisible()).toBe(true);
   });
 
-  for (const lang of ['sv', 'en']) {
+  for (const lang of ['sv', 'en'] as const) {
     it(`axe-core finds no WCAG 2.1 AA violation on any page type (${lang}); lang is set; nothing scrolls sideways at 320 px`, async () => {
       const axeBrowser = await openSiteBrowser(server.origin, { bypassCsp: true });
       const { page } = axeBrowser;
       for (const path of PAGE_TYPES) {
         await page.setViewportSize({ width: 1100, height: 900 });
-        await page.goto(`${server.origin}/${lang}/${path}`);
+        await page.goto(`${server.origin}/${FOLDER[lang]}${path}`);
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
         if (path === 'check.html') await askSimilar(page, 'Digitala lås i hemtjänsten', 'Nycklar');
         const violations = await runAxe(page);
@@ -168,15 +170,32 @@ describe.runIf(shouldRunBrowserTests())('sluss site in headless Chromium, served
     }, 90_000);
   }
 
+  it('every page links to its counterpart in the other language (hreflang), and the link leads there', async () => {
+    const { page } = browser;
+    for (const [lang, other] of [['sv', 'en'], ['en', 'sv']] as const) {
+      for (const path of PAGE_TYPES) {
+        await page.goto(`${server.origin}/${FOLDER[lang]}${path}`);
+        const toggle = page.locator('header .language a');
+        expect(await toggle.getAttribute('hreflang')).toBe(other);
+        expect(await toggle.getAttribute('lang')).toBe(other);
+        expect(await page.locator(`link[rel="alternate"][hreflang="${other}"]`).getAttribute('href')).toBe(await toggle.getAttribute('href'));
+        await toggle.click();
+        expect(page.url()).toBe(`${server.origin}/${FOLDER[other]}${path}`);
+        expect(await page.getAttribute('html', 'lang')).toBe(other);
+      }
+    }
+    expect(browser.errors).toEqual([]);
+  });
+
   it('no request leaves the origin, every page carries the content security policy, and the index loads only on first use', async () => {
     const { page } = browser;
     browser.requests.length = 0;
-    await page.goto(`${server.origin}/sv/check.html`);
+    await page.goto(`${server.origin}/check.html`);
     expect(browser.requests.some((url) => url.includes('/search/'))).toBe(false);
     await askSimilar(page, 'Matsvinn i skolan', '');
     expect(browser.requests.filter((url) => url.includes('/search/')).length).toBe(2);
     for (const path of PAGE_TYPES) {
-      await page.goto(`${server.origin}/sv/${path}`);
+      await page.goto(`${server.origin}/${path}`);
       expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toMatch(/default-src 'none'/);
     }
     expect(browser.outside).toEqual([]);

@@ -15,7 +15,7 @@ import { ui } from '../../src/ui/text.js';
 import { requireChromium, shouldRunBrowserTests } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/registers.js';
-import { askSimilar, buildSite, exampleRegisterWithIntake, openSiteBrowser, REPO, type SiteBrowser } from '../helpers/site-browser.js';
+import { askSimilar, buildSite, exampleRegister, openSiteBrowser, REPO, type SiteBrowser } from '../helpers/site-browser.js';
 import { serveFolder, type StaticServer } from '../helpers/site-server.js';
 
 const QUERIES_PER_REGISTER = 50;
@@ -64,7 +64,7 @@ describe.runIf(shouldRunBrowserTests())('the duplicate check in the browser equa
 
   beforeAll(async () => {
     requireChromium();
-    registers['example'] = exampleRegisterWithIntake();
+    registers['example'] = exampleRegister();
     registers['generated'] = join(tempDir('sluss-site-gen-'), 'register');
     execFileSync(process.execPath, ['--import', 'tsx', 'bench/generate-register.ts', '--count', '1000', '--out', registers['generated']], { cwd: REPO, stdio: 'pipe' });
     for (const [name, register] of Object.entries(registers)) await buildSite(register, join(out, name));

@@ -1,6 +1,6 @@
 /**
- * What the browser tests of `sluss site` share: the example register with
- * idea receivers, building a site with the built CLI, Chromium that refuses
+ * What the browser tests of `sluss site` share: the example register (with
+ * idea receivers), building a site with the built CLI, Chromium that refuses
  * and records every request outside the site, and asking the form.
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,19 +14,18 @@ import { runCli } from './cli.js';
 import { git, tempDir } from './registers.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
-export const INTAKE_YAML = [
-  ['  - { code: skovde, name: "Skövde", reviewers: [] }', '  - { code: skovde, name: "Skövde", reviewers: [], intake: { email: "ideer@skovde.se", name: "Idémottagare, Skövde kommun" } }'],
-  ['  - { code: hjo, name: "Hjo", reviewers: [] }', '  - { code: hjo, name: "Hjo", reviewers: [], intake: { email: "ideer@hjo.se", issues: "https://github.com/skaraborg/ideer/issues/new" } }'],
-] as const;
+/** The idea receivers of two example municipalities in the repository's sluss.yaml (`intake:`), as the tests use them. */
+export const INTAKE = {
+  skovde: { email: 'ideer@skovde.kommun.example' },
+  hjo: { email: 'ideer@hjo.kommun.example', issues: 'https://forge.example/skaraborg/idesluss/-/issues/new' },
+} as const;
 
-/** A committed copy of the example register whose sluss.yaml gives Skövde and Hjo an idea receiver. */
-export function exampleRegisterWithIntake(): string {
+/** A committed copy of the example register (sluss.yaml with an idea receiver for every municipality, and ideas/). */
+export function exampleRegister(): string {
   const dir = tempDir('sluss-site-');
-  let config = readFileSync(join(REPO, 'sluss.yaml'), 'utf8');
-  for (const [line, withIntake] of INTAKE_YAML) {
-    expect(config).toContain(line);
-    config = config.replace(line, withIntake);
-  }
+  const config = readFileSync(join(REPO, 'sluss.yaml'), 'utf8');
+  for (const intake of Object.values(INTAKE)) expect(config).toContain(intake.email);
+  expect(config).toContain(INTAKE.hjo.issues);
   writeFileSync(join(dir, 'sluss.yaml'), config);
   cpSync(join(REPO, 'ideas'), join(dir, 'ideas'), { recursive: true });
   git(dir, 'init', '--quiet', '--initial-branch=main');

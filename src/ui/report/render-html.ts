@@ -162,8 +162,11 @@ function classes(names: (string | false | undefined)[]): string {
   return used.length > 0 ? ` class="${used.join(' ')}"` : '';
 }
 
-/** Ids and dates never wrap at their dashes; sideways headers keep a wide cross table within the page. */
-function renderTable(doc: ReportDocument, table: ReportTable): string {
+/**
+ * Ids and dates never wrap at their dashes; sideways headers keep a wide cross table within the page.
+ * A wide table scrolls in a region of its own; with `scrollAll` every table does (a page read on a phone).
+ */
+function renderTable(doc: ReportDocument, table: ReportTable, scrollAll: boolean): string {
   const captionId = `table-${table.key}`;
   const head = table.columns
     .map((c) => `<th scope="col"${classes([c.numeric && 'num', c.sideways && 'sideways'])}>${c.sideways ? `<span>${esc(c.label)}</span>` : esc(c.label)}</th>`)
@@ -181,14 +184,31 @@ function renderTable(doc: ReportDocument, table: ReportTable): string {
     .join('\n');
   const wide = table.columns.length > 6;
   const html = `<table${wide ? ' class="wide"' : ''}><caption id="${captionId}" class="visually-hidden">${esc(table.title)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
-  return wide ? `<div class="scroll" role="region" tabindex="0" aria-labelledby="${captionId}">${html}</div>` : html;
+  return wide || scrollAll ? `<div class="scroll" role="region" tabindex="0" aria-labelledby="${captionId}">${html}</div>` : html;
 }
 
-const CSS = `
+/** The report's own page: width, type and footer; print on A4. */
+const PAGE_CSS = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1040px; padding: 24px 20px 48px; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 15px; line-height: 1.45; color: ${INK}; background: #ffffff; }
 h1 { font-size: 1.7rem; margin: 0 0 4px; }
+footer { margin-top: 36px; font-size: 0.85rem; color: #404040; }
+@media (max-width: 900px) {
+  body { padding: 16px 12px 40px; }
+}
+@page { size: A4 portrait; margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 9.5pt; }
+}
+`;
+
+/**
+ * The report's content: sections, key figures, charts and tables. Also the
+ * stylesheet of the report as a page of the web site (`sluss site`), inside
+ * the site's own frame.
+ */
+export const REPORT_CONTENT_CSS = `
 h2 { font-size: 1.2rem; margin: 32px 0 6px; padding-top: 8px; border-top: 2px solid #d0d7de; }
 p.description { margin: 0 0 10px; color: #404040; max-width: 70ch; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 12px 0 16px; font-size: 0.92rem; }
@@ -216,15 +236,11 @@ tbody th { font-weight: 600; }
 th.sideways { vertical-align: bottom; text-align: center; padding: 6px 4px; }
 th.sideways span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
 p.none { font-style: italic; color: #404040; }
-footer { margin-top: 36px; font-size: 0.85rem; color: #404040; }
 @media (max-width: 900px) {
-  body { padding: 16px 12px 40px; }
   table.wide { font-size: 0.82rem; }
   table.wide th, table.wide td { padding: 3px 5px; }
 }
-@page { size: A4 portrait; margin: 14mm 12mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 9.5pt; }
   /* break-after: avoid on the heading and description still let Chromium end pages with a heading, so
      heading, description and chart are one unbreakable block, padded with room for a table's first rows
      that the negative margin gives back: a heading never ends a page alone or with only a header row. */
@@ -238,7 +254,11 @@ footer { margin-top: 36px; font-size: 0.85rem; color: #404040; }
 }
 `;
 
-export function renderHtml(doc: ReportDocument): string {
+/**
+ * The report's title with its facts (period, source, date), and its sections: the page around them is the caller's.
+ * `scrollAll`: every table in a scroll region of its own, not only the wide ones (the web site, read at 320 px).
+ */
+export function renderReportContent(doc: ReportDocument, options: { scrollAll?: boolean } = {}): { heading: string; sections: string } {
   const t = reportText(doc.lang);
   const summary = doc.tables.find((x) => x.key === 'summary');
   const kpis = (summary?.rows ?? [])
@@ -254,10 +274,18 @@ export function renderHtml(doc: ReportDocument): string {
     if (table.rows.length === 0) lead.push(`<p class="none">${esc(t.none)}</p>`);
     else if (table.chart) lead.push(renderChart(doc, table, table.chart));
     const parts = [`<section aria-labelledby="h-${table.key}">`, `<div class="lead">${lead.join('\n')}</div>`];
-    if (table.rows.length > 0) parts.push(renderTable(doc, table));
+    if (table.rows.length > 0) parts.push(renderTable(doc, table, options.scrollAll ?? false));
     parts.push('</section>');
     return parts.join('\n');
   });
+  return {
+    heading: [`<h1>${esc(doc.title)}</h1>`, `<dl class="meta">${doc.meta.map(([label, value]) => `<dt>${esc(label)}</dt><dd>${esc(value)}</dd>`).join('')}</dl>`].join('\n'),
+    sections: [summary ? `<section aria-labelledby="h-summary"><div class="lead"><h2 id="h-summary">${esc(summary.title)}</h2><ul class="kpis">${kpis}</ul></div></section>` : '', ...sections].join('\n'),
+  };
+}
+
+export function renderHtml(doc: ReportDocument): string {
+  const { heading, sections } = renderReportContent(doc);
   return [
     '<!DOCTYPE html>',
     `<html lang="${doc.lang}">`,
@@ -265,16 +293,14 @@ export function renderHtml(doc: ReportDocument): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(`${doc.title} – ${doc.meta[0]?.[1] ?? ''}`)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>${PAGE_CSS}${REPORT_CONTENT_CSS}</style>`,
     '</head>',
     '<body>',
     '<header>',
-    `<h1>${esc(doc.title)}</h1>`,
-    `<dl class="meta">${doc.meta.map(([label, value]) => `<dt>${esc(label)}</dt><dd>${esc(value)}</dd>`).join('')}</dl>`,
+    heading,
     '</header>',
     '<main>',
-    summary ? `<section aria-labelledby="h-summary"><div class="lead"><h2 id="h-summary">${esc(summary.title)}</h2><ul class="kpis">${kpis}</ul></div></section>` : '',
-    ...sections,
+    sections,
     '</main>',
     `<footer><p>${esc(doc.footer)}</p></footer>`,
     '</body>',

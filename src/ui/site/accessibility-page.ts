@@ -4,15 +4,14 @@
  * what is not accessible, how it was assessed and when, how to report a
  * shortcoming and DIGG's own reporting function. Linked from every page's footer.
  */
-import { escapeHtml as e, renderPage } from './layout.js';
+import { escapeHtml as e, renderPage, type SiteFile, type SiteLanguage } from './layout.js';
 import type { SiteModel } from './model.js';
-import type { SiteFile } from './pages.js';
-import type { SiteText } from './text.js';
 
 /** DIGG's form for reporting a public web site that is not accessible. */
 export const DIGG_REPORT_URL = 'https://www.digg.se/tdosanmalan';
 
-export function accessibilityPage(t: SiteText, site: SiteModel): SiteFile {
+export function accessibilityPage(l: SiteLanguage, site: SiteModel): SiteFile {
+  const { t } = l;
   const path = 'accessibility.html';
   const receivers = site.municipalities
     .filter((m) => m.intake?.email)
@@ -34,5 +33,5 @@ ${receivers ? `<ul>\n${receivers}\n</ul>` : ''}
 <h2>${e(t.a11yDiggTitle)}</h2>
 <p>${e(t.a11yDigg)}</p>
 <p><a href="${DIGG_REPORT_URL}">${e(t.a11yDiggLink)}</a></p>`;
-  return { path, content: renderPage(t, site, { path, title: t.a11yTitle, body, current: 'accessibility' }) };
+  return renderPage(l, site, { path, title: t.a11yTitle, body, current: 'accessibility' });
 }

@@ -3,10 +3,11 @@
  * shows similar ideas while the employee types and hands the idea in. Without
  * a script the form stays hidden and the page lists where to send an idea.
  */
-import { escapeHtml as e, renderPage } from './layout.js';
+import { escapeHtml as e, renderPage, type SiteFile, type SiteLanguage } from './layout.js';
 import type { SiteModel } from './model.js';
-import type { SiteFile } from './pages.js';
-import type { SiteText } from './text.js';
+
+/** How long typing must pause before the form asks for suggestions: each question is not worth asking while a word is half typed. */
+export const TYPING_PAUSE_MS = 150;
 
 function field(id: string, label: string, kind: 'input' | 'textarea' | 'email', extra = ''): string {
   const control =
@@ -14,7 +15,8 @@ function field(id: string, label: string, kind: 'input' | 'textarea' | 'email', 
   return `<label for="${id}">${e(label)}</label>\n${control}`;
 }
 
-export function checkPage(t: SiteText, site: SiteModel): SiteFile {
+export function checkPage(l: SiteLanguage, site: SiteModel): SiteFile {
+  const { t } = l;
   const path = 'check.html';
   const options = site.municipalities
     .map((m) => `<option value="${e(m.code)}" data-name="${e(m.name)}"${m.intake?.email ? ` data-email="${e(m.intake.email)}"` : ''}${m.intake?.issues ? ` data-issues="${e(m.intake.issues)}"` : ''}>${e(m.name)}</option>`)
@@ -26,7 +28,7 @@ export function checkPage(t: SiteText, site: SiteModel): SiteFile {
   const body = `<h1>${e(t.checkTitle)}</h1>
 <p>${e(t.checkIntro)}</p>
 <noscript><p>${e(t.noScript)}</p></noscript>
-<form id="check-form" hidden novalidate>
+<form id="check-form" hidden novalidate data-pause-ms="${TYPING_PAUSE_MS}">
 ${field('title', t.fieldTitle, 'input', ' autocomplete="off"')}
 ${field('problem', t.fieldProblem, 'textarea')}
 ${field('idea', t.fieldIdea, 'textarea')}
@@ -53,5 +55,5 @@ ${field('email', t.fieldEmail, 'email', ' autocomplete="email" aria-describedby=
 <p id="mail-fallback" hidden>${e(t.mailFallback)} <a id="mail-link" href="#">${e(t.sendMail)}</a></p>
 </form>
 ${receivers ? `<h2>${e(t.intakeTitle)}</h2>\n<ul>\n${receivers}\n</ul>` : `<p>${e(t.noIntake)}</p>`}`;
-  return { path, content: renderPage(t, site, { path, title: t.checkTitle, body, current: 'check', scripts: ['assets/check.js'] }) };
+  return renderPage(l, site, { path, title: t.checkTitle, body, current: 'check', scripts: ['assets/check.js'] });
 }

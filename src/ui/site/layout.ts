@@ -13,28 +13,50 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** One language of the site: its sentences, its folder, and the other language's, where every page has its counterpart. */
+export interface SiteLanguage {
+  t: SiteText;
+  /** Folder of this language's pages from the site's root: '' for the main language, 'en/' or 'sv/' for the other. */
+  prefix: string;
+  other: { t: SiteText; prefix: string };
+}
+
 export interface PageSpec {
-  /** Path of the page from the site's root, e.g. `ideas/0CQ-R77CM.html`. */
+  /** Path of the page from its language's folder, e.g. `ideas/0CQ-R77CM.html`. */
   path: string;
   title: string;
   body: string;
-  /** Scripts of the site (paths from its root): modules, so they run after the page is read. */
+  /** Scripts of the site (paths from the site's root): modules, so they run after the page is read. */
   scripts?: string[];
-  current?: 'start' | 'ideas' | 'check' | 'accessibility';
+  /** Stylesheets besides the site's own (paths from the site's root). */
+  styles?: string[];
+  current?: 'start' | 'ideas' | 'check' | 'report' | 'accessibility';
 }
 
-/** The way back to the site's root from a page: '' or '../' per folder. */
+/** The way back to a folder's root from a page: '' or '../' per folder. */
 export function rootOf(path: string): string {
   return '../'.repeat(path.split('/').length - 1);
 }
 
-export function renderPage(t: SiteText, site: { name: string; baseUrl: string; built: string }, spec: PageSpec): string {
+/** A page of the site: its path from the site's root and its HTML. */
+export interface SiteFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+export function renderPage(l: SiteLanguage, site: { name: string; baseUrl: string; built: string }, spec: PageSpec): SiteFile {
+  const { t } = l;
+  const file = `${l.prefix}${spec.path}`;
+  // Links between pages stay within the language's folder; scripts, styles and the index are shared by both.
   const root = rootOf(spec.path);
+  const siteRoot = rootOf(file);
+  const counterpart = `${siteRoot}${l.other.prefix}${spec.path}`;
   const link = (href: string, label: string, key: PageSpec['current']) =>
     `<li><a href="${root}${href}"${spec.current === key ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a></li>`;
-  const canonical = site.baseUrl ? `\n<link rel="canonical" href="${escapeHtml(`${site.baseUrl}/${spec.path}`)}">` : '';
-  const scripts = (spec.scripts ?? []).map((src) => `\n<script type="module" src="${root}${src}"></script>`).join('');
-  return `<!doctype html>
+  const canonical = site.baseUrl ? `\n<link rel="canonical" href="${escapeHtml(`${site.baseUrl}/${file}`)}">` : '';
+  const styles = ['assets/site.css', ...(spec.styles ?? [])].map((href) => `\n<link rel="stylesheet" href="${siteRoot}${href}">`).join('');
+  const scripts = (spec.scripts ?? []).map((src) => `\n<script type="module" src="${siteRoot}${src}"></script>`).join('');
+  const content = `<!doctype html>
 <html lang="${t.lang}">
 <head>
 <meta charset="utf-8">
@@ -42,16 +64,19 @@ export function renderPage(t: SiteText, site: { name: string; baseUrl: string; b
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
-<title>${escapeHtml(`${spec.title} – ${site.name}`)}</title>
-<link rel="stylesheet" href="${root}assets/site.css">${canonical}${scripts}
+<title>${escapeHtml(`${spec.title} – ${site.name}`)}</title>${styles}${canonical}
+<link rel="alternate" hreflang="${t.lang}" href="${escapeHtml(`${siteRoot}${l.prefix}${spec.path}`)}">
+<link rel="alternate" hreflang="${l.other.t.lang}" href="${escapeHtml(counterpart)}">${scripts}
 </head>
 <body>
 <a class="skip" href="#main">${escapeHtml(t.skip)}</a>
 <header><p class="site-name"><a href="${root}index.html">${escapeHtml(site.name)}</a></p>
+<p class="language"><a href="${escapeHtml(counterpart)}" hreflang="${l.other.t.lang}" lang="${l.other.t.lang}">${escapeHtml(l.other.t.thisLanguage)}</a></p>
 <nav aria-label="${escapeHtml(t.mainNav)}"><ul>
 ${link('index.html', t.navStart, 'start')}
 ${link('ideas/index.html', t.navIdeas, 'ideas')}
 ${link('check.html', t.navCheck, 'check')}
+${link('report.html', t.navReport, 'report')}
 </ul></nav></header>
 <main id="main">
 ${spec.body}
@@ -61,6 +86,7 @@ ${spec.body}
 </body>
 </html>
 `;
+  return { path: file, content };
 }
 
 /** One stylesheet for every page: readable from 320 px, focus always visible, contrast AA. */
@@ -70,6 +96,7 @@ body{margin:0;overflow-wrap:anywhere}
 header,main,footer{max-width:52rem;margin:0 auto;padding:0 1rem}
 header{border-bottom:1px solid #767676}
 .site-name{font-weight:700;font-size:1.25rem;margin:.75rem 0 .25rem}
+.language{margin:0 0 .25rem}
 nav ul{list-style:none;margin:0;padding:0 0 .5rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 a{color:#0b4f8a}
 a[aria-current="page"]{font-weight:700}

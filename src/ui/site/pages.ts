@@ -1,12 +1,9 @@
 /** The start page, the list of ideas and one page per idea: plain HTML that needs no script. */
-import { escapeHtml as e, renderPage, rootOf } from './layout.js';
+import { escapeHtml as e, renderPage, rootOf, type SiteFile, type SiteLanguage } from './layout.js';
 import type { IdeaRefLink, PublicIdea, SiteModel } from './model.js';
 import type { SiteText } from './text.js';
 
-export interface SiteFile {
-  path: string;
-  content: string | Uint8Array;
-}
+export type { SiteFile } from './layout.js';
 
 const LATEST_MOVEMENTS = 8;
 
@@ -14,14 +11,17 @@ function ideaLink(root: string, idea: IdeaRefLink): string {
   return `<a href="${root}${e(idea.href)}">${e(idea.title)}</a>`;
 }
 
-export function startPage(t: SiteText, site: SiteModel): SiteFile {
+export function startPage(l: SiteLanguage, site: SiteModel): SiteFile {
+  const { t } = l;
   const path = 'index.html';
-  const figures = [
-    [site.figures.ideas, t.figureIdeas],
-    [site.figures.shared, t.figureShared],
-    [site.figures.inUse, t.figureInUse],
-  ]
-    .map(([value, label]) => `<li><strong>${value}</strong> ${e(String(label))}</li>`)
+  const figures = (
+    [
+      [site.figures.ideas, t.figureIdeas],
+      [site.figures.shared, t.figureShared],
+      [site.figures.inUse, t.figureInUse],
+    ] as const
+  )
+    .map(([value, label]) => `<li><strong>${value}</strong> ${e(label(value))}</li>`)
     .join('\n');
   const movements = site.movements.slice(0, LATEST_MOVEMENTS);
   const latest =
@@ -41,10 +41,11 @@ ${figures}
 </ul>
 <h2>${e(t.latestTitle)}</h2>
 ${latest}`;
-  return { path, content: renderPage(t, site, { path, title: t.startTitle, body, current: 'start' }) };
+  return renderPage(l, site, { path, title: t.startTitle, body, current: 'start' });
 }
 
-export function ideaListPage(t: SiteText, site: SiteModel): SiteFile {
+export function ideaListPage(l: SiteLanguage, site: SiteModel): SiteFile {
+  const { t } = l;
   const path = 'ideas/index.html';
   const root = rootOf(path);
   const items = site.ideas
@@ -66,7 +67,7 @@ export function ideaListPage(t: SiteText, site: SiteModel): SiteFile {
 <ul class="ideas" id="idea-list">
 ${items}
 </ul>`;
-  return { path, content: renderPage(t, site, { path, title: t.ideasTitle, body, current: 'ideas', scripts: ['assets/list.js'] }) };
+  return renderPage(l, site, { path, title: t.ideasTitle, body, current: 'ideas', scripts: ['assets/list.js'] });
 }
 
 function participantsOf(t: SiteText, idea: PublicIdea): string {
@@ -82,7 +83,8 @@ function contactOf(t: SiteText, idea: PublicIdea): string {
   return `${submitter}<p>${e(intake?.email ? t.contactIntake(name) : t.contactNone(name))}</p>${receiver}`;
 }
 
-export function ideaPage(t: SiteText, site: SiteModel, idea: PublicIdea): SiteFile {
+export function ideaPage(l: SiteLanguage, site: SiteModel, idea: PublicIdea): SiteFile {
+  const { t } = l;
   const path = idea.href;
   const root = rootOf(path);
   const sections = idea.sections.map((s) => `<h2>${e(t[s.key])}</h2>\n${s.text.split(/\n{2,}/).map((p) => `<p>${e(p.trim())}</p>`).join('\n')}`).join('\n');
@@ -114,5 +116,5 @@ ${moves}
 </table>${links.length > 0 ? `\n<h2>${e(t.linksTitle)}</h2>\n${links.join('\n')}` : ''}
 <h2>${e(t.contactTitle)}</h2>
 ${contactOf(t, idea)}`;
-  return { path, content: renderPage(t, site, { path, title: idea.title, body, current: 'ideas' }) };
+  return renderPage(l, site, { path, title: idea.title, body, current: 'ideas' });
 }

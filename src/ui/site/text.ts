@@ -1,12 +1,20 @@
 /** Every sentence of the static site (`sluss site`), in Swedish and English. */
 import type { Lang } from '../../core/lang.js';
 
+/** The noun after a number: `one` for 1, else `many`. */
+function counted(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 const SV = {
   lang: 'sv' as Lang,
+  /** The name of this language, in it: the link to these pages from the other language's. */
+  thisLanguage: 'På svenska',
   skip: 'Hoppa till innehållet',
   navStart: 'Start',
   navIdeas: 'Idéer',
   navCheck: 'Har någon redan haft idén?',
+  navReport: 'Rapport',
   navAccessibility: 'Tillgänglighet',
   mainNav: 'Huvudmeny',
   startTitle: 'Idéslussen',
@@ -22,17 +30,17 @@ const SV = {
   ],
   howAction: 'Kontrollera och lämna en idé',
   figuresTitle: 'Idéslussen i siffror',
-  figureIdeas: 'idéer',
-  figureShared: 'delade mellan kommuner',
-  figureInUse: 'i bruk',
+  figureIdeas: (count: number): string => (count === 1 ? 'idé' : 'idéer'),
+  figureShared: (count: number): string => (count === 1 ? 'delad mellan kommuner' : 'delade mellan kommuner'),
+  figureInUse: (_count: number): string => 'i bruk',
   latestTitle: 'Senaste förflyttningarna',
   noMovements: 'Inga idéer har flyttats ännu.',
   moved: (from: string, to: string) => `från ${from} till ${to}`,
   ideasTitle: 'Alla idéer',
-  ideasIntro: (count: number) => `${count} idéer, nyast först.`,
+  ideasIntro: (count: number) => `${counted(count, 'idé', 'idéer')}, nyast först.`,
   filterLabel: 'Filtrera listan',
   filterHint: 'Skriv ord ur titeln, en kommun, ett steg eller en tagg.',
-  filterCount: (shown: number, total: number) => `${shown} av ${total} idéer visas.`,
+  filterCount: (shown: number, total: number) => `${shown} av ${counted(total, 'idé', 'idéer')} visas.`,
   colTitle: 'Idé',
   colMunicipality: 'Kommun',
   colStage: 'Steg',
@@ -78,7 +86,12 @@ const SV = {
   suggestionsTitle: 'Liknande idéer',
   suggestionsLoading: 'Söker bland idéerna …',
   suggestionsNone: 'Inga liknande idéer hittades.',
-  suggestionsFound: (count: number, likely: number) => (likely > 0 ? `${count} liknande idéer, varav ${likely} trolig dubblett.` : `${count} liknande idéer.`),
+  suggestionsFound: (count: number, likely: number) => {
+    const found = counted(count, 'liknande idé', 'liknande idéer');
+    if (likely === 0) return `${found}.`;
+    if (count === 1) return `${found}, en trolig dubblett.`;
+    return `${found}, varav ${counted(likely, 'trolig dubblett', 'troliga dubbletter')}.`;
+  },
   suggestionsFailed: 'Idéerna kunde inte läsas in. Du kan ändå lämna din idé.',
   matchedOn: 'Gemensamt',
   support: 'Stöd eller gå med i den här idén',
@@ -118,17 +131,21 @@ const SV = {
   submitterNotKept: 'Idégivarens namn och e-post i inlämningen sparas inte utan datum för samtycke (--consent ÅÅÅÅ-MM-DD).',
   scriptsMissing: (dir: string) => `Webbplatsens skript saknas i ${dir}.`,
   scriptsMissingHint: 'Bygg sluss med npm run build och försök igen.',
-  wrote: (count: number, ideas: number, dir: string) => `Skrev webbplatsen (${count} filer, ${ideas} idéer) till ${dir}.`,
+  wrote: (count: number, ideas: number, dir: string) => `Skrev webbplatsen (${counted(count, 'fil', 'filer')}, ${counted(ideas, 'idé', 'idéer')}) till ${dir}.`,
+  removed: (count: number) => `Tog bort ${counted(count, 'fil', 'filer')} som en tidigare körning skrev och som inte längre hör till webbplatsen.`,
+  reportIntro: 'Samma rapport som samordnarna får med sluss report: hur idéerna rör sig genom slussen. Den byggs om med webbplatsen och visar inga personuppgifter.',
 };
 
 export type SiteText = typeof SV;
 
 const EN: SiteText = {
   lang: 'en',
+  thisLanguage: 'In English',
   skip: 'Skip to content',
   navStart: 'Home',
   navIdeas: 'Ideas',
   navCheck: 'Has anyone had the idea already?',
+  navReport: 'Report',
   navAccessibility: 'Accessibility',
   mainNav: 'Main menu',
   startTitle: 'The idea sluice',
@@ -144,17 +161,17 @@ const EN: SiteText = {
   ],
   howAction: 'Check and hand in an idea',
   figuresTitle: 'The sluice in figures',
-  figureIdeas: 'ideas',
-  figureShared: 'shared between municipalities',
-  figureInUse: 'in use',
+  figureIdeas: (count) => (count === 1 ? 'idea' : 'ideas'),
+  figureShared: () => 'shared between municipalities',
+  figureInUse: () => 'in use',
   latestTitle: 'Latest movements',
   noMovements: 'No idea has moved yet.',
   moved: (from, to) => `from ${from} to ${to}`,
   ideasTitle: 'All ideas',
-  ideasIntro: (count) => `${count} ideas, newest first.`,
+  ideasIntro: (count) => `${counted(count, 'idea', 'ideas')}, newest first.`,
   filterLabel: 'Filter the list',
   filterHint: 'Type words from the title, a municipality, a stage or a tag.',
-  filterCount: (shown, total) => `${shown} of ${total} ideas shown.`,
+  filterCount: (shown, total) => `${shown} of ${counted(total, 'idea', 'ideas')} shown.`,
   colTitle: 'Idea',
   colMunicipality: 'Municipality',
   colStage: 'Stage',
@@ -200,7 +217,12 @@ const EN: SiteText = {
   suggestionsTitle: 'Similar ideas',
   suggestionsLoading: 'Searching the ideas …',
   suggestionsNone: 'No similar ideas found.',
-  suggestionsFound: (count, likely) => (likely > 0 ? `${count} similar ideas, ${likely} of them a likely duplicate.` : `${count} similar ideas.`),
+  suggestionsFound: (count, likely) => {
+    const found = counted(count, 'similar idea', 'similar ideas');
+    if (likely === 0) return `${found}.`;
+    if (count === 1) return `${found}, a likely duplicate.`;
+    return `${found}, ${likely === 1 ? 'one of them a likely duplicate' : `${likely} of them likely duplicates`}.`;
+  },
   suggestionsFailed: 'The ideas could not be loaded. You can still hand in your idea.',
   matchedOn: 'In common',
   support: 'Support or join this idea',
@@ -240,7 +262,9 @@ const EN: SiteText = {
   submitterNotKept: "The submitter's name and e-mail in the submission are not kept without a date of consent (--consent YYYY-MM-DD).",
   scriptsMissing: (dir) => `The site's scripts are missing in ${dir}.`,
   scriptsMissingHint: 'Build sluss with npm run build and try again.',
-  wrote: (count, ideas, dir) => `Wrote the site (${count} files, ${ideas} ideas) to ${dir}.`,
+  wrote: (count, ideas, dir) => `Wrote the site (${counted(count, 'file', 'files')}, ${counted(ideas, 'idea', 'ideas')}) to ${dir}.`,
+  removed: (count) => `Removed ${counted(count, 'file', 'files')} that an earlier run wrote and that no longer belong to the site.`,
+  reportIntro: 'The same report the coordinators get with sluss report: how the ideas move through the sluice. It is rebuilt with the site and shows no personal data.',
 };
 
 export function siteText(lang: Lang): SiteText {

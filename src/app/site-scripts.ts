@@ -1,0 +1,29 @@
+/**
+ * The site's scripts for the browser, as scripts/site-bundle.mjs builds them
+ * into dist/site/ (check.js, list.js and the chunks they import). The
+ * standalone build (dist/sluss.cjs, the copy a register carries) puts the
+ * scripts themselves in this module's place, so that `sluss site` works from
+ * that one file too, in CI.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface SiteScript {
+  name: string;
+  content: string | Uint8Array;
+}
+
+/** Where the scripts are: dist/site/, two levels up from src/app/ and dist/cli/ alike. */
+export const SITE_SCRIPTS_DIR = fileURLToPath(new URL('../../dist/site/', import.meta.url));
+
+/** The scripts, or an empty list when they were never built. */
+export function siteScripts(): SiteScript[] {
+  let names: string[];
+  try {
+    names = readdirSync(SITE_SCRIPTS_DIR).filter((name) => name.endsWith('.js'));
+  } catch {
+    return [];
+  }
+  return names.sort().map((name) => ({ name, content: readFileSync(join(SITE_SCRIPTS_DIR, name)) }));
+}
