@@ -1,5 +1,7 @@
 /**
- * The GitHub Actions workflow of `sluss init --ci github`. It runs the
+ * The GitHub Actions workflow of `sluss init --ci github`: every pull request
+ * checked, and on the default branch the web site (`sluss site`, the report a
+ * page of it) published on GitHub Pages. It runs the
  * register's own copy of sluss (nothing is installed or downloaded), gives
  * each job only the permissions it needs, hands the token only to the jobs
  * that read approvals and write the comment (neither runs code from the
@@ -40,8 +42,10 @@ function headerAndApprovals(): string {
 # Kontrollerar varje pull request mot registrets regler med registrets egen kopia
 # av sluss (.sluss/tool/sluss.cjs, version och SHA-256 i manifest.json): idéfilerna
 # valideras, nya idéer jämförs med befintliga (dubblettkontroll) och reglerna i
-# sluss.yaml (samordnare, kommunernas granskare) tillämpas. På huvudgrenen
-# publiceras rapporten på GitHub Pages (Settings > Pages > Source: GitHub Actions).
+# sluss.yaml (samordnare, kommunernas granskare) tillämpas. På huvudgrenen byggs
+# webbplatsen (sluss site: idéerna, formuläret "Har någon redan haft idén?" och
+# rapporten, på svenska och engelska) och publiceras på GitHub Pages (Settings >
+# Pages > Source: GitHub Actions), gratis och utan server.
 #
 # Behörigheter: varje jobb har bara det det behöver. Nyckeln (GITHUB_TOKEN) når bara
 # jobben som läser godkännanden och skriver kommentaren, och inget av dem kör filer
@@ -148,10 +152,10 @@ function commentJob(): string {
 `;
 }
 
-/** On the default branch: the HTML report, built read-only, deployed by a job of its own. */
+/** On the default branch: the web site with the report as a page of it, built read-only, deployed by a job of its own. */
 function pagesJobs(): string {
-  return `  report:
-    name: Rapporten
+  return `  site:
+    name: Webbplatsen
     needs: check
     if: ${DEFAULT_BRANCH_PUSH}
     runs-on: ubuntu-latest
@@ -159,17 +163,15 @@ function pagesJobs(): string {
       contents: read
     steps:
 ${CHECKOUT_AND_NODE}
-      - name: Skriv rapporten
-        run: |
-          mkdir -p _site
-          ${sluss} report --format html --out _site/index.html
+      - name: Bygg webbplatsen
+        run: ${sluss} site --out _site
       - uses: ${PINNED_ACTIONS.uploadPagesArtifact}
         with:
           path: _site
 
   pages:
     name: Publicera på GitHub Pages
-    needs: report
+    needs: site
     runs-on: ubuntu-latest
     permissions:
       pages: write

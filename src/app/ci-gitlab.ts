@@ -2,8 +2,8 @@
  * The GitLab pipeline of `sluss init --ci gitlab`: merge requests are
  * validated and reviewed by the register's own copy of sluss (nothing is
  * installed or downloaded), the review is posted as a note when a project
- * access token is set, and the default branch publishes the report to
- * GitLab Pages.
+ * access token is set, and the default branch publishes the web site
+ * (`sluss site`, the report a page of it) on GitLab Pages.
  */
 import { GENERATED_MARK, TOOL_COMMAND } from './ci-shared.js';
 
@@ -19,8 +19,10 @@ export function gitlabPipeline(): string {
 # Kontrollerar varje merge request mot registrets regler med registrets egen kopia
 # av sluss (.sluss/tool/sluss.cjs, version och SHA-256 i manifest.json): idéfilerna
 # valideras, nya idéer jämförs med befintliga (dubblettkontroll) och reglerna i
-# sluss.yaml (samordnare, kommunernas granskare) tillämpas. På huvudgrenen
-# publiceras rapporten på GitLab Pages.
+# sluss.yaml (samordnare, kommunernas granskare) tillämpas. På huvudgrenen byggs
+# webbplatsen (sluss site: idéerna, formuläret "Har någon redan haft idén?" och
+# rapporten, på svenska och engelska) och publiceras på GitLab Pages, gratis och
+# utan server.
 #
 # Jobben behöver en körare med Node.js 20 eller senare och git; inget installeras
 # eller hämtas. Med Docker-körare körs de i avbildningen SLUSS_NODE_IMAGE nedan:
@@ -87,8 +89,7 @@ pages:
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
   script:
     - ${sluss} validate
-    - mkdir -p public
-    - ${sluss} report --format html --out public/index.html
+    - ${sluss} site --out public
   artifacts:
     paths:
       - public

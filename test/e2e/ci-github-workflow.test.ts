@@ -2,7 +2,7 @@
  * The workflow that `sluss init --ci github` writes: it passes actionlint,
  * and its jobs run as written in a checkout of a real register with the
  * GITHUB_* variables and event payload of a pull request (and of a push to
- * the default branch), with `gh` stood in for by a script that records what
+ * the default branch, which builds the web site for Pages), with `gh` stood in for by a script that records what
  * it is asked and answers with the pull request's reviews.
  */
 import { execFileSync } from 'node:child_process';
@@ -16,6 +16,7 @@ import { COORDINATOR, createCiRegister, WAITING_IDEA } from '../helpers/ci-regis
 import type { Job, JobResult, Runner } from '../helpers/github-actions.js';
 import { runJob, runWorkflow } from '../helpers/github-actions.js';
 import { git, tempDir, testEnv } from '../helpers/registers.js';
+import { expectPublishedSite } from '../helpers/site-published.js';
 
 const REPOSITORY = 'skaraborg/idesluss';
 const WORKFLOW = '.github/workflows/sluss.yml';
@@ -127,7 +128,7 @@ describe('the generated GitHub workflow', () => {
 
   it('a pull request with a good new idea: approvals read with the token, checks green, the review posted as a comment', () => {
     const { runner, ghLog, artifacts } = simulate(register, 'pull_request', 'ny-ide', 'samordnaren APPROVED\n');
-    const results = { ...runPullRequest(runner, jobs), ...runWorkflow(runner, jobs, ['report', 'pages']) };
+    const results = { ...runPullRequest(runner, jobs), ...runWorkflow(runner, jobs, ['site', 'pages']) };
     expect(results['approvals']).toMatchObject({ result: 'success', outputs: { list: 'samordnaren' } });
     expect(results['check']!.result).toBe('success');
     expect(results['check']!.steps.map((s) => [s.name, s.outcome])).toEqual([
@@ -140,7 +141,7 @@ describe('the generated GitHub workflow', () => {
     ]);
     expect(readFileSync(join(artifacts, 'sluss-review', 'sluss-review.md'), 'utf8')).toContain('Bokbuss till byarna');
     expect(results['comment']!.result).toBe('success');
-    expect(results['report']!.result).toBe('skipped');
+    expect(results['site']!.result).toBe('skipped');
     expect(results['pages']!.result).toBe('skipped');
 
     const calls = ghCalls(ghLog);
@@ -174,11 +175,11 @@ describe('the generated GitHub workflow', () => {
     expect(validate.output).toMatch(/::error file=ideas\/0ZZ-CCCC1-[^,]*,line=\d+,title=sluss%3A municipality::okänd kommun "atlantis"/);
   });
 
-  it('a push to the default branch: validated, the report built and handed to Pages, no token anywhere', () => {
+  it('a push to the default branch: validated, the web site built by the register’s copy of sluss and handed to Pages, no token anywhere', () => {
     const { runner, ghLog, artifacts } = simulate(register, 'push', 'main');
-    const results = runWorkflow(runner, jobs, ['approvals', 'check', 'comment', 'report', 'pages']);
-    expect(Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r.result]))).toEqual({ approvals: 'skipped', check: 'success', comment: 'skipped', report: 'success', pages: 'success' });
-    expect(readFileSync(join(artifacts, 'github-pages', 'index.html'), 'utf8')).toContain('Digitala lås i hemtjänsten');
+    const results = runWorkflow(runner, jobs, ['approvals', 'check', 'comment', 'site', 'pages']);
+    expect(Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r.result]))).toEqual({ approvals: 'skipped', check: 'success', comment: 'skipped', site: 'success', pages: 'success' });
+    expectPublishedSite(join(artifacts, 'github-pages'));
     expect(ghCalls(ghLog)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * bare remote, without network access: merge-request pipelines for a good
  * branch (green), a branch with an invalid idea and one with a move only a
  * coordinator may make (both red, with the reason), and the default branch's
- * pipeline that publishes the report for GitLab Pages.
+ * pipeline that builds the web site, the report a page of it, for GitLab Pages.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CiRegister } from '../helpers/ci-register.js';
 import { createCiRegister, WAITING_IDEA } from '../helpers/ci-register.js';
 import { git, testEnv } from '../helpers/registers.js';
+import { expectPublishedSite } from '../helpers/site-published.js';
 
 const RUNNER = fileURLToPath(new URL('../../node_modules/.bin/gitlab-ci-local', import.meta.url));
 const hasRsync = spawnSync('rsync', ['--version']).status === 0;
@@ -79,13 +80,12 @@ describe.skipIf(missing !== undefined)(`the generated GitLab pipeline under gitl
     expect(log).toContain(`${WAITING_IDEA}: flytten Första bedömning → Utredning ska göras eller godkännas av en samordnare (\\@samordnaren); ändringen öppnades av \\@anna och ingen samordnare har godkänt den`);
   }, 240_000);
 
-  it('publishes the report from the default branch for GitLab Pages', () => {
+  it('publishes the web site, the report a page of it, from the default branch for GitLab Pages', () => {
     git(register.root, 'switch', '--quiet', 'main');
     const run = runPipeline(register.root, { push: true });
     expect(run.log).toMatch(/PASS\s+pages/);
     expect(run.log).not.toMatch(/\bsluss-kommentar\b/);
     expect(run.code).toBe(0);
-    const page = join(register.root, '.gitlab-ci-local', 'artifacts', 'pages', 'public', 'index.html');
-    expect(readFileSync(page, 'utf8')).toContain('<html');
+    expectPublishedSite(join(register.root, '.gitlab-ci-local', 'artifacts', 'pages', 'public'));
   }, 240_000);
 });

@@ -34,13 +34,14 @@ describe('the GitHub workflow', () => {
     expect(workflow.jobs['approvals']!.permissions).toEqual({ 'pull-requests': 'read' });
     expect(workflow.jobs['check']!.permissions).toEqual({ contents: 'read' });
     expect(workflow.jobs['comment']!.permissions).toEqual({ 'pull-requests': 'write' });
-    expect(workflow.jobs['report']!.permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs['site']!.permissions).toEqual({ contents: 'read' });
     expect(workflow.jobs['pages']!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
 
     const runs = Object.values(workflow.jobs).flatMap((job) => job.steps.map((s) => s.run ?? '')).join('\n');
     expect(runs).toContain('node .sluss/tool/sluss.cjs validate --format github');
     expect(runs).toContain('node .sluss/tool/sluss.cjs review --base "origin/$BASE_REF" --format github --actor "@$PR_AUTHOR" --approvals "$APPROVALS"');
-    expect(runs).toContain('node .sluss/tool/sluss.cjs report --format html --out _site/index.html');
+    expect(runs).toContain('node .sluss/tool/sluss.cjs site --out _site');
+    expect(runs).not.toContain('report --format html');
     // Event values reach the scripts through the environment only.
     expect(runs).not.toContain('${{');
 
@@ -63,8 +64,9 @@ describe('the GitHub workflow', () => {
     for (const job of Object.values(workflow.jobs)) {
       for (const step of job.steps.filter((s) => s.uses?.startsWith('actions/checkout'))) expect(step.with).toEqual({ 'fetch-depth': 0, 'persist-credentials': false });
     }
-    expect(workflow.jobs['report']!.if).toContain('github.event.repository.default_branch');
-    expect(workflow.jobs['pages']!.needs).toBe('report');
+    expect(workflow.jobs['site']!.if).toBe("github.event_name == 'push' && github.ref_name == github.event.repository.default_branch");
+    expect(workflow.jobs['site']!.needs).toBe('check');
+    expect(workflow.jobs['pages']!.needs).toBe('site');
   });
 
   it('writes a request template that names the coordinators, escaped for Markdown', async () => {
@@ -165,6 +167,7 @@ describe('writeCiFiles', () => {
     expect(review.artifacts).toMatchObject({ when: 'always', paths: ['sluss-review.md'] });
     expect(pipeline['sluss-kommentar']!.script).toEqual(['node .sluss/tool/sluss.cjs ci gitlab-note sluss-review.md']);
     expect(pipeline['sluss-kommentar']!.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'always' }]);
+    expect(pipeline['pages']!.script).toEqual(['node .sluss/tool/sluss.cjs validate', 'node .sluss/tool/sluss.cjs site --out public']);
     expect(pipeline['pages']!.artifacts!.paths).toEqual(['public']);
     expect(pipeline['pages']!.rules[0]!.if).toBe('$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH');
     expect(readFileSync(join(root, '.gitlab/CODEOWNERS'), 'utf8')).toContain('/ideas/ @anna anna@skovde.se @tore');
