@@ -4,7 +4,7 @@
  *   npm run bench -- [--sizes 1000,10000,50000] [--runs 5] [--reuse] [--out docs/BENCHMARKS.md]
  *                    [--backlog-sizes 1000,10000,50000] [--no-backlog] [--backlog-version latest]
  *                    [--timeout 600] [--backlog-timeout 120] [--json bench/out/results.json]
- *                    [--write-sizes 1000,10000]
+ *                    [--write-sizes 1000,10000] [--site-sizes 1000,10000]
  *
  * (`npm run bench` is `npm run build && node --import tsx bench/run.ts`.)
  *
@@ -13,7 +13,8 @@
  * the built CLI, `node bin/sluss -C <register> …`: a cold run right after deleting
  * `<register>/.sluss/cache`, then warm runs (median), with the peak memory (max RSS) of
  * every run. Side by side it builds a backlog.md project with the same ideas as tasks
- * and times `backlog search <query> --plain`. The results go to docs/BENCHMARKS.md
+ * and times `backlog search <query> --plain`. `sluss site` is built and its pages measured in
+ * headless Chromium (bench/lib/site-bench.ts). The results go to docs/BENCHMARKS.md
  * (Markdown) and bench/out/results.json (raw samples).
  */
 import { execFileSync } from 'node:child_process';
@@ -44,6 +45,7 @@ import {
 } from './lib/bench-results.js';
 import { cleanupTiming, memoryMethod, timeProcess, type ProcessSample } from './lib/process-timing.js';
 import { measureWriteCommands, type WriteResult } from './lib/write-commands.js';
+import { measureSite, type SiteResult } from './lib/site-bench.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, 'bench', 'out');
@@ -59,6 +61,7 @@ const { values } = parseArgs({
     json: { type: 'string', default: 'bench/out/results.json' },
     'backlog-sizes': { type: 'string' },
     'write-sizes': { type: 'string', default: '1000,10000' },
+    'site-sizes': { type: 'string', default: '1000,10000' },
     'no-backlog': { type: 'boolean', default: false },
     'backlog-version': { type: 'string', default: 'latest' },
     timeout: { type: 'string', default: '600' },
@@ -81,6 +84,7 @@ const RUNS = Number.parseInt(values.runs!, 10);
 if (!(RUNS >= 1)) throw new Error('--runs must be at least 1');
 const BACKLOG_SIZES = values['no-backlog'] ? [] : parseSizes(values['backlog-sizes'] ?? values.sizes!);
 const WRITE_SIZES = parseSizes(values['write-sizes']!).filter((size) => SIZES.includes(size));
+const SITE_SIZES = parseSizes(values['site-sizes']!).filter((size) => SIZES.includes(size));
 const TIMEOUT_MS = Number(values.timeout) * 1000;
 const BACKLOG_TIMEOUT_MS = Number(values['backlog-timeout']) * 1000;
 const OUT_FILE = resolve(ROOT, values.out!);
@@ -281,6 +285,19 @@ async function measureWrites(): Promise<WriteResult[]> {
   return writes;
 }
 
+/** `sluss site` on each register of `--site-sizes`: the build, then the site in Chromium. */
+async function measureSites(): Promise<SiteResult[]> {
+  const results: SiteResult[] = [];
+  for (const size of SITE_SIZES) {
+    log(`sluss site at ${thousands(size)} ideas`);
+    const timings = await measureSite(NODE, SLUSS, join(OUT_DIR, `register-${size}`), join(OUT_DIR, `site-${size}`), RUNS, TIMEOUT_MS);
+    const b = timings.browser;
+    log(`  build cold ${fmt(timings.build.cold.seconds)} s${b ? `, start page ${(b.startPageBytes / 1024).toFixed(1)} KB, first use ${(b.firstUseBytes / 1024).toFixed(0)} KB, first suggestions ${b.firstMs.map((v) => v.toFixed(0)).join('/')} ms` : ''}${timings.error ? ` – ${timings.error}` : ''}`);
+    results.push({ size: thousands(size), timings });
+  }
+  return results;
+}
+
 /** backlog.md side by side: its search over a project holding the same ideas as tasks. */
 async function measureBacklog(): Promise<BenchRun['backlog']> {
   const backlogResults: BacklogResult[] = [];
@@ -354,6 +371,7 @@ async function main() {
   const startup = await measureStartup();
   const sizeResults = await measureSizes();
   const writes = await measureWrites();
+  const site = await measureSites();
   const backlog = await measureBacklog();
 
   const distRebuilt = newestMtime(join(ROOT, 'dist')) !== distAtStart;
@@ -363,14 +381,14 @@ async function main() {
   cleanupTiming();
 
   const argv = process.argv.slice(2);
-  const run: BenchRun = { startedAt, finishedSeconds, argv, machine: info, loadEnd, memoryMethod: memoryMethod(), distRebuilt, runs: RUNS, sizes: SIZES, startup, sizeResults, writes, backlog };
+  const run: BenchRun = { startedAt, finishedSeconds, argv, machine: info, loadEnd, memoryMethod: memoryMethod(), distRebuilt, runs: RUNS, sizes: SIZES, startup, sizeResults, writes, site, backlog };
   const goals = checkGoals(run);
   mkdirSync(dirname(OUT_FILE), { recursive: true });
   writeFileSync(OUT_FILE, benchMarkdown(run, goals));
   mkdirSync(dirname(JSON_FILE), { recursive: true });
   writeFileSync(
     JSON_FILE,
-    `${JSON.stringify({ startedAt: startedAt.toISOString(), argv, machine: { ...info, loadEnd }, memoryMethod: memoryMethod(), startup, sizes: sizeResults, writes, backlog: backlog.install ? { ...backlog.install, results: backlog.results } : { error: backlog.error }, goals }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt: startedAt.toISOString(), argv, machine: { ...info, loadEnd }, memoryMethod: memoryMethod(), startup, sizes: sizeResults, writes, site, backlog: backlog.install ? { ...backlog.install, results: backlog.results } : { error: backlog.error }, goals }, null, 2)}\n`,
   );
   log(`wrote ${relative(ROOT, OUT_FILE)} and ${relative(ROOT, JSON_FILE)} in ${fmt(finishedSeconds / 60)} min`);
   for (const g of goals) log(`  ${g.verdict.padEnd(13)} ${g.goal}: ${g.measured}`);

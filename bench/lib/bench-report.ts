@@ -5,6 +5,7 @@
  */
 import type { ProcessSample } from './process-timing.js';
 import { writeCommandsSection } from './write-commands.js';
+import { siteSection } from './site-bench.js';
 import {
   COMMANDS,
   fmt,
@@ -23,7 +24,7 @@ import {
 } from './bench-results.js';
 
 export function benchMarkdown(run: BenchRun, goals: readonly GoalCheck[]): string {
-  return [...runSection(run), ...goalSection(goals), ...startupSection(run), ...sizeSections(run, goals), ...writeCommandsSection(run.writes), ...backlogSection(run), ...methodSection(run)].join('\n');
+  return [...runSection(run), ...goalSection(goals), ...startupSection(run), ...sizeSections(run, goals), ...writeCommandsSection(run.writes), ...siteSection(run.site), ...backlogSection(run), ...methodSection(run)].join('\n');
 }
 
 function runSection(run: BenchRun): string[] {

@@ -6,6 +6,7 @@
 import { median, type MemoryMethod, type ProcessSample } from './process-timing.js';
 import type { BacklogInstall } from './backlog-md.js';
 import { addGoals, type WriteResult } from './write-commands.js';
+import { siteGoals, type SiteResult } from './site-bench.js';
 
 export const SIMILAR_TEXT = 'Digitala lås i hemtjänsten';
 export const SEARCH_WORD = 'hemtjänst';
@@ -108,6 +109,8 @@ export interface BenchRun {
   startup: { bare: ColdAndWarm; help: ColdAndWarm };
   sizeResults: SizeResult[];
   writes: WriteResult[];
+  /** `sluss site`: the build and the site in Chromium, per size of `--site-sizes`. */
+  site: SiteResult[];
   backlog: {
     sizes: number[];
     version: string;
@@ -126,7 +129,7 @@ export function measurementAt(run: Pick<BenchRun, 'sizeResults'>, size: number, 
 }
 
 /** The goals of the performance issue, checked against the measured numbers. */
-export function checkGoals(run: Pick<BenchRun, 'sizeResults' | 'sizes' | 'startup' | 'writes'>): GoalCheck[] {
+export function checkGoals(run: Pick<BenchRun, 'sizeResults' | 'sizes' | 'startup' | 'writes' | 'site'>): GoalCheck[] {
   const { sizeResults } = run;
   const SIZES = run.sizes;
   const bareMedian = warmMedianOf(run.startup.bare);
@@ -168,5 +171,6 @@ export function checkGoals(run: Pick<BenchRun, 'sizeResults' | 'sizes' | 'startu
     goals.push({ goal: 'peak memory ≤ 300 MiB at 50,000 (every command)', measured: 'size not run', verdict: 'not measured' });
   }
   for (const { size, timings } of run.writes) for (const g of addGoals(size, timings)) goals.push({ goal: g.goal, measured: g.measured, verdict: verdict(g.value, g.limit) });
+  for (const { size, timings } of run.site) for (const g of siteGoals(size, timings)) goals.push({ goal: g.goal, measured: g.measured, verdict: verdict(g.value, g.limit) });
   return goals;
 }

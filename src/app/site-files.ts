@@ -2,13 +2,13 @@
  * Writing the site's folder, tens of thousands of files, with the guarantees
  * of the register's safe writer (adapters/fs/safe-write.ts) at a cost that
  * fits a web site: the folder and each folder in it are made one part at a
- * time and checked once (a real folder, no link), not once per file; each
- * file is written to a temp file opened exclusively and without following a
- * link, then renamed over its target, which must be a regular file if it
- * exists. No link inside the folder is followed and a reader never sees half
- * a file. Files are written with synchronous calls, one after another, and
- * the event loop gets its turn between them, so Ctrl-C never leaves a temp
- * file behind.
+ * time and checked once (a real folder, no link), not once per file. A file
+ * is opened exclusively and without following a link; a target that exists
+ * must be a regular file, is left as it is when it holds the same bytes, and
+ * is otherwise replaced whole (a temp file renamed over it), so a page being
+ * served is never seen half written. Files are written with synchronous
+ * calls, one after another, and the event loop gets its turn between them,
+ * so Ctrl-C never leaves a temp or half-written file behind.
  *
  * The folder keeps a list of the files sluss wrote there (`.sluss-site.json`);
  * the next build removes those of them it no longer writes (an earlier build's
@@ -17,6 +17,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants as fsConstants, fchmodSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SlussError } from '../core/errors.js';
 import type { SiteFile } from '../ui/site/layout.js';
@@ -35,7 +36,7 @@ function errorCode(error: unknown): string {
   return String((error as NodeJS.ErrnoException | undefined)?.code ?? error);
 }
 
-function infoOf(path: string): ReturnType<typeof lstatSync> | undefined {
+function infoOf(path: string): Stats | undefined {
   try {
     return lstatSync(path);
   } catch (error) {
@@ -78,34 +79,56 @@ export class SiteFolder {
     return dir;
   }
 
-  /** Writes one file whole: a temp file beside it, renamed over it. */
+  /**
+   * Writes one file. A file that is not there yet is created in place, exclusively and
+   * without following a link (and removed again if writing fails); one that is there
+   * is left alone when it already holds `content`, else replaced whole by a temp file
+   * renamed over it, so a page being served is never seen half written.
+   */
   write(path: string, content: string | Uint8Array): void {
     const slash = path.lastIndexOf('/');
     const dir = this.folder(slash < 0 ? '' : path.slice(0, slash), path);
     const target = join(this.dir, path);
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
     const existing = infoOf(target);
     if (existing?.isSymbolicLink()) throw this.#unsafe(path, 'symlink', path);
     if (existing && !existing.isFile()) throw this.#unsafe(path, 'not-a-file', path);
+    if (existing === undefined) {
+      if (this.#create(path, target, bytes)) return;
+      // Made by someone else in between: checked again and replaced like any existing file.
+      return this.write(path, content);
+    }
+    if (existing.size === bytes.length && (existing.mode & 0o7777) === FILE_MODE && Buffer.compare(readFileSync(target), bytes) === 0) return;
     const temp = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
+    if (!this.#create(path, temp, bytes)) throw this.#failed(path, Object.assign(new Error('EEXIST'), { code: 'EEXIST' }));
     try {
-      const fd = openSync(temp, CREATE_NEW, FILE_MODE);
-      try {
-        const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-        // The umask may have narrowed the mode; a page must be readable by the web server.
-        fchmodSync(fd, FILE_MODE);
-      } finally {
-        closeSync(fd);
-      }
       renameSync(temp, target);
     } catch (error) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // Renamed already, or never made.
-      }
+      unlinkQuietly(temp);
       throw this.#failed(path, error);
     }
+  }
+
+  /** Creates `file` with `bytes`, never replacing anything (false when it exists) and leaving nothing half written. */
+  #create(path: string, file: string, bytes: Uint8Array): boolean {
+    let fd: number;
+    try {
+      fd = openSync(file, CREATE_NEW, FILE_MODE);
+    } catch (error) {
+      if (errorCode(error) === 'EEXIST') return false;
+      throw this.#failed(path, error);
+    }
+    try {
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+      // The umask may have narrowed the mode; a page must be readable by the web server.
+      fchmodSync(fd, FILE_MODE);
+    } catch (error) {
+      closeSync(fd);
+      unlinkQuietly(file);
+      throw this.#failed(path, error);
+    }
+    closeSync(fd);
+    return true;
   }
 
   /** Removes `path` when it is a regular file reached through real folders only; anything else is left alone. */
@@ -137,6 +160,14 @@ export class SiteFolder {
     } catch {
       return [];
     }
+  }
+}
+
+function unlinkQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Gone already.
   }
 }
 

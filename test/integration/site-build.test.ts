@@ -6,11 +6,12 @@
  * does not, and nothing else: not a file sluss never wrote, not a file a
  * tampered list names outside the folder or through a link.
  */
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/app/site.js';
 import { SITE_MANIFEST } from '../../src/app/site-files.js';
+import { SlussError } from '../../src/core/errors.js';
 import { siteText } from '../../src/ui/site/text.js';
 import { testContext } from '../helpers/context.js';
 import { createRegister, SAMPLE_IDEAS, tempDir } from '../helpers/registers.js';
@@ -90,5 +91,28 @@ describe('sluss site: the files of the site', () => {
     expect(readFileSync(join(out, 'linked', 'away', 'page.html'), 'utf8')).toBe('behind a link');
     expect(existsSync(join(out, 'assets/check.js'))).toBe(true);
     expect((JSON.parse(html(out, SITE_MANIFEST)) as { files: string[] }).files).toEqual(list.files.filter((f) => !/OLDHASH|GONE|notes|kept|linked/.test(f) && !f.startsWith('/')));
+  });
+
+  it('a rebuild leaves a page holding the same bytes as it is, replaces a changed one whole, and refuses a page that is a link', async () => {
+    const register = createRegister();
+    const out = join(tempDir('sluss-site-build-'), 'public');
+    await buildSite(testContext({ cwd: register }), { out });
+    const same = statSync(join(out, 'check.html')).ino;
+    writeFileSync(join(out, 'index.html'), 'edited by hand');
+    const edited = statSync(join(out, 'index.html')).ino;
+    await buildSite(testContext({ cwd: register }), { out });
+    expect(statSync(join(out, 'check.html')).ino).toBe(same);
+    expect(html(out, 'index.html')).toContain('<html lang="sv">');
+    expect(statSync(join(out, 'index.html')).ino).not.toBe(edited);
+    expect(statSync(join(out, 'index.html')).mode & 0o777).toBe(0o644);
+
+    const outside = join(tempDir('sluss-site-outside-'), 'passwd');
+    writeFileSync(outside, 'root:x:0:0\n');
+    rmSync(join(out, 'accessibility.html'));
+    symlinkSync(outside, join(out, 'accessibility.html'));
+    const error = await buildSite(testContext({ cwd: register }), { out }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SlussError);
+    expect((error as SlussError).code).toBe('unsafe-path');
+    expect(readFileSync(outside, 'utf8')).toBe('root:x:0:0\n');
   });
 });
