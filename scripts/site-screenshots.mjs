@@ -5,7 +5,9 @@
  *
  * - docs/site-start.png: the start page at 1200 px.
  * - docs/site-check.png: the form "Har någon redan haft idén?" with the
- *   suggestions that appear while a near-duplicate of an example idea is typed.
+ *   suggestions that appear while a near-duplicate of an example idea is typed,
+ *   for an employee of Skövde, whose idea receiver (`intake:` in sluss.yaml)
+ *   takes ideas and support by e-mail.
  *
  * The site is served from 127.0.0.1, as a forge's Pages would serve it. Needs the
  * built command (`npm run build`) and Chromium at /usr/bin/chromium (or SLUSS_CHROMIUM).
@@ -72,7 +74,8 @@ try {
     await page.goto(`${origin}/check.html`, { waitUntil: 'load' });
     await page.fill('#title', 'Digitala lås för hemtjänsten');
     await page.fill('#problem', 'Hemtjänstens personal hanterar många fysiska nycklar till brukarna, och nycklar kommer bort.');
-    await page.locator('#suggestions article').first().waitFor({ timeout: 20_000 });
+    await page.selectOption('#municipality', 'skovde');
+    await page.locator('#suggestions article a.support').first().waitFor({ timeout: 20_000 });
     const check = join(root, 'docs', 'site-check.png');
     await page.screenshot({ path: check, fullPage: true });
     process.stdout.write(`${start}\n${check}\n`);
