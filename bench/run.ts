@@ -292,7 +292,7 @@ async function measureSites(): Promise<SiteResult[]> {
     log(`sluss site at ${thousands(size)} ideas`);
     const timings = await measureSite(NODE, SLUSS, join(OUT_DIR, `register-${size}`), join(OUT_DIR, `site-${size}`), RUNS, TIMEOUT_MS);
     const b = timings.browser;
-    log(`  build cold ${fmt(timings.build.cold.seconds)} s${b ? `, start page ${(b.startPageBytes / 1024).toFixed(1)} KB, first use ${(b.firstUseBytes / 1024).toFixed(0)} KB, first suggestions ${b.firstMs.map((v) => v.toFixed(0)).join('/')} ms` : ''}${timings.error ? ` – ${timings.error}` : ''}`);
+    log(`  build cold ${timings.build.cold.map((c) => fmt(c.seconds)).join('/')} s${b ? `, start page ${(b.startPageBytes / 1024).toFixed(1)} KB, first use ${(b.firstUseBytes / 1024).toFixed(0)} KB, first suggestions ${b.firstMs.map((v) => v.toFixed(0)).join('/')} ms` : ''}${timings.error ? ` – ${timings.error}` : ''}`);
     results.push({ size: thousands(size), timings });
   }
   return results;

@@ -2,10 +2,10 @@
  * `sluss site`: the register as a static web site, in both languages (the
  * run's language in the folder itself, the other in `en/` or `sv/`), with the
  * search index of the duplicate check, the scripts bundled for the browser
- * and the coordinators' report as a page. Written into one folder through
- * the safe writers (site-files.ts): no link inside it is followed, each file
- * is replaced whole, and files an earlier build wrote that this one does not
- * are removed.
+ * and the coordinators' report as a page. Written into one folder by
+ * site-files.ts with the safe writer's guarantees (no link inside it is
+ * followed, a page that was there is replaced whole); files an earlier build
+ * wrote that this one does not are removed.
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
