@@ -60,7 +60,7 @@ class ByteWriter {
     this.#bytes[this.#length++] = rest;
   }
 
-  raw(bytes: Uint8Array): void {
+  append(bytes: Uint8Array): void {
     this.#room(bytes.length);
     this.#bytes.set(bytes, this.#length);
     this.#length += bytes.length;
@@ -81,11 +81,11 @@ export function encodeSiteWords(docs: readonly SiteWordsDoc[]): Uint8Array {
   const vocabulary = [...frequency.keys()].sort((a, b) => (frequency.get(b) as number) - (frequency.get(a) as number) || (a < b ? -1 : a > b ? 1 : 0));
   const numberOf = new Map(vocabulary.map((word, i) => [word, i]));
   const out = new ByteWriter();
-  out.raw(new TextEncoder().encode(MAGIC));
+  out.append(new TextEncoder().encode(MAGIC));
   out.number(SITE_WORDS_FORMAT);
   const text = new TextEncoder().encode(vocabulary.join('\n'));
   out.number(text.length);
-  out.raw(text);
+  out.append(text);
   out.number(docs.length);
   for (const doc of docs) {
     out.number(doc.title.length);
@@ -116,7 +116,7 @@ class ByteReader {
     throw new SiteWordsError('words.bin holds a number that is too long');
   }
 
-  raw(length: number): Uint8Array {
+  take(length: number): Uint8Array {
     if (this.#at + length > this.bytes.length) throw new SiteWordsError('words.bin ends too early');
     const part = this.bytes.subarray(this.#at, this.#at + length);
     this.#at += length;
@@ -131,10 +131,10 @@ class ByteReader {
 /** The ideas of words.bin, in the order they were written; throws `SiteWordsError` for anything else. */
 export function decodeSiteWords(bytes: Uint8Array): SiteWordsDoc[] {
   const input = new ByteReader(bytes);
-  if (new TextDecoder().decode(input.raw(MAGIC.length)) !== MAGIC) throw new SiteWordsError('not a words.bin of sluss site');
+  if (new TextDecoder().decode(input.take(MAGIC.length)) !== MAGIC) throw new SiteWordsError('not a words.bin of sluss site');
   const format = input.number();
   if (format !== SITE_WORDS_FORMAT) throw new SiteWordsError(`words.bin format ${format}, this page reads ${SITE_WORDS_FORMAT}`);
-  const vocabulary = new TextDecoder().decode(input.raw(input.number())).split('\n');
+  const vocabulary = new TextDecoder().decode(input.take(input.number())).split('\n');
   const word = (n: number) => {
     if (n >= vocabulary.length) throw new SiteWordsError('words.bin names a word it does not hold');
     return vocabulary[n] as string;
