@@ -10,7 +10,7 @@ import type { RegisterConfig } from '../core/config.js';
 import { parseSections } from '../core/format/idea-file.js';
 import { SECTIONS } from '../core/idea.js';
 import type { IdeaData, IdeaWithBody } from '../core/idea.js';
-import type { Intake, PublicIdea, PublicMunicipality, SiteModel } from '../ui/site/model.js';
+import type { FilterChoice, Intake, ListFilters, PublicIdea, PublicMunicipality, SiteModel } from '../ui/site/model.js';
 
 export function ideaHref(id: string): string {
   return `ideas/${id}.html`;
@@ -49,7 +49,8 @@ export function publicIdeaOf(config: RegisterConfig, municipalities: ReadonlyMap
     status: data.status,
     stageName: displayName(config.stages, data.status),
     municipality: municipalities.get(data.municipality) ?? { code: data.municipality, name: data.municipality },
-    participants: data.municipalities.map((p) => ({ name: displayName(config.municipalities, p.municipality), role: p.role, ...(p.share === undefined ? {} : { share: p.share }) })),
+    participants: data.municipalities.map((p) => ({ code: p.municipality, name: displayName(config.municipalities, p.municipality), role: p.role, ...(p.share === undefined ? {} : { share: p.share }) })),
+    category: data.category,
     categoryName: displayName(config.categories, data.category),
     tags: [...(data.tags ?? [])],
     created: data.created,
@@ -58,6 +59,20 @@ export function publicIdeaOf(config: RegisterConfig, municipalities: ReadonlyMap
     ...(data.links?.duplicate_of && known(data.links.duplicate_of) ? { duplicateOf: link(data.links.duplicate_of) } : {}),
     related: (data.links?.related ?? []).filter(known).map(link),
     ...(data.submitter?.consent ? { submitter: data.submitter.name } : {}),
+  };
+}
+
+/** The list's filter choices: municipalities taking part in some idea (by name), stages and categories some idea is in (in the register's order), every tag used. */
+function listFiltersOf(config: RegisterConfig, ideas: readonly PublicIdea[]): ListFilters {
+  const used = (codes: Iterable<string>) => new Set(codes);
+  const inOrder = (declared: readonly FilterChoice[], codes: ReadonlySet<string>) => declared.filter((d) => codes.has(d.code)).map(({ code, name }) => ({ code, name }));
+  const byName = (a: string, b: string) => a.localeCompare(b, config.language);
+  const municipalities = used(ideas.flatMap((idea) => [idea.municipality.code, ...idea.participants.map((p) => p.code)]));
+  return {
+    municipalities: [...municipalities].map((code) => ({ code, name: displayName(config.municipalities, code) })).sort((a, b) => byName(a.name, b.name)),
+    stages: inOrder(config.stages.map((s) => ({ code: s.code, name: displayName(config.stages, s.code) })), used(ideas.map((idea) => idea.status))),
+    categories: inOrder(config.categories.map((c) => ({ code: c.code, name: displayName(config.categories, c.code) })), used(ideas.map((idea) => idea.category))),
+    tags: [...used(ideas.flatMap((idea) => idea.tags))].sort(byName),
   };
 }
 
@@ -83,6 +98,7 @@ export function siteModelOf(config: RegisterConfig, ideas: readonly IdeaWithBody
       shared: ideas.filter((idea) => new Set(idea.data.municipalities.map((p) => p.municipality)).size > 1).length,
       inUse: ideas.filter((idea) => done.has(idea.data.status)).length,
     },
+    filters: listFiltersOf(config, publicIdeas),
     movements,
   };
 }

@@ -9,9 +9,11 @@
  * scrolls sideways at 320 px; no request leaves the site's origin. What the
  * form composed, `sluss add --from` reads back into the same fields.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseIdeaFile } from '../../src/core/format/idea-file.js';
+import type { IdeaData } from '../../src/core/idea.js';
 import { parseSubmissionBody } from '../../src/core/submission.js';
 import { requireChromium, runAxe, shouldRunBrowserTests } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli.js';
@@ -144,6 +146,52 @@ describe.runIf(shouldRunBrowserTests())('sluss site in headless Chromium, served
     expect(await page.locator('#mail-fallback').isHidden()).toBe(true);
     // Hjo hands in by issue too: the button shows, and the issue form is prefilled on the forge.
     expect(await page.locator('button[value="issue"]').isVisible()).toBe(true);
+  });
+
+  it('the idea list filters by municipality, stage, category, tag and free text; the choice stays in the address across a reload; "Visa alla" shows every idea again', async () => {
+    const { page } = browser;
+    const ideas = readdirSync(join(register, 'ideas'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => parseIdeaFile(readFileSync(join(register, 'ideas', name), 'utf8')))
+      .flatMap((parsed) => (parsed.ok ? [parsed.file.data as IdeaData] : []))
+      // The hand-in test above adds an idea to the register after the site was built.
+      .filter((idea) => existsSync(join(out, 'ideas', `${idea.id}.html`)));
+    const takesPart = (idea: IdeaData, code: string) => idea.municipality === code || idea.municipalities.some((p) => p.municipality === code);
+    const visibleIds = () => page.locator('#idea-list > li:visible a').evaluateAll((links) => links.map((a) => (a.getAttribute('href') ?? '').replace(/^.*\//, '').replace(/\.html$/, '')).sort());
+    const idsOf = (list: IdeaData[]) => list.map((idea) => idea.id).sort();
+    await page.goto(`${server.origin}/ideas/index.html`);
+    expect(await page.locator('#filter').isVisible()).toBe(true);
+    expect(await visibleIds()).toEqual(idsOf(ideas));
+
+    await page.selectOption('#filter-municipality', 'hjo');
+    const inHjo = ideas.filter((idea) => takesPart(idea, 'hjo'));
+    expect(inHjo.length).toBeGreaterThan(1);
+    expect(await visibleIds()).toEqual(idsOf(inHjo));
+    expect(await page.locator('#filter-count').textContent()).toBe(`${inHjo.length} av ${ideas.length} idéer visas.`);
+
+    const stage = inHjo[0]!.status;
+    await page.selectOption('#filter-stage', stage);
+    const expected = idsOf(inHjo.filter((idea) => idea.status === stage));
+    expect(await visibleIds()).toEqual(expected);
+    expect(new URL(page.url()).search).toBe(`?municipality=hjo&stage=${stage}`);
+    await page.reload();
+    expect(await page.locator('#filter-municipality').inputValue()).toBe('hjo');
+    expect(await visibleIds()).toEqual(expected);
+
+    await page.click('#filter button[type="reset"]');
+    await expect.poll(visibleIds).toEqual(idsOf(ideas));
+    expect(new URL(page.url()).search).toBe('');
+
+    const tagged = ideas.find((idea) => (idea.tags ?? []).length > 0)!;
+    const tag = tagged.tags![0]!;
+    await page.selectOption('#filter-tag', tag);
+    await page.selectOption('#filter-category', tagged.category);
+    expect(await visibleIds()).toEqual(idsOf(ideas.filter((idea) => (idea.tags ?? []).includes(tag) && idea.category === tagged.category)));
+    await page.click('#filter button[type="reset"]');
+    await page.fill('#filter-text', tagged.title.split(' ').slice(0, 2).join(' ').toUpperCase());
+    expect(await visibleIds()).toContain(tagged.id);
+    expect((await visibleIds()).length).toBeLessThan(ideas.length);
+    expect(browser.errors).toEqual([]);
   });
 
   for (const lang of ['sv', 'en'] as const) {

@@ -5,7 +5,7 @@ import { addOptions } from '../options.js';
 import { COMMAND_OPTIONS } from './flags.js';
 import type { SiteFlags } from './flags.js';
 
-/** The site is written in the language of the run: `sluss site --lang en` makes the English site. */
+/** The site is written in both languages; the run's language is the main one, at the site's root (`--lang en` puts English there and Swedish in sv/). */
 export function siteCommand(program: Command, env: CliEnv): void {
   addOptions(program.command('site').description(env.text.site), COMMAND_OPTIONS.site, env.text).action(async (flags: SiteFlags, command: Command) => {
     const { buildSite } = await import('../../app/site.js');

@@ -121,6 +121,8 @@ textarea{min-height:5rem}
 .hint{color:#4a4a4a;margin:.25rem 0}
 button{font:inherit;padding:.5rem 1rem;margin:1rem .5rem 0 0;border:2px solid #0b4f8a;background:#0b4f8a;color:#fff;border-radius:.25rem;cursor:pointer}
 button.secondary{background:#fff;color:#0b4f8a}
+.choices{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:0 1rem;max-width:40rem}
+.filter button{display:block}
 .suggestion{border-left:4px solid #767676;padding:.25rem .75rem;margin:.75rem 0}
 .suggestion.likely{border-left-color:#b00020}
 .label{font-weight:700}

@@ -34,7 +34,8 @@ export interface PublicIdea {
   status: string;
   stageName: string;
   municipality: PublicMunicipality;
-  participants: { name: string; role: string; share?: number }[];
+  participants: { code: string; name: string; role: string; share?: number }[];
+  category: string;
   categoryName: string;
   tags: string[];
   created: string;
@@ -47,6 +48,23 @@ export interface PublicIdea {
   submitter?: string;
 }
 
+/** The names of the list's filters: the form's fields, the address's query (`?municipality=1496&tag=…`) and what the script reads. */
+export const LIST_FILTERS = ['municipality', 'stage', 'category', 'tag'] as const;
+export type ListFilterName = (typeof LIST_FILTERS)[number];
+
+/** A value to filter by and its name as shown. */
+export interface FilterChoice {
+  code: string;
+  name: string;
+}
+
+export interface ListFilters {
+  municipalities: FilterChoice[];
+  stages: FilterChoice[];
+  categories: FilterChoice[];
+  tags: string[];
+}
+
 export interface SiteModel {
   name: string;
   /** The date the site was built, YYYY-MM-DD. */
@@ -56,5 +74,7 @@ export interface SiteModel {
   ideas: PublicIdea[];
   municipalities: PublicMunicipality[];
   figures: { ideas: number; shared: number; inUse: number };
+  /** The choices of the idea list's filters: only values some idea has, stages and categories in the register's order. */
+  filters: ListFilters;
   movements: { date: string; idea: IdeaRefLink; from: string; to: string }[];
 }

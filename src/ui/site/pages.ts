@@ -1,6 +1,6 @@
 /** The start page, the list of ideas and one page per idea: plain HTML that needs no script. */
 import { escapeHtml as e, renderPage, rootOf, type SiteFile, type SiteLanguage } from './layout.js';
-import type { IdeaRefLink, PublicIdea, SiteModel } from './model.js';
+import { LIST_FILTERS, type FilterChoice, type IdeaRefLink, type ListFilterName, type PublicIdea, type SiteModel } from './model.js';
 import type { SiteText } from './text.js';
 
 export type { SiteFile } from './layout.js';
@@ -44,26 +44,64 @@ ${latest}`;
   return renderPage(l, site, { path, title: t.startTitle, body, current: 'start' });
 }
 
+function filterSelect(t: SiteText, name: ListFilterName, label: string, choices: readonly FilterChoice[]): string {
+  const options = choices.map((c) => `<option value="${e(c.code)}">${e(c.name)}</option>`).join('');
+  return `<div><label for="filter-${name}">${e(label)}</label>
+<select id="filter-${name}" name="${name}"><option value="">${e(t.filterAll[name])}</option>${options}</select></div>`;
+}
+
+/** The idea's municipality and, when others take part, which: the reason it shows under their filter too. */
+function municipalitiesOf(t: SiteText, idea: PublicIdea): string {
+  const others = [...new Set(idea.participants.filter((p) => p.code !== idea.municipality.code).map((p) => p.name))];
+  return others.length === 0 ? idea.municipality.name : `${idea.municipality.name} ${t.alsoIn(others.join(', '))}`;
+}
+
+/** What each list item carries for the filters: the free text it matches and its values per filter. */
+function filterData(idea: PublicIdea): string {
+  const words = [idea.title, idea.municipality.name, ...idea.participants.map((p) => p.name), idea.stageName, idea.categoryName, ...idea.tags].join(' ');
+  const values: Record<ListFilterName, string[]> = {
+    municipality: [...new Set([idea.municipality.code, ...idea.participants.map((p) => p.code)])],
+    stage: [idea.status],
+    category: [idea.category],
+    tag: idea.tags,
+  };
+  // One attribute per filter, values on lines of their own: no code or tag holds a line break (the schemas say so).
+  const attributes = LIST_FILTERS.map((name) => ` data-${name}="${e(values[name].join('\n')).replace(/\n/g, '&#10;')}"`).join('');
+  return ` data-words="${e(words.toLowerCase())}"${attributes}`;
+}
+
+/**
+ * The list works without a script; the filter form is shown by assets/list.js
+ * and sends nothing anywhere: choosing narrows the list in place and keeps
+ * the choice in the page's address, so a filtered list can be bookmarked.
+ */
 export function ideaListPage(l: SiteLanguage, site: SiteModel): SiteFile {
   const { t } = l;
   const path = 'ideas/index.html';
   const root = rootOf(path);
   const items = site.ideas
-    .map((idea) => {
-      // What the filter script matches: everything the reader sees of the idea in the list.
-      const words = [idea.title, idea.municipality.name, ...idea.participants.map((p) => p.name), idea.stageName, idea.categoryName, ...idea.tags].join(' ');
-      return `<li data-words="${e(words.toLowerCase())}"><a href="${root}${e(idea.href)}">${e(idea.title)}</a>
-<p class="meta">${e(idea.municipality.name)} · ${e(idea.stageName)} · ${e(idea.categoryName)} · <time datetime="${e(idea.created)}">${e(idea.created)}</time></p></li>`;
-    })
+    .map(
+      (idea) => `<li${filterData(idea)}><a href="${root}${e(idea.href)}">${e(idea.title)}</a>
+<p class="meta">${e(municipalitiesOf(t, idea))} · ${e(idea.stageName)} · ${e(idea.categoryName)} · <time datetime="${e(idea.created)}">${e(idea.created)}</time></p></li>`,
+    )
     .join('\n');
+  const { filters } = site;
   const body = `<h1>${e(t.ideasTitle)}</h1>
 <p>${e(t.ideasIntro(site.ideas.length))}</p>
-<div id="filter" hidden>
+<form id="filter" class="filter" role="search" aria-labelledby="filter-title" hidden>
+<h2 id="filter-title">${e(t.filterTitle)}</h2>
 <label for="filter-text">${e(t.filterLabel)}</label>
 <p class="hint" id="filter-hint">${e(t.filterHint)}</p>
-<input id="filter-text" type="search" aria-describedby="filter-hint">
-<p id="filter-count" role="status"></p>
+<input id="filter-text" name="q" type="search" aria-describedby="filter-hint">
+<div class="choices">
+${filterSelect(t, 'municipality', t.municipality, filters.municipalities)}
+${filterSelect(t, 'stage', t.stage, filters.stages)}
+${filterSelect(t, 'category', t.category, filters.categories)}
+${filterSelect(t, 'tag', t.filterTag, filters.tags.map((tag) => ({ code: tag, name: tag })))}
 </div>
+<button type="reset" class="secondary">${e(t.filterReset)}</button>
+<p id="filter-count" role="status"></p>
+</form>
 <ul class="ideas" id="idea-list">
 ${items}
 </ul>`;

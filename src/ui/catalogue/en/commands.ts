@@ -105,7 +105,7 @@ export const commands: CommandsText = {
   reportCsvExcel: 'CSV for Swedish Excel: semicolons, decimal comma and a BOM',
   reportExcel: 'same as --csv-excel (its earlier name, hidden from the help)',
   reportIncludePersonal: "show submitters' names, e-mail addresses and phone numbers",
-  site: 'write the register as a static web site: start page, ideas, the form "Has anyone had the idea already?" and the accessibility statement',
+  site: 'write the register as a static web site in Swedish and English: start page, ideas, the form "Has anyone had the idea already?", the report and the accessibility statement',
   siteOut: 'folder to write the site in (default: public/ in the register)',
   siteBaseUrl: 'the address the site is published at, for example https://skaraborg.github.io/ideas',
   review: "review a branch's changes to the register (for pull requests and CI)",

@@ -107,7 +107,7 @@ export const commands = {
   reportCsvExcel: 'CSV för svenska Excel: semikolon, decimalkomma och BOM',
   reportExcel: 'samma som --csv-excel (det tidigare namnet, dolt i hjälpen)',
   reportIncludePersonal: 'visa idégivarnas namn, e-post och telefon',
-  site: 'skriv registret som en statisk webbplats: startsida, idéer, formuläret "Har någon redan haft idén?" och tillgänglighetsredogörelse',
+  site: 'skriv registret som en statisk webbplats på svenska och engelska: startsida, idéer, formuläret "Har någon redan haft idén?", rapporten och tillgänglighetsredogörelse',
   siteOut: 'mapp att skriva webbplatsen i (standard: public/ i registret)',
   siteBaseUrl: 'adressen webbplatsen publiceras på, till exempel https://skaraborg.github.io/ideer',
   review: 'granska en grens ändringar i registret (för pull requests och CI)',
