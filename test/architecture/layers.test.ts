@@ -71,7 +71,7 @@ describe('architecture: layers', () => {
   });
 
   it('lets core and ui import no package that runs git, prompts or the command line', () => {
-    const systemPackages = ['simple-git', 'commander', '@inquirer/prompts', '@inquirer/core'];
+    const systemPackages = ['commander', '@inquirer/prompts', '@inquirer/core'];
     const wrong = [...graph.external].flatMap(([file, specifiers]) =>
       ['core', 'ui'].includes(layerOf(file)) ? specifiers.filter((specifier) => systemPackages.includes(specifier)).map((specifier) => `${file}: ${specifier}`) : [],
     );
@@ -168,9 +168,9 @@ describe('architecture: sizes', () => {
 });
 
 describe('architecture: git runs one way', () => {
-  it('starts git only in adapters/git/git-process.ts (simple-git and child processes), and gh only in adapters/forge/github-cli.ts', () => {
+  it('starts git only in adapters/git/git-process.ts (child processes), and gh only in adapters/forge/github-cli.ts', () => {
     const runners = [...graph.external]
-      .filter(([, specifiers]) => specifiers.some((specifier) => ['simple-git', 'node:child_process', 'child_process'].includes(specifier)))
+      .filter(([, specifiers]) => specifiers.some((specifier) => ['node:child_process', 'child_process'].includes(specifier)))
       .map(([file]) => file)
       .sort();
     expect(runners).toEqual(['src/adapters/forge/github-cli.ts', 'src/adapters/git/git-process.ts']);

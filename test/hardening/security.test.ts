@@ -37,14 +37,14 @@ describe('no shell', () => {
     }
   });
 
-  it('starts programs only by name with an argument array (spawn/execFile), or through simple-git raw([...])', () => {
+  it('starts programs only by name with an argument array (spawn/execFile), git through GitRunner.run([...])', () => {
     let calls = 0;
     for (const { path, text } of files) {
       for (const call of text.matchAll(/(?<![.\w])(spawn|execFile|spawnSync|execFileSync)\(([^)]{0,60})/g)) {
         calls++;
         expect(call[2], `${path}: ${call[0]}`).toMatch(/^\s*'[\w-]+',\s*(\[|args\b)/);
       }
-      for (const call of text.matchAll(/\.raw\(([^)]{0,40})/g)) expect(call[1], `${path}: .raw(${call[1]}`).toMatch(/^\s*(\[|args\b)/);
+      for (const call of text.matchAll(/\bgit\.run\(([^)]{0,40})/g)) expect(call[1], `${path}: git.run(${call[1]}`).toMatch(/^\s*(\[|args\b|onlyThese\b)/);
     }
     expect(calls).toBeGreaterThan(0);
   });

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addIdea } from '../../src/app/add.js';
@@ -51,6 +51,20 @@ describe('sluss add on a real git repository', () => {
     const data = readData(root, result.path!);
     expect(data).toMatchObject({ id: result.id, status: 'inkommen', municipality: 'tidaholm', received_by: 'Test Coach', created: '2026-11-27' });
     expect((await validateRegister(testContext({ cwd: root }), [])).problems).toEqual([]);
+  });
+
+  it('a register in a folder of a larger repository: what the user staged outside it stays staged too', async () => {
+    const root = createRegister();
+    mkdirSync(join(root, 'idesluss'));
+    git(root, 'mv', 'sluss.yaml', 'ideas', 'idesluss/');
+    git(root, 'commit', '--quiet', '-m', 'registret i en mapp');
+    writeFileSync(join(root, 'budget.txt'), 'staged by the user');
+    git(root, 'add', 'budget.txt');
+
+    const result = await addIdea(testContext({ cwd: join(root, 'idesluss') }), options(newIdea));
+
+    expect(git(root, 'show', '--name-only', '--format=', 'HEAD')).toBe(`idesluss/${result.path}`);
+    expect(git(root, 'diff', '--cached', '--name-only')).toBe('budget.txt');
   });
 
   it('finds the register from a subfolder and with -C', async () => {
@@ -151,6 +165,17 @@ describe('sluss add when git gets in the way', () => {
     expect(git(root, 'rev-parse', 'HEAD')).toBe(head);
     const file = String(error.params['file']);
     expect(readFileSync(join(root, file), 'utf8')).toContain('Bokbuss till byarna');
+  });
+
+  it('a pre-commit hook that fails without a word: commit-failed, never taken as success', async () => {
+    const root = createRegister();
+    const hook = join(root, '.git', 'hooks', 'pre-commit');
+    writeFileSync(hook, '#!/bin/sh\nexit 1\n');
+    chmodSync(hook, 0o755);
+    const head = git(root, 'rev-parse', 'HEAD');
+    const error = await failure(addIdea(testContext({ cwd: root }), options(newIdea)));
+    expect(error.code).toBe('commit-failed');
+    expect(git(root, 'rev-parse', 'HEAD')).toBe(head);
   });
 
   it('a held index.lock: git-locked, and the idea file is kept', async () => {

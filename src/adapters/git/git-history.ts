@@ -5,14 +5,14 @@
  * File contents come from one `git cat-file --batch` process, so reading every
  * idea of a large register at a commit costs one process, not one per file.
  */
-import type { SimpleGit } from 'simple-git';
 import { SlussError } from '../../core/errors.js';
 import { gitAt, messageOf, spawnGit, unknownRefError } from './git-process.js';
+import type { GitRunner } from './git-process.js';
 import type { ChangedFile, CommitInfo, GitHistoryPort, TreeEntry } from '../../app/ports/git.js';
 export type { TreeEntry, ChangedFile, CommitInfo };
 
 export class GitHistory implements GitHistoryPort {
-  private readonly git: SimpleGit;
+  private readonly git: GitRunner;
 
   constructor(
     readonly dir: string,
@@ -31,7 +31,7 @@ export class GitHistory implements GitHistoryPort {
 
   private async run(args: string[]): Promise<string> {
     try {
-      return await this.git.raw(args);
+      return await this.git.run(args);
     } catch (error) {
       throw this.translate(error);
     }
@@ -40,7 +40,7 @@ export class GitHistory implements GitHistoryPort {
   async verifyRepository(): Promise<void> {
     let inside: string;
     try {
-      inside = (await this.git.raw(['rev-parse', '--is-inside-work-tree'])).trim();
+      inside = (await this.git.run(['rev-parse', '--is-inside-work-tree'])).trim();
     } catch (error) {
       const translated = this.translate(error);
       if (translated.code === 'git-missing') throw translated;
@@ -53,7 +53,7 @@ export class GitHistory implements GitHistoryPort {
   async resolveCommit(ref: string): Promise<string | undefined> {
     if (ref === '' || ref.startsWith('-') || /[\s\0]/.test(ref)) return undefined;
     try {
-      const sha = (await this.git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
+      const sha = (await this.git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim();
       return /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
     } catch (error) {
       const translated = this.translate(error);
@@ -67,14 +67,14 @@ export class GitHistory implements GitHistoryPort {
    * `unknown-ref`, which in a shallow clone says how to fetch the history.
    */
   async unknownRef(option: string, ref: string): Promise<SlussError> {
-    const shallow = (await this.git.raw(['rev-parse', '--is-shallow-repository']).catch(() => '')).trim() === 'true';
+    const shallow = (await this.git.run(['rev-parse', '--is-shallow-repository']).catch(() => '')).trim() === 'true';
     return unknownRefError(option, ref, shallow);
   }
 
   /** The best common ancestor, or undefined for unrelated histories. */
   async mergeBase(a: string, b: string): Promise<string | undefined> {
     try {
-      const sha = (await this.git.raw(['merge-base', a, b])).trim();
+      const sha = (await this.git.run(['merge-base', a, b])).trim();
       return /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
     } catch {
       return undefined;

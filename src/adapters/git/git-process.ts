@@ -1,25 +1,20 @@
 /**
- * The one way sluss runs git: every git process (through simple-git, or
- * spawned for `cat-file --batch`) starts here, in the register's folder, with
- * one environment built from one allow-list: what git needs to find itself,
- * the user's config and identity. simple-git rejects other git variables
- * (GIT_SSL_CAINFO, GIT_EDITOR, …) that could change what git runs; LC_ALL=C
- * keeps its messages recognisable; and a few settings are fixed on every
- * command so that a user's config cannot change output sluss parses. Callers
- * put every path after `--`.
+ * The one way sluss runs git: every git process starts here, by name with an
+ * argument array (no shell), in the register's folder, with one environment
+ * built from one allow-list: what git needs to find itself, the user's config
+ * and identity. No other git variable (GIT_SSL_CAINFO, GIT_EDITOR, GIT_DIR, …)
+ * reaches git, so none can change what it runs or where; LC_ALL=C keeps its
+ * messages recognisable; and a few settings are fixed on every command so
+ * that a user's config cannot change output sluss parses. Callers put every
+ * path after `--` and every ref after `--end-of-options`.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { simpleGit } from 'simple-git';
-import type { SimpleGit } from 'simple-git';
 import { SlussError } from '../../core/errors.js';
 
 const PASSED_GIT_VARIABLES = ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_AUTHOR_DATE', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL', 'GIT_COMMITTER_DATE'] as const;
 const PASSED_VARIABLES = ['PATH', 'Path', 'HOME', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH', 'USER', 'LOGNAME', 'TMPDIR', 'TEMP', 'TMP', 'XDG_CONFIG_HOME', 'SystemRoot', 'APPDATA', 'LOCALAPPDATA', 'ProgramData'];
 const FIXED_GIT_VARIABLES = { GIT_TERMINAL_PROMPT: '0' } as const;
-
-/** The git variables simple-git must be told to accept. */
-const ALLOWED_GIT_VARIABLES: readonly string[] = [...PASSED_GIT_VARIABLES, ...Object.keys(FIXED_GIT_VARIABLES)];
 
 /**
  * `-c` settings of every git command: paths unquoted (names such as
@@ -36,15 +31,68 @@ function gitEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
   return passed;
 }
 
-/** simple-git in `dir`, one git process at a time; `trimmed` trims each command's output. */
-export function gitAt(dir: string, env: NodeJS.ProcessEnv, options: { trimmed: boolean }): SimpleGit {
-  return simpleGit({
-    baseDir: dir,
-    maxConcurrentProcesses: 1,
-    trimmed: options.trimmed,
-    allowEnvironment: ALLOWED_GIT_VARIABLES,
-    config: FIXED_GIT_CONFIG,
-  }).env(gitEnvironment(env));
+/** A git command that exited with another status than 0: its message is what git wrote to stderr (else stdout). */
+export class GitCommandError extends Error {
+  constructor(
+    readonly args: readonly string[],
+    readonly exitCode: number | null,
+    readonly stderr: string,
+    stdout: string,
+  ) {
+    super(stderr.trim() || stdout.trim() || `git ${args[0] ?? ''} exited with ${exitCode ?? 'a signal'}`);
+    this.name = 'GitCommandError';
+  }
+}
+
+/**
+ * Git in `dir`, one process at a time (a command waits for the one before it,
+ * as two sluss steps on one repository must). A command resolves with its
+ * standard output once git has exited with 0, and rejects with a
+ * `GitCommandError` otherwise: a hook or wrapper that fails fails the command,
+ * whatever it printed. `trimmed` trims each command's output.
+ */
+export class GitRunner {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly environment: Record<string, string>;
+
+  constructor(
+    readonly dir: string,
+    env: NodeJS.ProcessEnv,
+    private readonly options: { trimmed: boolean },
+  ) {
+    this.environment = gitEnvironment(env);
+  }
+
+  run(args: readonly string[]): Promise<string> {
+    const next = this.queue.then(
+      () => this.spawnOnce(args),
+      () => this.spawnOnce(args),
+    );
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private spawnOnce(args: readonly string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      // No standard input: git never waits on a terminal or a pipe sluss holds open.
+      const child = spawn('git', [...FIXED_GIT_CONFIG.flatMap((setting) => ['-c', setting]), ...args], { cwd: this.dir, env: this.environment, stdio: ['ignore', 'pipe', 'pipe'] });
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        const out = Buffer.concat(stdout).toString('utf8');
+        if (code === 0) resolve(this.options.trimmed ? out.trim() : out);
+        else reject(new GitCommandError(args, code, Buffer.concat(stderr).toString('utf8'), out));
+      });
+    });
+  }
+}
+
+/** Git in `dir` (see `GitRunner`). */
+export function gitAt(dir: string, env: NodeJS.ProcessEnv, options: { trimmed: boolean }): GitRunner {
+  return new GitRunner(dir, env, options);
 }
 
 /** A git process in `dir` with piped standard streams, for commands that take input (`cat-file --batch`). */

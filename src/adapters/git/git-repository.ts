@@ -6,10 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SimpleGit } from 'simple-git';
 import type { GitRepositoryPort } from '../../app/ports/git.js';
 import { SlussError } from '../../core/errors.js';
 import { gitAt, messageOf, readOnlyReason, unknownRefError } from './git-process.js';
+import type { GitRunner } from './git-process.js';
 
 function firstMeaningfulLine(text: string): string {
   return (
@@ -21,7 +21,7 @@ function firstMeaningfulLine(text: string): string {
 }
 
 export class GitRepository implements GitRepositoryPort {
-  private readonly git: SimpleGit;
+  private readonly git: GitRunner;
 
   constructor(
     readonly dir: string,
@@ -32,7 +32,7 @@ export class GitRepository implements GitRepositoryPort {
 
   private async run(args: string[]): Promise<string> {
     try {
-      return await this.git.raw(args);
+      return await this.git.run(args);
     } catch (error) {
       throw this.translate(error);
     }
@@ -75,7 +75,7 @@ export class GitRepository implements GitRepositoryPort {
   async getIdentity(): Promise<{ name?: string; email?: string }> {
     const read = async (key: string) => {
       try {
-        const value = await this.git.raw(['config', '--get', key]);
+        const value = await this.git.run(['config', '--get', key]);
         return value === '' ? undefined : value;
       } catch {
         return undefined;
@@ -88,7 +88,7 @@ export class GitRepository implements GitRepositoryPort {
   /** The commit HEAD points at, or undefined on a branch with no commits yet. */
   async getHeadCommit(): Promise<string | undefined> {
     try {
-      return await this.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) || undefined;
+      return await this.git.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) || undefined;
     } catch {
       return undefined;
     }
@@ -97,13 +97,13 @@ export class GitRepository implements GitRepositoryPort {
   /** The checked-out branch, or undefined when HEAD is detached. */
   async getCurrentBranch(): Promise<string | undefined> {
     try {
-      return (await this.git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD'])) || undefined;
+      return (await this.git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'])) || undefined;
     } catch {
       return undefined;
     }
   }
 
-  /** Decided on git's output: simple-git resolves some failed commands without an error. */
+  /** Decided on git's output, not on its exit status: `for-each-ref` exits 0 when nothing matches. */
   async hasBranch(name: string): Promise<boolean> {
     return (await this.run(['for-each-ref', '--format=%(refname)', `refs/heads/${name}`])) !== '';
   }
@@ -127,8 +127,11 @@ export class GitRepository implements GitRepositoryPort {
   async commitPaths(paths: readonly string[], message: string): Promise<string> {
     const before = await this.getHeadCommit();
     try {
-      await this.git.raw(['add', '--', ...paths]);
-      await this.git.raw(['commit', '--quiet', '--only', '-m', message, '--', ...paths]);
+      await this.git.run(['add', '--', ...paths]);
+      // `--only` builds a second index from HEAD, a pass over every file of the register (about 50 ms at
+      // 10,000 ideas). When nothing but these paths is staged, a plain commit makes the same commit.
+      const onlyThese = before !== undefined && (await this.isNothingElseStaged(paths));
+      await this.git.run(onlyThese ? ['commit', '--quiet', '-m', message] : ['commit', '--quiet', '--only', '-m', message, '--', ...paths]);
     } catch (error) {
       const translated = this.translate(error, paths[0]);
       if (translated.code === 'git-failed') {
@@ -141,6 +144,16 @@ export class GitRepository implements GitRepositoryPort {
       throw new SlussError('commit-failed', { file: paths[0] });
     }
     return after;
+  }
+
+  /** True when the index differs from HEAD in none but `paths` (anywhere in the repository, not only in the register). */
+  private async isNothingElseStaged(paths: readonly string[]): Promise<boolean> {
+    try {
+      await this.git.run(['diff', '--cached', '--quiet', '--no-ext-diff', '--', ':(top)', ...paths.map((path) => `:(exclude,literal)${path}`)]);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private async commitTouches(commit: string, paths: readonly string[]): Promise<boolean> {
@@ -160,7 +173,7 @@ export class GitRepository implements GitRepositoryPort {
 
   async push(remote: string, branch: string): Promise<void> {
     try {
-      await this.git.raw(['push', '--quiet', '--set-upstream', remote, `refs/heads/${branch}:refs/heads/${branch}`]);
+      await this.git.run(['push', '--quiet', '--set-upstream', remote, `refs/heads/${branch}:refs/heads/${branch}`]);
     } catch (error) {
       throw new SlussError('push-failed', { branch, detail: firstMeaningfulLine(messageOf(error)) }, { cause: error });
     }

@@ -40,7 +40,7 @@ export async function countSkippedBySparseCheckout(root: string, pathspec: strin
   }
   if (gitDir === undefined || !statSync(join(gitDir, 'info', 'sparse-checkout'), { throwIfNoEntry: false })?.isFile()) return 0;
   try {
-    const listing = await gitAt(root, env, { trimmed: false }).raw(['ls-files', '-t', '-z', '--', pathspec]);
+    const listing = await gitAt(root, env, { trimmed: false }).run(['ls-files', '-t', '-z', '--', pathspec]);
     return listing.split('\0').filter((entry) => entry.startsWith('S ')).length;
   } catch {
     return 0;
