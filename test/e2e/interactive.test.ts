@@ -178,7 +178,10 @@ describe('choosing what to do with a likely duplicate', () => {
     await terminal.answer('Vad vill du göra?', `${UP}${UP}${ENTER}`);
     await terminal.answer('Anslut Hjo till idé 0ZZ-AAAA1', `j${ENTER}`);
     expect((await terminal.exited).exitCode).toBe(0);
-    expect(terminal.plainTranscript()).toContain('Hjo deltar nu i idé 0ZZ-AAAA1');
+    const screen = terminal.plainTranscript();
+    expect(screen).toContain('Hjo deltar nu i idé 0ZZ-AAAA1');
+    // Where the typed text went, and how to see it there.
+    expect(screen).toContain('Din text finns kvar i idéns historik: sluss show 0ZZ-AAAA1');
     const joined = ideaText(root, '0ZZ-AAAA1');
     expect(joined).toContain('municipality: hjo');
     expect(joined).toContain('Hemtjänstens personal hanterar hundratals nycklar');

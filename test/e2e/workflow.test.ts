@@ -103,6 +103,34 @@ describe('merges and duplicates from the command line', () => {
   });
 });
 
+describe('link and unlink write both ends and their history', () => {
+  it('link --related and unlink: each idea lists the other, each history says so (in the reader\'s language), one commit per step with both files', async () => {
+    const root = createRegister();
+    const [a, b] = ['0ZZ-AAAA1', '0ZZ-AAAA2'];
+    expect((await runCli(['link', a, '--related', b], { cwd: root })).code).toBe(0);
+    expect(git(root, 'show', '--name-only', '--format=', 'HEAD').split('\n')).toHaveLength(2);
+    const showA = await runCli(['show', a], { cwd: root });
+    const showB = await runCli(['show', b], { cwd: root });
+    expect(showA.stdout).toMatch(new RegExp(`Länkad som relaterad till ${b}`));
+    expect(showB.stdout).toMatch(new RegExp(`Länkad som relaterad till ${a}`));
+    expect((await runCli(['--lang', 'en', 'show', b], { cwd: root })).stdout).toMatch(new RegExp(`Linked as related to ${a}`));
+    const relatedOf = async (id: string) => (JSON.parse((await runCli(['show', id, '--json'], { cwd: root })).stdout) as { links?: { related?: string[] } }).links?.related ?? [];
+    expect(await relatedOf(a)).toEqual([b]);
+    expect(await relatedOf(b)).toEqual([a]);
+
+    expect((await runCli(['unlink', b, '--related', a], { cwd: root })).code).toBe(0);
+    expect(git(root, 'show', '--name-only', '--format=', 'HEAD').split('\n')).toHaveLength(2);
+    for (const [id, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      expect(await relatedOf(id)).not.toContain(other);
+      expect((await runCli(['show', id], { cwd: root })).stdout).toContain(`Länken till den relaterade idén ${other} togs bort`);
+    }
+    expect(git(root, 'status', '--porcelain')).toBe('');
+  });
+});
+
 describe('link --duplicate-of is the same step as move to the duplicate stage', () => {
   it('moves an idea in Inkommen to Dubblett with its survivor, is refused where move is, and unlink cannot leave a duplicate without survivor', async () => {
     const root = createRegister();
