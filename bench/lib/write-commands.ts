@@ -116,6 +116,21 @@ export function addGoals(size: string, t: WriteTimings): WriteGoal[] {
   });
 }
 
+/**
+ * `move` and `join` do no duplicate check, so each is held to what `add` may cost
+ * besides its check: a warm `similar` (reading the register as every command does)
+ * + one `git commit` + the same margin.
+ */
+export function workflowGoals(size: string, t: WriteTimings): WriteGoal[] {
+  const limit = t.similarWarm + t.gitCommit + ADD_EXTRA_SECONDS;
+  return (['move', 'join'] as const).map((command) => ({
+    goal: `\`${command}\` ≤ warm \`similar\` + one \`git commit\` + ${ADD_EXTRA_SECONDS} s at ${size}`,
+    measured: t.error ? t.error : `${seconds(t[command])} s vs ${seconds(t.similarWarm)} + ${seconds(t.gitCommit)} + ${ADD_EXTRA_SECONDS} = ${seconds(limit)} s (medians of ${t.runs})`,
+    limit,
+    value: t.error ? undefined : t[command],
+  }));
+}
+
 export interface WriteResult {
   /** The register size, formatted for people. */
   size: string;

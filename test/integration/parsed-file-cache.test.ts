@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ParsedFileCache } from '../../src/adapters/fs/parsed-file-cache.js';
+import { changesWorthASave, ParsedFileCache } from '../../src/adapters/fs/parsed-file-cache.js';
 import { tempDir } from '../helpers/registers.js';
 
 const CONFIG = 'register: Test\n';
@@ -57,6 +57,41 @@ describe('ParsedFileCache', () => {
       expect(cache.size, `cut at ${length}`).toBe(0);
       cache.release();
     }
+  });
+});
+
+describe('ParsedFileCache saves when enough changed', () => {
+  it('saves every change up to 50 ideas, then after about sqrt(ideas / 50) of them', () => {
+    expect([1, 50, 51, 1_000, 10_000, 50_000].map(changesWorthASave)).toEqual([1, 1, 2, 5, 15, 32]);
+  });
+
+  it('in a cache of 1,000 files, leaves one change unsaved (the next run checks that file again), and saves at five', async () => {
+    const root = tempDir();
+    const file = join(root, '.sluss', 'cache', 'parsed-ideas.tsv');
+    const paths = Array.from({ length: 1_000 }, (_, i) => `ideas/${String(i).padStart(4, '0')}.md`);
+    const cold = await ParsedFileCache.open(root, CONFIG);
+    for (const path of paths) cold.remember(path, `hash-${path}`, verdict('Första'), stamp);
+    await cold.save();
+    cold.release();
+    const saved = readFileSync(file);
+
+    const changeFiles = async (count: number) => {
+      const cache = await ParsedFileCache.open(root, CONFIG);
+      for (const path of paths.slice(0, count)) cache.remember(path, `new-hash-${path}`, verdict('Ändrad'), stamp);
+      await cache.save();
+      cache.release();
+    };
+    await changeFiles(4);
+    expect(readFileSync(file).equals(saved), 'four changes: not worth a save').toBe(true);
+    const next = await ParsedFileCache.open(root, CONFIG);
+    expect(next.lookup(paths[0]!, `new-hash-${paths[0]!}`), 'the unsaved change is not taken from the cache').toBeUndefined();
+    next.release();
+
+    await changeFiles(5);
+    expect(readFileSync(file).equals(saved)).toBe(false);
+    const after = await ParsedFileCache.open(root, CONFIG);
+    expect(after.lookup(paths[4]!, `new-hash-${paths[4]!}`)?.check()?.idea?.data.title).toBe('Ändrad');
+    after.release();
   });
 });
 
