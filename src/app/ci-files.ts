@@ -5,19 +5,19 @@
  * template for sub-project leaders, and CODEOWNERS generated from sluss.yaml.
  *
  * CODEOWNERS is sluss's alone and always regenerated; the other files are
- * regenerated while they carry sluss's mark (ci-shared.ts) and kept as they
+ * regenerated while they carry sluss's mark (src/ui/ci/shared.ts) and kept as they
  * are once someone removed it.
  */
 import type { GeneratedFile, RegisterFilePorts } from './ports/register-files.js';
 import type { RegisterConfig } from '../core/config.js';
 import type { Forge } from '../core/forge.js';
 import { markdownText } from '../core/format/escape.js';
-import { renderCodeowners } from './ci-codeowners.js';
-import { githubWorkflow } from './ci-github.js';
-import { gitlabPipeline } from './ci-gitlab.js';
-import { GENERATED_MARK, isSlussGenerated } from './ci-shared.js';
+import { renderCodeowners } from '../ui/ci/codeowners.js';
+import { githubWorkflow } from '../ui/ci/github.js';
+import { gitlabPipeline } from '../ui/ci/gitlab.js';
+import { GENERATED_MARK, isSlussGenerated } from '../ui/ci/shared.js';
 
-export { isForgeOwner, renderCodeowners } from './ci-codeowners.js';
+export { isForgeOwner, renderCodeowners } from '../ui/ci/codeowners.js';
 
 /** Who may move ideas past the first assessment, as the template tells the sub-project leader. */
 function coordinatorLine(config: RegisterConfig): string {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CommandContext } from './ports.js';
 import { SlussError } from '../core/errors.js';
-import { GITLAB_TOKEN_VARIABLE } from './ci-gitlab.js';
+import { GITLAB_TOKEN_VARIABLE } from '../ui/ci/gitlab.js';
 
 /** Ends sluss's note, so the next pipeline edits it instead of adding another. */
 export const REVIEW_NOTE_MARK = '<!-- sluss review -->';

@@ -62,7 +62,7 @@ export async function makeReport(ctx: CommandContext, request: ReportRequest): P
   const window = resolveWindow(request);
   const staleDays = parseStaleDays(request.staleDays);
   const interval = parseInterval(request.interval);
-  if (request.asOf !== undefined && !isIsoDate(request.asOf)) throw new SlussError('usage', { option: '--as-of', value: request.asOf, known: ['YYYY-MM-DD'] });
+  if (request.asOf !== undefined && !isIsoDate(request.asOf)) throw new SlussError('usage', { option: '--as-of', value: request.asOf, expects: 'date' });
 
   const register = await openRegister(ctx);
   let config = register.config;

@@ -135,6 +135,6 @@ function report(error: unknown, program: Command, options: { argv: readonly stri
 export function onSignal(signal: 'SIGINT' | 'SIGTERM', argv: readonly string[], env: NodeJS.ProcessEnv, stderr: NodeJS.WritableStream): ExitCode {
   removeTempFilesInFlight();
   const lang = chooseLanguage(argv, env);
-  stderr.write(lang === 'en' ? `Interrupted (${signal}). No half-written file is left behind.\n` : `Avbrutet (${signal}). Ingen halvskriven fil finns kvar.\n`);
+  stderr.write(`${usageText(lang).signalled(signal)}\n`);
   return exitCodeForSignal(signal);
 }

@@ -28,7 +28,7 @@ export function compileFilter(config: RegisterConfig, filter: IdeaFilter): (idea
   const tags = filter.tag?.map(foldCase);
   // The same date check as report --since: a real day of the calendar.
   if (filter.since !== undefined && !isIsoDate(filter.since)) {
-    throw new SlussError('usage', { option: '--since', value: filter.since, known: ['YYYY-MM-DD'] });
+    throw new SlussError('usage', { option: '--since', value: filter.since, expects: 'date' });
   }
   return (idea) => {
     const data = idea.data;

@@ -68,7 +68,22 @@ describe('each workflow command gives its own hint', () => {
       const report = await runCli(['report', '--since', since, '--format', 'json'], { cwd: exampleRegister });
       expect([list.code, report.code]).toEqual([2, 2]);
       expect(list.stderr).toContain(`Ogiltigt värde för --since: ${since}.`);
+      for (const result of [list, report]) expect(result.stderr).toContain('Ange ett datum som finns i kalendern, som ÅÅÅÅ-MM-DD');
     }
+  });
+
+  it('rules between flags say which flags and what to do, in the reader\'s language', async () => {
+    const root = createRegister();
+    const link = await runCli(['link', '0ZZ-AAAA1'], { cwd: root });
+    expect([link.code, link.stderr]).toEqual([2, 'fel: Ange precis en av --duplicate-of <id> och --related <id>.\n  gör så här: Till exempel: sluss link 0CQ-R77CM --related 0NX-80YA2.\n']);
+    const branch = await runCli(['--lang', 'en', 'move', '0ZZ-AAAA1', 'forsta-bedomning', '--branch', '--no-commit'], { cwd: root });
+    expect(branch.code).toBe(2);
+    expect(branch.stderr).toContain('--branch and --pr cannot be combined with --no-commit.');
+    expect(branch.stderr).toContain('Leave out --no-commit');
+    const consent = await runCli(['add', '--no-input', '--title', 'Bokbuss', '--municipality', 'hjo', '--submitter', 'Eva', '--consent', '2026-02-31'], { cwd: root });
+    expect(consent.code).toBe(2);
+    expect(consent.stderr).toContain('Idégivaren registreras bara med datum för samtycke');
+    expect(git(root, 'status', '--porcelain')).toBe('');
   });
 });
 

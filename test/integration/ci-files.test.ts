@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ciFiles, renderCodeowners, writeCiFiles } from '../../src/app/ci-files.js';
-import { PINNED_ACTIONS } from '../../src/app/ci-github.js';
+import { PINNED_ACTIONS } from '../../src/ui/ci/github.js';
 import type { RegisterConfig } from '../../src/core/config.js';
 import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
 import { tempDir } from '../helpers/registers.js';

@@ -9,13 +9,14 @@ import { parseIdeaFile, parseSections } from '../../core/format/idea-file.js';
 import type { Submitter } from '../../core/idea.js';
 import type { IdeaDraft } from '../../core/new-idea.js';
 import { parseTags } from '../../core/new-idea.js';
+import { isIsoDate } from '../../core/report/periods.js';
 import { ui } from '../../ui/text.js';
 import type { CommandContext } from '../../app/ports.js';
 import type { AddFlags } from './flags.js';
 
 export async function runAdd(ctx: CommandContext, flags: AddFlags): Promise<Outcome> {
   if ((flags.branch || flags.pr) && !flags.commit) {
-    throw new SlussError('usage', { detail: ctx.lang === 'en' ? '--branch cannot be combined with --no-commit.' : '--branch går inte att kombinera med --no-commit.' });
+    throw new SlussError('usage', { reason: 'branch-needs-commit' });
   }
   const fromFile = flags.file ? await readDraftFile(resolve(ctx.cwd, flags.file)) : {};
   // site: `add --from` fills the flags a submission holds; flags given on the command line win.
@@ -47,8 +48,8 @@ function draftFromFlags(ctx: CommandContext, flags: AddFlags): IdeaDraft {
     }
   }
   if (flags.submitter !== undefined) {
-    if (!flags.consent || !/^\d{4}-\d{2}-\d{2}$/.test(flags.consent)) {
-      throw new SlussError('usage', { option: '--consent', value: flags.consent ?? '', detail: ctx.lang === 'en' ? 'A submitter is only recorded with the date of consent: add --consent YYYY-MM-DD.' : 'Idégivaren registreras bara med datum för samtycke: lägg till --consent ÅÅÅÅ-MM-DD.' });
+    if (!flags.consent || !isIsoDate(flags.consent)) {
+      throw new SlussError('usage', { option: '--consent', value: flags.consent ?? '', reason: 'consent-date-needed', expects: 'date' });
     }
     draft.submitter = { name: flags.submitter, ...(flags.submitterEmail ? { email: flags.submitterEmail } : {}), consent: { date: flags.consent } };
   }

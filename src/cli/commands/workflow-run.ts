@@ -10,7 +10,7 @@ import type { WorkflowCommand, WorkflowFlags } from './flags.js';
 export async function runWorkflow(name: WorkflowCommand, ctx: CommandContext, flags: WorkflowFlags, args: unknown[]): Promise<void> {
   const options: ChangeOptions = { commit: flags.commit, branch: Boolean(flags.branch), pr: Boolean(flags.pr), by: flags.by };
   if ((flags.branch || flags.pr) && !flags.commit) {
-    throw new SlussError('usage', { detail: ctx.lang === 'en' ? '--branch and --pr cannot be combined with --no-commit.' : '--branch och --pr går inte att kombinera med --no-commit.' });
+    throw new SlussError('usage', { reason: 'branch-needs-commit' });
   }
   const id = String(args[0]);
   let result: ChangeResult;
@@ -30,7 +30,7 @@ export async function runWorkflow(name: WorkflowCommand, ctx: CommandContext, fl
     case 'link':
     case 'unlink': {
       if (Boolean(flags.duplicateOf) === Boolean(flags.related)) {
-        throw new SlussError('usage', { detail: ctx.lang === 'en' ? 'Give exactly one of --duplicate-of <id> and --related <id>.' : 'Ange precis en av --duplicate-of <id> och --related <id>.' });
+        throw new SlussError('usage', { reason: 'one-link-kind' });
       }
       const kind = flags.duplicateOf ? 'duplicate_of' : 'related';
       result = await linkCommand(ctx, { ...options, id, other: (flags.duplicateOf ?? flags.related)!, kind, remove: name === 'unlink' });

@@ -63,7 +63,7 @@ export function resolveWindow(options: { period?: string | undefined; since?: st
     return window;
   }
   for (const [option, value] of [['--since', options.since], ['--until', options.until]] as const) {
-    if (value !== undefined && !isIsoDate(value)) throw new SlussError('usage', { option, value, known: ['YYYY-MM-DD'] });
+    if (value !== undefined && !isIsoDate(value)) throw new SlussError('usage', { option, value, expects: 'date' });
   }
   if (options.since !== undefined && options.until !== undefined && options.since > options.until) {
     throw new SlussError('usage', { option: '--since/--until', value: `${options.since} > ${options.until}` });

@@ -7,6 +7,13 @@ import { roles } from './roles.js';
 
 type P = ErrorParams;
 
+/** Usage errors that are a rule between flags, by `reason`. */
+const USAGE_REASONS: Record<string, Explained> = {
+  'branch-needs-commit': { message: '--branch and --pr cannot be combined with --no-commit.', hint: 'Leave out --no-commit to commit on a new branch, or --branch and --pr to only write the files.' },
+  'one-link-kind': { message: 'Give exactly one of --duplicate-of <id> and --related <id>.', hint: 'For example: sluss link 0CQ-R77CM --related 0NX-80YA2.' },
+  'consent-date-needed': { message: 'A submitter is only recorded with the date of consent: add --consent YYYY-MM-DD.', hint: 'Give the day the submitter consented, a date that exists in the calendar, for example --consent 2026-03-01.' },
+};
+
 const recovery = (p: P) => (p['recovery'] ? ` Your text is saved in ${p['recovery']}.` : '');
 const costShare = (share: unknown) => (share === undefined ? '' : ` with a cost share of ${share} %`);
 const roleName = (role: unknown) => (roles as Record<string, string>)[String(role)] ?? role;
@@ -105,9 +112,9 @@ export const errors: Record<ErrorCode, (p: P) => Explained> = {
       ? ".sluss is sluss's own working folder (caches, lock, recovery files) and must be a plain folder you own. Remove what is there (rm -r .sluss) and sluss makes the folder again."
       : 'A link or special file in the register could lead reads and writes out of it. Replace it with a regular file or folder (git rm and add it back), or ask whoever maintains the register.',
   }),
-  usage: (p) => ({
+  usage: (p) => USAGE_REASONS[String(p['reason'])] ?? ({
     message: p['detail'] ? String(p['detail']) : `Invalid value for ${p['option']}: ${p['value']}.`,
-    hint: p['hint'] ? String(p['hint']) : p['known'] ? `Possible values: ${list(p['known'])}.` : 'Run sluss --help to see commands and options.',
+    hint: p['hint'] ? String(p['hint']) : p['expects'] === 'date' ? 'Give a date that exists in the calendar, as YYYY-MM-DD, for example 2026-03-01.' : p['known'] ? `Possible values: ${list(p['known'])}.` : 'Run sluss --help to see commands and options.',
   }),
   'missing-required': (p) => ({
     message: `Missing: ${list(p['fields'])}.`,

@@ -7,6 +7,13 @@ import { roles } from './roles.js';
 
 type P = ErrorParams;
 
+/** Usage errors that are a rule between flags, by `reason`. */
+const USAGE_REASONS: Record<string, Explained> = {
+  'branch-needs-commit': { message: '--branch och --pr går inte att kombinera med --no-commit.', hint: 'Ta bort --no-commit för att checka in på en ny gren, eller --branch och --pr för att bara skriva filerna.' },
+  'one-link-kind': { message: 'Ange precis en av --duplicate-of <id> och --related <id>.', hint: 'Till exempel: sluss link 0CQ-R77CM --related 0NX-80YA2.' },
+  'consent-date-needed': { message: 'Idégivaren registreras bara med datum för samtycke: lägg till --consent ÅÅÅÅ-MM-DD.', hint: 'Ange dagen idégivaren gav sitt samtycke, ett datum som finns i kalendern, till exempel --consent 2026-03-01.' },
+};
+
 const recovery = (p: P) => (p['recovery'] ? ` Din text är sparad i ${p['recovery']}.` : '');
 const costShare = (share: unknown) => (share === undefined ? '' : ` med kostnadsandel ${share} %`);
 const roleName = (role: unknown) => (roles as Record<string, string>)[String(role)] ?? role;
@@ -105,9 +112,9 @@ export const errors: Record<ErrorCode, (p: P) => Explained> = {
       ? '.sluss är sluss egen arbetsmapp (cache, lås, återställningsfiler) och ska vara en vanlig mapp som du äger. Ta bort det som ligger där (rm -r .sluss), så skapar sluss mappen igen.'
       : 'En länk eller specialfil i registret kan leda läsning och skrivning ut ur det. Ersätt den med en vanlig fil eller mapp (git rm och lägg tillbaka), eller be den som sköter registret om hjälp.',
   }),
-  usage: (p) => ({
+  usage: (p) => USAGE_REASONS[String(p['reason'])] ?? ({
     message: p['detail'] ? String(p['detail']) : `Ogiltigt värde för ${p['option']}: ${p['value']}.`,
-    hint: p['hint'] ? String(p['hint']) : p['known'] ? `Möjliga värden: ${list(p['known'])}.` : 'Kör sluss --help för att se kommandon och flaggor.',
+    hint: p['hint'] ? String(p['hint']) : p['expects'] === 'date' ? 'Ange ett datum som finns i kalendern, som ÅÅÅÅ-MM-DD, till exempel 2026-03-01.' : p['known'] ? `Möjliga värden: ${list(p['known'])}.` : 'Kör sluss --help för att se kommandon och flaggor.',
   }),
   'missing-required': (p) => ({
     message: `Uppgifter saknas: ${list(p['fields'])}.`,

@@ -1,5 +1,5 @@
 /** What the CI files of both forges share. */
-import { TOOL_FILE } from '../core/tool-manifest.js';
+import { TOOL_FILE } from '../../core/tool-manifest.js';
 
 /** How CI runs sluss: the register's own, reviewed copy, with the runner's Node.js and nothing installed. */
 export const TOOL_COMMAND = `node ${TOOL_FILE}`;

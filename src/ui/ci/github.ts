@@ -7,7 +7,7 @@
  * that read approvals and write the comment (neither runs code from the
  * pull request), and pins every action to a commit.
  */
-import { GENERATED_MARK, TOOL_COMMAND } from './ci-shared.js';
+import { GENERATED_MARK, TOOL_COMMAND } from './shared.js';
 
 /** Actions pinned to the commit of a release; the comment names the release. */
 export const PINNED_ACTIONS = {

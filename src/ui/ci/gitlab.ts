@@ -5,7 +5,7 @@
  * access token is set, and the default branch publishes the web site
  * (`sluss site`, the report a page of it) on GitLab Pages.
  */
-import { GENERATED_MARK, TOOL_COMMAND } from './ci-shared.js';
+import { GENERATED_MARK, TOOL_COMMAND } from './shared.js';
 
 /** The CI/CD variable with a project access token (role Reporter, scope api). */
 export const GITLAB_TOKEN_VARIABLE = 'SLUSS_GITLAB_TOKEN';

@@ -3,10 +3,10 @@
  * coordinators own the register's settings, its copy of sluss and its CI
  * files; every municipality's reviewers own ideas/.
  */
-import type { RegisterConfig } from '../core/config.js';
-import type { Forge } from '../core/forge.js';
-import { commentText } from '../core/format/escape.js';
-import { LAUNCHER_CMD, LAUNCHER_SH, TOOL_DIR } from '../core/tool-manifest.js';
+import type { RegisterConfig } from '../../core/config.js';
+import type { Forge } from '../../core/forge.js';
+import { commentText } from '../../core/format/escape.js';
+import { LAUNCHER_CMD, LAUNCHER_SH, TOOL_DIR } from '../../core/tool-manifest.js';
 
 /**
  * Entries of sluss.yaml that a forge understands in CODEOWNERS: `@user`,
