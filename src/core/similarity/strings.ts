@@ -45,6 +45,7 @@ export class PackedStrings implements Strings {
 
   static pack(strings: Strings): PackedStrings {
     if (strings instanceof PackedStrings) return strings;
+    if (strings instanceof GatheredStrings && strings.base instanceof PackedStrings) return packGathered(strings.base, strings.from, strings.extra);
     const offsets = new Uint32Array(strings.length + 1);
     for (let i = 0; i < strings.length; i += 1) offsets[i + 1] = (offsets[i] as number) + utf8Length(strings.get(i));
     const blob = new Uint8Array(offsets[strings.length] as number);
@@ -52,6 +53,36 @@ export class PackedStrings implements Strings {
     for (let i = 0; i < strings.length; i += 1) encoder.encodeInto(strings.get(i), blob.subarray(offsets[i] as number));
     return new PackedStrings(blob, offsets);
   }
+}
+
+/**
+ * A saved index with a few ideas changed, packed again: the kept strings are
+ * copied as the bytes they are, only the new ones encoded. Decoding and
+ * encoding every title and word of 10,000 ideas cost ~35 ms of each save.
+ */
+function packGathered(base: PackedStrings, from: Int32Array, extra: readonly string[]): PackedStrings {
+  const offsets = new Uint32Array(from.length + 1);
+  for (let i = 0; i < from.length; i += 1) {
+    const source = from[i] as number;
+    const bytes = source >= 0 ? (base.offsets[source + 1] as number) - (base.offsets[source] as number) : utf8Length(extra[-source - 1] as string);
+    offsets[i + 1] = (offsets[i] as number) + bytes;
+  }
+  const blob = new Uint8Array(offsets[from.length] as number);
+  const encoder = new TextEncoder();
+  for (let i = 0; i < from.length; ) {
+    const source = from[i] as number;
+    if (source < 0) {
+      encoder.encodeInto(extra[-source - 1] as string, blob.subarray(offsets[i] as number));
+      i += 1;
+      continue;
+    }
+    // Kept strings mostly follow each other in the base: one copy per run of them.
+    let end = i + 1;
+    while (end < from.length && from[end] === source + (end - i)) end += 1;
+    blob.set(base.blob.subarray(base.offsets[source] as number, base.offsets[source + (end - i)] as number), offsets[i] as number);
+    i = end;
+  }
+  return new PackedStrings(blob, offsets);
 }
 
 /** Bytes of `text` in UTF-8 (a lone surrogate becomes U+FFFD, three bytes, as TextEncoder writes it). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArrayStrings, PackedStrings } from '../../../src/core/similarity/strings.js';
+import { ArrayStrings, GatheredStrings, PackedStrings } from '../../../src/core/similarity/strings.js';
 
 /** Deterministic pseudo-random text over ASCII, Swedish letters, other scripts and emoji (surrogate pairs). */
 function randomStrings(count: number, seed: number): string[] {
@@ -35,5 +35,21 @@ describe('PackedStrings', () => {
     const packed = PackedStrings.pack(new ArrayStrings(['a\ud800b', 'åäö']));
     expect(packed.get(0)).toBe('a\ufffdb');
     expect(packed.get(1)).toBe('åäö');
+  });
+
+  it('packs a saved column with some strings kept, some dropped and some new to the same bytes as packing the strings themselves', () => {
+    const base = PackedStrings.pack(new ArrayStrings(randomStrings(300, 7)));
+    const added = [...randomStrings(20, 11), 'lone \ud800 surrogate'];
+    // Every third base string dropped, the rest in a shuffled order, the new ones between them.
+    const from: number[] = [];
+    for (let i = 0; i < base.length; i += 1) if (i % 3 !== 0) from.push((i * 7) % base.length);
+    added.forEach((_, a) => from.splice((a * 13) % from.length, 0, -(a + 1)));
+    const gathered = new GatheredStrings(base, Int32Array.from(from), added);
+    const packed = PackedStrings.pack(gathered);
+    const direct = PackedStrings.pack(new ArrayStrings(Array.from({ length: gathered.length }, (_, i) => gathered.get(i))));
+    expect(packed).not.toBe(base);
+    expect(Array.from(packed.offsets)).toEqual(Array.from(direct.offsets));
+    expect(Buffer.from(packed.blob).equals(Buffer.from(direct.blob))).toBe(true);
+    expect(Array.from({ length: packed.length }, (_, i) => packed.get(i))).toEqual(Array.from({ length: gathered.length }, (_, i) => gathered.get(i).replace('\ud800', '\ufffd')));
   });
 });
