@@ -5,7 +5,7 @@
  * `received_by`, the submitter's e-mail and phone (the name only with
  * consent), the assessment, who made each change and every history note.
  */
-import { displayName } from '../core/config.js';
+import { displayName, findCategory, findMunicipality, findStage } from '../core/config.js';
 import type { RegisterConfig } from '../core/config.js';
 import { parseSections } from '../core/format/idea-file.js';
 import { SECTIONS } from '../core/idea.js';
@@ -46,11 +46,12 @@ export function publicIdeaOf(config: RegisterConfig, municipalities: ReadonlyMap
     id: data.id,
     title: data.title,
     href: ideaHref(data.id),
-    status: data.status,
+    // Codes, as the list's filters offer them: an idea file may name a stage, municipality or category by its name.
+    status: findStage(config, data.status)?.code ?? data.status,
     stageName: displayName(config.stages, data.status),
-    municipality: municipalities.get(data.municipality) ?? { code: data.municipality, name: data.municipality },
-    participants: data.municipalities.map((p) => ({ code: p.municipality, name: displayName(config.municipalities, p.municipality), role: p.role, ...(p.share === undefined ? {} : { share: p.share }) })),
-    category: data.category,
+    municipality: municipalities.get(findMunicipality(config, data.municipality)?.code ?? data.municipality) ?? { code: data.municipality, name: data.municipality },
+    participants: data.municipalities.map((p) => ({ code: findMunicipality(config, p.municipality)?.code ?? p.municipality, name: displayName(config.municipalities, p.municipality), role: p.role, ...(p.share === undefined ? {} : { share: p.share }) })),
+    category: findCategory(config, data.category)?.code ?? data.category,
     categoryName: displayName(config.categories, data.category),
     tags: [...(data.tags ?? [])],
     created: data.created,
