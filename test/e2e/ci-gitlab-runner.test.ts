@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CiRegister } from '../helpers/ci-register.js';
 import { createCiRegister, WAITING_IDEA } from '../helpers/ci-register.js';
@@ -86,6 +87,11 @@ describe.skipIf(missing !== undefined)(`the generated GitLab pipeline under gitl
     expect(run.log).toMatch(/PASS\s+pages/);
     expect(run.log).not.toMatch(/\bsluss-kommentar\b/);
     expect(run.code).toBe(0);
-    expectPublishedSite(join(register.root, '.gitlab-ci-local', 'artifacts', 'pages', 'public'));
+    const published = join(register.root, '.gitlab-ci-local', 'artifacts', 'pages', 'public');
+    expectPublishedSite(published);
+    // GitLab Pages compresses nothing itself: the job writes the gzip file it sends beside each file.
+    for (const file of ['index.html', 'assets/check.js', 'search/ideas.json', 'search/words.bin']) {
+      expect(gunzipSync(readFileSync(join(published, `${file}.gz`))).equals(readFileSync(join(published, file))), file).toBe(true);
+    }
   }, 240_000);
 });

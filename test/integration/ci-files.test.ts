@@ -167,7 +167,11 @@ describe('writeCiFiles', () => {
     expect(review.artifacts).toMatchObject({ when: 'always', paths: ['sluss-review.md'] });
     expect(pipeline['sluss-kommentar']!.script).toEqual(['node .sluss/tool/sluss.cjs ci gitlab-note sluss-review.md']);
     expect(pipeline['sluss-kommentar']!.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"', when: 'always' }]);
-    expect(pipeline['pages']!.script).toEqual(['node .sluss/tool/sluss.cjs validate', 'node .sluss/tool/sluss.cjs site --out public']);
+    expect(pipeline['pages']!.script).toEqual([
+      'node .sluss/tool/sluss.cjs validate',
+      'node .sluss/tool/sluss.cjs site --out public',
+      "find public -type f \\( -name '*.html' -o -name '*.css' -o -name '*.js' -o -name '*.json' -o -name '*.bin' \\) -exec gzip -9 -k -f {} +",
+    ]);
     expect(pipeline['pages']!.artifacts!.paths).toEqual(['public']);
     expect(pipeline['pages']!.rules[0]!.if).toBe('$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH');
     expect(readFileSync(join(root, '.gitlab/CODEOWNERS'), 'utf8')).toContain('/ideas/ @anna anna@skovde.se @tore');

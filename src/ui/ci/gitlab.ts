@@ -90,6 +90,8 @@ pages:
   script:
     - ${sluss} validate
     - ${sluss} site --out public
+    # GitLab Pages compresses nothing itself: it sends x.gz for x to a browser that accepts gzip.
+    - find public -type f \\( -name '*.html' -o -name '*.css' -o -name '*.js' -o -name '*.json' -o -name '*.bin' \\) -exec gzip -9 -k -f {} +
   artifacts:
     paths:
       - public
