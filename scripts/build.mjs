@@ -14,8 +14,8 @@
  * `npm run typecheck` (tsc); esbuild only strips types.
  *
  * Every output file lies in dist/cli/, two levels below the package root, as
- * src/cli/ and src/app/ are: paths those modules resolve from their own
- * location (`../../schemas/`) hold in the build too.
+ * src/cli/, src/app/ and src/adapters/ are: paths those modules resolve from
+ * their own location (`../../dist/site/`) hold in the build too.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -52,16 +52,16 @@ export async function buildSiteScripts({ plugins = [] } = {}) {
 
 /**
  * For the standalone build (dist/sluss.cjs, one file with no dist/ beside it):
- * src/app/site-scripts.ts is replaced by a module that holds the scripts built
+ * src/adapters/site-scripts.ts is replaced by a module that holds the scripts built
  * into dist/site/ above, so `sluss site` from a register's own copy of sluss
  * (as CI runs it) writes the same scripts as the npm package.
  */
 export function embedSiteScripts() {
-  const module = join(root, 'src', 'app', 'site-scripts.ts');
+  const module = join(root, 'src', 'adapters', 'site-scripts.ts');
   return {
     name: 'embed-site-scripts',
     setup(build) {
-      build.onLoad({ filter: /[\\/]src[\\/]app[\\/]site-scripts\.ts$/ }, ({ path }) => {
+      build.onLoad({ filter: /[\\/]src[\\/]adapters[\\/]site-scripts\.ts$/ }, ({ path }) => {
         if (path !== module) return undefined;
         const dir = join(root, 'dist', 'site');
         const scripts = readdirSync(dir)

@@ -4,7 +4,6 @@
  * SLUSS_GITLAB_TOKEN. Without a token both say how to set one and do
  * nothing else, so the pipeline still runs.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CommandContext } from './ports.js';
 import { SlussError } from '../core/errors.js';
@@ -32,7 +31,7 @@ export async function gitlabNote(ctx: CommandContext, file: string): Promise<'cr
   if (secret === undefined) return undefined;
   let body: string;
   try {
-    body = await readFile(resolve(ctx.cwd, file), 'utf8');
+    body = (await ctx.adapters.local.readFile(resolve(ctx.cwd, file))).toString('utf8');
   } catch (error) {
     throw new SlussError('input-file-invalid', { file, detail: (error as { code?: string }).code ?? String(error) }, { cause: error });
   }

@@ -5,12 +5,11 @@
  * through the safe writer, and only what differs is written and committed:
  * run again with nothing to change, init changes nothing and succeeds.
  */
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CommandContext, Prompter } from './ports.js';
 import { IDEAS_DIR } from './ports/register-files.js';
 import type { GeneratedFile, RegisterFilePorts } from './ports/register-files.js';
+import type { ToolSource } from './ports/local-files.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
 import { CONFIG_FILE, parseConfig, renderDefaultConfig } from '../core/format/config-file.js';
@@ -21,8 +20,6 @@ import { TOOL_MANIFEST } from '../core/tool-manifest.js';
 import { toolText } from '../ui/tool-text.js';
 import { ciFiles, writeCiFiles } from './ci-files.js';
 import { installTool, withToolAttributes } from './tool-copy.js';
-import type { ToolSource } from './tool-source.js';
-import { readRunningTool } from './tool-source.js';
 import { commitGenerated, pathsHoldingGenerated, pathsToCommit } from './tool-update.js';
 
 export const SCHEMA_FILES = { 'idea.schema.json': IDEA_SCHEMA, 'config.schema.json': CONFIG_SCHEMA } as const;
@@ -104,15 +101,15 @@ function commitMessage(ctx: CommandContext, options: InitOptions, existing: bool
 
 export async function initRegister(ctx: CommandContext, options: InitOptions): Promise<InitResult> {
   const dir = resolve(ctx.cwd, options.dir);
+  const { files: registerFiles, local, bundled } = ctx.adapters;
   // An existing register may only add its CI files; anything else would overwrite it.
-  const existing = existsSync(join(dir, CONFIG_FILE));
+  const existing = local.exists(join(dir, CONFIG_FILE));
   if (existing && !options.ci) throw new SlussError('target-not-empty', { dir });
   checkConfiguredText('--name', options.name);
   for (const coordinator of options.coordinators ?? []) checkConfiguredText('--coordinator', coordinator);
   // Before anything is created: without its own standalone file sluss cannot give the register its copy.
-  const source = options.tool ?? (await readRunningTool());
-  await mkdir(dir, { recursive: true });
-  const { files: registerFiles } = ctx.adapters;
+  const source = options.tool ?? (await bundled.readRunningTool());
+  await local.makeFolder(dir);
   const git = ctx.adapters.git.repository(dir, ctx.env);
   await git.verifyGitInstalled();
   const gitInitialised = !(await git.isRepository());

@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../core/lang.js';
 import type { ForgePorts, GitPorts } from './ports/git.js';
+import type { BundledFilePorts, LocalFilePorts } from './ports/local-files.js';
 import type { RegisterFilePorts } from './ports/register-files.js';
 
 export interface Output {
@@ -47,6 +48,9 @@ export interface Clock {
 /** Every adapter a use case may use, constructed by the container alone. */
 export interface Adapters {
   files: RegisterFilePorts;
+  /** Files outside the register: the user's (--out, --from, the site's folder) and those sluss ships with. */
+  local: LocalFilePorts;
+  bundled: BundledFilePorts;
   git: GitPorts;
   forge: ForgePorts;
 }

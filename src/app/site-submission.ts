@@ -5,7 +5,6 @@
  * questions for what is missing, everything. The employee's name and e-mail
  * become the submitter only with a date of consent (`--consent`).
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CommandContext } from './ports.js';
 import { SlussError } from '../core/errors.js';
@@ -24,18 +23,13 @@ export interface SubmissionFlags {
   submitterEmail?: string;
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
-}
-
-export async function readSubmission(ctx: CommandContext, source: string, options: { consent?: string | undefined; stdin?: NodeJS.ReadableStream }): Promise<SubmissionFlags> {
+export async function readSubmission(ctx: CommandContext, source: string, options: { consent?: string | undefined }): Promise<SubmissionFlags> {
   const t = siteText(ctx.lang);
   const shown = source === '-' ? t.standardInput : source;
+  const { local } = ctx.adapters;
   let bytes: Uint8Array;
   try {
-    bytes = source === '-' ? await readAll(options.stdin ?? process.stdin) : await readFile(resolve(ctx.cwd, source));
+    bytes = source === '-' ? await local.readStandardInput() : await local.readFile(resolve(ctx.cwd, source));
   } catch (error) {
     throw new SlussError('input-file-invalid', { file: shown, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
   }

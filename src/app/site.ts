@@ -3,11 +3,10 @@
  * run's language in the folder itself, the other in `en/` or `sv/`), with the
  * search index of the duplicate check, the scripts bundled for the browser
  * and the coordinators' report as a page. Written into one folder by
- * site-files.ts with the safe writer's guarantees (no link inside it is
- * followed, a page that was there is replaced whole); files an earlier build
- * wrote that this one does not are removed.
+ * adapters/fs/site-folder.ts with the safe writer's guarantees (no link
+ * inside it is followed, a page that was there is replaced whole); files an
+ * earlier build wrote that this one does not are removed.
  */
-import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { CommandContext } from './ports.js';
 import { SlussError } from '../core/errors.js';
@@ -26,9 +25,7 @@ import { REPORT_STYLESHEET, reportPage } from '../ui/site/report-page.js';
 import { siteText } from '../ui/site/text.js';
 import { loadIdeas, openRegister, readIdea, type OpenRegister } from './register.js';
 import { DEFAULT_STALE_DAYS } from './report.js';
-import { SiteFolder, writeSiteFolder } from './site-files.js';
 import { siteModelOf } from './site-model.js';
-import { SITE_SCRIPTS_DIR, siteScripts } from './site-scripts.js';
 import { searchIndexFiles } from './site-search.js';
 
 export interface SiteRequest {
@@ -49,11 +46,11 @@ export interface BuiltSite {
 
 const LANGS: readonly Lang[] = ['sv', 'en'];
 
-function browserScripts(lang: Lang): SiteFile[] {
-  const scripts = siteScripts();
+async function browserScripts(ctx: CommandContext): Promise<SiteFile[]> {
+  const { dir, scripts } = await ctx.adapters.bundled.siteScripts();
   if (!scripts.some((script) => script.name === 'check.js')) {
-    const t = siteText(lang);
-    throw new SlussError('usage', { detail: t.scriptsMissing(SITE_SCRIPTS_DIR), hint: t.scriptsMissingHint });
+    const t = siteText(ctx.lang);
+    throw new SlussError('usage', { detail: t.scriptsMissing(dir), hint: t.scriptsMissingHint });
   }
   return scripts.map((script) => ({ path: `assets/${script.name}`, content: script.content }));
 }
@@ -88,7 +85,7 @@ function* pagesOf(l: SiteLanguage, site: SiteModel, report: ReportDocument): Gen
 }
 
 export async function buildSite(ctx: CommandContext, request: SiteRequest): Promise<BuiltSite> {
-  const scripts = browserScripts(ctx.lang);
+  const scripts = await browserScripts(ctx);
   const register = await openRegister(ctx);
   const out = request.out === undefined ? join(register.root, 'public') : resolve(ctx.cwd, request.out);
   const loaded = await loadIdeas(register, undefined, { wholeRegister: true });
@@ -111,11 +108,11 @@ export async function buildSite(ctx: CommandContext, request: SiteRequest): Prom
     yield* searchIndexFiles(config, site, ideas);
   }
   try {
-    await mkdir(dirname(out), { recursive: true });
+    await ctx.adapters.local.makeFolder(dirname(out));
   } catch (error) {
     throw new SlussError('write-failed', { file: dirname(out), detail: String((error as { code?: unknown }).code ?? error) }, { cause: error });
   }
-  const { written, removed } = await writeSiteFolder(new SiteFolder(out, request.out ?? (relative(ctx.cwd, out) || '.')), files());
+  const { written, removed } = await ctx.adapters.local.writeSiteFolder(out, request.out ?? (relative(ctx.cwd, out) || '.'), files());
   if (removed > 0) ctx.output.info(siteText(ctx.lang).removed(removed));
   return { out, files: written, ideas: ideas.length, skipped: loaded.unreadable, removed };
 }

@@ -16,7 +16,7 @@ import { shQuoted } from '../core/format/escape.js';
 import type { Problem } from '../core/problems.js';
 import { compareVersions, LAUNCHER_CMD, LAUNCHER_SH, parseToolManifest, renderToolManifest, TOOL_FILE, TOOL_MANIFEST, toolManifest } from '../core/tool-manifest.js';
 import { toolText } from '../ui/tool-text.js';
-import type { ToolSource } from './tool-source.js';
+import type { ToolSource } from './ports/local-files.js';
 
 export const SLUSS_DIR_GITIGNORE = `# sluss: cache, lås och återställningsfiler stannar på den här datorn.
 # tool/ är registrets egen kopia av sluss och checkas in (sluss tool update).

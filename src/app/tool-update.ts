@@ -2,11 +2,10 @@
 import type { CommandContext } from './ports.js';
 import type { GitRepositoryPort } from './ports/git.js';
 import type { GeneratedFile, RegisterFilePorts } from './ports/register-files.js';
+import type { ToolSource } from './ports/local-files.js';
 import { SlussError } from '../core/errors.js';
 import { resolve } from 'node:path';
 import { installTool } from './tool-copy.js';
-import type { ToolSource } from './tool-source.js';
-import { readRunningTool } from './tool-source.js';
 
 export interface GeneratedCommit {
   /** The new commit, when one was made. */
@@ -68,7 +67,7 @@ export async function updateTool(ctx: CommandContext, options: { commit: boolean
   const root = await files.findRegisterRoot(start);
   if (!root) throw new SlussError('register-not-found', { dir: start });
   const git = gitPorts.repository(root, ctx.env);
-  const source = options.source ?? (await readRunningTool());
+  const source = options.source ?? (await ctx.adapters.bundled.readRunningTool());
   const installed = await installTool(files, root, source);
   const result: ToolUpdateResult = { root, version: source.version, files: installed.changed, noIdentity: false, ...(installed.previous ? { previous: installed.previous } : {}) };
   // A copy written by an earlier run whose commit was refused (a hook, a lock) is committed now, not left behind.

@@ -6,7 +6,7 @@
  */
 import { createPullRequest, isGithubCliReady } from '../adapters/forge/github-cli.js';
 import { approvedBy, mergeRequestFromEnv, upsertNote } from '../adapters/forge/gitlab-api.js';
-import { writeRegisterFile } from '../adapters/fs/safe-write.js';
+import { isDirectoryTarget, writeFileAtomic, writeFilesAtomic } from '../adapters/fs/output-file.js';
 import { contentHash } from '../adapters/fs/cache-files.js';
 import { checkedConfig } from '../adapters/fs/config-cache.js';
 import { loadCachedIndex, saveCachedIndex } from '../adapters/fs/index-cache.js';
@@ -15,6 +15,8 @@ import { ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
 import { readRegisterFile, syncRegisterFiles } from '../adapters/fs/register-file-sync.js';
 import { withRegisterLock } from '../adapters/fs/register-lock.js';
 import { findRegisterRoot, RegisterStore, saveRecoveryFile } from '../adapters/fs/register-store.js';
+import { SiteFolder, writeSiteFolder } from '../adapters/fs/site-folder.js';
+import { exists, makeFolder, readStandardInput, readUserFile } from '../adapters/fs/user-files.js';
 import { GitHistory } from '../adapters/git/git-history.js';
 import { GitRepository } from '../adapters/git/git-repository.js';
 import { countSkippedBySparseCheckout } from '../adapters/git/git-sparse.js';
@@ -22,6 +24,7 @@ import { readTreeAt } from '../adapters/git/git-tree.js';
 import { writeJson, writeJsonArray } from '../adapters/output/json-stream.js';
 import { createInquirerPrompter } from '../adapters/prompt/inquirer-prompter.js';
 import { tightenHeapForLargeRegister } from '../adapters/runtime/heap.js';
+import { readRunningTool } from '../adapters/tool-source.js';
 import type { Adapters, Clock, CommandContext, Output } from '../app/ports.js';
 import type { Lang } from '../core/lang.js';
 import { DEFAULT_WIDTH } from '../ui/table.js';
@@ -69,7 +72,6 @@ export const realAdapters: Adapters = {
   files: {
     findRegisterRoot,
     openStore: (root) => new RegisterStore(root),
-    writeOutputFile: (root, relativePath, content) => writeRegisterFile(root, relativePath, content, { mode: 'replace', durable: false }),
     checkedConfig,
     openParsedFiles: (root, configText) => ParsedFileCache.open(root, configText),
     contentHash,
@@ -81,6 +83,24 @@ export const realAdapters: Adapters = {
     saveCachedIndex,
     readSavedIndexAhead,
     tightenHeapForLargeRegister,
+  },
+  local: {
+    readFile: readUserFile,
+    readStandardInput,
+    exists,
+    makeFolder,
+    isDirectoryTarget,
+    writeOutputFile: writeFileAtomic,
+    writeOutputFiles: writeFilesAtomic,
+    writeSiteFolder: (dir, shown, files) => writeSiteFolder(new SiteFolder(dir, shown), files),
+  },
+  bundled: {
+    // Loaded by `sluss site` alone: in the standalone file this module holds the scripts themselves, some 350 kB.
+    siteScripts: async () => {
+      const { SITE_SCRIPTS_DIR, siteScripts } = await import('../adapters/site-scripts.js');
+      return { dir: SITE_SCRIPTS_DIR, scripts: siteScripts() };
+    },
+    readRunningTool: () => readRunningTool(),
   },
   git: {
     repository: (dir, env) => new GitRepository(dir, env),

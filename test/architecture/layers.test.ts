@@ -77,6 +77,14 @@ describe('architecture: layers', () => {
     );
     expect(wrong).toEqual([]);
   });
+
+  it('lets use cases in src/app do no file-system, process or network I/O of their own (they go through ctx.adapters)', () => {
+    const ioModules = ['fs', 'fs/promises', 'child_process', 'os', 'url', 'net', 'http', 'https'].flatMap((name) => [name, `node:${name}`]);
+    const wrong = [...graph.external].flatMap(([file, specifiers]) =>
+      layerOf(file) === 'app' ? specifiers.filter((specifier) => ioModules.includes(specifier)).map((specifier) => `${file}: ${specifier}`) : [],
+    );
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('architecture: no import cycles', () => {

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, wri
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/app/site.js';
-import { SITE_MANIFEST } from '../../src/app/site-files.js';
+import { SITE_MANIFEST } from '../../src/adapters/fs/site-folder.js';
 import { SlussError } from '../../src/core/errors.js';
 import { siteText } from '../../src/ui/site/text.js';
 import { testContext } from '../helpers/context.js';

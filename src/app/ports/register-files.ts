@@ -132,8 +132,6 @@ export interface RegisterFilePorts {
   /** Keeps text the user typed in `.sluss/recovery/`; the path written, or undefined when even that failed. */
   saveRecoveryFile(root: string, name: string, content: string): Promise<string | undefined>;
   readRegisterFile(root: string, relativePath: string): Promise<Buffer | undefined>;
-  /** Writes one file below `root` through the safe writer (no links, special files written in place), replacing what is there. */
-  writeOutputFile(root: string, relativePath: string, content: string | Uint8Array): Promise<void>;
   /** Writes the files that differ; the paths written. */
   syncRegisterFiles(root: string, files: readonly GeneratedFile[]): Promise<string[]>;
   loadCachedIndex(root: string, readAhead?: Promise<SavedIndexFiles | undefined>): Promise<CachedIndex | undefined>;

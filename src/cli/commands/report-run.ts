@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { isDirectoryTarget, makeReport, writeFileAtomic, writeFilesAtomic } from '../../app/report.js';
+import { makeReport } from '../../app/report.js';
 import { SlussError } from '../../core/errors.js';
 import { ansiStyle, plainStyle } from '../../ui/render.js';
 import { renderCsv, renderCsvFiles } from '../../ui/report/render-csv.js';
@@ -15,7 +15,8 @@ export async function runReport(ctx: CommandContext, flags: ReportFlags): Promis
   const t = reportText(ctx.lang);
   const out = flags.out === undefined ? undefined : resolve(ctx.cwd, flags.out);
   if (format === 'xlsx' && out === undefined) throw new SlussError('usage', { detail: `${t.xlsxNeedsOut} ${t.xlsxNeedsOutHint}` });
-  const toFolder = out !== undefined && (await isDirectoryTarget(flags.out!));
+  const { local } = ctx.adapters;
+  const toFolder = out !== undefined && (await local.isDirectoryTarget(flags.out!));
   if (toFolder && format !== 'csv') throw new SlussError('usage', { option: '--out', value: flags.out });
 
   const { report, config } = await makeReport(ctx, {
@@ -36,12 +37,12 @@ export async function runReport(ctx: CommandContext, flags: ReportFlags): Promis
       ctx.output.json(report);
       return;
     }
-    await writeFileAtomic(out, `${JSON.stringify(report, null, 2)}\n`);
+    await local.writeOutputFile(out, `${JSON.stringify(report, null, 2)}\n`);
   } else {
     const doc = reportDocument(report, config, ctx.lang);
     const excel = Boolean(flags.csvExcel || flags.excel);
     if (format === 'csv' && toFolder) {
-      const written = await writeFilesAtomic(out!, renderCsvFiles(doc, { excel }));
+      const written = await local.writeOutputFiles(out!, renderCsvFiles(doc, { excel }));
       ctx.output.info(t.wroteFiles(written.length, out!));
       return;
     }
@@ -69,7 +70,7 @@ export async function runReport(ctx: CommandContext, flags: ReportFlags): Promis
       ctx.output.print(typeof content === 'string' ? content.replace(/\n$/, '') : '');
       return;
     }
-    await writeFileAtomic(out, typeof content === 'string' && !content.endsWith('\n') ? `${content}\n` : content);
+    await local.writeOutputFile(out, typeof content === 'string' && !content.endsWith('\n') ? `${content}\n` : content);
   }
   ctx.output.info(t.wrote(out!));
 }

@@ -1,6 +1,6 @@
 /**
  * Writing the site's folder, tens of thousands of files, with the guarantees
- * of the register's safe writer (adapters/fs/safe-write.ts) at a cost that
+ * of the register's safe writer (safe-write.ts) at a cost that
  * fits a web site: the folder and each folder in it are made one part at a
  * time and checked once (a real folder, no link), not once per file. A file
  * is opened exclusively and without following a link; a target that exists
@@ -19,8 +19,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, constants as fsConstants, fchmodSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SlussError } from '../core/errors.js';
-import type { SiteFile } from '../ui/site/layout.js';
+import type { FolderFile } from '../../app/ports/local-files.js';
+import { SlussError } from '../../core/errors.js';
 
 export const SITE_MANIFEST = '.sluss-site.json';
 const MANIFEST_FORMAT = 'sluss-site-files';
@@ -178,7 +178,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * previous list named and this one does not. `files` may be made as they are
  * written, so the pages of a large register are never all in memory at once.
  */
-export async function writeSiteFolder(folder: SiteFolder, files: Iterable<SiteFile>): Promise<{ written: number; removed: number }> {
+export async function writeSiteFolder(folder: SiteFolder, files: Iterable<FolderFile>): Promise<{ written: number; removed: number }> {
   folder.folder('', '');
   const earlier = folder.earlierFiles();
   const written = new Set<string>();

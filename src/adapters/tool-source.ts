@@ -1,18 +1,15 @@
 /**
  * The standalone file of the sluss that is running, which `init` and
  * `tool update` copy into a register: dist/sluss.cjs beside the npm package's
- * dist/cli/ (this module lies two levels below the package root, in src/app/
- * as in dist/cli/), or, when the standalone file itself is running, that
- * file (its import.meta.url is the file, see scripts/build-standalone.mjs).
+ * dist/cli/ (this module lies two levels below the package root, in
+ * src/adapters/ as in dist/cli/), or, when the standalone file itself is
+ * running, that file (its import.meta.url is the file, see
+ * scripts/build-standalone.mjs).
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { ToolSource } from '../app/ports/local-files.js';
 import { SlussError } from '../core/errors.js';
-
-export interface ToolSource {
-  version: string;
-  content: Buffer;
-}
 
 export function runningToolPath(): string {
   const self = fileURLToPath(import.meta.url);

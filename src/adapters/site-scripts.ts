@@ -8,13 +8,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SiteScript } from '../app/ports/local-files.js';
 
-export interface SiteScript {
-  name: string;
-  content: string | Uint8Array;
-}
-
-/** Where the scripts are: dist/site/, two levels up from src/app/ and dist/cli/ alike. */
+/** Where the scripts are: dist/site/, two levels up from src/adapters/ and dist/cli/ alike. */
 export const SITE_SCRIPTS_DIR = fileURLToPath(new URL('../../dist/site/', import.meta.url));
 
 /** The scripts, or an empty list when they were never built. */
