@@ -22,7 +22,7 @@ import type { Idea, IdeaData } from '../core/idea.js';
 import { checkIdeaFile } from '../core/validation.js';
 import { ui } from '../ui/text.js';
 import type { UiText } from '../ui/text.js';
-import { loadIdeas, openRegister, requireIdea } from './register.js';
+import { loadIdeas, lockRegister, openRegister, requireIdea } from './register.js';
 import type { IdeaLocation, OpenRegister } from './register.js';
 import { saveChanges } from './save.js';
 import type { FileWrite, SaveResult } from './save.js';
@@ -90,7 +90,7 @@ export interface Applied extends SaveResult {
 /** Reads, changes, writes and commits under the register lock; `plan` is pure work on the fresh data (no questions). */
 export async function applyChange(session: Session<IdeaLocation>, action: string, plan: (fresh: Fresh) => Planned): Promise<Applied> {
   const { register, options } = session;
-  return register.adapters.files.withRegisterLock(register.root, async () => {
+  return lockRegister(register, async () => {
     const parsed = new Map<string, ParsedIdeaFile>();
     const pathOf = new Map(session.ideas.map((idea) => [idea.data.id, idea.path]));
     const readPath = (path: string): Idea => {

@@ -54,6 +54,15 @@ export async function openRegister(ctx: Pick<CommandContext, 'cwd' | 'registerDi
   return register;
 }
 
+/**
+ * Runs `work` holding the register lock (two commands never interleave their
+ * reads and commits), telling the user whom a wait is for when the lock is
+ * held by another live command.
+ */
+export function lockRegister<T>(register: OpenRegister, work: () => Promise<T>): Promise<T> {
+  return register.adapters.files.withRegisterLock(register.root, work, register.onLockWait ? { onWait: register.onLockWait } : {});
+}
+
 export interface LoadedIdeas {
   checked: CheckedIdeaFile[];
   /** Ideas that parsed and passed the schema; the others are in `checked` with their problems. */

@@ -11,6 +11,7 @@ import { changedTextFields, draftTextFields, fieldLabel, findUnsafeText } from '
 import type { UnsafeText } from '../core/unsafe-text.js';
 import type { GitRepositoryPort } from './ports/git.js';
 import { IDEAS_DIR } from './ports/register-files.js';
+import { lockRegister } from './register.js';
 import type { OpenRegister } from './register.js';
 
 export interface FileWrite {
@@ -45,7 +46,7 @@ export interface SaveResult {
 
 export async function saveChanges(register: OpenRegister, git: GitRepositoryPort, files: readonly FileWrite[], options: SaveOptions): Promise<SaveResult> {
   // Branch switches and commits of two sluss processes must not interleave.
-  return options.commit && !options.lockHeld ? register.adapters.files.withRegisterLock(register.root, () => save(register, git, files, options)) : save(register, git, files, options);
+  return options.commit && !options.lockHeld ? lockRegister(register, () => save(register, git, files, options)) : save(register, git, files, options);
 }
 
 async function save(register: OpenRegister, git: GitRepositoryPort, files: readonly FileWrite[], options: SaveOptions): Promise<SaveResult> {

@@ -8,12 +8,12 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, lstatSync, openSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { withRegisterLock } from '../../src/adapters/fs/register-lock.js';
 import type { LockHolder } from '../../src/adapters/fs/register-lock.js';
 import { saveRecoveryFile } from '../../src/adapters/fs/register-store.js';
-import { runCli } from '../helpers/cli.js';
-import { createRegister, git, tempDir } from '../helpers/registers.js';
+import { BIN, runCli } from '../helpers/cli.js';
+import { createRegister, git, tempDir, testEnv } from '../helpers/registers.js';
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
@@ -101,6 +101,38 @@ describe('the register lock', () => {
     leaveLock(root, {});
     const result = await runCli(['add', '--title', 'Bokbuss till byarna', '--problem', 'Långt till biblioteket', '--municipality', 'tidaholm', '--on-duplicate', 'new'], { cwd: root, timeoutMs: 20_000 });
     expect(result.code, result.stderr).toBe(0);
+    expect(git(root, 'rev-list', '--count', 'HEAD')).toBe('2');
+  });
+
+  it('sluss add waiting for a live holder says whom it waits for, and goes on once the holder is gone', { timeout: 30_000 }, async () => {
+    const root = createRegister();
+    // A live process on this host holds the lock, as another sluss command would.
+    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    leaveLock(root, { pid: holder.pid!, token: 'busy' });
+    const add = spawn(process.execPath, [BIN, 'add', '--title', 'Bokbuss till byarna', '--problem', 'Långt till biblioteket', '--municipality', 'tidaholm', '--on-duplicate', 'new'], {
+      cwd: root,
+      env: testEnv({ SLUSS_TODAY: '2026-11-27' }),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    // Without the message this test would time out: leave neither process behind.
+    onTestFinished(() => {
+      holder.kill('SIGKILL');
+      add.kill('SIGKILL');
+    });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => add.on('close', resolve));
+    // The holder is ended only once sluss has said whom it waits for: no clock in the test.
+    await new Promise<void>((resolve) => {
+      add.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+        if (stderr.includes('Väntar på')) resolve();
+      });
+      void exited.then(() => resolve());
+    });
+    holder.kill('SIGKILL');
+    const code = await exited;
+    expect(stderr).toContain(`Väntar på ett annat sluss-kommando som arbetar i registret (process ${holder.pid} på ${hostname()}, sedan `);
+    expect(code, stderr).toBe(0);
     expect(git(root, 'rev-list', '--count', 'HEAD')).toBe('2');
   });
 });
