@@ -79,7 +79,8 @@ function entryOf(path: string, tree: TreeEntry | undefined, bytes: Buffer | unde
   if (tree?.mode === '120000') return { path, readProblem: 'symlink' };
   if (!bytes) return { path, readProblem: 'unreadable' };
   if (bytes.length > MAX_IDEA_FILE_BYTES) return { path, readProblem: 'too-large' };
-  if (bytes.subarray(0, 8192).includes(0)) return { path, readProblem: 'binary' };
+  // A NUL anywhere, not only in the first 8 KB: no text file has one.
+  if (bytes.includes(0)) return { path, readProblem: 'binary' };
   try {
     return { path, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {

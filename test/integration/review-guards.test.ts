@@ -3,7 +3,7 @@
  * approving their own change, rewritten history, files hidden under ideas/,
  * edits that break the schema, and text that would act on a terminal.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reviewBranch } from '../../src/app/review.js';
@@ -84,10 +84,32 @@ describe('the trust model: in CI only the actor and the approvals count', () => 
 describe('what review shows and refuses', () => {
   it('blocks deleted and edited history entries', async () => {
     const root = registerOnBranch();
-    edit(root, IN_FIRST.id, (d) => ({ ...d, history: [{ ...d.history[0]!, by: 'Någon annan' }] }));
+    // On main first: an idea with two history entries, so that the branch can delete one and keep the other.
+    git(root, 'switch', '--quiet', 'main');
+    edit(root, IN_FIRST.id, (d) => ({ ...d, history: [...d.history, { date: '2026-11-20', action: 'note', status: d.status, note: 'Ringde Tibro.', by: 'Tove Coach' }] }));
+    commitAs(root, 'Tove Coach', 'tove@tibro.se', 'Anteckning');
+    git(root, 'switch', '--quiet', '-c', 'delete-entry');
+    edit(root, IN_FIRST.id, (d) => ({ ...d, history: d.history.slice(0, -1) }));
+    commitAs(root, 'Tove Coach', 'tove@tibro.se', 'Ta bort en post ur historiken');
+    const deleted = await reviewBranch(testContext({ cwd: root }), { base: 'main' });
+    expect(deleted.rules).toContainEqual({ rule: 'history-append-only', id: IN_FIRST.id, path: pathOf(root, IN_FIRST.id), entries: 1, ok: false, blocking: true });
+    expect(deleted.blocking).toBe(true);
+    git(root, 'switch', '--quiet', '-c', 'edit-entry', 'main');
+    edit(root, IN_FIRST.id, (d) => ({ ...d, history: [{ ...d.history[0]!, by: 'Någon annan' }, ...d.history.slice(1)] }));
     commitAs(root, 'Tove Coach', 'tove@tibro.se', 'Skriv om historiken');
+    const edited = await reviewBranch(testContext({ cwd: root }), { base: 'main' });
+    expect(edited.rules).toContainEqual({ rule: 'history-append-only', id: IN_FIRST.id, path: pathOf(root, IN_FIRST.id), entries: 1, ok: false, blocking: true });
+    expect(edited.blocking).toBe(true);
+  });
+
+  it('blocks a file with a NUL byte after its first 8 KB as binary, as validate does', async () => {
+    const root = registerOnBranch();
+    const path = pathOf(root, IN_FIRST.id);
+    // A comment long enough to push the NUL past the first 8 KB: the YAML and the body stay as they were.
+    writeFileSync(join(root, path), readFileSync(join(root, path), 'utf8').replace('\n---\n', `\n# ${'x'.repeat(9000)}\u0000\n---\n`));
+    commitAs(root, 'Tove Coach', 'tove@tibro.se', 'NUL långt in');
     const report = await reviewBranch(testContext({ cwd: root }), { base: 'main' });
-    expect(report.rules).toContainEqual({ rule: 'history-append-only', id: IN_FIRST.id, path: pathOf(root, IN_FIRST.id), entries: 1, ok: false, blocking: true });
+    expect(report.problems).toContainEqual(expect.objectContaining({ file: path, code: 'binary' }));
     expect(report.blocking).toBe(true);
   });
 
