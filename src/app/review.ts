@@ -98,9 +98,13 @@ async function resolveRange(history: GitHistoryPort, base: string): Promise<{ he
   const head = await history.resolveCommit('HEAD');
   if (!head) throw new SlussError('git-failed', { detail: 'HEAD has no commit' });
   const baseTip = await history.resolveCommit(base);
-  if (!baseTip) throw new SlussError('usage', { option: '--base', value: base });
+  if (!baseTip) throw await history.unknownRef('--base', base);
   const mergeBase = await history.mergeBase(baseTip, head);
-  if (!mergeBase) throw new SlussError('usage', { option: '--base', value: base });
+  if (!mergeBase) {
+    // A shallow clone is the usual cause; the port tells it with its unknown-ref error.
+    const { shallow } = (await history.unknownRef('--base', base)).params;
+    throw new SlussError('no-merge-base', { option: '--base', ref: base, shallow });
+  }
   return { head, baseTip, mergeBase };
 }
 

@@ -47,6 +47,7 @@ const ERROR_EXITS: Record<Exclude<ErrorCode, RefusalCode>, ExitCode> = {
   'personal-data-refused': EXIT.usage,
   'ci-variables-missing': EXIT.usage,
   'unknown-ref': EXIT.usage,
+  'no-merge-base': EXIT.usage,
   'output-refused': EXIT.usage,
   'invalid-score': EXIT.usage,
   'missing-identity': EXIT.usage,

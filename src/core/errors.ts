@@ -53,6 +53,7 @@ export type ErrorCode =
   | 'git-read-only'
   | 'register-locked'
   | 'unknown-ref'
+  | 'no-merge-base'
   | 'commit-failed'
   | 'branch-exists'
   | 'git-failed'

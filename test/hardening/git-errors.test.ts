@@ -56,12 +56,28 @@ describe('a ref the clone does not have', () => {
   it.each([
     ['duplicates --since', ['duplicates', '--since', 'start']],
     ['report --at', ['report', '--at', 'start']],
+    ['review --base', ['review', '--base', 'start']],
   ])('%s in a shallow clone says the ref is unknown and how to fetch it', async (_, args) => {
     const { clone } = shallowClone();
     const result = await runCli(args, { cwd: clone });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`Git känner inte till start (${args[1]}).`);
     expect(result.stderr).toContain('Klonen är grund (shallow) och saknar äldre historik. Hämta den med git fetch --unshallow, eller hämta just den med git fetch origin start.');
+  });
+
+  it('review --base in a shallow clone that has the base but not where the branch left it says so and how to fetch it', async () => {
+    const source = createRegister();
+    git(source, 'switch', '--quiet', '-c', 'idea/bokbuss');
+    for (const n of [1, 2]) git(source, 'commit', '--quiet', '--allow-empty', '-m', `steg ${n}`);
+    // As a CI checkout does: the branch and the base, one commit each.
+    const clone = join(tempDir(), 'clone');
+    git(tempDir(), 'clone', '--quiet', '--depth', '1', '--branch', 'idea/bokbuss', `file://${source}`, clone);
+    git(clone, 'fetch', '--quiet', '--depth', '1', 'origin', 'main:main');
+    const result = await runCli(['review', '--base', 'main'], { cwd: clone });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('main (--base) och HEAD har ingen gemensam historik i klonen, så sluss kan inte se vad grenen ändrar.');
+    expect(result.stderr).toContain('git fetch --unshallow');
+    expect(result.stderr).not.toContain('Ogiltigt värde');
   });
 
   it('in a full clone the hint is to check the name or fetch the ref', async () => {

@@ -160,7 +160,7 @@ describe('sluss review', () => {
   });
 
   it('refuses an unknown base and a folder that is not a git repository', async () => {
-    await expect(reviewBranch(testContext({ cwd: root }), { base: 'no-such-branch' })).rejects.toMatchObject({ code: 'usage', params: { option: '--base', value: 'no-such-branch' } });
+    await expect(reviewBranch(testContext({ cwd: root }), { base: 'no-such-branch' })).rejects.toMatchObject({ code: 'unknown-ref', params: { option: '--base', ref: 'no-such-branch', shallow: 'no' } });
     await expect(reviewBranch(testContext({ cwd: root }), { base: '--output=/tmp/x' })).rejects.toBeInstanceOf(SlussError);
     const plain = tempDir();
     writeFileSync(join(plain, 'sluss.yaml'), renderDefaultConfig('X'));

@@ -58,7 +58,7 @@ describe('exit codes: the README against src/cli/exit-codes.ts', () => {
 
   it('gives every workflow refusal 6 and the usage errors the README lists 2', () => {
     for (const code of REFUSAL_CODES) expect(exitCodeForError(code), code).toBe(6);
-    const usage: ErrorCode[] = ['usage', 'unknown-municipality', 'unknown-category', 'unknown-stage', 'idea-not-found', 'idea-ambiguous', 'unknown-ref', 'control-character-refused', 'personal-data-refused', 'missing-identity', 'ci-variables-missing', 'output-refused'];
+    const usage: ErrorCode[] = ['usage', 'unknown-municipality', 'unknown-category', 'unknown-stage', 'idea-not-found', 'idea-ambiguous', 'unknown-ref', 'no-merge-base', 'control-character-refused', 'personal-data-refused', 'missing-identity', 'ci-variables-missing', 'output-refused'];
     for (const code of usage) expect(exitCodeForError(code), code).toBe(2);
   });
 

@@ -105,6 +105,13 @@ export const errors: Record<ErrorCode, (p: P) => Explained> = {
         ? `The clone is shallow and lacks older history. Fetch it with git fetch --unshallow, or fetch just that ref with git fetch origin ${p['ref']}.`
         : `Check the name (git branch -a lists the branches) or fetch it: git fetch origin ${p['ref']}.`,
   }),
+  'no-merge-base': (p) => ({
+    message: `${p['ref']} (${p['option']}) and HEAD share no history in this clone, so sluss cannot see what the branch changes.`,
+    hint:
+      p['shallow'] === 'yes'
+        ? 'The clone is shallow and lacks the history where the branch left the base. Fetch it with git fetch --unshallow (in GitHub Actions: fetch-depth: 0 in actions/checkout).'
+        : `Give the branch the change is to go into, such as --base origin/main; git merge-base ${p['ref']} HEAD must find a common commit.`,
+  }),
   'output-refused': (p) => ({ message: `sluss does not write to ${p['file']}: ${p['reason'] === 'block-device' ? 'it is a block device (a disk)' : 'it is a link to a file that does not exist'}.`, hint: 'Give a regular file or a folder with --out.' }),
   'unsafe-path': (p) => ({
     message: `sluss does not ${p['access'] === 'read' ? 'read' : 'write'} ${p['file']}: ${unsafeReason(p)}.`,

@@ -105,6 +105,13 @@ export const errors: Record<ErrorCode, (p: P) => Explained> = {
         ? `Klonen är grund (shallow) och saknar äldre historik. Hämta den med git fetch --unshallow, eller hämta just den med git fetch origin ${p['ref']}.`
         : `Kontrollera namnet (git branch -a visar grenarna) eller hämta den: git fetch origin ${p['ref']}.`,
   }),
+  'no-merge-base': (p) => ({
+    message: `${p['ref']} (${p['option']}) och HEAD har ingen gemensam historik i klonen, så sluss kan inte se vad grenen ändrar.`,
+    hint:
+      p['shallow'] === 'yes'
+        ? 'Klonen är grund (shallow) och saknar historiken där grenen lämnade basen. Hämta den med git fetch --unshallow (i GitHub Actions: fetch-depth: 0 i actions/checkout).'
+        : `Ange grenen som ändringen ska in i, till exempel --base origin/main; git merge-base ${p['ref']} HEAD ska hitta en gemensam commit.`,
+  }),
   'output-refused': (p) => ({ message: `sluss skriver inte till ${p['file']}: ${p['reason'] === 'block-device' ? 'det är en blockenhet (en disk)' : 'det är en länk till en fil som inte finns'}.`, hint: 'Ange en vanlig fil eller en mapp med --out.' }),
   'unsafe-path': (p) => ({
     message: `sluss ${p['access'] === 'read' ? 'läser' : 'skriver'} inte ${p['file']}: ${unsafeReason(p)}.`,
