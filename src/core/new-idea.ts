@@ -45,10 +45,16 @@ export function draftSections(draft: IdeaDraft): IdeaSections {
   };
 }
 
+/**
+ * `--tags a,b`: split at commas, lower-cased, empty pieces dropped. Each piece
+ * keeps any control character it holds, so the guard before writing refuses
+ * it as it refuses one in the title, instead of it quietly becoming a space
+ * (`createIdea` makes each tag one line).
+ */
 export function parseTags(text: string): string[] {
   const tags = text
     .split(',')
-    .map((tag) => singleLine(tag).toLocaleLowerCase('sv-SE'))
+    .map((tag) => normalizeText(tag).toLocaleLowerCase('sv-SE'))
     .filter((tag) => tag !== '');
   return [...new Set(tags)];
 }

@@ -38,6 +38,7 @@ const WAYS_IN: WayIn[] = [
   { name: 'add --problem with CSI', args: () => add({ '--problem': `Långt ${ESC}` }), field: '--problem', typed: `Långt ${ESC}` },
   { name: 'add --idea with an e-mail address', args: () => add({ '--idea': `Mejla ${EMAIL}` }), field: '--idea', typed: `Mejla ${EMAIL}` },
   { name: 'add --benefit with a phone number', args: () => add({ '--benefit': `Ring ${PHONE}` }), field: '--benefit', typed: `Ring ${PHONE}` },
+  { name: 'add --tags with an escape', args: () => add({ '--tags': 'bibliotek, buss\u001b[1m' }), field: '--tags', typed: 'buss\u001b[1m' },
   { name: 'add --tags with a phone number', args: () => add({ '--tags': `bibliotek, ${PHONE}` }), field: '--tags', typed: PHONE },
   { name: 'add --received-by with an escape', args: () => add({ '--received-by': `Eva${ESC}` }), field: '--received-by', typed: `Eva${ESC}` },
   { name: 'add --received-by with an e-mail address', args: () => add({ '--received-by': EMAIL }), field: '--received-by', typed: EMAIL },
