@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -143,6 +143,8 @@ describe('writeCiFiles', () => {
     symlinkSync(outside, join(root, '.github/CODEOWNERS'));
     await expect(writeCiFiles(realAdapters.files, root, configWithReviewers(), 'github')).rejects.toMatchObject({ code: 'unsafe-path', params: { file: '.github/CODEOWNERS', reason: 'symlink' } });
     expect(readFileSync(outside, 'utf8')).toBe('root:x:0:0\n');
+    // Refused as a whole: the files written before CODEOWNERS are not left behind either.
+    expect(readdirSync(join(root, '.github'))).toEqual(['CODEOWNERS']);
   });
 
   it('refuses a CI folder that is a link out of the register', async () => {

@@ -43,8 +43,14 @@ export async function syncRegisterFile(root: string, file: GeneratedFile): Promi
   return 'updated';
 }
 
-/** Syncs the files in order and returns the paths that were created or updated. */
+/**
+ * Syncs the files in order and returns the paths that were created or
+ * updated. Every path is checked before the first is written: a link or a
+ * special file among them refuses the whole set, rather than leaving the
+ * files before it written and the ones after it not.
+ */
 export async function syncRegisterFiles(root: string, files: readonly GeneratedFile[]): Promise<string[]> {
+  for (const file of files) verifyRegisterPath(root, file.path);
   const changed: string[] = [];
   for (const file of files) {
     const outcome = await syncRegisterFile(root, file);
