@@ -142,12 +142,18 @@ function mayHoldControlCharacter(data: unknown, body: string): boolean {
   return ANY_CONTROL.test(body) || inData(data);
 }
 
-/** `validate`'s check of a file already written: one `control-character` problem per field that holds one. */
+/**
+ * `validate`'s check of a file already written: one `control-character`
+ * problem per field that holds one. A field of the body (`text`,
+ * `text.problem`) has no line of the front matter, so it gets none: the
+ * front matter's first line would send the reader to the wrong place.
+ */
 export function controlCharacterProblems(data: unknown, body: string, at: (path: (string | number)[]) => Omit<Problem, 'code'>): Problem[] {
   if (!mayHoldControlCharacter(data, body)) return [];
-  return findUnsafeText(ideaTextFields(data, body), { consent: true }).flatMap((found) =>
-    found.kind === 'control-character'
-      ? [{ ...at(found.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part))), field: found.field, code: 'control-character' as const, params: { character: found.character } }]
-      : [],
-  );
+  return findUnsafeText(ideaTextFields(data, body), { consent: true }).flatMap((found) => {
+    if (found.kind !== 'control-character') return [];
+    const path = found.field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    const place = path[0] === 'text' ? { file: at([]).file } : at(path);
+    return [{ ...place, field: found.field, code: 'control-character' as const, params: { character: found.character } }];
+  });
 }

@@ -3,7 +3,7 @@
  * an older sluss): `validate` reports each field, and no text output prints
  * them raw. Through the built `sluss`, as a reader would run it.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderBody, serializeIdea } from '../../src/core/format/idea-file.js';
@@ -41,8 +41,13 @@ describe('a register holding escape sequences', () => {
       'text.problem: ESC (U+001B)',
       'title: CSI (U+009B)',
     ]);
+    // A field of the body has no line of the front matter: it is named without one, never with the front matter's first line.
+    const lines = Object.fromEntries(problems.filter((p) => p.code === 'control-character').map((p) => [p.field, (p as { line?: number }).line]));
+    expect(lines['text.problem']).toBeUndefined();
+    expect(lines['title']).toBe(readFileSync(join(root, 'ideas', '0ZZ-EEEE1-bokbuss.md'), 'utf8').split('\n').findIndex((line) => line.startsWith('title:')) + 1);
     const text = await runCli(['validate'], { cwd: root });
     expect(text.stdout).toContain('ideas/0ZZ-EEEE1-bokbuss.md:');
+    expect(text.stdout).toContain('ideas/0ZZ-EEEE1-bokbuss.md: text.problem: ');
     expect(text.stdout).toContain('styrtecken, ESC (U+001B)');
     expect(text.stdout).not.toMatch(RAW_CONTROL);
   });
