@@ -7,7 +7,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listIdeas, showIdea } from '../../src/app/read.js';
 import { validateRegister } from '../../src/app/validate.js';
@@ -112,22 +112,34 @@ describe('a register whose ideas/, .sluss/ or sluss.yaml is a link or the wrong 
   it.each([
     ['ideas is a link', (root: string) => {
       rmSync(join(root, 'ideas'), { recursive: true });
-      symlinkSync(outsideIdeas(), join(root, 'ideas'));
+      const outside = outsideIdeas();
+      symlinkSync(outside, join(root, 'ideas'));
+      return outside;
     }, /sluss läser inte ideas: ideas är en symbolisk länk\./],
-    ['.sluss is a link', (root: string) => symlinkSync(tempDir(), join(root, '.sluss')), /sluss läser inte \.sluss: \.sluss är en symbolisk länk\.[\s\S]*rm -r \.sluss/],
-    ['.sluss is a plain file', (root: string) => writeFileSync(join(root, '.sluss'), 'x'), /sluss läser inte \.sluss: \.sluss är ingen mapp\.[\s\S]*rm -r \.sluss/],
+    ['.sluss is a link', (root: string) => {
+      const outside = tempDir();
+      symlinkSync(outside, join(root, '.sluss'));
+      return outside;
+    }, /sluss läser inte \.sluss: \.sluss är en symbolisk länk\.[\s\S]*rm -r \.sluss/],
+    ['.sluss is a plain file', (root: string) => {
+      writeFileSync(join(root, '.sluss'), 'x');
+      return undefined;
+    }, /sluss läser inte \.sluss: \.sluss är ingen mapp\.[\s\S]*rm -r \.sluss/],
     ['sluss.yaml is a link', (root: string) => {
       const real = join(tempDir(), 'sluss.yaml');
       cpSync(join(root, 'sluss.yaml'), real);
       rmSync(join(root, 'sluss.yaml'));
       symlinkSync(real, join(root, 'sluss.yaml'));
+      return dirname(real);
     }, /sluss läser inte sluss\.yaml: sluss\.yaml är en symbolisk länk\./],
   ])('%s: every command refuses with exit 4 and writes nothing outside', async (_, breakIt, message) => {
     const root = createRegister();
-    breakIt(root);
-    // What .sluss holds (or leads to): nothing may be added there.
+    const outside = breakIt(root);
+    // What .sluss holds (or leads to), and the folder outside the register a link leads to: nothing may be added there.
     const slussContents = () => (statSync(join(root, '.sluss'), { throwIfNoEntry: false })?.isDirectory() ? readdirSync(join(root, '.sluss')) : []);
+    const outsideContents = () => (outside ? readdirSync(outside, { recursive: true }).map(String).sort() : []);
     const outsideBefore = slussContents();
+    const linkedBefore = outsideContents();
     for (const args of [['validate'], ['list'], ['similar', 'Digitala lås'], ['add', '--title', 'Bokbuss', '--problem', 'Långt till biblioteket', '--municipality', 'hjo', '--on-duplicate', 'new']]) {
       const result = await runCli(args, { cwd: root });
       expect(result.code, `${args[0]}: ${result.stderr}`).toBe(4);
@@ -135,6 +147,7 @@ describe('a register whose ideas/, .sluss/ or sluss.yaml is a link or the wrong 
       expect(result.stderr).not.toContain('oväntat');
     }
     expect(slussContents()).toEqual(outsideBefore);
+    expect(outsideContents()).toEqual(linkedBefore);
     expect(git(root, 'rev-list', '--count', 'HEAD')).toBe('1');
   });
 });
