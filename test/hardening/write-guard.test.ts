@@ -160,4 +160,17 @@ describe('add --file with a field add would not save', () => {
     expect(refused.code, refused.stderr).toBe(2);
     expect(refused.stderr).toContain('assessment');
   });
+
+  it('refuses a submitter without a date of consent, saying in Swedish what is missing and how to record consent', { timeout: 30_000 }, async () => {
+    const root = createRegister({ ideas: [] });
+    const file = join(tempDir(), 'ide.json');
+    writeFileSync(file, JSON.stringify({ title: base.title, problem: base.problem, municipality: 'hjo', submitter: { name: 'Eva Ek', email: EMAIL } }));
+    const head = git(root, 'rev-parse', 'HEAD');
+    const result = await runCli([...ADD.slice(0, 4), '--file', file], { cwd: root });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`Filen ${file} går inte att använda: idégivaren (submitter) saknar namn eller datum för samtycke (consent.date).`);
+    expect(result.stderr).toContain('Idégivaren sparas bara med samtycke');
+    expect(result.stderr).not.toContain('expected');
+    expect(git(root, 'rev-parse', 'HEAD')).toBe(head);
+  });
 });

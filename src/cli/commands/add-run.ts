@@ -71,7 +71,7 @@ async function readDraftFile(path: string): Promise<IdeaDraft> {
     } catch (error) {
       throw new SlussError('input-file-invalid', { file: path, detail: (error as Error).message });
     }
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new SlussError('input-file-invalid', { file: path, detail: 'JSON object expected' });
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new SlussError('input-file-invalid', { file: path, reason: 'not-object' });
     return pickDraft(path, data as Record<string, unknown>);
   }
   const parsed = parseIdeaFile(text);
@@ -93,7 +93,7 @@ function pickDraft(path: string, data: Record<string, unknown>): IdeaDraft {
   const text = (key: string) => {
     const value = data[key];
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') throw new SlussError('input-file-invalid', { file: path, detail: `${key}: text expected` });
+    if (typeof value !== 'string') throw new SlussError('input-file-invalid', { file: path, reason: 'not-text', field: key });
     return value;
   };
   for (const [field, key] of Object.entries(DRAFT_MAP) as [keyof typeof DRAFT_MAP, string][]) {
@@ -147,7 +147,7 @@ function pickSubmitter(path: string, value: unknown): Submitter {
   const consent = typeof record['consent'] === 'object' && record['consent'] !== null ? (record['consent'] as Record<string, unknown>) : {};
   const [name, email, date] = [record['name'], record['email'], consent['date']];
   if (typeof name !== 'string' || typeof date !== 'string' || (email !== undefined && typeof email !== 'string')) {
-    throw new SlussError('input-file-invalid', { file: path, detail: 'submitter: name and consent.date expected' });
+    throw new SlussError('input-file-invalid', { file: path, reason: 'submitter' });
   }
   return { name, ...(email ? { email } : {}), consent: { date } };
 }

@@ -31,6 +31,14 @@ function unsafeReason(p: P): string {
 }
 
 /** What to type instead, for each command that can miss an input; undefined for `add` (its own hint). */
+/** What is wrong with the file `add --file` was given: a reason of sluss's own, or the system's or parser's words. */
+function inputFileProblem(p: P): string {
+  if (p['reason'] === 'not-object') return 'it holds no JSON object';
+  if (p['reason'] === 'not-text') return `the field ${p['field']} must be text`;
+  if (p['reason'] === 'submitter') return 'the submitter has no name or no date of consent (consent.date)';
+  return String(p['detail']);
+}
+
 function missingInputHint(p: P): string | undefined {
   const id = String(p['id'] ?? '<id>');
   const terminal = ', or run the command in a terminal to choose';
@@ -144,7 +152,13 @@ export const errors: Record<ErrorCode, (p: P) => Explained> = {
   'idea-ambiguous': (p) => ({ message: `${p['id']} matches several ideas: ${list(p['matches'])}.`, hint: 'Type the whole id.' }),
   'idea-invalid': (p) => ({ message: `The idea would be invalid and was not saved: ${list(p['details'])}.`, hint: 'Correct the input and try again.' }),
   'idea-file-invalid': (p) => ({ message: `The idea file ${p['file']} cannot be read.`, hint: 'Run sluss validate to see what is wrong.' }),
-  'input-file-invalid': (p) => ({ message: `Cannot use ${p['file']}: ${p['detail']}.`, hint: 'Use a .md file with front matter or a .json file with the fields title, problem and municipality.' }),
+  'input-file-invalid': (p) => ({
+    message: `Cannot use ${p['file']}: ${inputFileProblem(p)}.`,
+    hint:
+      p['reason'] === 'submitter'
+        ? 'A submitter is only kept with consent: give submitter with name and consent: { date: YYYY-MM-DD }, or remove submitter from the file.'
+        : 'Use a .md file with front matter or a .json file with the fields title, problem and municipality.',
+  }),
   'input-file-field': (p) => ({
     message: `${p['file']} has the field ${p['field']}, which sluss add does not take; the idea was not added, so nothing in the file is lost.`,
     hint: 'Remove the field from the file and run the command again. A field of your own (x-…) can go into the idea file once the idea is saved; personal data does not belong in the register.',

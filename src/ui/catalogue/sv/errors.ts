@@ -31,6 +31,14 @@ function unsafeReason(p: P): string {
 }
 
 /** What to type instead, for each command that can miss an input; undefined for `add` (its own hint). */
+/** What is wrong with the file `add --file` was given: a reason of sluss's own, or the system's or parser's words. */
+function inputFileProblem(p: P): string {
+  if (p['reason'] === 'not-object') return 'den håller inget JSON-objekt';
+  if (p['reason'] === 'not-text') return `fältet ${p['field']} ska vara text`;
+  if (p['reason'] === 'submitter') return 'idégivaren (submitter) saknar namn eller datum för samtycke (consent.date)';
+  return String(p['detail']);
+}
+
 function missingInputHint(p: P): string | undefined {
   const id = String(p['id'] ?? '<id>');
   const terminal = ', eller kör kommandot i en terminal för att välja';
@@ -144,7 +152,13 @@ export const errors: Record<ErrorCode, (p: P) => Explained> = {
   'idea-ambiguous': (p) => ({ message: `${p['id']} passar flera idéer: ${list(p['matches'])}.`, hint: 'Skriv hela id:t.' }),
   'idea-invalid': (p) => ({ message: `Idén blev ogiltig och sparades inte: ${list(p['details'])}.`, hint: 'Rätta uppgifterna och försök igen.' }),
   'idea-file-invalid': (p) => ({ message: `Idéfilen ${p['file']} går inte att läsa.`, hint: 'Kör sluss validate för att se vad som är fel.' }),
-  'input-file-invalid': (p) => ({ message: `Filen ${p['file']} går inte att använda: ${p['detail']}.`, hint: 'Använd en .md-fil med front matter eller en .json-fil med fälten title, problem och municipality.' }),
+  'input-file-invalid': (p) => ({
+    message: `Filen ${p['file']} går inte att använda: ${inputFileProblem(p)}.`,
+    hint:
+      p['reason'] === 'submitter'
+        ? 'Idégivaren sparas bara med samtycke: ange submitter med name och consent: { date: ÅÅÅÅ-MM-DD }, eller ta bort submitter ur filen.'
+        : 'Använd en .md-fil med front matter eller en .json-fil med fälten title, problem och municipality.',
+  }),
   'input-file-field': (p) => ({
     message: `Filen ${p['file']} har fältet ${p['field']}, som sluss add inte tar emot; idén lades inte till, så att inget i filen går förlorat.`,
     hint: 'Ta bort fältet ur filen och kör kommandot igen. Ett eget fält (x-…) kan läggas i idéfilen när idén är sparad; personuppgifter hör inte hemma i registret.',
