@@ -96,6 +96,19 @@ describe('the register lock', () => {
     expect(await withRegisterLock(root, async () => 'worked', { maxWaitMs: 0 })).toBe('worked');
   });
 
+  it('a FIFO where the lock goes is never read (it would block for ever): untouched for a minute, it is taken over', async () => {
+    const root = createRegister();
+    mkdirSync(join(root, '.sluss'), { recursive: true });
+    const lock = join(root, '.sluss', 'register.lock');
+    execFileSync('mkfifo', [lock]);
+    execFileSync('touch', ['-d', new Date(Date.now() - 60_000).toISOString(), lock]);
+    // In its own process: a read that blocks would hang this one, beyond any timeout.
+    const result = await runCli(['add', '--title', 'Bokbuss till byarna', '--problem', 'Långt till biblioteket', '--municipality', 'tidaholm', '--on-duplicate', 'new'], { cwd: root, timeoutMs: 20_000 });
+    expect(result.code, result.stderr).toBe(0);
+    expect(git(root, 'rev-list', '--count', 'HEAD')).toBe('2');
+    expect(readdirSync(join(root, '.sluss')).filter((name) => name.startsWith('register.lock'))).toEqual([]);
+  });
+
   it('sluss add after a kill -9 commits at once', async () => {
     const root = createRegister();
     leaveLock(root, {});

@@ -14,14 +14,14 @@
  * holder only one removes it, and a fresh lock taken by mistake is put back.
  */
 import { randomBytes } from 'node:crypto';
-import { lstatSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import { link, rename, rm, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SlussError } from '../../core/errors.js';
 import { ensureSlussDir, SLUSS_DIR } from './register-store.js';
-import { writeRegisterFile } from './safe-write.js';
+import { READ_SAFELY, writeRegisterFile } from './safe-write.js';
 import type { LockHolder, LockOptions } from '../../app/ports/register-files.js';
 export type { LockHolder, LockOptions };
 
@@ -48,14 +48,24 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** The holder named in a lock file, or undefined when it cannot be read (a folder from an older sluss, a damaged file). */
+/**
+ * The holder named in a lock file, or undefined when it cannot be read (a
+ * folder from an older sluss, a damaged file, anything but a regular file).
+ * Opened without following a link and without blocking: reading a FIFO put
+ * where the lock goes would wait for a writer for ever.
+ */
 function holderIn(path: string): LockHolder | undefined {
+  let fd: number | undefined;
   try {
-    const holder = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder>;
+    fd = openSync(path, READ_SAFELY);
+    if (!fstatSync(fd).isFile()) return undefined;
+    const holder = JSON.parse(readFileSync(fd, 'utf8')) as Partial<LockHolder>;
     const valid = Number.isSafeInteger(holder.pid) && typeof holder.host === 'string' && typeof holder.since === 'string' && typeof holder.token === 'string';
     return valid ? (holder as LockHolder) : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -33,7 +33,7 @@ export type UnsafeReason = 'symlink' | 'not-a-folder' | 'not-a-file' | 'outside'
 /** Flags of every file sluss creates: a new file only, never through a link. */
 const CREATE_NEW = fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY | (fsConstants.O_NOFOLLOW ?? 0);
 /** Flags for reading: never through a link, and a FIFO does not block the open. */
-const READ_SAFELY = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0);
+export const READ_SAFELY = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0);
 /** Text is gathered into writes of about this size, so a large streamed file is never one string. */
 const WRITE_BATCH_CHARS = 1 << 20;
 
