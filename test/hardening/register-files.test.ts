@@ -132,6 +132,11 @@ describe('a register whose ideas/, .sluss/ or sluss.yaml is a link or the wrong 
       symlinkSync(real, join(root, 'sluss.yaml'));
       return dirname(real);
     }, /sluss läser inte sluss\.yaml: sluss\.yaml är en symbolisk länk\./],
+    ['sluss.yaml is a FIFO', (root: string) => {
+      rmSync(join(root, 'sluss.yaml'));
+      execFileSync('mkfifo', [join(root, 'sluss.yaml')]);
+      return undefined;
+    }, /sluss läser inte sluss\.yaml: sluss\.yaml är /],
   ])('%s: every command refuses with exit 4 and writes nothing outside', async (_, breakIt, message) => {
     const root = createRegister();
     const outside = breakIt(root);

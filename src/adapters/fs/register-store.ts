@@ -6,7 +6,7 @@
  */
 import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import type { BigIntStats, Dirent, Stats } from 'node:fs';
-import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { SlussError } from '../../core/errors.js';
@@ -29,16 +29,22 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export async function findRegisterRoot(start: string): Promise<string | undefined> {
   let dir = resolve(start);
   for (;;) {
-    if (await isFile(join(dir, CONFIG_FILE))) return dir;
+    if (await exists(join(dir, CONFIG_FILE))) return dir;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
 }
 
-async function isFile(path: string): Promise<boolean> {
+/**
+ * Whether anything is there: a `sluss.yaml` that is a folder or a FIFO still
+ * marks the register, which `verifyLayout` then refuses by name, instead of
+ * the search going on upward to another register or to "no register here".
+ */
+async function exists(path: string): Promise<boolean> {
   try {
-    return (await stat(path)).isFile();
+    await lstat(path);
+    return true;
   } catch {
     return false;
   }
