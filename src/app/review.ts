@@ -17,7 +17,7 @@ import { IDEAS_DIR } from './ports/register-files.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
 import { CONFIG_FILE, parseConfig } from '../core/format/config-file.js';
-import { bodyOfIdeaFile, lineOfField, MAX_IDEA_FILE_BYTES } from '../core/format/idea-file.js';
+import { bodyOfIdeaFile, lineOfField } from '../core/format/idea-file.js';
 import type { IdeaData, IdeaWithBody } from '../core/idea.js';
 import { idFromFileName } from '../core/ids.js';
 import type { Problem } from '../core/problems.js';
@@ -27,8 +27,8 @@ import { decideBranchDuplicates, likelyDuplicates } from '../core/review/duplica
 import type { BranchDuplicate } from '../core/review/duplicates.js';
 import { evaluateRules, reviewTrust } from '../core/review/rules.js';
 import type { ReviewerNeed, ReviewTrust, RuleResult } from '../core/review/rules.js';
-import { checkAcrossFiles, checkIdeaFile } from '../core/validation.js';
-import type { CheckedIdeaFile, IdeaFileEntry } from '../core/validation.js';
+import { checkAcrossFiles, checkIdeaFile, ideaFileEntryOfBytes } from '../core/validation.js';
+import type { CheckedIdeaFile } from '../core/validation.js';
 import { attributeMoves, uniqueIdentities } from './review-moves.js';
 import { openRegister } from './register.js';
 
@@ -72,20 +72,6 @@ export function strayReason(path: string): 'dot-file' | 'sub-folder' | 'not-mark
 
 function isIdeaPath(path: string): boolean {
   return path.startsWith(`${IDEAS_DIR}/`) && strayReason(path) === undefined;
-}
-
-/** The same defensive reading as the register store, for a file read from git. */
-function entryOf(path: string, tree: TreeEntry | undefined, bytes: Buffer | undefined): IdeaFileEntry {
-  if (tree?.mode === '120000') return { path, readProblem: 'symlink' };
-  if (!bytes) return { path, readProblem: 'unreadable' };
-  if (bytes.length > MAX_IDEA_FILE_BYTES) return { path, readProblem: 'too-large' };
-  // A NUL anywhere, not only in the first 8 KB: no text file has one.
-  if (bytes.includes(0)) return { path, readProblem: 'binary' };
-  try {
-    return { path, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { path, readProblem: 'not-utf8' };
-  }
 }
 
 /** The CI variable GitHub Actions, GitLab CI and most others set: a review there is never a check of one's own branch. */
@@ -155,7 +141,7 @@ async function readSides(ctx: CommandContext, history: GitHistoryPort, range: { 
   const { openParsedFiles, contentHash } = register.adapters.files;
   const cache = await openParsedFiles(register.root, headConfig.text);
   const check = (path: string, tree: TreeEntry | undefined, fresh: boolean): CheckedIdeaFile => {
-    const entry = entryOf(path, tree, tree ? blobs.get(tree.object) : undefined);
+    const entry = ideaFileEntryOfBytes(path, tree?.mode, tree ? blobs.get(tree.object) : undefined);
     if (!('text' in entry) || fresh) return checkIdeaFile(headConfig.config, entry, { keepDocument: true });
     const hash = contentHash(entry.text);
     const cached = cache.lookup(path, hash)?.check();

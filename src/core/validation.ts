@@ -4,7 +4,7 @@
  */
 import { findCategory, findMunicipality, findStage } from './config.js';
 import type { RegisterConfig } from './config.js';
-import { lineOfField, parseIdeaFile, readIdeaFileFast } from './format/idea-file.js';
+import { lineOfField, MAX_IDEA_FILE_BYTES, parseIdeaFile, readIdeaFileFast } from './format/idea-file.js';
 import type { ParsedIdeaFile } from './format/idea-file.js';
 import { validateIdeaSchema } from './format/schema.js';
 import type { Idea, IdeaData, IdeaLinks } from './idea.js';
@@ -18,6 +18,24 @@ import { controlCharacterProblems } from './unsafe-text.js';
 
 /** An idea file as the store found it: its text, or why it could not be read. */
 export type IdeaFileEntry = { path: string; text: string } | { path: string; readProblem: ProblemCode };
+
+/**
+ * An idea file read from git (a commit's tree, a branch under review) as the
+ * register store reads one from disk: a link, a missing object, a file too
+ * large, a NUL anywhere (no text file has one, not only in the first 8 KB) or
+ * bytes that are not UTF-8 become problems. `mode` is git's (120000: a link).
+ */
+export function ideaFileEntryOfBytes(path: string, mode: string | undefined, bytes: Uint8Array | undefined): IdeaFileEntry {
+  if (mode === '120000') return { path, readProblem: 'symlink' };
+  if (!bytes) return { path, readProblem: 'unreadable' };
+  if (bytes.length > MAX_IDEA_FILE_BYTES) return { path, readProblem: 'too-large' };
+  if (bytes.includes(0)) return { path, readProblem: 'binary' };
+  try {
+    return { path, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { path, readProblem: 'not-utf8' };
+  }
+}
 
 export interface CheckedIdeaFile {
   path: string;

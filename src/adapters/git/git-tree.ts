@@ -6,8 +6,7 @@
  */
 import { SlussError } from '../../core/errors.js';
 import { CONFIG_FILE } from '../../core/format/config-file.js';
-import { MAX_IDEA_FILE_BYTES } from '../../core/format/idea-file.js';
-import type { IdeaFileEntry } from '../../core/validation.js';
+import { ideaFileEntryOfBytes } from '../../core/validation.js';
 import { IDEAS_DIR } from '../../app/ports/register-files.js';
 import { GitHistory } from './git-history.js';
 import type { TreeSnapshot } from '../../app/ports/git.js';
@@ -28,20 +27,7 @@ export async function readTreeAt(dir: string, ref: string, env: NodeJS.ProcessEn
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const configName = `${commit}:./${CONFIG_FILE}`;
   const objects = await history.readObjects([configName, ...entries.map((e) => e.object)]);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const ideaFiles = entries.map((entry): IdeaFileEntry => {
-    if (entry.mode === '120000') return { path: entry.path, readProblem: 'symlink' };
-    const bytes = objects.get(entry.object);
-    if (!bytes) return { path: entry.path, readProblem: 'unreadable' };
-    if (bytes.length > MAX_IDEA_FILE_BYTES) return { path: entry.path, readProblem: 'too-large' };
-    // A NUL anywhere, not only in the first 8 KB: no text file has one.
-    if (bytes.includes(0)) return { path: entry.path, readProblem: 'binary' };
-    try {
-      return { path: entry.path, text: decoder.decode(bytes) };
-    } catch {
-      return { path: entry.path, readProblem: 'not-utf8' };
-    }
-  });
+  const ideaFiles = entries.map((entry) => ideaFileEntryOfBytes(entry.path, entry.mode, objects.get(entry.object)));
   const config = objects.get(configName);
   return { commit, commitDate: await history.commitDate(commit), configText: config?.toString('utf8'), ideaFiles };
 }
