@@ -79,6 +79,9 @@ export async function addIdea(ctx: CommandContext, options: AddOptions): Promise
   const draft: IdeaDraft = { ...options.draft };
   const asked = await completeDraft(ctx, register, draft, identity.name);
   if (asked) await refuseUnsafeDraft(draft, () => keepAnswers(ctx, register.root, draft));
+  // The git name becomes received_by when --received-by is not given: refused as a typed one would be
+  // (named --received-by, the way to give another), never quietly cleaned as move refuses it for --by.
+  if (!draft.receivedBy && identity.name) await refuseUnsafeDraft({ receivedBy: identity.name }, () => keepAnswers(ctx, register.root, draft));
   const check = early ?? loadDuplicateCheck(ctx, register);
   const result = await keepingAnswers(ctx, register, asked ? draft : {}, () => checkAndSave(ctx, register, git, options, draft, identity.name, check));
   if (result.action !== 'cancelled' || !asked || !hasAnswers(draft)) return result;

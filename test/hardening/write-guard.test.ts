@@ -25,6 +25,8 @@ interface WayIn {
   typed: string;
   /** Written for `--file` before the run. */
   file?: string;
+  /** Anything else to arrange in the register first. */
+  setup?: (root: string) => void;
 }
 
 const ADD = ['add', '--no-input', '--on-duplicate', 'new', '--municipality', 'hjo'];
@@ -42,6 +44,13 @@ const WAYS_IN: WayIn[] = [
   { name: 'add --tags with a phone number', args: () => add({ '--tags': `bibliotek, ${PHONE}` }), field: '--tags', typed: PHONE },
   { name: 'add --received-by with an escape', args: () => add({ '--received-by': `Eva${ESC}` }), field: '--received-by', typed: `Eva${ESC}` },
   { name: 'add --received-by with an e-mail address', args: () => add({ '--received-by': EMAIL }), field: '--received-by', typed: EMAIL },
+  {
+    name: 'add with an escape in the git user.name it would record as received_by',
+    setup: (root) => git(root, 'config', 'user.name', `Eve${ESC}`),
+    args: () => add({}),
+    field: '--received-by',
+    typed: base.title,
+  },
   { name: 'add --submitter with an escape, even with consent', args: () => add({ '--submitter': `Eva${ESC}`, '--consent': '2026-11-01' }), field: '--submitter', typed: `Eva${ESC}` },
   {
     name: 'add --file (JSON) with DEL and C1 in the title',
@@ -95,6 +104,7 @@ describe.concurrent('every way in refuses control characters and personal data b
       const before = git(root, 'ls-files', '-s');
       const file = join(tempDir(), way.file?.startsWith('{') ? 'idea.json' : 'idea.md');
       if (way.file) writeFileSync(file, way.file);
+      way.setup?.(root);
       const result = await runCli(way.args(file), { cwd: root });
       expect(result.code, result.stderr).toBe(2);
       expect(result.stderr).toContain(way.field);
