@@ -118,7 +118,8 @@ async function fileVerdicts(register: OpenRegister, paths: readonly string[] | u
       if (cached) return { path, hit: cached };
       const fresh = checkIdeaFile(register.config, entry);
       // Body and YAML document stay out of the cache and of memory; the few commands that need one read the file again.
-      return { path, hit: cache.remember(path, hash, { problems: fresh.problems, ...(fresh.idea ? { idea: { data: fresh.idea.data } } : {}) }, entry.stamp) };
+      const textHash = fresh.idea && fresh.body !== undefined ? similarityVersion(contentHash, fresh.idea.data.title, fresh.body) : undefined;
+      return { path, hit: cache.remember(path, hash, { problems: fresh.problems, ...(fresh.idea ? { idea: { data: fresh.idea.data } } : {}) }, entry.stamp, textHash) };
     });
     // Entries of files that are gone exist only when the cache holds more than the files it was asked about.
     const remembered = verdicts.reduce((count, verdict) => count + ('hit' in verdict ? 1 : 0), 0);
@@ -168,10 +169,16 @@ export interface IdeaLocation {
   path: string;
 }
 
-/** An idea as the duplicate check sees it without its data: summary, file and content hash. */
+/** An idea as the duplicate check sees it without its data: summary, file and the version of its text. */
 export interface IdeaRef extends IdeaSummary {
   path: string;
+  /** The version of its title and body (`CacheHit.textHash`), else of the whole file. */
   hash: string;
+}
+
+/** The version of what the duplicate check reads of an idea: its title and body, not its front matter. */
+export function similarityVersion(contentHash: (text: string) => string, title: string, body: string): string {
+  return contentHash(`${title}\0${body}`);
 }
 
 /**
@@ -184,7 +191,7 @@ export async function loadIdeaRefs(register: OpenRegister, intent: LoadIntent = 
   for (const verdict of (await fileVerdicts(register, undefined, false, intent)).verdicts) {
     const hit = 'hit' in verdict ? verdict.hit : undefined;
     // Written out rather than spread: for 50,000 ideas the difference shows.
-    if (hit?.summary) refs.push({ id: hit.summary.id, municipality: hit.summary.municipality, created: hit.summary.created, links: hit.summary.links, path: verdict.path, hash: hit.hash });
+    if (hit?.summary) refs.push({ id: hit.summary.id, municipality: hit.summary.municipality, created: hit.summary.created, links: hit.summary.links, path: verdict.path, hash: hit.textHash ?? hit.hash });
     else unreadable += 1;
   }
   return { refs, unreadable };

@@ -30,7 +30,7 @@ import type { ReviewerNeed, ReviewTrust, RuleResult } from '../core/review/rules
 import { checkAcrossFiles, checkIdeaFile, ideaFileEntryOfBytes } from '../core/validation.js';
 import type { CheckedIdeaFile } from '../core/validation.js';
 import { attributeMoves, uniqueIdentities } from './review-moves.js';
-import { openRegister } from './register.js';
+import { openRegister, similarityVersion } from './register.js';
 
 export interface ReviewOptions {
   base: string;
@@ -147,7 +147,8 @@ async function readSides(ctx: CommandContext, history: GitHistoryPort, range: { 
     const cached = cache.lookup(path, hash)?.check();
     if (cached) return { path, problems: cached.problems, ...(cached.idea ? { idea: { data: cached.idea.data, path }, body: bodyOfIdeaFile(entry.text) } : {}) };
     const result = checkIdeaFile(headConfig.config, entry);
-    cache.remember(path, hash, { problems: result.problems, ...(result.idea ? { idea: { data: result.idea.data } } : {}) });
+    const textHash = result.idea && result.body !== undefined ? similarityVersion(contentHash, result.idea.data.title, result.body) : undefined;
+    cache.remember(path, hash, { problems: result.problems, ...(result.idea ? { idea: { data: result.idea.data } } : {}) }, undefined, textHash);
     return result;
   };
   const head = new Map<string, CheckedIdeaFile>();

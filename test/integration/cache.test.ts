@@ -142,6 +142,26 @@ function cacheWrittenLater(root: string): void {
   utimesSync(join(root, '.sluss', 'cache', 'parsed-ideas.tsv'), later, later);
 }
 
+describe('the similarity index follows the text, not the front matter', () => {
+  it('a change of stage or participants leaves the saved index as it was; an edit of the text is taken in, and the answers agree', async () => {
+    const root = createRegister();
+    const ctx = testContext({ cwd: root });
+    const index = join(root, '.sluss', 'cache', 'similarity-index.bin');
+    await similarIdeas(ctx, 'Digitala nycklar i hemtjänsten');
+    const saved = readFileSync(index);
+    const locks = join(root, 'ideas', readdirSync(join(root, 'ideas')).find((name) => name.startsWith('0ZZ-AAAA1'))!);
+    // What move and join change: the front matter only.
+    writeFileSync(locks, readFileSync(locks, 'utf8').replace('status: inkommen', 'status: forsta-bedomning'));
+    await similarIdeas(ctx, 'Digitala nycklar i hemtjänsten');
+    expect(readFileSync(index).equals(saved), 'a front-matter change: the index is not taken apart and saved again').toBe(true);
+
+    writeFileSync(locks, `${readFileSync(locks, 'utf8')}\nNycklar till brukarna försvinner varje vecka.\n`);
+    await similarIdeas(ctx, 'Digitala nycklar i hemtjänsten');
+    expect(readFileSync(index).equals(saved), 'an edit of the text: the index takes it in').toBe(false);
+    await expectCacheAgrees(root);
+  });
+});
+
 describe('an edit that keeps size and modification time (cp -p, touch -r)', () => {
   const locks = 'ideas/0ZZ-AAAA1-digitala-las-i-hemtjansten.md';
 

@@ -89,6 +89,8 @@ export class CacheEntry implements CacheHit {
     /** Where the verdict lies in the file that was read, for decoding on demand. */
     private readonly stored: { verdicts: VerdictSection; start: number; end: number } | undefined,
     private parsed?: CachedCheck,
+    /** The version of what the duplicate check reads of the idea (title and body), when known. */
+    readonly textHash?: string,
   ) {}
 
   check(): CachedCheck | undefined {

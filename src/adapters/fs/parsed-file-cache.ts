@@ -44,7 +44,7 @@ export type { CachedCheck, CacheHit } from './cache-entry.js';
 export type { FileStamp } from './file-stamp.js';
 
 /** Bumped whenever parsing or checking changes what a file's verdict is, or the file's layout changes. */
-const CACHE_FORMAT = 12;
+const CACHE_FORMAT = 13;
 const CACHE_FILE = 'parsed-ideas.tsv';
 /** Enough for the header line, and for the last line (a byte offset). */
 const HEAD_BYTES = 4096;
@@ -62,15 +62,17 @@ interface SummaryColumns {
   municipality: number[];
   created: number[];
   links: (IdeaLinks | null)[];
+  /** The version of the idea's title and body (`CacheHit.textHash`); "" where not known. */
+  textHash: string[];
   checkLength: number[];
   values: string[];
 }
 
 /** Entries from the summary line; verdict i is the `checkLength[i]` bytes after verdict i - 1, from `checkStart`. */
 function entriesOfColumns(columns: SummaryColumns, verdicts: VerdictSection, checkStart: number): { entries: Map<string, CacheEntry>; checkEnd: number } {
-  const { path, hash, stamp, id, municipality, created, links, checkLength, values } = columns;
+  const { path, hash, stamp, id, municipality, created, links, textHash, checkLength, values } = columns;
   const count = Array.isArray(path) ? path.length : -1;
-  const columnsAgree = [hash, stamp, id, municipality, created, links, checkLength].every((column) => Array.isArray(column) && column.length === count);
+  const columnsAgree = [hash, stamp, id, municipality, created, links, textHash, checkLength].every((column) => Array.isArray(column) && column.length === count);
   if (!columnsAgree || !isStringList(values)) throw new Error('malformed cache summaries');
   const entries = new Map<string, CacheEntry>();
   let start = checkStart;
@@ -93,7 +95,9 @@ function entriesOfColumns(columns: SummaryColumns, verdicts: VerdictSection, che
       if (ideaLinks !== null && !isLinks(ideaLinks)) throw new Error('malformed cache links');
       summary = ideaLinks ? { id: ideaId, municipality: ideaMunicipality, created: ideaCreated, links: ideaLinks } : { id: ideaId, municipality: ideaMunicipality, created: ideaCreated };
     }
-    entries.set(entryPath, new CacheEntry(entryPath, entryHash, entryStamp ?? undefined, summary, { verdicts, start, end: start + length }));
+    const entryTextHash = textHash[i];
+    if (typeof entryTextHash !== 'string') throw new Error('malformed cache text hash');
+    entries.set(entryPath, new CacheEntry(entryPath, entryHash, entryStamp ?? undefined, summary, { verdicts, start, end: start + length }, undefined, entryTextHash || undefined));
     start += length;
   }
   return { entries, checkEnd: start };
@@ -120,6 +124,7 @@ function* summaryPieces(entries: Map<string, CacheEntry>, checkLengths: readonly
   yield column('municipality', (entry) => (entry.summary ? valueIndex(entry.summary.municipality) : -1));
   yield column('created', (entry) => (entry.summary ? valueIndex(entry.summary.created) : -1));
   yield column('links', (entry) => entry.summary?.links ?? null);
+  yield column('textHash', (entry) => entry.textHash ?? '');
   yield `,"checkLength":${JSON.stringify(checkLengths)}`;
   yield `,"values":${asciiJson(JSON.stringify([...valueIndexes.keys()]))}}\n`;
 }
@@ -248,8 +253,8 @@ export class ParsedFileCache implements ParsedFiles {
     return entry;
   }
 
-  remember(path: string, hash: string, check: CachedCheck, stamp?: FileStamp): CacheHit {
-    const entry = new CacheEntry(path, hash, stamp?.key, check.idea ? summaryOf(check.idea.data) : undefined, undefined, check);
+  remember(path: string, hash: string, check: CachedCheck, stamp?: FileStamp, textHash?: string): CacheHit {
+    const entry = new CacheEntry(path, hash, stamp?.key, check.idea ? summaryOf(check.idea.data) : undefined, undefined, check, textHash);
     entry.seen = stamp !== undefined;
     this.entries.set(path, entry);
     this.pending += 1;

@@ -56,6 +56,12 @@ export interface CachedCheck {
 
 export interface CacheHit {
   hash: string;
+  /**
+   * The version of what the duplicate check reads of the idea: a hash of its
+   * title and body, so a move, join or assessment (front matter only) does
+   * not make the similarity index take the idea in again. Undefined when not known.
+   */
+  textHash?: string | undefined;
   /** Present when the file holds a valid idea. */
   summary: IdeaSummary | undefined;
   /** The verdict; undefined when the stored one no longer parses (a damaged cache file): check the file itself. */
@@ -68,7 +74,7 @@ export interface ParsedFiles {
   knows(path: string): boolean;
   lookupByStamp(path: string, stamp: FileStamp): CacheHit | undefined;
   lookup(path: string, hash: string, stamp?: FileStamp): CacheHit | undefined;
-  remember(path: string, hash: string, check: CachedCheck, stamp?: FileStamp): CacheHit;
+  remember(path: string, hash: string, check: CachedCheck, stamp?: FileStamp, textHash?: string): CacheHit;
   keepOnly(paths: ReadonlySet<string>): void;
   save(): Promise<void>;
   release(): void;
