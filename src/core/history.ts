@@ -37,8 +37,19 @@ export function recordEvent(data: IdeaData, actor: Actor, event: NewEvent): Idea
 }
 
 /** Every entry of the idea's history as an event, old entries read from their sentences. */
-export function eventsOf(config: RegisterConfig, data: Pick<IdeaData, 'history'>): HistoryEvent[] {
-  return data.history.map((entry, index) => eventOf(config, entry, index));
+/**
+ * Read once per history and configuration: the report asks for the events of
+ * each of 50,000 ideas from several sections, and each reading of an older
+ * entry's sentence builds new objects. The events are shared, not to be changed.
+ */
+const eventsRead = new WeakMap<readonly HistoryEntry[], { config: RegisterConfig; events: readonly HistoryEvent[] }>();
+
+export function eventsOf(config: RegisterConfig, data: Pick<IdeaData, 'history'>): readonly HistoryEvent[] {
+  const known = eventsRead.get(data.history);
+  if (known?.config === config) return known.events;
+  const events = data.history.map((entry, index) => eventOf(config, entry, index));
+  eventsRead.set(data.history, { config, events });
+  return events;
 }
 
 export function eventOf(config: RegisterConfig, entry: HistoryEntry, index: number): HistoryEvent {
