@@ -80,6 +80,8 @@ function baseFiles(name: string, coordinators: readonly string[]): GeneratedFile
   const files: GeneratedFile[] = [
     { path: CONFIG_FILE, content: renderDefaultConfig(name, { coordinators }), replace: false },
     { path: '.gitattributes', content: GITATTRIBUTES, replace: false },
+    // `sluss site` writes public/ by default: CI builds and publishes it, so it is never committed.
+    { path: '.gitignore', content: '# Webbplatsen som sluss site skriver: CI bygger och publicerar den, den checkas inte in.\n/public/\n', replace: false },
     { path: `${IDEAS_DIR}/.gitkeep`, content: '', replace: false },
     { path: '.vscode/settings.json', content: YAML_LANGUAGE_SERVER('./schemas/idea.schema.json'), replace: false },
   ];

@@ -89,6 +89,9 @@ describe('sluss init', () => {
     const result = await initRegister(testContext({ cwd: dir }), { dir: '.', name: 'Testslussen', commit: true });
     expect(result.files).toEqual(expect.arrayContaining(['sluss.yaml', '.gitattributes', 'ideas/.gitkeep', 'schemas/idea.schema.json', 'schemas/config.schema.json']));
     expect(readFileSync(join(dir, '.gitattributes'), 'utf8')).toContain('eol=lf');
+    // What sluss site writes by default stays out of git: CI builds and publishes it.
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toContain('/public/\n');
+    expect(git(dir, 'check-ignore', 'public/index.html')).toBe('public/index.html');
     expect(readFileSync(join(dir, 'schemas', 'idea.schema.json'), 'utf8')).toBe(readFileSync(new URL('../../schemas/idea.schema.json', import.meta.url), 'utf8'));
     expect(git(dir, 'log', '--format=%s')).toBe('Nytt idéregister: Testslussen');
     expect((await validateRegister(testContext({ cwd: dir }), [])).problems).toEqual([]);
