@@ -200,7 +200,8 @@ export async function loadIdeaRefs(register: OpenRegister, intent: LoadIntent = 
 /** One idea, read and checked now; undefined when its file no longer holds a valid idea. */
 export function readIdea(register: OpenRegister, path: string): IdeaWithBody | undefined {
   const entry = register.store.readIdeaFile(path);
-  const checked = 'text' in entry ? checkIdeaFile(register.config, entry) : unreadableFile(entry);
+  // To show or compare the idea; its problems are validate's to report, with their lines.
+  const checked = 'text' in entry ? checkIdeaFile(register.config, entry, { withoutLines: true }) : unreadableFile(entry);
   return checked.idea && checked.body !== undefined ? { ...checked.idea, body: checked.body } : undefined;
 }
 

@@ -62,6 +62,13 @@ function baseName(path: string): string {
 export interface CheckOptions {
   /** Always build the YAML document, for callers that need line numbers or an edit that keeps comments. */
   keepDocument?: boolean;
+  /**
+   * Problems without line numbers will do (showing an idea, not reporting on
+   * it): a file the fast reader reads whose only problems are of the
+   * register's rules is not parsed again for lines, which would load the YAML
+   * library (~40 ms) to show one candidate of `similar`.
+   */
+  withoutLines?: boolean;
 }
 
 /** Parses one file and checks it against the schema and the register's configuration. */
@@ -72,8 +79,9 @@ export function checkIdeaFile(config: RegisterConfig, entry: IdeaFileEntry, opti
     // Files in the form sluss writes are read without a YAML document; any
     // problem sends the file through the full parser, whose lines the report needs.
     const fast = readIdeaFileFast(entry.text);
-    if (fast && dataProblems(config, file, fast.data, fast.body, (path) => ({ file, field: fieldPath(path) })).length === 0) {
-      return { path: file, problems: [], idea: { data: fast.data as IdeaData, path: file }, body: fast.body };
+    const problems = fast ? dataProblems(config, file, fast.data, fast.body, (path) => ({ file, field: fieldPath(path) })) : [];
+    if (fast && (problems.length === 0 || (options.withoutLines && !problems.some((p) => p.code === 'schema')))) {
+      return { path: file, problems, idea: { data: fast.data as IdeaData, path: file }, body: fast.body };
     }
   }
   const result = parseIdeaFile(entry.text);

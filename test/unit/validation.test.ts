@@ -19,6 +19,18 @@ describe('checking one idea file', () => {
     expect(result.idea?.data.id).toBe('115-7M4QD');
   });
 
+  it('to show an idea, a problem of the register\'s rules needs no second, full parse for its line; validate still gets the line', () => {
+    const text = file({ ...base, status: 'kommer-inte-finnas' });
+    const path = 'ideas/115-7M4QD-x.md';
+    const shown = checkIdeaFile(config, { path, text }, { withoutLines: true });
+    expect(shown.idea?.data.title).toBe('Digital felanmälan');
+    expect(shown.parsed, 'no YAML document was built').toBeUndefined();
+    expect(shown.problems.map((p) => [p.code, p.line])).toEqual([['unknown-stage', undefined]]);
+    const validated = check(path, text);
+    expect(validated.parsed).toBeDefined();
+    expect(validated.problems.map((p) => [p.code, p.line])).toEqual([['unknown-stage', text.split('\n').findIndex((l) => l.startsWith('status:')) + 1]]);
+  });
+
   it('names the field and line of a schema problem, in both languages', () => {
     const text = file(base).replace('created: "2026-01-15"', 'created: "2026-02-30"');
     const [problem] = check('ideas/115-7M4QD-x.md', text).problems;
