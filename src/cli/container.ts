@@ -9,7 +9,6 @@ import { approvedBy, mergeRequestFromEnv, upsertNote } from '../adapters/forge/g
 import { isDirectoryTarget, writeFileAtomic, writeFilesAtomic } from '../adapters/fs/output-file.js';
 import { contentHash } from '../adapters/fs/cache-files.js';
 import { checkedConfig } from '../adapters/fs/config-cache.js';
-import { loadCachedIndex, saveCachedIndex } from '../adapters/fs/index-cache.js';
 import { readSavedIndexAhead } from '../adapters/fs/index-files.js';
 import { ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
 import { readRegisterFile, syncRegisterFiles } from '../adapters/fs/register-file-sync.js';
@@ -79,8 +78,9 @@ export const realAdapters: Adapters = {
     saveRecoveryFile,
     readRegisterFile,
     syncRegisterFiles,
-    loadCachedIndex,
-    saveCachedIndex,
+    // Loaded when an index is: the cache module reads the engine's format, and list, show or validate need neither.
+    loadCachedIndex: async (...args) => (await import('../adapters/fs/index-cache.js')).loadCachedIndex(...args),
+    saveCachedIndex: async (...args) => (await import('../adapters/fs/index-cache.js')).saveCachedIndex(...args),
     readSavedIndexAhead,
     tightenHeapForLargeRegister,
   },
