@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { LOCKS, REWORDED_LOCKS as REWORDED } from '../helpers/near-copies.js';
-import { createRegister, git, type SampleIdea } from '../helpers/registers.js';
+import { commitAs } from '../helpers/branches.js';
+import { createRegister, git, writeIdea, type SampleIdea } from '../helpers/registers.js';
 
 const MUNICIPALITIES = ['skovde', 'hjo', 'vara', 'skara', 'tibro'];
 /** Each case runs bin/sluss up to eight times; a busy machine must not fail it (speed is measured in npm run bench). */
@@ -43,7 +44,7 @@ describe('the likely-duplicate label through bin/sluss', () => {
 
   for (const count of [3, 5]) {
     for (const [kind, texts] of [['identical', Array.from({ length: count }, () => LOCKS)], ['reworded', REWORDED.slice(0, count)]] as const) {
-      it(`the same idea in ${count} municipalities (${kind}): similar flags every copy, duplicates finds one group, add refuses`, { timeout: E2E_TIMEOUT }, async () => {
+      it(`the same idea in ${count} municipalities (${kind}): similar flags every copy, duplicates finds one group, add refuses, review blocks`, { timeout: E2E_TIMEOUT }, async () => {
         const copies = copiesOf(texts);
         const ids = copies.map((copy) => copy.id).sort();
         const root = createRegister({ ideas: [...copies, ...UNRELATED] });
@@ -69,6 +70,18 @@ describe('the likely-duplicate label through bin/sluss', () => {
         const add = await runCli(['add', '--no-input', '--title', LOCKS.title, '--problem', LOCKS.problem, '--municipality', 'mariestad'], { cwd: root });
         expect(add.code).toBe(3);
         expect(git(root, 'rev-parse', 'HEAD')).toBe(head);
+
+        // The same idea entered once more on a branch, as a pull request would bring it.
+        git(root, 'switch', '--quiet', '-c', 'idea/mariestad');
+        writeIdea(root, { id: '0ZZ-FFFF1', municipality: 'mariestad', ...LOCKS });
+        commitAs(root, 'Mia Coach', 'mia@mariestad.se', 'Ny idé');
+        const review = await runCli(['review', '--base', 'main', '--format', 'json'], { cwd: root });
+        expect(review.code).toBe(1);
+        const reviewed = JSON.parse(review.stdout) as { blocking: boolean; duplicates: { id: string; candidate: { id: string }; blocking: boolean }[] };
+        expect(reviewed.blocking).toBe(true);
+        // Every copy is named, each blocking.
+        expect(reviewed.duplicates.map((found) => found.candidate.id).sort()).toEqual(ids);
+        for (const found of reviewed.duplicates) expect(found).toMatchObject({ id: '0ZZ-FFFF1', blocking: true });
       });
     }
   }

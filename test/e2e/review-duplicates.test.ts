@@ -66,8 +66,7 @@ describe('review and the duplicate check', () => {
     expect(approved.code).toBe(0);
   });
 
-  // With one existing copy: today's engine flags it. Three or more existing copies are not yet flagged by the
-  // engine (issue 13); the decision review takes on them is tested in test/unit/review-duplicates.test.ts.
+  // With one existing copy; three and five copies are in test/e2e/duplicate-labels.test.ts.
   it('blocks a branch that adds a copy of an idea another municipality already has, and says how to decide it', { timeout: 60_000 }, async () => {
     const root = register();
     writeIdea(root, { ...LOCKS, id: '100-CCCC1', municipality: 'hjo', created: '2026-11-20' });

@@ -7,6 +7,8 @@ import {
   confidencesOf,
   isNearCopy,
   MAX_RUNNER_UP_CONFIDENCE,
+  NEAR_COPY_CONTAINED,
+  NEAR_COPY_SHORTER,
   NEAR_COPY_UNMATCHED,
   runnerUpOf,
   runnerUpRanks,
@@ -141,5 +143,13 @@ describe('a label that holds at every register size', () => {
     // A number dropped from one title still allows a copy; two different numbers ("30 km/h" / "40 km/h") never do.
     expect(isNearCopy({ leftUnmatched: 0, rightUnmatched: 0, numberFactor: 0.75 })).toBe(true);
     expect(isNearCopy({ leftUnmatched: 0, rightUnmatched: 0, numberFactor: 0.5 })).toBe(false);
+  });
+
+  it('takes an idea as a near-copy of a longer one that holds nearly all its words, in either order', () => {
+    expect(isNearCopy({ leftUnmatched: NEAR_COPY_SHORTER, rightUnmatched: NEAR_COPY_CONTAINED, numberFactor: 1 })).toBe(true);
+    expect(isNearCopy({ leftUnmatched: NEAR_COPY_CONTAINED, rightUnmatched: NEAR_COPY_SHORTER, numberFactor: 1 })).toBe(true);
+    expect(isNearCopy({ leftUnmatched: NEAR_COPY_SHORTER + 0.01, rightUnmatched: 0, numberFactor: 1 })).toBe(false);
+    expect(isNearCopy({ leftUnmatched: NEAR_COPY_SHORTER, rightUnmatched: NEAR_COPY_CONTAINED + 0.01, numberFactor: 1 })).toBe(false);
+    expect(isNearCopy({ leftUnmatched: NEAR_COPY_SHORTER, rightUnmatched: 0, numberFactor: 0.5 })).toBe(false);
   });
 });

@@ -229,4 +229,15 @@ describe('findSimilar at every register size and with copies', () => {
       });
     }
   }
+
+  it('takes a shorter copy, all of whose words are in the longer one, as the same idea and not as doubt', () => {
+    const solar = buildSimilarityIndex([
+      { id: 'full', title: 'Solceller på skolornas tak', text: 'Montera solceller på taken till kommunens skolor för att sänka elkostnaden.' },
+      { id: 'short', title: 'Solceller på skolornas tak', text: 'Montera solceller på taken till skolor.' },
+      { id: 'green', title: 'Gröna tak på kommunens hus', text: 'Sedumtak på förskolor och skolor.' },
+    ]);
+    const [best] = solar.findSimilar({ title: 'Solceller på skolans tak', text: 'Sätt solceller på skolornas tak för att sänka kommunens elkostnad.' }, options);
+    // Measured against the shorter copy as another idea, the confidence was 0.42.
+    expect(best).toMatchObject({ id: 'full', likelyDuplicate: true });
+  });
 });
