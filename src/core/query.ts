@@ -5,7 +5,7 @@ import { STAGE_KINDS } from './config.js';
 import { SlussError } from './errors.js';
 import type { Idea } from './idea.js';
 import { isIsoDate } from './report/periods.js';
-import { foldCase } from './text.js';
+import { compareCodeUnits, foldCase } from './text.js';
 
 export interface IdeaFilter {
   status?: string[];
@@ -50,7 +50,7 @@ export function compileFilter(config: RegisterConfig, filter: IdeaFilter): (idea
 
 /** Newest first, then by id, so listings are stable. */
 export function sortIdeas(ideas: readonly Idea[]): Idea[] {
-  return [...ideas].sort((a, b) => b.data.created.localeCompare(a.data.created) || a.data.id.localeCompare(b.data.id));
+  return [...ideas].sort((a, b) => compareCodeUnits(b.data.created, a.data.created) || compareCodeUnits(a.data.id, b.data.id));
 }
 
 /** Finds an idea by its id as people type it; a unique prefix is enough. */

@@ -7,7 +7,7 @@ import { tempDir } from '../helpers/registers.js';
 
 const CONFIG = 'register: Test\n';
 /** A file last changed long before any cache is written: never racy. */
-const stamp = { key: '10:1000000000:1000000000:7:1', changedNs: 1_000_000_000n };
+const stamp = { key: '10:1000:1000:7:1', changedMs: 1000 };
 const verdict = (title: string) => ({ problems: [], idea: { data: { id: '0ZZ-AAAA1', title, municipality: 'hjo', created: '2026-01-02' } as never } });
 
 async function savedCache(root: string, title: string): Promise<void> {
@@ -100,8 +100,8 @@ describe('ParsedFileCache and racy entries', () => {
     const root = tempDir();
     const file = join(root, '.sluss', 'cache', 'parsed-ideas.tsv');
     // Changed just now: racy against a cache written now.
-    const now = BigInt(Date.now()) * 1_000_000n;
-    const racy = { key: `10:${now}:${now}:8:1`, changedNs: now };
+    const now = Date.now();
+    const racy = { key: `10:${now}:${now}:8:1`, changedMs: now };
     const first = await ParsedFileCache.open(root, CONFIG);
     first.remember('ideas/racy.md', 'hash-r', verdict('Racy'), racy);
     first.remember('ideas/a.md', 'hash-a', verdict('Gammal'), stamp);

@@ -24,8 +24,8 @@ describe('RegisterStore.stampOf', () => {
     const below = mkdtempSync(join(process.cwd(), '.sluss', 'store-test-'));
     try {
       const { stamp, size } = stampOfNewIdea(below);
-      const info = statSync(join(below, 'ideas', 'a.md'), { bigint: true });
-      expect(stamp).toEqual({ key: `${size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}:${info.dev}`, changedNs: info.ctimeNs > info.mtimeNs ? info.ctimeNs : info.mtimeNs });
+      const info = statSync(join(below, 'ideas', 'a.md'));
+      expect(stamp).toEqual({ key: `${size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}:${info.dev}`, changedMs: Math.max(info.ctimeMs, info.mtimeMs) });
     } finally {
       rmSync(below, { recursive: true, force: true });
     }

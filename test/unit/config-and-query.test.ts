@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findStage, resolveMunicipality, resolveStage } from '../../src/core/config.js';
 import { SlussError } from '../../src/core/errors.js';
 import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
 import type { Idea } from '../../src/core/idea.js';
 import { compileFilter, findIdeaById, sortIdeas } from '../../src/core/query.js';
+import { ID_ALPHABET } from '../../src/core/ids.js';
+import { compareCodeUnits } from '../../src/core/text.js';
 import { ideaData } from '../helpers/registers.js';
 
 const config = parseConfig(renderDefaultConfig('Test'));
@@ -107,5 +110,17 @@ describe('list filters', () => {
     expect(sortIdeas(ideas).map((i) => i.data.id)).toEqual(['100-CCCCC', '100-AAAAA', '100-BBBBB']);
     expect(findIdeaById(ideas, '100-B').map((i) => i.data.id)).toEqual(['100-BBBBB']);
     expect(findIdeaById(ideas, '100')).toHaveLength(3);
+  });
+});
+
+describe('the order of ids and dates', () => {
+  const sign = (n: number) => Math.sign(n);
+  const idChar = fc.constantFrom(...ID_ALPHABET);
+  const id = fc.tuple(fc.array(idChar, { minLength: 3, maxLength: 3 }), fc.array(idChar, { minLength: 5, maxLength: 5 })).map(([a, b]) => `${a.join('')}-${b.join('')}`);
+  const date = fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+  it('is the order localeCompare gives, for ids and ISO dates', () => {
+    fc.assert(fc.property(id, id, (a, b) => sign(compareCodeUnits(a, b)) === sign(a.localeCompare(b))));
+    fc.assert(fc.property(date, date, (a, b) => sign(compareCodeUnits(a, b)) === sign(a.localeCompare(b))));
   });
 });

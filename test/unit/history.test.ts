@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
 import { parseIdeaFile } from '../../src/core/format/idea-file.js';
-import { assessmentAsOf, assessmentsOf, eventOf, eventsOf } from '../../src/core/history.js';
+import { assessmentAsOf, assessmentsOf, eventOf, eventsOf, eventsWithAction } from '../../src/core/history.js';
 import type { HistoryEntry, IdeaData } from '../../src/core/idea.js';
 import { describeEvent } from '../../src/ui/history-text.js';
 
@@ -35,6 +35,26 @@ describe('entries of older registers (a sentence in note) are read as events', (
   it('leaves entries that carry their action as they are', () => {
     const written: HistoryEntry = { date: '2026-01-02', action: 'joined', status: 'test', by: 'Bo', municipality: 'hjo', role: 'interested', note: 'Hjo anslöt som medfinansiär.' };
     expect(eventOf(config, written, 4)).toBe(written);
+  });
+});
+
+describe('the events of one action', () => {
+  const data = {
+    history: [
+      { date: '2025-01-01', status: 'inkommen', by: 'A' },
+      { date: '2025-01-02', status: 'inkommen', by: 'A', note: 'Hjo anslöt som medfinansiär. Kostnadsandel 20 %.' },
+      { date: '2025-01-03', from: 'inkommen', status: 'test', by: 'A' },
+      { date: '2026-01-04', action: 'joined', status: 'test', by: 'B', municipality: 'vara', role: 'interested' },
+      { date: '2026-01-05', status: 'test', by: 'A', note: 'Bra idé.' },
+    ] as HistoryEntry[],
+  };
+
+  it('finds what eventsOf finds, for every action, older entries read from their sentences', () => {
+    for (const action of ['created', 'moved', 'joined', 'note', 'assessed'] as const) {
+      expect(eventsWithAction(config, data, action)).toEqual(eventsOf(config, data).filter((event) => event.action === action));
+    }
+    expect(eventsWithAction(config, data, 'joined').map((event) => [event.municipality, event.share ?? null])).toEqual([['hjo', 20], ['vara', null]]);
+    expect(eventsWithAction(config, data, 'moved').map((event) => event.date)).toEqual(['2025-01-03']);
   });
 });
 

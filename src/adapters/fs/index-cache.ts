@@ -10,14 +10,14 @@ import { ANALYSIS_VERSION, deserializeSimilarityIndex, INDEX_FORMAT_VERSION, ser
 import type { SimilarityIndex } from '../../core/similarity/index.js';
 import { closeSync, fstatSync } from 'node:fs';
 import { cacheFilePath, checksumOf, openCacheFile, writeCacheFile } from './cache-files.js';
-import { isRacy, RACY_MARGIN_NS, stampOfStats } from './file-stamp.js';
+import { isRacy, isSettled, stampOfStats } from './file-stamp.js';
 import { INDEX_FILE, MANIFEST_FILE, readSavedIndexFiles } from './index-files.js';
 import type { SavedIndexFiles } from './index-files.js';
 import type { CachedIndex } from '../../app/ports/register-files.js';
 export type { CachedIndex };
 
 /** Bumped whenever the manifest's layout changes. */
-const MANIFEST_FORMAT = 3;
+const MANIFEST_FORMAT = 4;
 
 /** First line of the manifest; the second is the JSON of `docs`, parsed only when the digest differs. */
 interface ManifestHeader {
@@ -63,12 +63,12 @@ export async function loadCachedIndex(root: string, readAhead?: Promise<SavedInd
     // only another one is checked byte by byte, which at 10,000 ideas costs a pass over 20 MB.
     const { indexStamp } = files;
     const sameStamp = indexStamp.key === header.indexStamp;
-    const racy = isRacy(indexStamp.changedNs, files.manifestWrittenNs);
+    const racy = isRacy(indexStamp.changedMs, files.manifestWrittenMs);
     const docsText = manifest.slice(headerEnd + 1);
     if (((!sameStamp || racy) && checksumOf(bytes) !== header.indexChecksum) || checksumOf(docsText) !== header.docsChecksum) return undefined;
     // Racy only because the manifest was written right after the index: once the index is older than the racy
     // margin and its bytes have just been checked, the manifest is written again so later runs trust the stamp.
-    if (sameStamp && racy && indexStamp.changedNs < BigInt(Date.now()) * 1_000_000n - RACY_MARGIN_NS) await writeCacheFile(root, MANIFEST_FILE, manifest);
+    if (sameStamp && racy && isSettled(indexStamp.changedMs)) await writeCacheFile(root, MANIFEST_FILE, manifest);
     const index = deserializeSimilarityIndex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (index.size !== header.count) return undefined;
     // Parsed only when something changed: at 50,000 ideas it is a few megabytes of JSON.
@@ -113,7 +113,7 @@ function stampOfCacheFile(root: string, name: string): string | undefined {
   const fd = openCacheFile(root, name);
   if (fd === undefined) return undefined;
   try {
-    return stampOfStats(fstatSync(fd, { bigint: true })).key;
+    return stampOfStats(fstatSync(fd)).key;
   } finally {
     closeSync(fd);
   }

@@ -20,12 +20,12 @@ export const MANIFEST_FILE = 'similarity-index.manifest';
  */
 export const READ_AHEAD_MAX_BYTES = 40 * 1024 * 1024;
 
-/** The manifest's text and its mtime in nanoseconds, or undefined when it is missing or not safe to read. */
-function readManifest(root: string): { manifest: string; writtenNs: bigint } | undefined {
+/** The manifest's text and its mtime in milliseconds, or undefined when it is missing or not safe to read. */
+function readManifest(root: string): { manifest: string; writtenMs: number } | undefined {
   const fd = openCacheFile(root, MANIFEST_FILE);
   if (fd === undefined) return undefined;
   try {
-    return { writtenNs: fstatSync(fd, { bigint: true }).mtimeNs, manifest: readFileSync(fd, 'utf8') };
+    return { writtenMs: fstatSync(fd).mtimeMs, manifest: readFileSync(fd, 'utf8') };
   } catch {
     return undefined;
   } finally {
@@ -39,7 +39,7 @@ export async function readSavedIndexFiles(root: string, current: (manifest: stri
     const read = readManifest(root);
     if (read === undefined || !current(read.manifest)) return undefined;
     const file = openWhole(root, INDEX_FILE);
-    return file && { manifest: read.manifest, manifestWrittenNs: read.writtenNs, indexStamp: file.stamp, index: await readWhole(file) };
+    return file && { manifest: read.manifest, manifestWrittenMs: read.writtenMs, indexStamp: file.stamp, index: await readWhole(file) };
   } catch {
     return undefined;
   }
@@ -64,7 +64,7 @@ export function readSavedIndexAhead(root: string): Promise<SavedIndexFiles | und
     }
     // A failed read is a missing index (rebuilt); nobody awaits it when the command fails first.
     return readWhole(file).then(
-      (index) => ({ manifest: read.manifest, manifestWrittenNs: read.writtenNs, indexStamp: file.stamp, index }),
+      (index) => ({ manifest: read.manifest, manifestWrittenMs: read.writtenMs, indexStamp: file.stamp, index }),
       () => undefined,
     );
   } catch {
@@ -84,8 +84,8 @@ function openWhole(root: string, name: string, maxBytes = Number.POSITIVE_INFINI
   const fd = openCacheFile(root, name);
   if (fd === undefined) return undefined;
   try {
-    const info = fstatSync(fd, { bigint: true });
-    const size = Number(info.size);
+    const info = fstatSync(fd);
+    const { size } = info;
     if (size > maxBytes) {
       closeSync(fd);
       return undefined;

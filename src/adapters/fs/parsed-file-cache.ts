@@ -5,7 +5,7 @@
  * branch switch or a pull changes the hash and the file is parsed again.
  *
  * To skip even reading unchanged files, an entry also keeps the file's stamp
- * as git's index does (size, mtime and ctime to the nanosecond, inode and
+ * as git's index does (size, mtime and ctime, inode and
  * device: `file-stamp.ts`), so an edit that keeps size and mtime (`cp -p`,
  * `touch -r`) still shows. As in git, a stamp match is trusted only for files
  * last changed before the cache file itself was written (its own mtime), with
@@ -36,7 +36,7 @@ import { PACKAGE_VERSION } from '../../package-version.js';
 import { Checksum, checksumOf, contentHash, openCacheFile, writeCacheFile } from './cache-files.js';
 import { asciiJson, CacheEntry, isLinks, isStringList, readPart, VerdictSection } from './cache-entry.js';
 import type { CachedCheck, CacheHit } from './cache-entry.js';
-import { isRacy, RACY_MARGIN_NS } from './file-stamp.js';
+import { isRacy, isSettled } from './file-stamp.js';
 import type { FileStamp } from './file-stamp.js';
 import type { ParsedFiles } from '../../app/ports/register-files.js';
 
@@ -44,7 +44,7 @@ export type { CachedCheck, CacheHit } from './cache-entry.js';
 export type { FileStamp } from './file-stamp.js';
 
 /** Bumped whenever parsing or checking changes what a file's verdict is, or the file's layout changes. */
-const CACHE_FORMAT = 13;
+const CACHE_FORMAT = 14;
 const CACHE_FILE = 'parsed-ideas.tsv';
 /** Enough for the header line, and for the last line (a byte offset). */
 const HEAD_BYTES = 4096;
@@ -168,8 +168,8 @@ export class ParsedFileCache implements ParsedFiles {
     private readonly root: string,
     private readonly fingerprint: string,
     private readonly entries: Map<string, CacheEntry>,
-    /** The cache file's own mtime in nanoseconds (0 when there was none): the racy line, as git's index mtime is. */
-    private readonly writtenNs: bigint,
+    /** The cache file's own mtime in milliseconds (0 when there was none): the racy line, as git's index mtime is. */
+    private readonly writtenMs: number,
     private readonly verdicts?: VerdictSection,
   ) {}
 
@@ -180,8 +180,7 @@ export class ParsedFileCache implements ParsedFiles {
     try {
       fd = openCacheFile(root, CACHE_FILE);
       if (fd === undefined) throw new Error('no cache');
-      const { size, mtimeNs } = fstatSync(fd, { bigint: true });
-      const length = Number(size);
+      const { size: length, mtimeMs } = fstatSync(fd);
       // The header line, and the last line: where the summaries start.
       const head = readPart(fd, 0, Math.min(length, HEAD_BYTES));
       const headerEnd = head.indexOf(10) + 1;
@@ -199,13 +198,13 @@ export class ParsedFileCache implements ParsedFiles {
         const { entries, checkEnd } = entriesOfColumns(columns, verdicts, headerEnd);
         if (checkEnd !== end.summaryStart) throw new Error('cache verdicts cut short or too long');
         fd = undefined;
-        return new ParsedFileCache(root, fingerprint, entries, mtimeNs, verdicts);
+        return new ParsedFileCache(root, fingerprint, entries, mtimeMs, verdicts);
       }
     } catch {
       // missing, corrupt or altered: start empty
     }
     if (fd !== undefined) closeSync(fd);
-    return new ParsedFileCache(root, fingerprint, new Map(), 0n);
+    return new ParsedFileCache(root, fingerprint, new Map(), 0);
   }
 
   /** Closes the file; verdicts not read by then are unknown (`check()` gives undefined). */
@@ -222,18 +221,18 @@ export class ParsedFileCache implements ParsedFiles {
     return this.entries.has(path);
   }
 
-  /** Whether a file changed at `changedNs` may have changed again unseen since the cache was written. */
-  private isRacy(changedNs: bigint): boolean {
-    return isRacy(changedNs, this.writtenNs);
+  /** Whether a file changed at `changedMs` may have changed again unseen since the cache was written. */
+  private isRacy(changedMs: number): boolean {
+    return isRacy(changedMs, this.writtenMs);
   }
 
   /** The cached result when the file's stamp matches and it is not racy; no read needed. */
   lookupByStamp(path: string, stamp: FileStamp): CacheHit | undefined {
     const entry = this.entries.get(path);
     if (entry?.stamp !== stamp.key) return undefined;
-    if (this.isRacy(stamp.changedNs)) {
+    if (this.isRacy(stamp.changedMs)) {
       // Saved again, the aged entry's stamp is trusted by the next run.
-      if (stamp.changedNs < BigInt(Date.now()) * 1_000_000n - RACY_MARGIN_NS) this.pending += 1;
+      if (isSettled(stamp.changedMs)) this.pending += 1;
       return undefined;
     }
     entry.seen = true;
@@ -280,8 +279,7 @@ export class ParsedFileCache implements ParsedFiles {
     for (const entry of this.entries.values()) {
       if (entry.seen || entry.stamp === undefined) continue;
       const [, mtime = '0', ctime = '0'] = entry.stamp.split(':');
-      const changed = BigInt(mtime) > BigInt(ctime) ? BigInt(mtime) : BigInt(ctime);
-      if (this.isRacy(changed)) entry.stamp = undefined;
+      if (this.isRacy(Math.max(Number(mtime), Number(ctime)))) entry.stamp = undefined;
     }
   }
 

@@ -198,11 +198,11 @@ export class RegisterStore implements RegisterFiles {
 
   /**
    * What git's index compares to tell a file changed without reading it
-   * (size, mtime and ctime to the nanosecond, inode, device), for a regular
+   * (size, mtime and ctime, inode, device), for a regular
    * file; undefined for anything else (read it to learn why).
    */
   stampOf(path: string): FileStamp | undefined {
-    const info = lstatSync(`${this.#statPrefix}${path}`, { bigint: true, throwIfNoEntry: false });
+    const info = lstatSync(`${this.#statPrefix}${path}`, { throwIfNoEntry: false });
     return info?.isFile() ? stampOfStats(info) : undefined;
   }
 
@@ -217,15 +217,15 @@ export class RegisterStore implements RegisterFiles {
     const absolute = this.absolute(path);
     let fd: number | undefined;
     try {
-      const info = lstatSync(absolute, { bigint: true });
+      const info = lstatSync(absolute);
       if (info.isSymbolicLink()) return { path, readProblem: 'symlink' };
       if (!info.isFile()) return { path, readProblem: 'unreadable', detail: kindOf(info) };
       if (info.size > MAX_IDEA_FILE_BYTES) return { path, readProblem: 'too-large' };
       fd = openSync(absolute, READ_NO_FOLLOW);
-      const opened = fstatSync(fd, { bigint: true });
+      const opened = fstatSync(fd);
       // Swapped for something else between the look and the open.
       if (!opened.isFile() || opened.ino !== info.ino || opened.dev !== info.dev) return { path, readProblem: 'unreadable', detail: 'changed' };
-      const bytes = readWhole(fd, Number(opened.size));
+      const bytes = readWhole(fd, opened.size);
       if (bytes === undefined) return { path, readProblem: 'too-large' };
       // A NUL anywhere, not only in the first 8 KB: no text file has one.
       if (bytes.includes(0)) return { path, readProblem: 'binary' };

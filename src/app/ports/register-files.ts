@@ -15,10 +15,10 @@ export const IDEAS_DIR = 'ideas';
 export const SLUSS_DIR = '.sluss';
 
 export interface FileStamp {
-  /** `size:mtime:ctime:inode:device`, times in nanoseconds: equal keys, unchanged file (unless racy). */
+  /** `size:mtime:ctime:inode:device`, times in milliseconds with their fraction: equal keys, unchanged file (unless racy). */
   key: string;
-  /** The later of mtime and ctime, in nanoseconds since the epoch: for telling racy entries. */
-  changedNs: bigint;
+  /** The later of mtime and ctime, in milliseconds since the epoch: for telling racy entries. */
+  changedMs: number;
 }
 
 /** A thing in `ideas/` that is not an idea file: what `validate` reports about it. */
@@ -113,9 +113,9 @@ export interface GeneratedFile {
 export interface SavedIndexFiles {
   manifest: string;
   index: Buffer;
-  /** The index file's stamp as it was read, and when the manifest was written (its mtime, ns). */
+  /** The index file's stamp as it was read, and when the manifest was written (its mtime, ms). */
   indexStamp: FileStamp;
-  manifestWrittenNs: bigint;
+  manifestWrittenMs: number;
 }
 
 export interface CachedIndex {

@@ -3,6 +3,7 @@
  * reference date, filtered by municipality and category, with the stages it
  * reached and when. The sections (sections-*.ts) read only this.
  */
+import { compareCodeUnits } from '../text.js';
 import { findMunicipality, findStage } from '../config.js';
 import type { RegisterConfig, Stage, StageKind } from '../config.js';
 import { assessmentAsOf } from '../history.js';
@@ -82,7 +83,7 @@ export class Days {
 }
 
 export function byId<T extends { id: string }>(a: T, b: T): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareCodeUnits(a.id, b.id);
 }
 
 export type Target = LeadTimeTarget | 'duplicate';

@@ -3,7 +3,7 @@
  * stage, shared ideas and spread, duplicates caught and joins; and the
  * assessments.
  */
-import { eventsOf } from '../history.js';
+import { eventsWithAction } from '../history.js';
 import { byId } from './cohort.js';
 import type { Prepared, ReportContext } from './cohort.js';
 import type { CaughtDuplicate, CriterionSummary, JoinEvent, MunicipalityStageRow, ParticipantShare, SharedIdea, SpreadIdea } from './model.js';
@@ -90,8 +90,8 @@ export function joins(context: ReportContext, cohort: readonly Prepared[]): Join
     }
     const current = new Set(p.data.municipalities.map((x) => municipalityCode(x.municipality)));
     // Municipalities that joined and have left since are only in the history.
-    for (const event of eventsOf(config, p.data)) {
-      if (event.action !== 'joined' || event.municipality === undefined) continue;
+    for (const event of eventsWithAction(config, p.data, 'joined')) {
+      if (event.municipality === undefined) continue;
       const code = municipalityCode(event.municipality);
       if (code === owner || counted.has(code) || current.has(code)) continue;
       counted.add(code);

@@ -7,6 +7,7 @@
  * - the entry points: `buildSimilarityIndex`, `createSimilarityIndexBuilder`,
  *   `deserializeSimilarityIndex` (the saved form is format.ts's).
  */
+import { compareCodeUnits } from '../text.js';
 import { ANALYSIS_VERSION, analyzeFields, isAnalyzedDoc, type AnalyzedDoc } from './analyze.js';
 import { KeywordIndex, type KeywordSource } from './keyword-search.js';
 import { findDuplicatePairs } from './pairs.js';
@@ -44,9 +45,6 @@ export function analyzeDoc(doc: SimilarityDoc): AnalyzedDoc {
   return analyzeFields(doc.id, doc.title, doc.text);
 }
 
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 
 class RegisterIndex implements SimilarityIndex, PairScanIndex {
@@ -226,7 +224,7 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
       const features = this.pairFeatures(candidate, query, queryContent, queryNumbers);
       return { ...features, docIndex: candidate.docIndex, score: finalScore(features, fuzzy[i] ?? 0) };
     });
-    scored.sort((a, b) => b.score - a.score || compareIds(this.idOf(a.docIndex), this.idOf(b.docIndex)));
+    scored.sort((a, b) => b.score - a.score || compareCodeUnits(this.idOf(a.docIndex), this.idOf(b.docIndex)));
     return scored;
   }
 

@@ -1,7 +1,5 @@
 /** `TopDocs`, the bounded best-first list both stages of matching keep. */
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+import { compareCodeUnits } from '../text.js';
 
 /** Keeps the `size` best docs by (value desc, id asc) without sorting all of them. */
 export class TopDocs {
@@ -14,7 +12,7 @@ export class TopDocs {
 
   #better(value: number, doc: number, position: number): boolean {
     const other = this.values[position] as number;
-    return value > other || (value === other && compareIds(this.idOf(doc), this.idOf(this.docs[position] as number)) < 0);
+    return value > other || (value === other && compareCodeUnits(this.idOf(doc), this.idOf(this.docs[position] as number)) < 0);
   }
 
   /** The worst value kept once full, else -Infinity: anything below it cannot enter. */
