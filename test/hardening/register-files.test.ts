@@ -100,6 +100,14 @@ describe('what else lies in ideas/', () => {
     // They are not ideas that failed: list does not count them as skipped idea files.
     expect((await listIdeas(testContext({ cwd: root }), {})).skipped).toBe(0);
   });
+
+  it('reports a .gitkeep that holds something, as review does', async () => {
+    const root = createRegister();
+    writeFileSync(join(root, 'ideas', '.gitkeep'), 'Anteckning som inte syns någon annanstans\n');
+    expect(await problemsOf(root)).toEqual([
+      'ideas/.gitkeep: en dold fil (namnet börjar med punkt) i ideas/ — flytta den ut ur ideas/ (bilagor och anteckningar hör hemma utanför) eller ta bort den',
+    ]);
+  });
 });
 
 describe('a register whose ideas/, .sluss/ or sluss.yaml is a link or the wrong kind of thing', () => {

@@ -5,7 +5,7 @@
  * then link or rename, so a reader never sees half a file).
  */
 import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
-import type { BigIntStats, Dirent, Stats } from 'node:fs';
+import type { BigIntStats, Stats } from 'node:fs';
 import { lstat, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -88,7 +88,7 @@ function kindOf(info: Stats | BigIntStats): string {
 const TEMP_FILE = /^\.[0-9a-f]{12}\.tmp$/;
 /** A temp file lives for the milliseconds of one write; one this old was left by a process that was killed. */
 const STALE_TEMP_MS = 60_000;
-/** Files sluss itself puts in `ideas/` (`sluss init`): not ideas, and fine where they are. */
+/** Files sluss itself puts in `ideas/` (`sluss init`), empty: not ideas, and fine where they are (as `review` takes them). */
 const KNOWN_NON_IDEAS = new Set(['.gitkeep']);
 
 function statPrefixOf(root: string): string {
@@ -170,24 +170,28 @@ export class RegisterStore implements RegisterFiles {
    * right now and is left out.
    */
   async listIdeasFolder(now = Date.now()): Promise<{ ideas: string[]; stray: StrayEntry[] }> {
-    let entries: Dirent[];
+    // Names only: an idea file is looked at (lstat) when it is read, so the kind of every entry
+    // (10,000 Dirents) is asked for only of the few that are no idea files.
+    let names: string[];
     try {
-      entries = await readdir(this.absolute(IDEAS_DIR), { withFileTypes: true });
+      names = await readdir(this.absolute(IDEAS_DIR));
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { ideas: [], stray: [] };
       throw error;
     }
     const ideas: string[] = [];
     const stray: StrayEntry[] = [];
-    for (const entry of entries) {
-      const name = entry.name;
+    for (const name of names) {
       const path = `${IDEAS_DIR}/${name}`;
-      if (name.toLowerCase().endsWith('.md') && !name.startsWith('.')) ideas.push(path);
-      else if (TEMP_FILE.test(name)) {
-        const modified = lstatSync(this.absolute(path), { throwIfNoEntry: false })?.mtimeMs ?? now;
-        if (now - modified >= STALE_TEMP_MS) stray.push({ path, problem: 'stale-temp-file', kind: 'temp-file' });
-      } else if (!KNOWN_NON_IDEAS.has(name)) {
-        const kind = entry.isDirectory() ? 'folder' : name.startsWith('.') ? 'dot-file' : 'file';
+      if (name.toLowerCase().endsWith('.md') && !name.startsWith('.')) {
+        ideas.push(path);
+        continue;
+      }
+      const info = lstatSync(this.absolute(path), { throwIfNoEntry: false });
+      if (TEMP_FILE.test(name)) {
+        if (now - (info?.mtimeMs ?? now) >= STALE_TEMP_MS) stray.push({ path, problem: 'stale-temp-file', kind: 'temp-file' });
+      } else if (!(KNOWN_NON_IDEAS.has(name) && info?.isFile() && info.size === 0)) {
+        const kind = info?.isDirectory() ? 'folder' : name.startsWith('.') ? 'dot-file' : 'file';
         stray.push({ path, problem: 'unexpected-entry', kind });
       }
     }
