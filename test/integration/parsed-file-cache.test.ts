@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COARSE_RACY_MARGIN_MS, FINE_RACY_MARGIN_MS, isRacy, racyMarginFor } from '../../src/adapters/fs/file-stamp.js';
 import { changesWorthASave, ParsedFileCache } from '../../src/adapters/fs/parsed-file-cache.js';
 import { tempDir } from '../helpers/registers.js';
 
@@ -99,8 +100,8 @@ describe('ParsedFileCache and racy entries', () => {
   it('drops the stamp of a racy entry nobody looked at when it saves again (git\'s smudging), and keeps the others', async () => {
     const root = tempDir();
     const file = join(root, '.sluss', 'cache', 'parsed-ideas.tsv');
-    // Changed just now: racy against a cache written now.
-    const now = Date.now();
+    // Changed as the cache is written (its time a second ahead, so a slow save cannot age it): racy against it.
+    const now = Date.now() + 1000;
     const racy = { key: `10:${now}:${now}:8:1`, changedMs: now };
     const first = await ParsedFileCache.open(root, CONFIG);
     first.remember('ideas/racy.md', 'hash-r', verdict('Racy'), racy);
@@ -146,5 +147,21 @@ describe.runIf(existsSync('/proc/self/fd'))('ParsedFileCache and its file descri
     writeFileSync(file, text.replace('"hash":["hash-a"', '"hash":[""'), 'latin1');
     for (let i = 0; i < 3; i += 1) expect((await ParsedFileCache.open(root, CONFIG)).size).toBe(0);
     expect(openFiles()).toBe(before);
+  });
+});
+
+describe('the racy margin follows the file system\'s clock', () => {
+  const written = 1_764_000_000_000;
+  it('is the coarse one where a record was written on a whole second, the fine one where its time has a fraction', () => {
+    expect(racyMarginFor(written)).toBe(COARSE_RACY_MARGIN_MS);
+    expect(racyMarginFor(written + 0.25)).toBe(FINE_RACY_MARGIN_MS);
+    expect(racyMarginFor(written + 437.000512)).toBe(FINE_RACY_MARGIN_MS);
+  });
+
+  it('takes a file changed half a second before a record as racy on whole seconds only, and one changed after it as racy everywhere', () => {
+    expect(isRacy(written - 500, written)).toBe(true);
+    expect(isRacy(written - 500 + 0.25, written + 0.25)).toBe(false);
+    expect(isRacy(written + 0.25 - FINE_RACY_MARGIN_MS / 2, written + 0.25)).toBe(true);
+    for (const at of [written, written + 0.25]) expect(isRacy(at + 1, at)).toBe(true);
   });
 });

@@ -68,7 +68,7 @@ export async function loadCachedIndex(root: string, readAhead?: Promise<SavedInd
     if (((!sameStamp || racy) && checksumOf(bytes) !== header.indexChecksum) || checksumOf(docsText) !== header.docsChecksum) return undefined;
     // Racy only because the manifest was written right after the index: once the index is older than the racy
     // margin and its bytes have just been checked, the manifest is written again so later runs trust the stamp.
-    if (sameStamp && racy && isSettled(indexStamp.changedMs)) await writeCacheFile(root, MANIFEST_FILE, manifest);
+    if (sameStamp && racy && isSettled(indexStamp.changedMs, files.manifestWrittenMs)) await writeCacheFile(root, MANIFEST_FILE, manifest);
     const index = deserializeSimilarityIndex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (index.size !== header.count) return undefined;
     // Parsed only when something changed: at 50,000 ideas it is a few megabytes of JSON.

@@ -232,7 +232,7 @@ export class ParsedFileCache implements ParsedFiles {
     if (entry?.stamp !== stamp.key) return undefined;
     if (this.isRacy(stamp.changedMs)) {
       // Saved again, the aged entry's stamp is trusted by the next run.
-      if (isSettled(stamp.changedMs)) this.pending += 1;
+      if (isSettled(stamp.changedMs, this.writtenMs)) this.pending += 1;
       return undefined;
     }
     entry.seen = true;
