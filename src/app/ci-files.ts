@@ -44,19 +44,20 @@ sluss kontrollerar ändringen automatiskt och ${result}.
 `;
 }
 
+/** The paths of a forge's CI files, in the order they are written: pipeline, request template, CODEOWNERS. */
+export function ciPaths(forge: Forge): string[] {
+  return forge === 'github'
+    ? ['.github/workflows/sluss.yml', '.github/pull_request_template.md', '.github/CODEOWNERS']
+    : ['.gitlab-ci.yml', '.gitlab/merge_request_templates/Idé.md', '.gitlab/CODEOWNERS'];
+}
+
 /** The CI files of a forge, in the order they are written. */
 export function ciFiles(config: RegisterConfig, forge: Forge): GeneratedFile[] {
-  if (forge === 'github') {
-    return [
-      { path: '.github/workflows/sluss.yml', content: githubWorkflow(), replace: isSlussGenerated },
-      { path: '.github/pull_request_template.md', content: requestTemplate(config, forge), replace: isSlussGenerated },
-      { path: '.github/CODEOWNERS', content: renderCodeowners(config, forge), replace: true },
-    ];
-  }
+  const [pipeline, template, owners] = ciPaths(forge) as [string, string, string];
   return [
-    { path: '.gitlab-ci.yml', content: gitlabPipeline(), replace: isSlussGenerated },
-    { path: '.gitlab/merge_request_templates/Idé.md', content: requestTemplate(config, forge), replace: isSlussGenerated },
-    { path: '.gitlab/CODEOWNERS', content: renderCodeowners(config, forge), replace: true },
+    { path: pipeline, content: forge === 'github' ? githubWorkflow() : gitlabPipeline(), replace: isSlussGenerated },
+    { path: template, content: requestTemplate(config, forge), replace: isSlussGenerated },
+    { path: owners, content: renderCodeowners(config, forge), replace: true },
   ];
 }
 

@@ -18,8 +18,8 @@ import type { Forge } from '../core/forge.js';
 import { hasControlCharacter } from '../core/format/escape.js';
 import { TOOL_MANIFEST } from '../core/tool-manifest.js';
 import { toolText } from '../ui/tool-text.js';
-import { ciFiles, writeCiFiles } from './ci-files.js';
-import { installTool, withToolAttributes } from './tool-copy.js';
+import { ciFiles, ciPaths, writeCiFiles } from './ci-files.js';
+import { installTool, toolFiles, withToolAttributes } from './tool-copy.js';
 import { commitGenerated, pathsHoldingGenerated, pathsToCommit } from './tool-update.js';
 
 export const SCHEMA_FILES = { 'idea.schema.json': IDEA_SCHEMA, 'config.schema.json': CONFIG_SCHEMA } as const;
@@ -112,6 +112,10 @@ export async function initRegister(ctx: CommandContext, options: InitOptions): P
   // Before anything is created: without its own standalone file sluss cannot give the register its copy.
   const source = options.tool ?? (await bundled.readRunningTool());
   await local.makeFolder(dir);
+  // Every file this run may write, checked before the first is written (and before git init): a link among
+  // the CI files refuses the run instead of leaving a register without them.
+  const planned = [...baseFiles(options.name, []), ...toolFiles(source)].map((file) => file.path);
+  registerFiles.verifyRegisterPaths(dir, options.ci ? [...planned, ...ciPaths(options.ci)] : planned);
   const git = ctx.adapters.git.repository(dir, ctx.env);
   await git.verifyGitInstalled();
   const gitInitialised = !(await git.isRepository());

@@ -11,7 +11,7 @@ import { contentHash } from '../adapters/fs/cache-files.js';
 import { checkedConfig } from '../adapters/fs/config-cache.js';
 import { readSavedIndexAhead } from '../adapters/fs/index-files.js';
 import { ParsedFileCache } from '../adapters/fs/parsed-file-cache.js';
-import { readRegisterFile, syncRegisterFiles } from '../adapters/fs/register-file-sync.js';
+import { readRegisterFile, syncRegisterFiles, verifyRegisterPaths } from '../adapters/fs/register-file-sync.js';
 import { withRegisterLock } from '../adapters/fs/register-lock.js';
 import { findRegisterRoot, RegisterStore, saveRecoveryFile } from '../adapters/fs/register-store.js';
 import { SiteFolder, writeSiteFolder } from '../adapters/fs/site-folder.js';
@@ -78,6 +78,7 @@ export const realAdapters: Adapters = {
     saveRecoveryFile,
     readRegisterFile,
     syncRegisterFiles,
+    verifyRegisterPaths,
     // Loaded when an index is: the cache module reads the engine's format, and list, show or validate need neither.
     loadCachedIndex: async (...args) => (await import('../adapters/fs/index-cache.js')).loadCachedIndex(...args),
     saveCachedIndex: async (...args) => (await import('../adapters/fs/index-cache.js')).saveCachedIndex(...args),

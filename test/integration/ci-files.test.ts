@@ -8,6 +8,7 @@ import type { RegisterConfig } from '../../src/core/config.js';
 import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
 import { tempDir } from '../helpers/registers.js';
 import { realAdapters } from '../../src/cli/container.js';
+import { runCli } from '../helpers/cli.js';
 
 function configWithReviewers(): RegisterConfig {
   const config = parseConfig(renderDefaultConfig('X', { coordinators: ['Maria Holm', '@samordnaren', 'maria@skaraborg.se'] }));
@@ -153,6 +154,18 @@ describe('writeCiFiles', () => {
     symlinkSync(outside, join(root, '.gitlab'));
     await expect(writeCiFiles(realAdapters.files, root, configWithReviewers(), 'gitlab')).rejects.toMatchObject({ code: 'unsafe-path', params: { reason: 'symlink', part: '.gitlab' } });
     expect(existsSync(join(outside, 'CODEOWNERS'))).toBe(false);
+  });
+
+  it('refuses a first init --ci whose CI folder is a link before it writes anything, git init included', async () => {
+    const dir = tempDir();
+    const outside = tempDir();
+    symlinkSync(outside, join(dir, '.github'));
+    const run = await runCli(['init', '--ci', 'github', '--name', 'Test', '--coordinator', '@samordnaren'], { cwd: dir });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('.github');
+    // No half-made register: neither sluss.yaml nor the copy of sluss nor a repository, and nothing outside.
+    expect(readdirSync(dir)).toEqual(['.github']);
+    expect(readdirSync(outside)).toEqual([]);
   });
 
   it('writes the GitLab pipeline: merge requests and the default branch, the note only with a token, Pages from the default branch', async () => {

@@ -29,6 +29,11 @@ function sameBytes(existing: Buffer, content: string | Uint8Array): boolean {
   return existing.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
 }
 
+/** Throws `unsafe-path` for the first path that is a link, a special file or under a link. */
+export function verifyRegisterPaths(root: string, paths: readonly string[]): void {
+  for (const path of paths) verifyRegisterPath(root, path);
+}
+
 /** Brings one generated file up to date; see GeneratedFile.replace. */
 export async function syncRegisterFile(root: string, file: GeneratedFile): Promise<SyncOutcome> {
   const existing = await readRegisterFile(root, file.path);
@@ -50,7 +55,7 @@ export async function syncRegisterFile(root: string, file: GeneratedFile): Promi
  * files before it written and the ones after it not.
  */
 export async function syncRegisterFiles(root: string, files: readonly GeneratedFile[]): Promise<string[]> {
-  for (const file of files) verifyRegisterPath(root, file.path);
+  verifyRegisterPaths(root, files.map((file) => file.path));
   const changed: string[] = [];
   for (const file of files) {
     const outcome = await syncRegisterFile(root, file);

@@ -140,6 +140,8 @@ export interface RegisterFilePorts {
   readRegisterFile(root: string, relativePath: string): Promise<Buffer | undefined>;
   /** Writes the files that differ; the paths written. */
   syncRegisterFiles(root: string, files: readonly GeneratedFile[]): Promise<string[]>;
+  /** Throws `unsafe-path` when any of the paths is a link, a special file or under a link: checked before a run writes several sets of files. */
+  verifyRegisterPaths(root: string, paths: readonly string[]): void;
   loadCachedIndex(root: string, readAhead?: Promise<SavedIndexFiles | undefined>): Promise<CachedIndex | undefined>;
   saveCachedIndex(root: string, index: SimilarityIndex, digest: string, docs: Record<string, string>): Promise<boolean>;
   readSavedIndexAhead(root: string): Promise<SavedIndexFiles | undefined> | undefined;
