@@ -1,37 +1,23 @@
 #!/usr/bin/env node
 /**
- * Builds dist/ from src/ with esbuild, in two forms:
+ * Builds dist/ from src/ with esbuild:
  *
- * - dist/cli/ for the npm package (bin/sluss), described below;
- * - dist/sluss.cjs, one self-contained file with every dependency bundled,
- *   which registers carry as their own copy of sluss
- *   (scripts/build-standalone.mjs).
+ * - dist/site/, the scripts of `sluss site` for the browser
+ *   (scripts/site-bundle.mjs);
+ * - dist/sluss.cjs, the program: one self-contained file with every
+ *   dependency bundled, which bin/sluss runs and registers carry as their
+ *   own copy of sluss (scripts/build-standalone.mjs).
  *
- * dist/cli/ has one file for what every start needs
- * (the command line, its texts and commander), and a chunk for each command's
- * work and for code they share, loaded when a command runs. Fewer, larger
- * modules make `sluss --help` start close to a bare `node`. Type checking is
- * `npm run typecheck` (tsc); esbuild only strips types.
- *
- * Every output file lies in dist/cli/, two levels below the package root, as
- * src/cli/, src/app/ and src/adapters/ are: paths those modules resolve from
- * their own location (`../../dist/site/`) hold in the build too.
+ * Type checking is `npm run typecheck` (tsc); esbuild only strips types.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { buildStandalone } from './build-standalone.mjs';
 import { buildSiteScripts, embedSiteScripts } from './site-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-// Packages are installed beside sluss, not copied into it, with two
-// exceptions that load faster bundled: commander, which every start needs, and
-// snowball-stemmers, one 850 kB CommonJS file that Node would scan for its
-// exports at every duplicate check.
-const BUNDLED = new Set(['commander', 'snowball-stemmers']);
-const external = Object.keys(packageJson.dependencies).filter((name) => !BUNDLED.has(name));
 
 /**
  * snowball-stemmers defines all of its 24 languages in one module, and
@@ -85,20 +71,4 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 // The scripts of `sluss site`, for the browser (dist/site/): core as it is, with no Node.js adapter.
 // First, because the standalone file carries them inside it.
 await buildSiteScripts({ plugins: [onlyUsedStemmers] });
-await build({
-  absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts'],
-  outdir: 'dist/cli',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external,
-  plugins: [onlyUsedStemmers, lazyYamlLibrary],
-  sourcemap: true,
-  logLevel: 'warning',
-  // Bundled CommonJS (commander) calls require(); an ES module has none of its own.
-  banner: { js: "import { createRequire as __slussCreateRequire } from 'node:module'; const require = __slussCreateRequire(import.meta.url);" },
-});
 await buildStandalone({ root, plugins: [onlyUsedStemmers, lazyYamlLibrary, embedSiteScripts()], version: packageJson.version });

@@ -1,16 +1,16 @@
 /**
  * The site's scripts for the browser, as scripts/site-bundle.mjs builds them
  * into dist/site/ (check.js, list.js and the chunks they import). The
- * standalone build (dist/sluss.cjs, the copy a register carries) puts the
- * scripts themselves in this module's place, so that `sluss site` works from
- * that one file too, in CI.
+ * program file (dist/sluss.cjs, which bin/sluss runs and a register carries)
+ * has the scripts themselves in this module's place, so that `sluss site`
+ * works from that one file, in CI too.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteScript } from '../app/ports/local-files.js';
 
-/** Where the scripts are: dist/site/, two levels up from src/adapters/ and dist/cli/ alike. */
+/** Where the scripts are when sluss runs from source (tests): dist/site/, two levels up from src/adapters/. */
 export const SITE_SCRIPTS_DIR = fileURLToPath(new URL('../../dist/site/', import.meta.url));
 
 /** The scripts, or an empty list when they were never built. */

@@ -1,10 +1,9 @@
 /**
- * The standalone file of the sluss that is running, which `init` and
- * `tool update` copy into a register: dist/sluss.cjs beside the npm package's
- * dist/cli/ (this module lies two levels below the package root, in
- * src/adapters/ as in dist/cli/), or, when the standalone file itself is
- * running, that file (its import.meta.url is the file, see
- * scripts/build-standalone.mjs).
+ * The program file of the sluss that is running, which `init` and
+ * `tool update` copy into a register: the file itself when it runs (its
+ * import.meta.url is the file, see scripts/build-standalone.mjs), as it does
+ * through bin/sluss and ./sluss; run from source (tests), the package's
+ * dist/sluss.cjs, two levels above src/adapters/.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';

@@ -10,6 +10,7 @@ import { resolveCategory, resolveMunicipality } from '../core/config.js';
 import type { RegisterConfig } from '../core/config.js';
 import { SlussError } from '../core/errors.js';
 import { renderBody } from '../core/format/idea-file.js';
+import { yamlLibrary } from '../core/format/yaml-library.js';
 import { validateIdeaSchema } from '../core/format/schema.js';
 import type { SchemaProblem } from '../core/format/schema.js';
 import { explainProblem } from '../ui/messages.js';
@@ -140,11 +141,14 @@ export function hasAnswers(draft: IdeaDraft): boolean {
 
 /**
  * The draft as an idea file for `sluss add --file`: the facts in front matter,
- * the texts as sections. The yaml library is loaded only here, when answers
- * are kept: reading ideas does without it, and every add would pay for it.
+ * the texts as sections. The yaml library is loaded here only when answers
+ * are kept (the build makes `yamlLibrary` load it on first use). Not
+ * `import('yaml')`: bundled, the package is CommonJS and its named exports
+ * are lost, which made a refused `add` in dist/sluss.cjs fail with
+ * "t is not a function" instead of keeping the answers.
  */
-export async function draftFileText(draft: IdeaDraft): Promise<string> {
-  const { stringify } = await import('yaml');
+export function draftFileText(draft: IdeaDraft): string {
+  const { stringify } = yamlLibrary();
   const facts = {
     title: draft.title,
     municipality: draft.municipality,
@@ -165,7 +169,7 @@ export async function draftFileText(draft: IdeaDraft): Promise<string> {
 export async function keepAnswers(ctx: CommandContext, root: string, draft: IdeaDraft): Promise<string | undefined> {
   const random = [...ctx.randomBytes(3)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   const name = `${slugify(draft.title ?? '')}-${ctx.clock.today()}-${random}.md`;
-  const saved = await ctx.adapters.files.saveRecoveryFile(root, name, await draftFileText(draft));
+  const saved = await ctx.adapters.files.saveRecoveryFile(root, name, draftFileText(draft));
   if (!saved) return undefined;
   const fromHere = relative(ctx.cwd, saved);
   return fromHere.startsWith('..') ? saved : fromHere;
