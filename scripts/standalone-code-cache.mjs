@@ -20,8 +20,11 @@
  * - Trust: `build` is a hash of the modules' code, so a new build never
  *   reads an old build's data; V8 itself rejects data from another V8 version
  *   or other flags, and then the module is compiled from source as if there
- *   were no cache. Every failure to read or write is silent: the cache only
- *   saves time, and `SLUSS_CODE_CACHE=0` turns it off.
+ *   were no cache. The build's folder is read and written only when it is a
+ *   real folder (not a link) of the user's own that no one else may write
+ *   to: a HOME of /tmp would otherwise make it a shared folder. Every
+ *   failure to read or write is silent: the cache only saves time, and
+ *   `SLUSS_CODE_CACHE=0` turns it off.
  * - Size: about 0.7 MB per build; a new build's folder replaces all but the
  *   three most recent others.
  */
@@ -36,12 +39,26 @@ export function slussCodeCache(require, build, env, platform) {
   const buildsDir = env.SLUSS_CODE_CACHE !== '0' && base && path.isAbsolute(base) ? path.join(base, 'sluss', 'code') : undefined;
   const dir = buildsDir && path.join(buildsDir, `${build}-node${process.versions.node}-${process.arch}`);
   const fresh = [];
+  let isOwnChecked;
+
+  /** Whether `dir` is a folder of this user's that only this user may change (checked once). */
+  function isOwnFolder() {
+    if (isOwnChecked !== undefined) return isOwnChecked;
+    try {
+      const info = fs.lstatSync(dir);
+      const mine = process.getuid === undefined || (info.uid === process.getuid() && (info.mode & 0o022) === 0);
+      isOwnChecked = info.isDirectory() && mine;
+    } catch {
+      return false;
+    }
+    return isOwnChecked;
+  }
 
   /** Compiles `source` (one module's function expression) and returns its value. */
   function compile(name, source, filename) {
     const file = dir && path.join(dir, `${name}.v8`);
     let cachedData;
-    if (file) {
+    if (file && isOwnFolder()) {
       try {
         cachedData = fs.readFileSync(file);
       } catch {
@@ -60,6 +77,7 @@ export function slussCodeCache(require, build, env, platform) {
     if (fresh.length === 0) return;
     try {
       const created = fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      if (!isOwnFolder()) return;
       for (const { file, script } of fresh.splice(0)) {
         const temporary = `${file}.${process.pid}.tmp`;
         try {

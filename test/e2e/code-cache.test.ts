@@ -6,7 +6,7 @@
  * user did not choose (no register, no shared folder).
  */
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
@@ -90,6 +90,25 @@ describe('the code cache function', () => {
     expect(run(cache, 'blocked')).toBe('3 sluss blocked');
     expect(() => cache.save()).not.toThrow();
     expect(readFileSync(blocked, 'utf8')).toBe('not a folder');
+  });
+
+  it('neither reads nor writes a build folder that others may write to, or one that is a link', () => {
+    const cacheHome = tempDir('sluss-cache-xdg-');
+    const shared = slussCodeCache(require, 'b6', { XDG_CACHE_HOME: cacheHome }, 'linux');
+    mkdirSync(shared.dir!, { recursive: true });
+    chmodSync(shared.dir!, 0o777);
+    const planted = join(shared.dir!, 'm.js.v8');
+    writeFileSync(planted, 'planted');
+    expect(run(shared, 'shared')).toBe('3 sluss shared');
+    shared.save();
+    expect(readFileSync(planted, 'utf8')).toBe('planted');
+
+    const elsewhere = tempDir('sluss-cache-elsewhere-');
+    const linked = slussCodeCache(require, 'b7', { XDG_CACHE_HOME: cacheHome }, 'linux');
+    symlinkSync(elsewhere, linked.dir!);
+    expect(run(linked, 'linked')).toBe('3 sluss linked');
+    linked.save();
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   it('keeps the three most recent other builds when a new build makes its folder', () => {
