@@ -47,15 +47,10 @@ export function analyzeDoc(doc: SimilarityDoc): AnalyzedDoc {
 
 
 
-/** How many docs' content terms `docContentStems` keeps. */
-const RECENT_CONTENT_KEPT = 4;
-
 class RegisterIndex implements SimilarityIndex, PairScanIndex {
   readonly data: IndexData;
   #keywords: KeywordIndex | undefined;
   readonly words = new WordMatcher((term) => this.stemId(term) >= 0);
-  /** The last few `docContentStems`, most recent last. */
-  readonly #recentContent = new Map<number, ContentTerms>();
 
   constructor(data: IndexData) {
     this.data = data;
@@ -179,32 +174,15 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
     return { stemCosines, gramCosines };
   }
 
-  /**
-   * The content stems of a doc as seen from a query in `language`. The last
-   * few are kept: the pair scan checks one candidate against the others for
-   * near-copies in a row, and the terms carry the gram and synonym indexes
-   * that `unmatchedBoth` builds on its query side (`duplicates` at 1,000
-   * ideas: 1.0 s, 0.92 s with these 4). Only a few: kept longer, those
-   * indexes outlive a young collection, and with 64 the peak memory of
-   * `duplicates` at 10,000 ideas went from 154 to 222 MiB.
-   */
+  /** The content stems of a doc as seen from a query in `language`. */
   docContentStems(docIndex: number, language: Language): ContentTerms {
-    const key = docIndex * LANGUAGES.length + LANGUAGES.indexOf(language);
-    let content = this.#recentContent.get(key);
-    if (content !== undefined) {
-      this.#recentContent.delete(key);
-    } else {
-      const { docStems, stems, docCount } = this.data;
-      const start = docStems.starts[docIndex] as number;
-      // The doc's stems are term ids already: their IDF needs no lookup by string.
-      content = this.words.contentStems(this.docStemTerms(docIndex), language, (_, i) => {
-        const id = docStems.terms[start + i] as number;
-        return smoothedIdf((stems.starts[id + 1] as number) - (stems.starts[id] as number), docCount);
-      });
-      if (this.#recentContent.size >= RECENT_CONTENT_KEPT) this.#recentContent.delete(this.#recentContent.keys().next().value as number);
-    }
-    this.#recentContent.set(key, content);
-    return content;
+    const { docStems, stems, docCount } = this.data;
+    const start = docStems.starts[docIndex] as number;
+    // The doc's stems are term ids already: their IDF needs no lookup by string.
+    return this.words.contentStems(this.docStemTerms(docIndex), language, (_, i) => {
+      const id = docStems.terms[start + i] as number;
+      return smoothedIdf((stems.starts[id + 1] as number) - (stems.starts[id] as number), docCount);
+    });
   }
 
   /** The numbers in a doc's title, as `titleNumbersOf` finds them. */
