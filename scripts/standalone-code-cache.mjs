@@ -25,8 +25,9 @@
  *   to: a HOME of /tmp would otherwise make it a shared folder. Every
  *   failure to read or write is silent: the cache only saves time, and
  *   `SLUSS_CODE_CACHE=0` turns it off.
- * - Size: about 0.7 MB per build; a new build's folder replaces all but the
- *   three most recent others.
+ * - Size: 0.7 MB per build after the everyday commands, about 2 MB once
+ *   every command has run; a new build's folder replaces all but the three
+ *   most recent others.
  */
 export function slussCodeCache(require, build, env, platform) {
   const fs = require('node:fs');
@@ -54,17 +55,30 @@ export function slussCodeCache(require, build, env, platform) {
     return isOwnChecked;
   }
 
+  /**
+   * A data file's bytes, or undefined (none yet: compiled from source, saved
+   * at exit). Only a regular file, opened without following a link and
+   * without waiting: a FIFO in its place would block the read, and with it
+   * the whole process, beyond the reach of Ctrl-C.
+   */
+  function readData(file) {
+    const { O_RDONLY, O_NOFOLLOW = 0, O_NONBLOCK = 0 } = fs.constants;
+    let fd;
+    try {
+      fd = fs.openSync(file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+      return fs.fstatSync(fd).isFile() ? fs.readFileSync(fd) : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
+
   /** Compiles `source` (one module's function expression) and returns its value. */
   function compile(name, source, filename) {
     const file = dir && path.join(dir, `${name}.v8`);
     let cachedData;
-    if (file && isOwnFolder()) {
-      try {
-        cachedData = fs.readFileSync(file);
-      } catch {
-        // no data yet: compiled from source, saved at exit
-      }
-    }
+    if (file && isOwnFolder()) cachedData = readData(file);
     const script = new vm.Script(source, { filename, cachedData });
     if (file && (cachedData === undefined || script.cachedDataRejected)) {
       if (fresh.length === 0) process.once('exit', save);

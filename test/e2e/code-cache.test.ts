@@ -5,6 +5,7 @@
  * unwritable caches change nothing but speed; nothing is written where the
  * user did not choose (no register, no shared folder).
  */
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -109,6 +110,26 @@ describe('the code cache function', () => {
     expect(run(linked, 'linked')).toBe('3 sluss linked');
     linked.save();
     expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it('reads only a regular file: a FIFO or a link in the data file\'s place is compiled over, not waited on', () => {
+    const cacheHome = tempDir('sluss-cache-xdg-');
+    const cache = slussCodeCache(require, 'b8', { XDG_CACHE_HOME: cacheHome }, 'linux');
+    mkdirSync(cache.dir!, { recursive: true, mode: 0o700 });
+    execFileSync('mkfifo', [join(cache.dir!, 'm.js.v8')]);
+    expect(run(cache, 'fifo')).toBe('3 sluss fifo');
+    cache.save();
+    expect(isAccepted(join(cache.dir!, 'm.js.v8'), 'fifo')).toBe(true);
+
+    const linked = slussCodeCache(require, 'b9', { XDG_CACHE_HOME: cacheHome }, 'linux');
+    mkdirSync(linked.dir!, { recursive: true, mode: 0o700 });
+    const outside = join(tempDir('sluss-cache-outside-'), 'data');
+    writeFileSync(outside, 'outside');
+    symlinkSync(outside, join(linked.dir!, 'm.js.v8'));
+    expect(run(linked, 'link')).toBe('3 sluss link');
+    linked.save();
+    expect(readFileSync(outside, 'utf8')).toBe('outside');
+    expect(isAccepted(join(linked.dir!, 'm.js.v8'), 'link')).toBe(true);
   });
 
   it('keeps the three most recent other builds when a new build makes its folder', () => {
