@@ -58,7 +58,8 @@ describe('idea files that are not what they seem', () => {
     // The temp folders are private to root; the unprivileged user must reach the register.
     for (let dir = root; dir !== '/' && dir !== '/tmp'; dir = join(dir, '..')) chmodSync(dir, 0o755);
     chmodSync(join(root, LOCKS), 0o000);
-    const run = spawnSync(process.execPath, [BIN, 'validate'], { cwd: root, uid: 65534, gid: 65534, env: { PATH: process.env['PATH'], HOME: '/tmp', SLUSS_LANG: 'sv' }, encoding: 'utf8' });
+    // No code cache: it would make /tmp/.cache, owned by the unprivileged user, on the test machine.
+    const run = spawnSync(process.execPath, [BIN, 'validate'], { cwd: root, uid: 65534, gid: 65534, env: { PATH: process.env['PATH'], HOME: '/tmp', SLUSS_LANG: 'sv', SLUSS_CODE_CACHE: '0' }, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(1);
     expect(`${run.stdout}${run.stderr}`).toContain(`${LOCKS}: filen går inte att läsa: behörighet saknas — ge dig själv läsbehörighet`);
   });
