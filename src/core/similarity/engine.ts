@@ -15,6 +15,7 @@ import type { PairScanIndex, QueryView, Scored, Shortlisted } from './register-v
 import { changeIndexData, IndexDataBuilder, LANGUAGES, type IndexData } from './index-data.js';
 import { accumulateCosines, queryVector, smoothedIdf } from './postings.js';
 import { confidencesOf, isNearCopy } from './confidence.js';
+import { RecentDocs } from './recent-docs.js';
 import { finalScore, preliminaryScore, titleNumbersOf, numberFactorOf, MIN_CANDIDATE_SCORE, SHORTLIST_SIZE, type PairFeatures } from './rerank.js';
 import { TopDocs } from './top-docs.js';
 import { WordMatcher, type ContentTerms } from './word-matcher.js';
@@ -45,7 +46,11 @@ export function analyzeDoc(doc: SimilarityDoc): AnalyzedDoc {
   return analyzeFields(doc.id, doc.title, doc.text);
 }
 
-
+/** What the word matching needs of a doc, worked out once while it is among the recent docs. */
+interface DocProfile {
+  content: ContentTerms;
+  numbers?: ReadonlySet<string>;
+}
 
 class RegisterIndex implements SimilarityIndex, PairScanIndex {
   readonly data: IndexData;
@@ -198,7 +203,8 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
   }
 
   unmatched(docIndex: number, queryContent: ContentTerms, language: Language): { queryUnmatched: number; docUnmatched: number } {
-    return this.words.unmatchedBoth(queryContent, this.docContentStems(docIndex, language));
+    const docContent = this.languageOf(docIndex) === language ? this.docContent(docIndex) : this.docContentStems(docIndex, language);
+    return this.words.unmatchedBoth(queryContent, docContent);
   }
 
   /** The features of a shortlisted doc against the query, all but the fuzzy title similarity. */
@@ -234,15 +240,32 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
 
   /**
    * Whether two docs are near-copies of each other (`isNearCopy`). Docs in two
-   * languages never are; the doc listed first in the index is the matching's
-   * query side, so the answer is the same whichever is asked about first.
+   * languages never are. The word matching is symmetric (so is the synonym
+   * table), so the answer is the same whichever is asked about first.
    */
   isNearCopy(left: number, right: number): boolean {
-    const [first, second] = left < right ? [left, right] : [right, left];
-    const language = this.languageOf(first);
-    if (this.languageOf(second) !== language) return false;
-    const { queryUnmatched, docUnmatched } = this.unmatched(second, this.docContentStems(first, language), language);
-    return isNearCopy({ leftUnmatched: queryUnmatched, rightUnmatched: docUnmatched, numberFactor: this.numberFactor(second, this.docTitleNumbers(first)) });
+    if (this.languageOf(left) !== this.languageOf(right)) return false;
+    const [leftProfile, rightProfile] = [this.#profileOf(left), this.#profileOf(right)];
+    leftProfile.numbers ??= this.docTitleNumbers(left);
+    rightProfile.numbers ??= this.docTitleNumbers(right);
+    const numberFactor = numberFactorOf(leftProfile.numbers, rightProfile.numbers);
+    if (!isNearCopy({ leftUnmatched: 0, rightUnmatched: 0, numberFactor })) return false;
+    // The side whose gram index is built is the query; else the right one, which the pair scan asks about
+    // again and again (the best candidate against each of the others).
+    const [query, doc] = leftProfile.content.byGram !== undefined && rightProfile.content.byGram === undefined ? [leftProfile, rightProfile] : [rightProfile, leftProfile];
+    const found = this.words.unmatchedBoth(query.content, doc.content);
+    return isNearCopy({ leftUnmatched: found.queryUnmatched, rightUnmatched: found.docUnmatched, numberFactor });
+  }
+
+  readonly #recent = new RecentDocs<DocProfile>();
+
+  #profileOf(doc: number): DocProfile {
+    return this.#recent.get(doc, () => ({ content: this.docContentStems(doc, this.languageOf(doc)) }));
+  }
+
+  /** A doc's content stems in its own language, kept while it is among the recent docs. */
+  docContent(doc: number): ContentTerms {
+    return this.#profileOf(doc).content;
   }
 
   /** `isNearCopy` by rank among `scored`, each pair worked out once. */

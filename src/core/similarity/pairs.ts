@@ -70,7 +70,7 @@ function pairCaches(index: PairScanIndex) {
   let nearCopies = new Map<number, boolean>();
   const matcherOf = (doc: number): PairMatcher => {
     const query = index.docView(doc);
-    const queryContent = index.docContentStems(doc, query.language);
+    const queryContent = index.docContent(doc);
     return {
       query,
       idOf: index.idOf,

@@ -38,7 +38,8 @@ export interface PairScanIndex {
   docStemTerms(docIndex: number): string[];
   sequenceTitleOf(docIndex: number): string;
   docView(docIndex: number): QueryView;
-  docContentStems(docIndex: number, language: Language): ContentTerms;
+  /** The doc's content stems in its own language. */
+  docContent(docIndex: number): ContentTerms;
   docTitleNumbers(docIndex: number): Set<string>;
   unmatched(docIndex: number, queryContent: ContentTerms, language: Language): { queryUnmatched: number; docUnmatched: number };
   rerank(query: QueryView, shortlist: readonly Shortlisted[]): Scored[];

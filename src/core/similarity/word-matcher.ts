@@ -36,6 +36,15 @@ export interface ContentTerms {
   /** Built on first soft match: each term's grams, and the terms holding each gram. */
   grams?: Int32Array[];
   byGram?: Map<number, number[]>;
+  /** Built on first soft match: the soft matches among the text's own words. */
+  own?: OwnMatches;
+}
+
+/** Per word i, the partners `partners[starts[i]..starts[i+1]]` among the same text's words, with their soft matches. */
+interface OwnMatches {
+  starts: Int32Array;
+  partners: Int32Array;
+  matches: Float64Array;
 }
 
 /** Soft matching of words, with caches of the character grams and compound parts of words. */
@@ -132,6 +141,34 @@ export class WordMatcher {
   }
 
   /**
+   * The soft matches among a text's own words, each pair both ways. A doc word
+   * the query holds too is one of the query's words, so its matches with the
+   * query's other words are these, worked out once per query, not once per doc.
+   */
+  #ownMatches(content: ContentTerms): OwnMatches {
+    if (content.own === undefined) {
+      const { grams, byGram } = this.#gramIndex(content);
+      const count = content.terms.length;
+      const found: number[][] = Array.from({ length: count }, () => []);
+      for (let i = 0; i < count; i += 1) {
+        const tried = new Set<number>();
+        for (const gram of grams[i] as Int32Array) {
+          for (const k of byGram.get(gram) as number[]) {
+            if (k <= i || tried.has(k)) continue;
+            tried.add(k);
+            const match = this.#softMatch(content.terms[i] as string, grams[i] as Int32Array, content.terms[k] as string, grams[k] as Int32Array);
+            if (match === 0) continue;
+            (found[i] as number[]).push(k, match);
+            (found[k] as number[]).push(i, match);
+          }
+        }
+      }
+      content.own = packOwnMatches(found);
+    }
+    return content.own;
+  }
+
+  /**
    * The IDF-weighted share of `from`'s content words with no counterpart in
    * `to`, where a counterpart is the same stem or a synonym (Swedish only):
    * the measure for long texts. `unmatchedBoth` also gives short texts partial
@@ -213,24 +250,31 @@ export class WordMatcher {
     const queryBest = this.#queryBest.fill(0, 0, query.terms.length);
     const docBest = this.#docBest.fill(0, 0, doc.terms.length);
     const seen = this.#seen;
+    // A doc word the query has too is one of the query's own words: its soft matches with the query's other words are known.
     for (let j = 0; j < doc.terms.length; j += 1) {
       const term = doc.terms[j] as string;
-      const docNeeds = !query.set.has(term);
+      if (query.set.has(term)) continue;
       const grams = this.#gramsOfTerm(term);
       this.#stamp += 1;
-      for (const gram of grams) {
-        const holders = queryIndex.byGram.get(gram);
+      for (let g = 0; g < grams.length; g += 1) {
+        const holders = queryIndex.byGram.get(grams[g] as number);
         if (holders === undefined) continue;
-        for (const i of holders) {
+        for (let h = 0; h < holders.length; h += 1) {
+          const i = holders[h] as number;
           if (seen[i] === this.#stamp) continue;
           seen[i] = this.#stamp;
           const queryTerm = query.terms[i] as string;
-          const queryNeeds = !doc.set.has(queryTerm);
-          if (!queryNeeds && !docNeeds) continue;
           const match = this.#softMatch(queryTerm, queryIndex.grams[i] as Int32Array, term, grams);
-          if (queryNeeds) queryBest[i] = Math.max(queryBest[i] as number, match);
-          if (docNeeds) docBest[j] = Math.max(docBest[j] as number, match);
+          if (!doc.set.has(queryTerm)) queryBest[i] = Math.max(queryBest[i] as number, match);
+          docBest[j] = Math.max(docBest[j] as number, match);
         }
+      }
+    }
+    const own = this.#ownMatches(query);
+    for (let i = 0; i < query.terms.length; i += 1) {
+      if (doc.set.has(query.terms[i] as string)) continue;
+      for (let at = own.starts[i] as number; at < (own.starts[i + 1] as number); at += 1) {
+        if (doc.set.has(query.terms[own.partners[at] as number] as string)) queryBest[i] = Math.max(queryBest[i] as number, own.matches[at] as number);
       }
     }
     this.#synonymMatches(query, doc, queryBest, docBest);
@@ -242,6 +286,21 @@ export class WordMatcher {
   readonly #docBest = new Float64Array(MAX_SOFT_MATCH_TERMS);
   readonly #seen = new Float64Array(MAX_SOFT_MATCH_TERMS);
   #stamp = 0;
+}
+
+/** Per word, its list of (partner, match) pairs, packed into flat arrays. */
+function packOwnMatches(found: readonly number[][]): OwnMatches {
+  const starts = new Int32Array(found.length + 1);
+  found.forEach((pairs, i) => (starts[i + 1] = (starts[i] as number) + pairs.length / 2));
+  const partners = new Int32Array(starts[found.length] as number);
+  const matches = new Float64Array(starts[found.length] as number);
+  found.forEach((pairs, i) => {
+    for (let at = 0; at < pairs.length; at += 2) {
+      partners[(starts[i] as number) + at / 2] = pairs[at] as number;
+      matches[(starts[i] as number) + at / 2] = pairs[at + 1] as number;
+    }
+  });
+  return { starts, partners, matches };
 }
 
 /** `unmatched` from each word's best soft match, summed in the same order. */
