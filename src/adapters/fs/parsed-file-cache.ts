@@ -207,9 +207,15 @@ export class ParsedFileCache implements ParsedFiles {
     return new ParsedFileCache(root, fingerprint, new Map(), 0);
   }
 
-  /** Closes the file; verdicts not read by then are unknown (`check()` gives undefined). */
+  /**
+   * Closes the file; verdicts not read by then are unknown (`check()` gives
+   * undefined). Lets go of the entries too: the hits handed out keep what is
+   * still needed, and anything that still holds the cache (the stack of an
+   * error V8 keeps) no longer holds every idea's data with it.
+   */
   release(): void {
     this.verdicts?.release();
+    this.entries.clear();
   }
 
   /** How many files the cache holds a verdict for. */
