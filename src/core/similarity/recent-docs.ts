@@ -2,9 +2,10 @@
  * Values worked out per doc, kept for the most recently used docs only. The
  * pair scan asks about one best candidate against each of the others, and
  * reranks the same candidates for many docs, so a few dozen docs cover most
- * repeats. 64 against 256 and 1,024 (`duplicates` at 1,000 / 10,000 ideas:
- * 0.76 / 3.94 s against 0.74 / 4.49 s and 0.76 / 5.05 s): a larger cache saved
- * little at 1,000 and at 10,000 held up to 110 MiB more, churned through by a
+ * repeats. 64 against 256 (`duplicates` at 1,000 / 10,000 ideas: 0.76 /
+ * 3.94 s against 0.74 / 4.49 s, peak 151 against 216 MiB at 10,000) and,
+ * one step earlier in the same work, 1,024 (0.76 / 5.05 s, 261 MiB): a larger
+ * cache saved little at 1,000 and at 10,000 held more, churned through by a
  * scan that seldom comes back to a doc.
  */
 export const RECENT_DOCS = 64;
