@@ -24,11 +24,12 @@ const SHARED_MODIFIER_MATCH = 0.5;
  */
 export const SYNONYM_MATCH = 1;
 
-/** A text's content stems with their IDF, and a set of them for exact lookups. */
+/** A text's distinct content stems with their IDF. */
 export interface ContentTerms {
   terms: string[];
   weights: number[];
-  set: Set<string>;
+  /** Built when the text is first matched as the query: where each term stands. A doc matched only as the other side never needs one. */
+  positions?: Map<string, number>;
   /** The synonyms of the text's language, if it has a table. */
   synonyms?: SynonymLookup | undefined;
   /** Built on first synonym match: each synonym stem of a term, with the terms it is a synonym of. */
@@ -58,16 +59,48 @@ export class WordMatcher {
   /** Content stems with their IDF; stop words say nothing about whether two texts match. */
   contentStems(stems: readonly string[], language: Language, idf: (term: string, index: number) => number): ContentTerms {
     const stops = stopWords(language);
-    const set = new Set<string>();
+    const positions = new Map<string, number>();
     const terms: string[] = [];
     const weights: number[] = [];
     stems.forEach((term, index) => {
-      if (stops.has(term) || set.has(term)) return;
-      set.add(term);
+      if (stops.has(term) || positions.has(term)) return;
+      positions.set(term, terms.length);
       terms.push(term);
       weights.push(idf(term, index));
     });
-    return { terms, weights, set, synonyms: synonymsFor(language) };
+    return { terms, weights, positions, synonyms: synonymsFor(language) };
+  }
+
+  /** The same for terms already distinct and free of stop words, such as a doc's from the index. */
+  contentOf(terms: string[], weights: number[], language: Language): ContentTerms {
+    return { terms, weights, synonyms: synonymsFor(language) };
+  }
+
+  #positionsOf(content: ContentTerms): Map<string, number> {
+    if (content.positions === undefined) {
+      content.positions = new Map();
+      content.terms.forEach((term, i) => (content.positions as Map<string, number>).set(term, i));
+    }
+    return content.positions;
+  }
+
+  /**
+   * Marks the words the two texts share: `queryShared[i]` for the query's
+   * i-th word, `docShared[j]` for the doc's j-th. One lookup per doc word in
+   * the query's positions, so the doc needs no lookup structure of its own.
+   */
+  #markShared(query: ContentTerms, doc: ContentTerms): { queryShared: Uint8Array; docShared: Uint8Array } {
+    const positions = this.#positionsOf(query);
+    if (this.#queryShared.length < query.terms.length) this.#queryShared = new Uint8Array(2 * query.terms.length);
+    if (this.#docShared.length < doc.terms.length) this.#docShared = new Uint8Array(2 * doc.terms.length);
+    const queryShared = this.#queryShared.fill(0, 0, query.terms.length);
+    const docShared = this.#docShared;
+    for (let j = 0; j < doc.terms.length; j += 1) {
+      const i = positions.get(doc.terms[j] as string);
+      docShared[j] = i === undefined ? 0 : 1;
+      if (i !== undefined) queryShared[i] = 1;
+    }
+    return { queryShared, docShared };
   }
 
   /** The distinct character grams of a word, hashed and sorted. */
@@ -168,31 +201,6 @@ export class WordMatcher {
     return content.own;
   }
 
-  /**
-   * The IDF-weighted share of `from`'s content words with no counterpart in
-   * `to`, where a counterpart is the same stem or a synonym (Swedish only):
-   * the measure for long texts. `unmatchedBoth` also gives short texts partial
-   * credit for compound parts, missed inflections and near spellings.
-   */
-  unmatched(from: ContentTerms, to: ContentTerms): number {
-    let total = 0;
-    let missing = 0;
-    for (let i = 0; i < from.terms.length; i += 1) {
-      const weight = from.weights[i] as number;
-      total += weight;
-      if (!to.set.has(from.terms[i] as string) && !this.#hasSynonymIn(from, i, to)) missing += weight;
-    }
-    return total === 0 ? 0 : missing / total;
-  }
-
-  /** Whether `to` holds a synonym of `from`'s i-th term. */
-  #hasSynonymIn(from: ContentTerms, i: number, to: ContentTerms): boolean {
-    const synonyms = from.synonyms?.(from.terms[i] as string);
-    if (synonyms === undefined) return false;
-    for (const synonym of synonyms) if (to.set.has(synonym)) return true;
-    return false;
-  }
-
   /** The synonyms of a text's terms, each with the terms it is a synonym of. */
   #synonymIndex(content: ContentTerms, synonyms: SynonymLookup): Map<string, number[]> {
     if (content.bySynonym === undefined) {
@@ -214,37 +222,41 @@ export class WordMatcher {
    * SYNONYM_MATCH. The relation is symmetric, so the doc's words are looked up
    * in the query's synonyms only: the table is read once per query.
    */
-  #synonymMatches(query: ContentTerms, doc: ContentTerms, queryBest: Float64Array, docBest: Float64Array): void {
+  #synonymMatches(query: ContentTerms, doc: ContentTerms, shared: { queryShared: Uint8Array; docShared: Uint8Array }, queryBest: Float64Array, docBest: Float64Array): void {
     const synonyms = query.synonyms;
     if (synonyms === undefined) return;
     const bySynonym = this.#synonymIndex(query, synonyms);
     if (bySynonym.size === 0) return;
+    const { queryShared, docShared } = shared;
     for (let j = 0; j < doc.terms.length; j += 1) {
-      const term = doc.terms[j] as string;
-      const holders = bySynonym.get(term);
+      const holders = bySynonym.get(doc.terms[j] as string);
       if (holders === undefined) continue;
       // A doc word the query has too still matches the query's words it is a synonym of: both directions must agree.
-      if (!query.set.has(term)) docBest[j] = Math.max(docBest[j] as number, SYNONYM_MATCH);
+      if (docShared[j] === 0) docBest[j] = Math.max(docBest[j] as number, SYNONYM_MATCH);
       for (const i of holders) {
-        if (!doc.set.has(query.terms[i] as string)) queryBest[i] = Math.max(queryBest[i] as number, SYNONYM_MATCH);
+        if (queryShared[i] === 0) queryBest[i] = Math.max(queryBest[i] as number, SYNONYM_MATCH);
       }
     }
   }
 
   /**
-   * Both directions of `unmatched`; soft matching only when both sides are short.
-   * The soft match of two words is symmetric, so both directions come from one
-   * pass over the doc's words against the query's gram index: a query is matched
-   * against many docs, and no doc then needs a gram index of its own.
+   * The IDF-weighted share of each text's content words with no counterpart
+   * in the other: the same stem or a synonym (Swedish only), and, when both
+   * texts are short, partial credit for compound parts, missed inflections and
+   * near spellings. The soft match of two words is symmetric, so both
+   * directions come from one pass over the doc's words against the query's
+   * gram index: a query is matched against many docs, and no doc then needs
+   * an index of its own.
    */
   unmatchedBoth(query: ContentTerms, doc: ContentTerms): { queryUnmatched: number; docUnmatched: number } {
+    const shared = this.#markShared(query, doc);
+    const { queryShared, docShared } = shared;
     const soft = query.terms.length <= MAX_SOFT_MATCH_TERMS && doc.terms.length <= MAX_SOFT_MATCH_TERMS;
     if (!soft) {
-      if (query.synonyms === undefined) return { queryUnmatched: this.unmatched(query, doc), docUnmatched: this.unmatched(doc, query) };
       const queryBest = new Float64Array(query.terms.length);
       const docBest = new Float64Array(doc.terms.length);
-      this.#synonymMatches(query, doc, queryBest, docBest);
-      return { queryUnmatched: unmatchedShare(query, doc, queryBest), docUnmatched: unmatchedShare(doc, query, docBest) };
+      this.#synonymMatches(query, doc, shared, queryBest, docBest);
+      return { queryUnmatched: unmatchedShare(query, queryShared, queryBest), docUnmatched: unmatchedShare(doc, docShared, docBest) };
     }
     const queryIndex = this.#gramIndex(query);
     const queryBest = this.#queryBest.fill(0, 0, query.terms.length);
@@ -252,8 +264,8 @@ export class WordMatcher {
     const seen = this.#seen;
     // A doc word the query has too is one of the query's own words: its soft matches with the query's other words are known.
     for (let j = 0; j < doc.terms.length; j += 1) {
+      if (docShared[j] === 1) continue;
       const term = doc.terms[j] as string;
-      if (query.set.has(term)) continue;
       const grams = this.#gramsOfTerm(term);
       this.#stamp += 1;
       for (let g = 0; g < grams.length; g += 1) {
@@ -265,20 +277,20 @@ export class WordMatcher {
           seen[i] = this.#stamp;
           const queryTerm = query.terms[i] as string;
           const match = this.#softMatch(queryTerm, queryIndex.grams[i] as Int32Array, term, grams);
-          if (!doc.set.has(queryTerm)) queryBest[i] = Math.max(queryBest[i] as number, match);
+          if (queryShared[i] === 0) queryBest[i] = Math.max(queryBest[i] as number, match);
           docBest[j] = Math.max(docBest[j] as number, match);
         }
       }
     }
     const own = this.#ownMatches(query);
     for (let i = 0; i < query.terms.length; i += 1) {
-      if (doc.set.has(query.terms[i] as string)) continue;
+      if (queryShared[i] === 1) continue;
       for (let at = own.starts[i] as number; at < (own.starts[i + 1] as number); at += 1) {
-        if (doc.set.has(query.terms[own.partners[at] as number] as string)) queryBest[i] = Math.max(queryBest[i] as number, own.matches[at] as number);
+        if (queryShared[own.partners[at] as number] === 1) queryBest[i] = Math.max(queryBest[i] as number, own.matches[at] as number);
       }
     }
-    this.#synonymMatches(query, doc, queryBest, docBest);
-    return { queryUnmatched: unmatchedShare(query, doc, queryBest), docUnmatched: unmatchedShare(doc, query, docBest) };
+    this.#synonymMatches(query, doc, shared, queryBest, docBest);
+    return { queryUnmatched: unmatchedShare(query, queryShared, queryBest), docUnmatched: unmatchedShare(doc, docShared, docBest) };
   }
 
   /** Scratch of `unmatchedBoth`, sized for MAX_SOFT_MATCH_TERMS words a side. */
@@ -286,6 +298,8 @@ export class WordMatcher {
   readonly #docBest = new Float64Array(MAX_SOFT_MATCH_TERMS);
   readonly #seen = new Float64Array(MAX_SOFT_MATCH_TERMS);
   #stamp = 0;
+  #queryShared = new Uint8Array(MAX_SOFT_MATCH_TERMS);
+  #docShared = new Uint8Array(MAX_SOFT_MATCH_TERMS);
 }
 
 /** Per word, its list of (partner, match) pairs, packed into flat arrays. */
@@ -303,14 +317,14 @@ function packOwnMatches(found: readonly number[][]): OwnMatches {
   return { starts, partners, matches };
 }
 
-/** `unmatched` from each word's best soft match, summed in the same order. */
-function unmatchedShare(from: ContentTerms, to: ContentTerms, best: Float64Array): number {
+/** The IDF-weighted share of a text's words the other lacks, from each word's best soft match, summed in the text's order. */
+function unmatchedShare(from: ContentTerms, shared: Uint8Array, best: Float64Array): number {
   let total = 0;
   let missing = 0;
   for (let i = 0; i < from.terms.length; i += 1) {
     const weight = from.weights[i] as number;
     total += weight;
-    if (to.set.has(from.terms[i] as string)) continue;
+    if (shared[i] === 1) continue;
     missing += weight * (1 - (best[i] as number));
   }
   return total === 0 ? 0 : missing / total;

@@ -35,7 +35,7 @@ function unmatchedByEveryPair(matcher: WordMatcher, from: ContentTerms, to: Cont
   from.terms.forEach((term, i) => {
     const weight = from.weights[i] as number;
     total += weight;
-    if (to.set.has(term)) return;
+    if (to.terms.includes(term)) return;
     let best = 0;
     for (const other of to.terms) {
       const alone = matcher.unmatchedBoth(contentOf(matcher, [term], new Map()), contentOf(matcher, [other], new Map()));
