@@ -276,7 +276,7 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
     if (!isNearCopy({ leftUnmatched: 0, rightUnmatched: 0, numberFactor })) return false;
     // The side whose gram index is built is the query; else the right one, which the pair scan asks about
     // again and again (the best candidate against each of the others).
-    const [query, doc] = leftProfile.content.byGram !== undefined && rightProfile.content.byGram === undefined ? [leftProfile, rightProfile] : [rightProfile, leftProfile];
+    const [query, doc] = leftProfile.content.gramIndex !== undefined && rightProfile.content.gramIndex === undefined ? [leftProfile, rightProfile] : [rightProfile, leftProfile];
     const found = this.words.unmatchedBoth(query.content, doc.content);
     return isNearCopy({ leftUnmatched: found.queryUnmatched, rightUnmatched: found.docUnmatched, numberFactor });
   }

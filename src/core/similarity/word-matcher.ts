@@ -6,6 +6,7 @@
 import { hashGram } from './analyze.js';
 import { splitCompound } from './compounds.js';
 import { synonymsFor, type SynonymLookup } from './synonyms.js';
+import { holderNumbers, TermGramIndex } from './term-gram-index.js';
 import { charGrams, stopWords, type Language } from './text.js';
 
 /** Soft matching of words costs |query| x |doc| comparisons, so longer texts use exact stems only. */
@@ -36,7 +37,7 @@ export interface ContentTerms {
   bySynonym?: Map<string, number[]>;
   /** Built on first soft match: each term's grams, and the terms holding each gram. */
   grams?: Int32Array[];
-  byGram?: Map<number, number[]>;
+  gramIndex?: TermGramIndex;
   /** Built on first soft match: the soft matches among the text's own words. */
   own?: OwnMatches;
 }
@@ -158,19 +159,12 @@ export class WordMatcher {
     return Math.max(dice >= MIN_SOFT_MATCH ? dice : 0, this.#compoundMatch(left, right));
   }
 
-  #gramIndex(content: ContentTerms): { grams: Int32Array[]; byGram: Map<number, number[]> } {
-    if (content.grams === undefined || content.byGram === undefined) {
+  #gramIndex(content: ContentTerms): { grams: Int32Array[]; gramIndex: TermGramIndex } {
+    if (content.grams === undefined || content.gramIndex === undefined) {
       content.grams = content.terms.map((term) => this.#gramsOfTerm(term));
-      content.byGram = new Map();
-      content.grams.forEach((grams, index) => {
-        for (const gram of grams) {
-          const holders = (content.byGram as Map<number, number[]>).get(gram);
-          if (holders === undefined) (content.byGram as Map<number, number[]>).set(gram, [index]);
-          else holders.push(index);
-        }
-      });
+      content.gramIndex = new TermGramIndex(content.grams);
     }
-    return { grams: content.grams, byGram: content.byGram };
+    return { grams: content.grams, gramIndex: content.gramIndex };
   }
 
   /**
@@ -180,20 +174,20 @@ export class WordMatcher {
    */
   #ownMatches(content: ContentTerms): OwnMatches {
     if (content.own === undefined) {
-      const { grams, byGram } = this.#gramIndex(content);
+      const { grams, gramIndex } = this.#gramIndex(content);
       const count = content.terms.length;
       const found: number[][] = Array.from({ length: count }, () => []);
+      const holders = this.#holders;
       for (let i = 0; i < count; i += 1) {
-        const tried = new Set<number>();
-        for (const gram of grams[i] as Int32Array) {
-          for (const k of byGram.get(gram) as number[]) {
-            if (k <= i || tried.has(k)) continue;
-            tried.add(k);
-            const match = this.#softMatch(content.terms[i] as string, grams[i] as Int32Array, content.terms[k] as string, grams[k] as Int32Array);
-            if (match === 0) continue;
-            (found[i] as number[]).push(k, match);
-            (found[k] as number[]).push(i, match);
-          }
+        gramIndex.holdersOfAny(grams[i] as Int32Array, this.#masks);
+        const holderCount = holderNumbers(this.#masks, holders);
+        for (let h = 0; h < holderCount; h += 1) {
+          const k = holders[h] as number;
+          if (k <= i) continue;
+          const match = this.#softMatch(content.terms[i] as string, grams[i] as Int32Array, content.terms[k] as string, grams[k] as Int32Array);
+          if (match === 0) continue;
+          (found[i] as number[]).push(k, match);
+          (found[k] as number[]).push(i, match);
         }
       }
       content.own = packOwnMatches(found);
@@ -261,25 +255,19 @@ export class WordMatcher {
     const queryIndex = this.#gramIndex(query);
     const queryBest = this.#queryBest.fill(0, 0, query.terms.length);
     const docBest = this.#docBest.fill(0, 0, doc.terms.length);
-    const seen = this.#seen;
+    const holders = this.#holders;
     // A doc word the query has too is one of the query's own words: its soft matches with the query's other words are known.
     for (let j = 0; j < doc.terms.length; j += 1) {
       if (docShared[j] === 1) continue;
       const term = doc.terms[j] as string;
       const grams = this.#gramsOfTerm(term);
-      this.#stamp += 1;
-      for (let g = 0; g < grams.length; g += 1) {
-        const holders = queryIndex.byGram.get(grams[g] as number);
-        if (holders === undefined) continue;
-        for (let h = 0; h < holders.length; h += 1) {
-          const i = holders[h] as number;
-          if (seen[i] === this.#stamp) continue;
-          seen[i] = this.#stamp;
-          const queryTerm = query.terms[i] as string;
-          const match = this.#softMatch(queryTerm, queryIndex.grams[i] as Int32Array, term, grams);
-          if (queryShared[i] === 0) queryBest[i] = Math.max(queryBest[i] as number, match);
-          docBest[j] = Math.max(docBest[j] as number, match);
-        }
+      queryIndex.gramIndex.holdersOfAny(grams, this.#masks);
+      const holderCount = holderNumbers(this.#masks, holders);
+      for (let h = 0; h < holderCount; h += 1) {
+        const i = holders[h] as number;
+        const match = this.#softMatch(query.terms[i] as string, queryIndex.grams[i] as Int32Array, term, grams);
+        if (queryShared[i] === 0) queryBest[i] = Math.max(queryBest[i] as number, match);
+        docBest[j] = Math.max(docBest[j] as number, match);
       }
     }
     const own = this.#ownMatches(query);
@@ -296,8 +284,8 @@ export class WordMatcher {
   /** Scratch of `unmatchedBoth`, sized for MAX_SOFT_MATCH_TERMS words a side. */
   readonly #queryBest = new Float64Array(MAX_SOFT_MATCH_TERMS);
   readonly #docBest = new Float64Array(MAX_SOFT_MATCH_TERMS);
-  readonly #seen = new Float64Array(MAX_SOFT_MATCH_TERMS);
-  #stamp = 0;
+  readonly #holders = new Int32Array(MAX_SOFT_MATCH_TERMS);
+  readonly #masks = { low: 0, high: 0 };
   #queryShared = new Uint8Array(MAX_SOFT_MATCH_TERMS);
   #docShared = new Uint8Array(MAX_SOFT_MATCH_TERMS);
 }
