@@ -46,11 +46,8 @@ export function analyzeDoc(doc: SimilarityDoc): AnalyzedDoc {
   return analyzeFields(doc.id, doc.title, doc.text);
 }
 
-/** What the word matching needs of a doc, worked out once while it is among the recent docs. */
-interface DocProfile {
-  content: ContentTerms;
-  numbers?: ReadonlySet<string>;
-}
+/** Most titles have no number: they share one empty set. */
+const NO_NUMBERS: ReadonlySet<string> = new Set();
 
 class RegisterIndex implements SimilarityIndex, PairScanIndex {
   readonly data: IndexData;
@@ -214,12 +211,20 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
     return idf;
   }
 
-  /** The numbers in a doc's title, as `titleNumbersOf` finds them. */
-  docTitleNumbers(docIndex: number): Set<string> {
-    const { docStems } = this.data;
-    const start = docStems.starts[docIndex] as number;
-    const language = LANGUAGES[this.data.languages[docIndex] as number] as Language;
-    return titleNumbersOf(this.docStemTerms(docIndex), (i) => docStems.titleCounts[start + i] as number, language);
+  #titleNumbers: (ReadonlySet<string> | undefined)[] | undefined;
+
+  /** The numbers in a doc's title, as `titleNumbersOf` finds them; worked out once per doc, as the pair scan asks again and again. */
+  docTitleNumbers(docIndex: number): ReadonlySet<string> {
+    const cached = (this.#titleNumbers ??= new Array<ReadonlySet<string> | undefined>(this.data.docCount));
+    let numbers = cached[docIndex];
+    if (numbers === undefined) {
+      const { docStems } = this.data;
+      const start = docStems.starts[docIndex] as number;
+      const found = titleNumbersOf(this.docStemTerms(docIndex), (i) => docStems.titleCounts[start + i] as number, this.languageOf(docIndex));
+      numbers = found.size === 0 ? NO_NUMBERS : found;
+      cached[docIndex] = numbers;
+    }
+    return numbers;
   }
 
   numberFactor(docIndex: number, queryNumbers: ReadonlySet<string>): number {
@@ -269,27 +274,21 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
    */
   isNearCopy(left: number, right: number): boolean {
     if (this.languageOf(left) !== this.languageOf(right)) return false;
-    const [leftProfile, rightProfile] = [this.#profileOf(left), this.#profileOf(right)];
-    leftProfile.numbers ??= this.docTitleNumbers(left);
-    rightProfile.numbers ??= this.docTitleNumbers(right);
-    const numberFactor = numberFactorOf(leftProfile.numbers, rightProfile.numbers);
+    const numberFactor = numberFactorOf(this.docTitleNumbers(left), this.docTitleNumbers(right));
     if (!isNearCopy({ leftUnmatched: 0, rightUnmatched: 0, numberFactor })) return false;
+    const [leftContent, rightContent] = [this.docContent(left), this.docContent(right)];
     // The side whose gram index is built is the query; else the right one, which the pair scan asks about
     // again and again (the best candidate against each of the others).
-    const [query, doc] = leftProfile.content.gramIndex !== undefined && rightProfile.content.gramIndex === undefined ? [leftProfile, rightProfile] : [rightProfile, leftProfile];
-    const found = this.words.unmatchedBoth(query.content, doc.content);
+    const [query, doc] = leftContent.gramIndex !== undefined && rightContent.gramIndex === undefined ? [leftContent, rightContent] : [rightContent, leftContent];
+    const found = this.words.unmatchedBoth(query, doc);
     return isNearCopy({ leftUnmatched: found.queryUnmatched, rightUnmatched: found.docUnmatched, numberFactor });
   }
 
-  readonly #recent = new RecentDocs<DocProfile>();
+  readonly #recent = new RecentDocs<ContentTerms>();
 
-  #profileOf(doc: number): DocProfile {
-    return this.#recent.get(doc, () => ({ content: this.docContentStems(doc, this.languageOf(doc)) }));
-  }
-
-  /** A doc's content stems in its own language, kept while it is among the recent docs. */
+  /** A doc's content stems in its own language, kept while it is among the recent docs, with the indexes matching builds on them. */
   docContent(doc: number): ContentTerms {
-    return this.#profileOf(doc).content;
+    return this.#recent.get(doc, () => this.docContentStems(doc, this.languageOf(doc)));
   }
 
   /** `isNearCopy` by rank among `scored`, each pair worked out once. */

@@ -26,7 +26,6 @@ import type { DuplicatePair, DuplicatePairOptions } from './types.js';
 
 export { PendingCache } from './pair-terms.js';
 
-const NO_NUMBERS: ReadonlySet<string> = new Set();
 /** Rounded as `findSimilar` reports it. */
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 /** Near-copy answers kept across docs (the same candidates recur in many shortlists); forgotten beyond this many. */
@@ -66,7 +65,6 @@ function pairCaches(index: PairScanIndex) {
   const fuzzyCache = new PendingCache(docCount);
   // Every doc is a candidate of many others: its stemmed title and title numbers are worked out once.
   const sequenceTitles = new Array<string | undefined>(docCount);
-  const titleNumbers = new Array<ReadonlySet<string> | undefined>(docCount);
   let nearCopies = new Map<number, boolean>();
   const matcherOf = (doc: number): PairMatcher => {
     const query = index.docView(doc);
@@ -91,16 +89,7 @@ function pairCaches(index: PairScanIndex) {
         return value;
       },
       sequenceTitleOf: (other) => (sequenceTitles[other] ??= index.sequenceTitleOf(other)),
-      titleNumbersOf: (other) => {
-        let numbers = titleNumbers[other];
-        if (numbers === undefined) {
-          const found = index.docTitleNumbers(other);
-          // Most titles have no number: they share one empty set.
-          numbers = found.size === 0 ? NO_NUMBERS : found;
-          titleNumbers[other] = numbers;
-        }
-        return numbers;
-      },
+      titleNumbersOf: (other) => index.docTitleNumbers(other),
       isNearCopy: (left, right) => {
         const key = Math.min(left, right) * docCount + Math.max(left, right);
         let near = nearCopies.get(key);

@@ -40,7 +40,7 @@ export interface PairScanIndex {
   docView(docIndex: number): QueryView;
   /** The doc's content stems in its own language. */
   docContent(docIndex: number): ContentTerms;
-  docTitleNumbers(docIndex: number): Set<string>;
+  docTitleNumbers(docIndex: number): ReadonlySet<string>;
   unmatched(docIndex: number, queryContent: ContentTerms, language: Language): { queryUnmatched: number; docUnmatched: number };
   rerank(query: QueryView, shortlist: readonly Shortlisted[]): Scored[];
   /** Whether two docs are near-copies of each other (`isNearCopy`). */
