@@ -7,7 +7,7 @@ import { parseSections } from './format/idea-file.js';
 import { SECTIONS, summaryOf } from './idea.js';
 import type { Idea, IdeaData, IdeaSummary, IdeaWithBody } from './idea.js';
 import type { IdeaSections } from './idea.js';
-import type { MatchReason, SimilarityDoc, SimilarityIndex } from './similarity/index.js';
+import type { MatchReason, PairSkip, SimilarityDoc, SimilarityIndex } from './similarity/index.js';
 
 export interface DuplicateCandidate {
   id: string;
@@ -167,6 +167,12 @@ export function isDecidedPair(a: Pick<IdeaData, 'id' | 'links'>, b: Pick<IdeaDat
   return isLinkedTo(a, b.id) || isLinkedTo(b, a.id);
 }
 
+/** What the pair scan's skip decision needs of one idea: none when it is left out of every pair (hidden, or not in the register). */
+interface PairSkipKey {
+  summary: IdeaSummary;
+  municipality: number;
+}
+
 export interface DuplicatePair {
   a: Idea;
   b: Idea;
@@ -183,12 +189,17 @@ export interface DuplicatePair {
  */
 export function scanDuplicatePairs(duplicateIndex: DuplicateIndex, settings: DuplicateSettings, subject?: ReadonlySet<string>): DuplicatePair[] {
   const { ideaOf, summaries } = duplicateIndex;
-  // Decided from summaries: the data of an idea is read only when it is in a pair.
-  const skip = (a: string, b: string) => {
-    const x = summaries.get(a);
-    const y = summaries.get(b);
-    if (!x || !y) return true;
-    return x.municipality === y.municipality || isDecidedPair(x, y) || duplicateIndex.hidden.has(a) || duplicateIndex.hidden.has(b);
+  // Decided from summaries: the data of an idea is read only when it is in a pair. Municipalities by number, so a pair compares two numbers.
+  const municipalities = new Map<string, number>();
+  const skip: PairSkip<PairSkipKey | undefined> = {
+    of: (id) => {
+      const summary = summaries.get(id);
+      if (summary === undefined || duplicateIndex.hidden.has(id)) return undefined;
+      let municipality = municipalities.get(summary.municipality);
+      if (municipality === undefined) municipalities.set(summary.municipality, (municipality = municipalities.size));
+      return { summary, municipality };
+    },
+    pair: (x, y) => x === undefined || y === undefined || x.municipality === y.municipality || isDecidedPair(x.summary, y.summary),
   };
   return duplicateIndex.index
     .findDuplicatePairs({ threshold: settings.threshold, minScore: settings.show_from, skip, ...(subject ? { subject } : {}) })

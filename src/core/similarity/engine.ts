@@ -357,7 +357,7 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
     return new RegisterIndex(changeIndexData(this.data, removed, added));
   }
 
-  findDuplicatePairs(options: DuplicatePairOptions): DuplicatePair[] {
+  findDuplicatePairs<Key>(options: DuplicatePairOptions<Key>): DuplicatePair[] {
     return findDuplicatePairs(this, options);
   }
 

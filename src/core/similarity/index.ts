@@ -14,6 +14,7 @@ export type { SimilarityIndexBuilder } from './engine.js';
 export type {
   DuplicatePair,
   DuplicatePairOptions,
+  PairSkip,
   IndexChanges,
   MatchReason,
   SearchHit,

@@ -22,7 +22,7 @@ import { PendingCache } from './pair-terms.js';
 import { MIN_CANDIDATE_SCORE, titleNumbersOf } from './rerank.js';
 import { directedTitleSimilarity } from './title-fuzzy.js';
 import type { PairScanIndex } from './register-view.js';
-import type { DuplicatePair, DuplicatePairOptions } from './types.js';
+import type { DuplicatePair, DuplicatePairOptions, PairSkip } from './types.js';
 
 export { PendingCache } from './pair-terms.js';
 
@@ -110,17 +110,22 @@ function pairCaches(index: PairScanIndex) {
   return { matcherOf, done };
 }
 
-export function findDuplicatePairs(index: PairScanIndex, options: DuplicatePairOptions): DuplicatePair[] {
+export function findDuplicatePairs<Key>(index: PairScanIndex, options: DuplicatePairOptions<Key>): DuplicatePair[] {
   const { docCount } = index.data;
   if (docCount < 2) return [];
   const minScore = Math.max(options.minScore ?? 0, MIN_CANDIDATE_SCORE);
   const idOf = index.idOf;
   const skip = options.skip;
-  const skipped = (a: number, b: number) => {
-    if (skip === undefined) return false;
-    const [left, right] = [idOf(a), idOf(b)];
-    return left < right ? skip(left, right) : skip(right, left);
+  const skipKeys = new Array<Key>(skip === undefined ? 0 : docCount);
+  const hasSkipKey = new Uint8Array(skipKeys.length);
+  const skipKeyOf = (skip: PairSkip<Key>, doc: number) => {
+    if (hasSkipKey[doc] === 0) {
+      skipKeys[doc] = skip.of(idOf(doc));
+      hasSkipKey[doc] = 1;
+    }
+    return skipKeys[doc] as Key;
   };
+  const skipped = (a: number, b: number) => skip !== undefined && skip.pair(skipKeyOf(skip, a), skipKeyOf(skip, b));
   const shortlists = new ShortlistBuilder(index.data, idOf, skipped, options.exactBudget ?? EXACT_BUDGET);
   const caches = pairCaches(index);
   const flagThreshold = options.threshold - 0.0005;
