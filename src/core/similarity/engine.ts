@@ -14,8 +14,8 @@ import { findDuplicatePairs } from './pairs.js';
 import type { PairScanIndex, QueryView, Scored, Shortlisted } from './register-view.js';
 import { changeIndexData, IndexDataBuilder, LANGUAGES, type IndexData } from './index-data.js';
 import { accumulateCosines, queryVector, smoothedIdf } from './postings.js';
-import { confidencesOf, isNearCopy } from './confidence.js';
-import { RecentDocs } from './recent-docs.js';
+import { confidencesOf } from './confidence.js';
+import { DocWords } from './doc-words.js';
 import { finalScore, preliminaryScore, titleNumbersOf, numberFactorOf, MIN_CANDIDATE_SCORE, SHORTLIST_SIZE, type PairFeatures } from './rerank.js';
 import { TopDocs } from './top-docs.js';
 import { WordMatcher, type ContentTerms } from './word-matcher.js';
@@ -46,16 +46,16 @@ export function analyzeDoc(doc: SimilarityDoc): AnalyzedDoc {
   return analyzeFields(doc.id, doc.title, doc.text);
 }
 
-/** Most titles have no number: they share one empty set. */
-const NO_NUMBERS: ReadonlySet<string> = new Set();
 
 class RegisterIndex implements SimilarityIndex, PairScanIndex {
   readonly data: IndexData;
   #keywords: KeywordIndex | undefined;
   readonly words = new WordMatcher((term) => this.stemId(term) >= 0);
+  readonly #docs: DocWords;
 
   constructor(data: IndexData) {
     this.data = data;
+    this.#docs = new DocWords(data, this.words);
   }
 
   get size(): number {
@@ -73,14 +73,6 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
     const df = id < 0 ? 0 : (this.data.stems.starts[id + 1] as number) - (this.data.stems.starts[id] as number);
     return smoothedIdf(df, this.data.docCount);
   };
-
-  docStemTerms(docIndex: number): string[] {
-    const { docStems } = this.data;
-    const terms: string[] = [];
-    const end = docStems.starts[docIndex + 1] as number;
-    for (let entry = docStems.starts[docIndex] as number; entry < end; entry += 1) terms.push(this.data.stemKeys.get(docStems.terms[entry] as number));
-    return terms;
-  }
 
   sequenceTitleOf(docIndex: number): string {
     return sequenceTitleOf(this.data.fuzzyTitles.get(docIndex), LANGUAGES[this.data.languages[docIndex] as number] as Language);
@@ -176,55 +168,16 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
     return { stemCosines, gramCosines };
   }
 
-  /**
-   * The content stems of a doc as seen from a query in `language`. A doc's
-   * stems are distinct term ids already, so their IDF needs no lookup by
-   * string and is worked out once per term: the pair scan builds these for a
-   * million pairs at 50,000 ideas.
-   */
+  docStemTerms(docIndex: number): string[] {
+    return this.#docs.stemTerms(docIndex);
+  }
+
   docContentStems(docIndex: number, language: Language): ContentTerms {
-    const { docStems, stemKeys } = this.data;
-    const stops = stopWords(language);
-    const terms: string[] = [];
-    const weights: number[] = [];
-    const end = docStems.starts[docIndex + 1] as number;
-    for (let entry = docStems.starts[docIndex] as number; entry < end; entry += 1) {
-      const id = docStems.terms[entry] as number;
-      const term = stemKeys.get(id);
-      if (stops.has(term)) continue;
-      terms.push(term);
-      weights.push(this.#idfOfStem(id));
-    }
-    return this.words.contentOf(terms, weights, language);
+    return this.#docs.contentStems(docIndex, language);
   }
 
-  #stemIdfs: Float64Array | undefined;
-
-  #idfOfStem(id: number): number {
-    const idfs = (this.#stemIdfs ??= new Float64Array(this.data.stemKeys.length).fill(-1));
-    let idf = idfs[id] as number;
-    if (idf < 0) {
-      const { stems, docCount } = this.data;
-      idf = smoothedIdf((stems.starts[id + 1] as number) - (stems.starts[id] as number), docCount);
-      idfs[id] = idf;
-    }
-    return idf;
-  }
-
-  #titleNumbers: (ReadonlySet<string> | undefined)[] | undefined;
-
-  /** The numbers in a doc's title, as `titleNumbersOf` finds them; worked out once per doc, as the pair scan asks again and again. */
   docTitleNumbers(docIndex: number): ReadonlySet<string> {
-    const cached = (this.#titleNumbers ??= new Array<ReadonlySet<string> | undefined>(this.data.docCount));
-    let numbers = cached[docIndex];
-    if (numbers === undefined) {
-      const { docStems } = this.data;
-      const start = docStems.starts[docIndex] as number;
-      const found = titleNumbersOf(this.docStemTerms(docIndex), (i) => docStems.titleCounts[start + i] as number, this.languageOf(docIndex));
-      numbers = found.size === 0 ? NO_NUMBERS : found;
-      cached[docIndex] = numbers;
-    }
-    return numbers;
+    return this.#docs.titleNumbers(docIndex);
   }
 
   numberFactor(docIndex: number, queryNumbers: ReadonlySet<string>): number {
@@ -264,31 +217,15 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
   }
 
   languageOf(docIndex: number): Language {
-    return LANGUAGES[this.data.languages[docIndex] as number] as Language;
+    return this.#docs.languageOf(docIndex);
   }
 
-  /**
-   * Whether two docs are near-copies of each other (`isNearCopy`). Docs in two
-   * languages never are. The word matching is symmetric (so is the synonym
-   * table), so the answer is the same whichever is asked about first.
-   */
   isNearCopy(left: number, right: number): boolean {
-    if (this.languageOf(left) !== this.languageOf(right)) return false;
-    const numberFactor = numberFactorOf(this.docTitleNumbers(left), this.docTitleNumbers(right));
-    if (!isNearCopy({ leftUnmatched: 0, rightUnmatched: 0, numberFactor })) return false;
-    const [leftContent, rightContent] = [this.docContent(left), this.docContent(right)];
-    // The side whose gram index is built is the query; else the right one, which the pair scan asks about
-    // again and again (the best candidate against each of the others).
-    const [query, doc] = leftContent.gramIndex !== undefined && rightContent.gramIndex === undefined ? [leftContent, rightContent] : [rightContent, leftContent];
-    const found = this.words.unmatchedBoth(query, doc);
-    return isNearCopy({ leftUnmatched: found.queryUnmatched, rightUnmatched: found.docUnmatched, numberFactor });
+    return this.#docs.isNearCopy(left, right);
   }
 
-  readonly #recent = new RecentDocs<ContentTerms>();
-
-  /** A doc's content stems in its own language, kept while it is among the recent docs, with the indexes matching builds on them. */
   docContent(doc: number): ContentTerms {
-    return this.#recent.get(doc, () => this.docContentStems(doc, this.languageOf(doc)));
+    return this.#docs.content(doc);
   }
 
   /** `isNearCopy` by rank among `scored`, each pair worked out once. */
