@@ -12,6 +12,7 @@ import { LANGUAGES, type IndexData } from './index-data.js';
 import { smoothedIdf } from './postings.js';
 import { RecentDocs } from './recent-docs.js';
 import { numberFactorOf, titleNumbersOf } from './rerank.js';
+import { synonymsFor } from './synonyms.js';
 import { stopWords, type Language } from './text.js';
 import type { ContentTerms, WordMatcher } from './word-matcher.js';
 
@@ -47,10 +48,13 @@ export class DocWords {
    * string and is worked out once per term.
    */
   contentStems(docIndex: number, language: Language): ContentTerms {
+    return this.#contentStemsInto(docIndex, language, this.words.contentOf([], [], language));
+  }
+
+  #contentStemsInto(docIndex: number, language: Language, content: ContentTerms): ContentTerms {
     const { docStems, stemKeys } = this.data;
     const stops = stopWords(language);
-    const terms: string[] = [];
-    const weights: number[] = [];
+    const { terms, weights } = content;
     const end = docStems.starts[docIndex + 1] as number;
     for (let entry = docStems.starts[docIndex] as number; entry < end; entry += 1) {
       const id = docStems.terms[entry] as number;
@@ -59,7 +63,7 @@ export class DocWords {
       terms.push(term);
       weights.push(this.#idfOfStem(id));
     }
-    return this.words.contentOf(terms, weights, language);
+    return content;
   }
 
   #idfOfStem(id: number): number {
@@ -77,6 +81,24 @@ export class DocWords {
   content(docIndex: number): ContentTerms {
     return this.#recent.get(docIndex, () => this.contentStems(docIndex, this.languageOf(docIndex)));
   }
+
+  /**
+   * The other side of a near-copy check: its words are only read, so a doc
+   * not among the recent ones is written into one reused object, not kept.
+   * Most of a million such sides at 50,000 ideas are never asked for again.
+   */
+  #otherSide(docIndex: number): ContentTerms {
+    const kept = this.#recent.peek(docIndex);
+    if (kept !== undefined) return kept;
+    const language = this.languageOf(docIndex);
+    const scratch = (this.#scratch ??= this.words.contentOf([], [], language));
+    scratch.terms.length = 0;
+    scratch.weights.length = 0;
+    scratch.synonyms = synonymsFor(language);
+    return this.#contentStemsInto(docIndex, language, scratch);
+  }
+
+  #scratch: ContentTerms | undefined;
 
   /** The numbers in a doc's title, as `titleNumbersOf` finds them. */
   titleNumbers(docIndex: number): ReadonlySet<string> {
@@ -101,11 +123,11 @@ export class DocWords {
     if (this.languageOf(left) !== this.languageOf(right)) return false;
     const numberFactor = numberFactorOf(this.titleNumbers(left), this.titleNumbers(right));
     if (!isNearCopy({ leftUnmatched: 0, rightUnmatched: 0, numberFactor })) return false;
-    const [leftContent, rightContent] = [this.content(left), this.content(right)];
     // The side whose gram index is built is the query; else the right one, which the pair scan asks about
     // again and again (the best candidate against each of the others).
-    const [query, doc] = leftContent.gramIndex !== undefined && rightContent.gramIndex === undefined ? [leftContent, rightContent] : [rightContent, leftContent];
-    const found = this.words.unmatchedBoth(query, doc);
+    const leftIsQuery = this.#recent.peek(left)?.gramIndex !== undefined && this.#recent.peek(right)?.gramIndex === undefined;
+    const [queryDoc, otherDoc] = leftIsQuery ? [left, right] : [right, left];
+    const found = this.words.unmatchedBoth(this.content(queryDoc), this.#otherSide(otherDoc));
     return isNearCopy({ leftUnmatched: found.queryUnmatched, rightUnmatched: found.docUnmatched, numberFactor });
   }
 }

@@ -16,6 +16,11 @@ export class RecentDocs<T> {
 
   constructor(readonly limit = RECENT_DOCS) {}
 
+  /** The value kept for a doc, if any, without making it the most recently used. */
+  peek(doc: number): T | undefined {
+    return this.#values.get(doc);
+  }
+
   get(doc: number, make: (doc: number) => T): T {
     let value = this.#values.get(doc);
     if (value === undefined) {
