@@ -113,6 +113,8 @@ export interface DecideInput {
   onDuplicate: OnDuplicate;
   /** Print candidates and choices on stderr; off for --json. */
   chatty: boolean;
+  /** Whether answers were typed at the questions, so cancelling keeps them in a file (the cancel choice says so only then). */
+  keepsTypedAnswers?: boolean;
 }
 
 export async function decide(ctx: CommandContext, input: DecideInput): Promise<Decision> {
@@ -153,7 +155,7 @@ async function choose(ctx: CommandContext, input: DecideInput, targets: readonly
         { value: 'new', name: text.actionNew },
         ...targets.map((t) => ({ value: `join:${t.idea.data.id}`, name: safeLine(text.actionJoin(input.municipality.name, t.idea.data.id, t.idea.data.title)) })),
         { value: 'related', name: text.actionRelated },
-        { value: 'cancel', name: text.actionCancel },
+        { value: 'cancel', name: input.keepsTypedAnswers ? text.actionCancelKeepingAnswers : text.actionCancel },
       ],
       // Never a join or a link; over a likely duplicate not even a new idea.
       default: likely.length > 0 ? 'cancel' : 'new',

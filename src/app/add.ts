@@ -83,8 +83,9 @@ export async function addIdea(ctx: CommandContext, options: AddOptions): Promise
   // (named --received-by, the way to give another), never quietly cleaned as move refuses it for --by.
   if (!draft.receivedBy && identity.name) await refuseUnsafeDraft({ receivedBy: identity.name }, () => keepAnswers(ctx, register.root, draft));
   const check = early ?? loadDuplicateCheck(ctx, register);
-  const result = await keepingAnswers(ctx, register, asked ? draft : {}, () => checkAndSave(ctx, register, git, options, draft, identity.name, check));
-  if (result.action !== 'cancelled' || !asked || !hasAnswers(draft)) return result;
+  const keepsTypedAnswers = asked && hasAnswers(draft);
+  const result = await keepingAnswers(ctx, register, asked ? draft : {}, () => checkAndSave(ctx, register, git, options, draft, identity.name, check, keepsTypedAnswers));
+  if (result.action !== 'cancelled' || !keepsTypedAnswers) return result;
   const answersFile = await keepAnswers(ctx, register.root, draft);
   return answersFile ? { ...result, answersFile } : result;
 }
@@ -115,11 +116,12 @@ async function checkAndSave(
   draft: IdeaDraft,
   gitName: string | undefined,
   check: Promise<DuplicateCheck>,
+  keepsTypedAnswers: boolean,
 ): Promise<AddResult> {
   const { refs, duplicateIndex } = await check;
   const candidates = findDuplicateCandidates(duplicateIndex, { title: draft.title ?? '', text: sectionsText(draftSections(draft)) }, register.config.duplicates);
   const { code, name } = resolveMunicipality(register.config, draft.municipality!);
-  const decision = await decide(ctx, { config: register.config, candidates, ideaOf: duplicateIndex.ideaOf, municipality: { code, name }, onDuplicate: options.onDuplicate, chatty: options.chatty });
+  const decision = await decide(ctx, { config: register.config, candidates, ideaOf: duplicateIndex.ideaOf, municipality: { code, name }, onDuplicate: options.onDuplicate, chatty: options.chatty, keepsTypedAnswers });
 
   switch (decision.action) {
     case 'abort':

@@ -77,6 +77,8 @@ describe('the preselected answer', () => {
     const [first, confirmation] = prompter.asked;
     expect(first!.default).toBe('cancel');
     expect(first!.choices!.map((c) => c.value)).toEqual(['new', 'join:0ZZ-AAAA1', 'related', 'cancel']);
+    // Everything came from flags: cancelling has no typed answers to keep, and the choice promises none.
+    expect(first!.choices!.at(-1)!.name).toBe('Avbryt – ingen idé läggs till');
     expect(confirmation!.message).toBe('Anslut Hjo till idé 0ZZ-AAAA1 «Digitala lås i hemtjänsten» (Skövde, steg: Inkommen)? Ingen ny idé läggs till.');
     // Declined once, asked again, then confirmed: four questions, one join.
     expect(prompter.asked).toHaveLength(4);
@@ -148,6 +150,7 @@ describe('nothing typed is lost', () => {
     const prompter = recordingPrompter([LOCKS_FROM_HJO.title!, LOCKS_FROM_HJO.problem!, 'Kodlås', '', 'ovrigt', false, 'cancel']);
     const result = await addIdea(testContext({ cwd: root, prompter }), options({ municipality: 'hjo', tags: [], receivedBy: 'Kim' }));
     expect(result.action).toBe('cancelled');
+    expect(prompter.asked.at(-1)!.choices!.at(-1)!.name).toBe('Avbryt – ingen idé läggs till, dina svar sparas i en fil');
     expect(result.answersFile).toMatch(/^\.sluss\/recovery\/digitala-las-i-hemtjansten-i-stallet-for-nycklar-2026-11-27-[0-9a-f]{6}\.md$/);
     const kept = readFileSync(join(root, result.answersFile!), 'utf8');
     expect(kept).toContain('title: Digitala lås i hemtjänsten i stället för nycklar');

@@ -34,7 +34,8 @@ export const ui = {
   actionNew: 'Lägg till som ny idé',
   actionJoin: (municipality: string, id: string, title: string) => `Anslut ${municipality} till ${id} ${title} (ingen ny idé)`,
   actionRelated: 'Lägg till som ny idé och länka som relaterad',
-  actionCancel: 'Avbryt – ingen idé läggs till, dina svar sparas i en fil',
+  actionCancel: 'Avbryt – ingen idé läggs till',
+  actionCancelKeepingAnswers: 'Avbryt – ingen idé läggs till, dina svar sparas i en fil',
   confirmJoin: (municipality: string, id: string, title: string, owner: string, stage: string) => `Anslut ${municipality} till idé ${id} «${title}» (${owner}, steg: ${stage})? Ingen ny idé läggs till.`,
   declinedHistory: (id: string, title: string, date: string | undefined, reason: string | undefined) =>
     `${id} ${title} avslogs${date ? ` ${date}` : ''}${reason ? `: ${reason}` : ''}. En avslagen idé går inte att ansluta till.`,
