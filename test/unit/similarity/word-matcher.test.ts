@@ -118,4 +118,15 @@ describe('RecentDocs', () => {
     get(2);
     expect(made).toEqual([1, 2, 3, 2]);
   });
+
+  it('shows a kept value without making it recent, and nothing for a doc it does not keep', () => {
+    const recent = new RecentDocs<string>(2);
+    recent.get(1, () => 'doc 1');
+    recent.get(2, () => 'doc 2');
+    expect(recent.peek(1)).toBe('doc 1');
+    expect(recent.peek(3)).toBeUndefined();
+    recent.get(3, () => 'doc 3'); // 1 is still the least recently used: peeking did not change that
+    expect(recent.peek(1)).toBeUndefined();
+    expect(recent.peek(2)).toBe('doc 2');
+  });
 });
