@@ -63,7 +63,7 @@ function pairCaches(index: PairScanIndex) {
   const scanned = new Uint8Array(docCount);
   const unmatchedCache = new PendingCache(docCount);
   const fuzzyCache = new PendingCache(docCount);
-  // Every doc is a candidate of many others: its stemmed title and title numbers are worked out once.
+  // Every doc is a candidate of many others: its stemmed title is worked out once here (its title numbers, once by the index).
   const sequenceTitles = new Array<string | undefined>(docCount);
   let nearCopies = new Map<number, boolean>();
   const matcherOf = (doc: number): PairMatcher => {
