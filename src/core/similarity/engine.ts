@@ -12,7 +12,7 @@ import { ANALYSIS_VERSION, analyzeFields, isAnalyzedDoc, type AnalyzedDoc } from
 import { KeywordIndex, type KeywordSource } from './keyword-search.js';
 import { findDuplicatePairs } from './pairs.js';
 import type { PairScanIndex, QueryView, Scored, Shortlisted } from './register-view.js';
-import { changeIndexData, IndexDataBuilder, LANGUAGES, type IndexData } from './index-data.js';
+import { changeIndexData, IndexDataBuilder, type IndexData } from './index-data.js';
 import { accumulateCosines, queryVector, smoothedIdf } from './postings.js';
 import { confidencesOf } from './confidence.js';
 import { DocWords } from './doc-words.js';
@@ -75,14 +75,14 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
   };
 
   sequenceTitleOf(docIndex: number): string {
-    return sequenceTitleOf(this.data.fuzzyTitles.get(docIndex), LANGUAGES[this.data.languages[docIndex] as number] as Language);
+    return sequenceTitleOf(this.data.fuzzyTitles.get(docIndex), this.languageOf(docIndex));
   }
 
   docView(docIndex: number): QueryView {
     const { docStems } = this.data;
     const start = docStems.starts[docIndex] as number;
     return {
-      language: LANGUAGES[this.data.languages[docIndex] as number] as Language,
+      language: this.languageOf(docIndex),
       fuzzyTitle: this.data.fuzzyTitles.get(docIndex),
       sequenceTitle: this.sequenceTitleOf(docIndex),
       stems: this.docStemTerms(docIndex),
@@ -244,7 +244,7 @@ class RegisterIndex implements SimilarityIndex, PairScanIndex {
 
   /** Stop words are left out: "och" shared by two ideas explains nothing. */
   sharedTermReasons(docIndex: number, queryWeights: ReadonlyMap<string, number>): MatchReason[] {
-    const stops = stopWords(LANGUAGES[this.data.languages[docIndex] as number] as Language);
+    const stops = stopWords(this.languageOf(docIndex));
     const reasons: MatchReason[] = [];
     const terms = this.docStemTerms(docIndex);
     const surface = this.data.surfaces.get(docIndex).split('\n');
