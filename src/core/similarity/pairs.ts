@@ -16,6 +16,7 @@
  * texts exceed.
  */
 import { MAX_RUNNER_UP_CONFIDENCE, confidencesOf } from './confidence.js';
+import { PairAnswerCache } from './pair-answer-cache.js';
 import { flaggedCandidates, type FlaggedCandidate, type PairMatcher } from './pair-match.js';
 import { EXACT_BUDGET, ShortlistBuilder } from './pair-shortlist.js';
 import { PendingCache } from './pair-terms.js';
@@ -28,8 +29,6 @@ export { PendingCache } from './pair-terms.js';
 
 /** Rounded as `findSimilar` reports it. */
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
-/** Near-copy answers kept across docs (the same candidates recur in many shortlists); forgotten beyond this many. */
-const NEAR_COPY_CACHE = 100_000;
 
 /** Which docs are linked so far: union-find over doc numbers. */
 class Groups {
@@ -65,7 +64,8 @@ function pairCaches(index: PairScanIndex) {
   const fuzzyCache = new PendingCache(docCount);
   // Every doc is a candidate of many others: its stemmed title is worked out once here (its title numbers, once by the index).
   const sequenceTitles = new Array<string | undefined>(docCount);
-  let nearCopies = new Map<number, boolean>();
+  // The same candidates recur in many shortlists: near-copy answers are kept across docs.
+  const nearCopies = new PairAnswerCache(docCount);
   const matcherOf = (doc: number): PairMatcher => {
     const query = index.docView(doc);
     const queryContent = index.docContent(doc);
@@ -91,12 +91,10 @@ function pairCaches(index: PairScanIndex) {
       sequenceTitleOf: (other) => (sequenceTitles[other] ??= index.sequenceTitleOf(other)),
       titleNumbersOf: (other) => index.docTitleNumbers(other),
       isNearCopy: (left, right) => {
-        const key = Math.min(left, right) * docCount + Math.max(left, right);
-        let near = nearCopies.get(key);
+        let near = nearCopies.get(left, right);
         if (near === undefined) {
           near = index.isNearCopy(left, right);
-          if (nearCopies.size >= NEAR_COPY_CACHE) nearCopies = new Map();
-          nearCopies.set(key, near);
+          nearCopies.set(left, right, near);
         }
         return near;
       },
