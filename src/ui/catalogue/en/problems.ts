@@ -108,16 +108,14 @@ function unreadable(detail: unknown): Explained {
     fifo: 'it is a named pipe (FIFO)',
     socket: 'it is a socket',
     device: 'it is a device file',
-    changed: 'it was replaced while being read',
     EACCES: 'permission denied',
     EPERM: 'permission denied',
     EIO: 'a read error on the disk',
   };
   const hints: Record<string, string> = {
     permission: 'give yourself read permission (chmod u+r <file>) or ask whoever owns the file',
-    changed: 'run the command again',
     other: 'replace it with a plain text file or move it out of ideas/',
   };
   const reason = reasons[String(detail)] ?? `system error ${String(detail ?? 'unknown')}`;
-  return { message: `the file cannot be read: ${reason}`, hint: hints[detail === 'EACCES' || detail === 'EPERM' ? 'permission' : detail === 'changed' ? 'changed' : 'other']! };
+  return { message: `the file cannot be read: ${reason}`, hint: hints[detail === 'EACCES' || detail === 'EPERM' ? 'permission' : 'other']! };
 }

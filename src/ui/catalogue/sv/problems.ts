@@ -112,16 +112,14 @@ function unreadable(detail: unknown): Explained {
     fifo: 'det är en namngiven pipe (FIFO)',
     socket: 'det är en socket',
     device: 'det är en enhetsfil',
-    changed: 'den byttes ut medan den lästes',
     EACCES: 'behörighet saknas',
     EPERM: 'behörighet saknas',
     EIO: 'läsfel på disken',
   };
   const hints: Record<string, string> = {
     permission: 'ge dig själv läsbehörighet (chmod u+r <fil>) eller be den som äger filen',
-    changed: 'kör kommandot igen',
     other: 'ersätt den med en vanlig textfil eller flytta den ut ur ideas/',
   };
   const reason = reasons[String(detail)] ?? `systemfel ${String(detail ?? 'okänt')}`;
-  return { message: `filen går inte att läsa: ${reason}`, hint: hints[detail === 'EACCES' || detail === 'EPERM' ? 'permission' : detail === 'changed' ? 'changed' : 'other']! };
+  return { message: `filen går inte att läsa: ${reason}`, hint: hints[detail === 'EACCES' || detail === 'EPERM' ? 'permission' : 'other']! };
 }
