@@ -133,13 +133,19 @@ const ANY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
  * already refuses one in a title).
  */
 function mayHoldControlCharacter(data: unknown, body: string): boolean {
-  const inData = (value: unknown): boolean =>
-    typeof value === 'string'
-      ? ANY_CONTROL.test(value) || (value.includes('\n') || value.includes('\t'))
-      : Array.isArray(value)
-        ? value.some(inData)
-        : typeof value === 'object' && value !== null && Object.values(value).some(inData);
-  return ANY_CONTROL.test(body) || inData(data);
+  return ANY_CONTROL.test(body) || holdsControlOrBreak(data);
+}
+
+/** Any string in `value` with a control character, a newline or a tab; a plain walk, since every file `validate` reads goes through it. */
+function holdsControlOrBreak(value: unknown): boolean {
+  if (typeof value === 'string') return ANY_CONTROL.test(value) || value.includes('\n') || value.includes('\t');
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) if (holdsControlOrBreak(value[index])) return true;
+    return false;
+  }
+  if (typeof value !== 'object' || value === null) return false;
+  for (const key in value) if (Object.hasOwn(value, key) && holdsControlOrBreak((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 /**

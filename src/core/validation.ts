@@ -192,19 +192,20 @@ function participantProblems(config: RegisterConfig, data: Loose<IdeaData>, at: 
   return problems;
 }
 
-/** Calls `visit` with every text of an idea; the path array is reused, so a caller keeps a copy. */
+/** Calls `visit` with every text of an idea; the path array is reused, so a caller keeps a copy. A plain walk: every file `validate` reads goes through it. */
 function forEachText(value: unknown, path: (string | number)[], visit: (text: string, path: (string | number)[]) => void): void {
   if (typeof value === 'string') visit(value, path);
   else if (Array.isArray(value)) {
-    value.forEach((item, index) => {
+    for (let index = 0; index < value.length; index += 1) {
       path.push(index);
-      forEachText(item, path, visit);
+      forEachText(value[index], path, visit);
       path.pop();
-    });
+    }
   } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
       path.push(key);
-      forEachText(item, path, visit);
+      forEachText((value as Record<string, unknown>)[key], path, visit);
       path.pop();
     }
   }

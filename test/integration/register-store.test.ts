@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RegisterStore } from '../../src/adapters/fs/register-store.js';
+import { MAX_IDEA_FILE_BYTES } from '../../src/core/format/idea-file.js';
 import { tempDir } from '../helpers/registers.js';
 
 function stampOfNewIdea(root: string): { stamp: ReturnType<RegisterStore['stampOf']>; size: number } {
@@ -33,5 +34,28 @@ describe('RegisterStore.stampOf', () => {
     const { stamp, size } = stampOfNewIdea(outside);
     expect(stamp?.key.split(':')[0]).toBe(String(size));
     expect(new RegisterStore(outside).stampOf('ideas/saknas.md')).toBeUndefined();
+  });
+});
+
+describe('RegisterStore.readIdeaFile', () => {
+  it('gives each file its own bytes, a short one after a long one, up to the size limit and not one byte past it', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'ideas'));
+    const texts: [string, string][] = [
+      ['long.md', `${'å'.repeat(40_000)}\n`],
+      ['short.md', 'kort\n'],
+      ['empty.md', ''],
+      ['limit.md', 'x'.repeat(MAX_IDEA_FILE_BYTES)],
+      ['after-limit.md', 'efter\n'],
+    ];
+    for (const [name, text] of texts) writeFileSync(join(root, 'ideas', name), text);
+    writeFileSync(join(root, 'ideas', 'over.md'), 'x'.repeat(MAX_IDEA_FILE_BYTES + 1));
+    const store = new RegisterStore(root);
+    for (const [name, text] of texts) {
+      const read = store.readIdeaFile(`ideas/${name}`);
+      expect('text' in read && read.text === text, name).toBe(true);
+    }
+    expect(store.readIdeaFile('ideas/over.md')).toEqual({ path: 'ideas/over.md', readProblem: 'too-large' });
+    expect(store.readIdeaFile('ideas/short.md')).toMatchObject({ text: 'kort\n' });
   });
 });

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCanonicalYaml } from '../../src/core/format/canonical-yaml.js';
+import { hasEdgeSpace, readCanonicalYaml } from '../../src/core/format/canonical-yaml.js';
 import { parseConfig, renderDefaultConfig } from '../../src/core/format/config-file.js';
 import { parseIdeaFile, readIdeaFileFast, serializeIdea } from '../../src/core/format/idea-file.js';
 import type { IdeaData } from '../../src/core/idea.js';
@@ -137,5 +137,17 @@ describe('readIdeaFileFast', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('hasEdgeSpace', () => {
+  it('is /^\\s|\\s$/ for every UTF-16 code unit at either edge', () => {
+    const differ: number[] = [];
+    for (let code = 0; code <= 0xffff; code += 1) {
+      const char = String.fromCharCode(code);
+      for (const text of [char, `a${char}`, `${char}a`, `a${char}a`]) if (hasEdgeSpace(text) !== /^\s|\s$/.test(text)) differ.push(code);
+    }
+    expect(differ).toEqual([]);
+    expect(hasEdgeSpace('')).toBe(false);
   });
 });

@@ -44,13 +44,21 @@ const INDICATOR = /^(?:[,[\]{}#&*!|>'"%@`]|[-?:](?:\s|$))/;
  */
 const FOREIGN = /[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]/u;
 /**
- * Characters at the edge of a line or a value that JavaScript takes for
- * whitespace and YAML does not (tab aside): `\s` is U+00A0, U+1680,
+ * Whether a line or a value has, at either edge, a character JavaScript takes
+ * for whitespace and YAML does not (tab aside): `\s` is U+00A0, U+1680,
  * U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF besides
  * ASCII. Invisible format characters (U+200B, U+2060, …) are text to every
  * reader, and stay.
  */
-const EDGE_SPACE = /^\s|\s$/;
+export function hasEdgeSpace(text: string): boolean {
+  return text.length > 0 && (isJavaScriptSpace(text.charCodeAt(0)) || isJavaScriptSpace(text.charCodeAt(text.length - 1)));
+}
+
+/** `\s` as code points, tested without a regular expression: the reader asks this of every line and value. */
+function isJavaScriptSpace(code: number): boolean {
+  if (code < 0xa0) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
 
 /** Removes ASCII spaces (YAML's indentation and separation) at the start; nothing else. */
 function trimSpacesStart(text: string): string {
@@ -85,7 +93,7 @@ export function readCanonicalYaml(text: string): Record<string, Plain> | undefin
     if (content === '') continue;
     // Tabs or Unicode spaces at either end of a line (also of a comment), directives and
     // document markers belong to the full parser.
-    if (EDGE_SPACE.test(content)) return undefined;
+    if (hasEdgeSpace(content)) return undefined;
     if (content.startsWith('#')) continue;
     const indent = raw.length - afterIndent.length;
     if (indent === 0 && (content.startsWith('%') || content.startsWith('---') || content.startsWith('...'))) return undefined;
@@ -162,11 +170,11 @@ function isSequenceItem(text: string): boolean {
 
 function scalar(raw: string): Plain {
   const text = trimSpaces(raw);
-  if (EDGE_SPACE.test(text)) giveUp();
+  if (hasEdgeSpace(text)) giveUp();
   const value = text.startsWith('"') ? doubleQuoted(text) : text.startsWith("'") ? singleQuoted(text) : text === '[]' ? [] : text === '{}' ? {} : plain(text);
   if (typeof value !== 'string') return value;
   // A quoted value may hold spaces at its edges; odd ones are a problem the full parser's path reports.
-  if (EDGE_SPACE.test(value)) giveUp();
+  if (hasEdgeSpace(value)) giveUp();
   return shared(value);
 }
 
