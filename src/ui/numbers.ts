@@ -15,3 +15,9 @@ export function formatDecimal(value: number, lang: Lang, digits: number): string
 export function formatPercent(share: number, lang: Lang, digits: number): string {
   return `${formatDecimal(share * 100, lang, digits)} %`;
 }
+
+/** A whole number with its thousands grouped: "1 000 000" / "1,000,000". Written out, not left to the runtime's locale data. */
+export function formatInteger(value: number, lang: Lang): string {
+  const digits = String(Math.trunc(Math.abs(value))).replace(/\B(?=(\d{3})+$)/g, lang === 'en' ? ',' : ' ');
+  return value < 0 ? `-${digits}` : digits;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { confidenceBand } from '../../src/core/duplicates.js';
-import { formatDecimal, formatPercent } from '../../src/ui/numbers.js';
+import { formatDecimal, formatInteger, formatPercent } from '../../src/ui/numbers.js';
 import { describeMatch } from '../../src/ui/render.js';
 import { ui } from '../../src/ui/text.js';
 
@@ -11,6 +11,14 @@ describe('numbers in the interface', () => {
     expect(formatDecimal(12, 'sv', 1)).toBe('12,0');
     expect(formatPercent(0.305, 'sv', 1)).toBe('30,5 %');
     expect(formatPercent(0.305, 'en', 1)).toBe('30.5 %');
+  });
+
+  it('groups the thousands of a whole number with a space in Swedish and a comma in English', () => {
+    expect(formatInteger(1_000_000, 'sv')).toBe('1 000 000');
+    expect(formatInteger(1_000_000, 'en')).toBe('1,000,000');
+    expect(formatInteger(999, 'sv')).toBe('999');
+    expect(formatInteger(12_345, 'en')).toBe('12,345');
+    expect(formatInteger(-1_500, 'sv')).toBe('-1 500');
   });
 
   it('shows a match as its score and confidence in the language', () => {

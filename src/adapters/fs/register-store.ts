@@ -288,8 +288,10 @@ const READ_NO_FOLLOW = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (f
  * Where every idea file is read into. The bytes are decoded before the next
  * read, so one buffer serves them all: a new one per file made 50,000
  * allocations of a cold run at 50,000 ideas, each with its own clean-up.
+ * It grows to the largest file read so far, from nothing: a command that
+ * reads no idea file allocates none.
  */
-let readBuffer = Buffer.allocUnsafe(64 * 1024);
+let readBuffer = Buffer.alloc(0);
 
 /** The whole file from an open descriptor, valid until the next call, or undefined when it is (or has grown) past the size limit. */
 function readWhole(fd: number, expectedSize: number): Buffer | undefined {

@@ -46,7 +46,6 @@ export function analyzeDoc(doc: SimilarityDoc): AnalyzedDoc {
   return analyzeFields(doc.id, doc.title, doc.text);
 }
 
-
 class RegisterIndex implements SimilarityIndex, PairScanIndex {
   readonly data: IndexData;
   #keywords: KeywordIndex | undefined;

@@ -1,5 +1,6 @@
 /** What `validate` reports, in English: each problem a message and a hint that says how to fix it. */
 import { MAX_IDEA_FILE_BYTES } from '../../../core/format/idea-file.js';
+import { formatInteger } from '../../numbers.js';
 import type { ProblemCode } from '../../../core/problems.js';
 import type { Explained } from '../params.js';
 import { isNoControlPattern, list } from '../params.js';
@@ -26,7 +27,7 @@ export const problems: Record<ProblemCode, (p: Q) => Explained> = {
   'yaml-not-a-map': () => ({ message: 'the front matter is not a set of fields', hint: 'write the fields as name: value' }),
   'not-utf8': () => ({ message: 'the file is not valid UTF-8', hint: 'save the file as UTF-8' }),
   binary: () => ({ message: 'the file is binary, not text', hint: 'idea files are Markdown text; remove or move the file' }),
-  'too-large': () => ({ message: `the file is larger than the ${MAX_IDEA_FILE_BYTES.toLocaleString('en-GB')} bytes an idea file may hold`, hint: 'shorten the text or keep attachments outside ideas/' }),
+  'too-large': () => ({ message: `the file is larger than the ${formatInteger(MAX_IDEA_FILE_BYTES, 'en')} bytes an idea file may hold`, hint: 'shorten the text or keep attachments outside ideas/' }),
   symlink: () => ({ message: 'the file is a symbolic link', hint: 'replace the link with a regular file' }),
   schema: (p) => schema(p),
   'file-name': () => ({ message: 'the file name does not follow <id>-<slug>.md', hint: 'rename it to the id followed by the title, e.g. 115-7M4QD-digital-reporting.md' }),

@@ -1,5 +1,6 @@
 /** What `validate` reports, in Swedish: each problem a message and a hint that says how to fix it. */
 import { MAX_IDEA_FILE_BYTES } from '../../../core/format/idea-file.js';
+import { formatInteger } from '../../numbers.js';
 import type { ProblemCode } from '../../../core/problems.js';
 import type { Explained } from '../params.js';
 import { isNoControlPattern, list } from '../params.js';
@@ -26,7 +27,7 @@ export const problems: Record<ProblemCode, (p: Q) => Explained> = {
   'yaml-not-a-map': () => ({ message: 'front matter är inte en samling fält', hint: 'skriv fälten som namn: värde' }),
   'not-utf8': () => ({ message: 'filen är inte giltig UTF-8', hint: 'spara filen som UTF-8' }),
   binary: () => ({ message: 'filen är binär, inte text', hint: 'idéfiler ska vara Markdown-text; ta bort eller flytta filen' }),
-  'too-large': () => ({ message: `filen är större än de ${MAX_IDEA_FILE_BYTES.toLocaleString('sv-SE')} byte en idéfil får vara`, hint: 'korta texten eller lägg bilagor utanför ideas/' }),
+  'too-large': () => ({ message: `filen är större än de ${formatInteger(MAX_IDEA_FILE_BYTES, 'sv')} byte en idéfil får vara`, hint: 'korta texten eller lägg bilagor utanför ideas/' }),
   symlink: () => ({ message: 'filen är en symbolisk länk', hint: 'ersätt länken med en vanlig fil' }),
   schema: (p) => schema(p),
   'file-name': () => ({ message: 'filnamnet följer inte mönstret <id>-<slug>.md', hint: 'byt namn till id:t följt av rubriken, t.ex. 115-7M4QD-digital-felanmalan.md' }),
