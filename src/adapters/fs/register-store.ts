@@ -306,9 +306,13 @@ function readWhole(fd: number, expectedSize: number): Buffer | undefined {
       readBuffer.copy(larger, 0, 0, length);
       readBuffer = larger;
     }
-    const read = readSync(fd, readBuffer, length, wanted - length, null);
+    const asked = wanted - length;
+    const read = readSync(fd, readBuffer, length, asked, null);
     if (read === 0) return readBuffer.subarray(0, length);
     length += read;
+    // A regular file reads short only at its end: once the size its status gave is in, a short
+    // read needs no second read to confirm the end (one read call per file instead of two).
+    if (read < asked && length >= expectedSize) return readBuffer.subarray(0, length);
     if (length === wanted) {
       if (length === limit) return undefined;
       wanted = Math.min(wanted * 2, limit);
