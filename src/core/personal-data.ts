@@ -60,8 +60,11 @@ interface PersonalDataMatch {
   end: number;
 }
 
-function matchPersonalData(text: string): PersonalDataMatch[] {
-  if (!mayHoldPersonalData(text)) return [];
+/** What the many texts without personal data get: one shared empty list, not two new ones for every field of every file. */
+const NONE: readonly never[] = Object.freeze([]);
+
+function matchPersonalData(text: string): readonly PersonalDataMatch[] {
+  if (!mayHoldPersonalData(text)) return NONE;
   const found: PersonalDataMatch[] = [];
   const at = (kind: PersonalDataKind, match: RegExpMatchArray, value = match[0]) => {
     const start = match.index! + match[0].indexOf(value);
@@ -83,13 +86,14 @@ function matchPersonalData(text: string): PersonalDataMatch[] {
   return found;
 }
 
-export function findPersonalData(text: string): PersonalDataHit[] {
-  return matchPersonalData(text).map(({ kind, start, end }) => ({ kind, masked: mask(text.slice(start, end)) }));
+export function findPersonalData(text: string): readonly PersonalDataHit[] {
+  const found = matchPersonalData(text);
+  return found.length === 0 ? NONE : found.map(({ kind, start, end }) => ({ kind, masked: mask(text.slice(start, end)) }));
 }
 
 /** The text with every e-mail address, phone and identity number masked, for showing it where it should not spread (a pull-request comment). */
 export function maskPersonalData(text: string): string {
-  const found = matchPersonalData(text).sort((a, b) => b.start - a.start);
+  const found = [...matchPersonalData(text)].sort((a, b) => b.start - a.start);
   let masked = text;
   let before = Infinity;
   for (const { start, end } of found) {
