@@ -59,6 +59,17 @@ describe('dist/sluss.cjs', () => {
     expect(readFileSync(join(dir, 'rapport.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
+  it('loads neither the YAML library nor the schema validators at start: they are in the packed modules, read when a command needs them', () => {
+    const text = readFileSync(STANDALONE, 'latin1');
+    const packedAt = text.lastIndexOf('/*sluss-packed:');
+    expect(packedAt).toBeGreaterThan(0);
+    const startup = text.slice(0, packedAt);
+    // Strings each library's code holds, which minifying keeps.
+    expect(startup).toContain('--help');
+    expect(startup).not.toContain('tag:yaml.org,2002');
+    expect(startup).not.toContain('must have required property');
+  });
+
   it('asks its questions on a terminal: init asks for the coordinators', async () => {
     const dir = newGitRepository();
     const terminal = pty.spawn(process.execPath, [STANDALONE, 'init', '--name', 'Provslussen'], { cwd: dir, cols: 120, rows: 30, env: testEnv({ TERM: 'xterm' }) as Record<string, string> });

@@ -12,8 +12,7 @@ import { readCanonicalYaml } from './canonical-yaml.js';
 import { lineOfPath, newDocument, parseYaml, stringifyYaml, syncDocument, toPlainData } from './yaml-front-matter.js';
 import type { KeyOrder, ParsedYaml } from './yaml-front-matter.js';
 
-/** Files larger than this are refused before parsing, so a huge file cannot stall a command. */
-export const MAX_IDEA_FILE_BYTES = 1_000_000;
+export { MAX_IDEA_FILE_BYTES } from './limits.js';
 
 export interface FormatProblem {
   kind: FormatProblemKind;

@@ -1,5 +1,5 @@
 /** What `validate` reports, in English: each problem a message and a hint that says how to fix it. */
-import { MAX_IDEA_FILE_BYTES } from '../../../core/format/idea-file.js';
+import { MAX_IDEA_FILE_BYTES } from '../../../core/format/limits.js';
 import { formatInteger } from '../../numbers.js';
 import type { ProblemCode } from '../../../core/problems.js';
 import type { Explained } from '../params.js';
