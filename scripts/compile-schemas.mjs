@@ -75,7 +75,7 @@ const DISCARDED_ERROR = /const (err\d+) = \{\};if\(vErrors === null\)\{vErrors =
  * from the list's length), so the script stops at an `if` or `not` that holds
  * one. Outside the condition, Ajv cuts the list back to the count it had
  * before, so what the validators report is unchanged (test/unit/schema-validators.test.ts
- * compares them with Ajv's own on many files).
+ * compares them with Ajv's own on thousands of ideas).
  */
 export function withoutDiscardedErrors(code, schemas) {
   const conditions = [];

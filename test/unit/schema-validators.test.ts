@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateIdea } from '../../src/core/format/schema-validators.generated.js';
 import { HISTORY_ACTIONS } from '../../src/core/idea.js';
+import { ideaData } from '../helpers/registers.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 const script = (await import(pathToFileURL(join(import.meta.dirname, '..', '..', 'scripts', 'compile-schemas.mjs')).href)) as {
@@ -18,17 +19,7 @@ const script = (await import(pathToFileURL(join(import.meta.dirname, '..', '..',
 const ajvIdea = script.schemaCompiler().getSchema('idea')!;
 const generatedIdea = validateIdea as Validator;
 
-const BASE = {
-  id: '115-7M4QD',
-  title: 'Digitala nycklar',
-  status: 'inkommen',
-  municipality: 'hjo',
-  municipalities: [{ municipality: 'hjo', role: 'owner' }],
-  category: 'ovrigt',
-  created: '2026-02-01',
-  received_by: 'Anna',
-  history: [{ date: '2026-02-01', status: 'inkommen', by: 'Anna' }],
-};
+const BASE = ideaData({ id: '115-7M4QD', title: 'Digitala nycklar', municipality: 'hjo', problem: 'Nycklar kommer bort.' });
 
 /** The fields the history's conditions ask for, each with a valid value and a wrong one. */
 const CONDITIONAL_FIELDS: Record<string, [unknown, unknown]> = {
